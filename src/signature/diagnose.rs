@@ -1,0 +1,1 @@
+//! Explains a failed verification by trying what usually went wrong (being written).
