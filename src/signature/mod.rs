@@ -16,6 +16,7 @@ pub mod verdict;
 pub mod asymmetric;
 pub mod body_fields;
 pub mod hmac_scheme;
+pub mod hmac_more;
 pub mod hmac_table;
 pub mod hubspot;
 pub mod jwt;

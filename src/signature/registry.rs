@@ -16,6 +16,7 @@ static BUILTIN: LazyLock<Registry> = LazyLock::new(|| {
     // unless the second's signature verifies.
     schemes.extend(super::standard_webhooks::providers());
     schemes.extend(super::hmac_table::providers());
+    schemes.extend(super::hmac_more::providers());
     schemes.extend(super::twilio::providers());
     schemes.extend(super::hubspot::providers());
     schemes.extend(super::body_fields::providers());
