@@ -30,7 +30,8 @@ impl TimeFormat {
     pub fn render(self, unix: i64) -> String {
         match self {
             TimeFormat::Seconds => unix.to_string(),
-            TimeFormat::Millis => (unix * 1000).to_string(),
+            // `sign --timestamp` takes any integer: saturate instead of overflowing.
+            TimeFormat::Millis => unix.saturating_mul(1000).to_string(),
             TimeFormat::Rfc3339 => chrono::DateTime::from_timestamp(unix, 0)
                 .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
                 .unwrap_or_default(),
@@ -545,5 +546,11 @@ mod tests {
             assert_eq!(f.parse(&f.render(1_700_000_000)), Some(1_700_000_000));
         }
         assert_eq!(TimeFormat::Rfc3339.parse("2020-01-01T09:15:00-08:00"), Some(1577898900));
+    }
+
+    #[test]
+    fn millisecond_rendering_saturates_instead_of_overflowing() {
+        assert_eq!(TimeFormat::Millis.render(i64::MAX), i64::MAX.to_string());
+        assert_eq!(TimeFormat::Millis.render(i64::MIN), i64::MIN.to_string());
     }
 }
