@@ -432,6 +432,19 @@ impl GenericDef {
             bail!("scheme '{id}' needs a signature header name (--header)");
         }
         Headers::parse_line(&format!("{}: x", self.header))?;
+        // Each header carries one value: two roles sharing a name (any case) would make verify
+        // read the signature as the timestamp, and the scheme reject what it signs itself.
+        let roles = [("timestamp_header", &self.timestamp_header), ("id_header", &self.id_header)];
+        let mut names = vec![("header", self.header.trim())];
+        for (role, name) in roles {
+            let Some(name) = name.as_deref() else { continue };
+            Headers::parse_line(&format!("{name}: x"))
+                .map_err(|_| anyhow::anyhow!("scheme '{id}': {role} '{name}' is not a valid HTTP header name"))?;
+            if let Some((other, _)) = names.iter().find(|(_, n)| n.eq_ignore_ascii_case(name.trim())) {
+                bail!("scheme '{id}': {role} and {other} are both '{name}': each needs its own header");
+            }
+            names.push((role, name.trim()));
+        }
         let Some(algorithm) = Algorithm::parse(&self.algorithm) else {
             bail!("scheme '{id}': unknown algorithm '{}': use sha1, sha256 or sha512", self.algorithm);
         };
@@ -450,7 +463,9 @@ impl GenericDef {
         let mut s = HmacScheme::new(id, id, algorithm, encoding, &self.header);
         s.template = template;
         if let Some(p) = &self.prefix {
-            s.format = SigFormat::Plain { prefix: p.clone(), separator: None };
+            // Leading whitespace never survives HTTP (values are trimmed on receipt), so a prefix
+            // that starts with it could never match.
+            s.format = SigFormat::Plain { prefix: p.trim_start().to_string(), separator: None };
         }
         if let Some(h) = &self.timestamp_header {
             s.timestamp_header = Some(h.clone());
@@ -538,6 +553,30 @@ mod tests {
         assert!(needs_ts.build("mine").is_err());
         let bad_header = GenericDef { header: "Bad Header".into(), ..ok };
         assert!(bad_header.build("mine").is_err());
+    }
+
+    /// Found by fuzz/generic_def: schemes that built but rejected their own signatures.
+    #[test]
+    fn generic_schemes_verify_what_they_sign() {
+        let base = GenericDef { header: "X-S".into(), algorithm: "sha256".into(), encoding: "hex".into(), ..Default::default() };
+        assert!(base.build("mine").is_ok());
+        let ts_is_sig = GenericDef { timestamp_header: Some("x-s".into()), ..base.clone() };
+        assert!(ts_is_sig.build("mine").unwrap_err().to_string().contains("each needs its own header"));
+        let id_is_ts = GenericDef {
+            timestamp_header: Some("X-T".into()),
+            id_header: Some("X-T".into()),
+            signed_template: Some("{id}.{timestamp}.{body}".into()),
+            ..base.clone()
+        };
+        assert!(id_is_ts.build("mine").unwrap_err().to_string().contains("each needs its own header"));
+        let bad_ts = GenericDef { timestamp_header: Some("X T".into()), ..base.clone() };
+        assert!(bad_ts.build("mine").unwrap_err().to_string().contains("not a valid HTTP header name"));
+
+        let spaced = GenericDef { prefix: Some(" v1=".into()), ..base };
+        let s = spaced.build("mine").unwrap();
+        let d = signed(&s, b"body", 0, "k");
+        assert_eq!(d.headers.get("X-S").unwrap().len(), "v1=".len() + 64);
+        assert!(s.verify(&d, &keys("k"), &VerifyOptions::at(0)).is_valid());
     }
 
     #[test]
