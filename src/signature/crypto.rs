@@ -147,7 +147,12 @@ pub fn ct_eq(a: &[u8], b: &[u8]) -> bool {
 }
 
 /// Checks a signed timestamp against the window; `Some(verdict)` when it falls outside.
-pub fn check_timestamp(signed_at: i64, now: i64, tolerance: Option<u64>, header: &str) -> Option<Verdict> {
+pub fn check_timestamp(
+    signed_at: i64,
+    now: i64,
+    tolerance: Option<u64>,
+    header: &str,
+) -> Option<Verdict> {
     let tolerance = tolerance? as i64;
     let age = now.saturating_sub(signed_at);
     if age > tolerance {
@@ -187,7 +192,11 @@ pub fn check_timestamp(signed_at: i64, now: i64, tolerance: Option<u64>, header:
 /// `3725` → `"1h 2m 5s (3725 s)"`: easier to read than raw seconds when a clock is off by hours.
 pub fn human_seconds(secs: i64) -> String {
     let d = humantime::format_duration(std::time::Duration::from_secs(secs.unsigned_abs()));
-    if secs.abs() < 60 { format!("{secs} s") } else { format!("{d} ({} s)", secs.abs()) }
+    if secs.abs() < 60 {
+        format!("{secs} s")
+    } else {
+        format!("{d} ({} s)", secs.abs())
+    }
 }
 
 /// Parses a Unix timestamp header value in seconds.
@@ -218,8 +227,14 @@ mod tests {
     #[test]
     fn timestamp_window_reports_expired_and_future() {
         assert!(check_timestamp(1000, 1200, Some(300), "t").is_none());
-        assert_eq!(check_timestamp(1000, 1400, Some(300), "t").unwrap().reason, Reason::ExpiredTimestamp);
-        assert_eq!(check_timestamp(1400, 1000, Some(300), "t").unwrap().reason, Reason::FutureTimestamp);
+        assert_eq!(
+            check_timestamp(1000, 1400, Some(300), "t").unwrap().reason,
+            Reason::ExpiredTimestamp
+        );
+        assert_eq!(
+            check_timestamp(1400, 1000, Some(300), "t").unwrap().reason,
+            Reason::FutureTimestamp
+        );
         assert!(check_timestamp(0, 1_000_000, None, "t").is_none());
     }
 

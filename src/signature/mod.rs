@@ -15,8 +15,8 @@ pub mod verdict;
 // Scheme families: one file each.
 pub mod asymmetric;
 pub mod body_fields;
-pub mod hmac_scheme;
 pub mod hmac_more;
+pub mod hmac_scheme;
 pub mod hmac_table;
 pub mod hubspot;
 pub mod jwt;
@@ -110,7 +110,10 @@ pub struct VerifyOptions {
 
 impl VerifyOptions {
     pub fn at(now: i64) -> Self {
-        VerifyOptions { now, tolerance: None }
+        VerifyOptions {
+            now,
+            tolerance: None,
+        }
     }
     pub fn now() -> Self {
         Self::at(chrono::Utc::now().timestamp())
@@ -129,7 +132,11 @@ pub struct Signed {
 
 impl From<Headers> for Signed {
     fn from(headers: Headers) -> Self {
-        Signed { headers, body: None, url: None }
+        Signed {
+            headers,
+            body: None,
+            url: None,
+        }
     }
 }
 
@@ -143,7 +150,11 @@ pub enum SignError {
     #[error("{0} signs the request URL: pass --url")]
     MissingUrl(String),
     #[error("{provider} has no variant '{variant}'; choose one of: {choices}")]
-    UnknownVariant { provider: String, variant: String, choices: String },
+    UnknownVariant {
+        provider: String,
+        variant: String,
+        choices: String,
+    },
     #[error("{0}")]
     BadKey(String),
     #[error("{0}")]
@@ -165,7 +176,10 @@ pub trait Scheme: Send + Sync {
     /// supplies: the development secret `trigger` creates, and the keys tests sign with.
     fn new_key(&self, seed: &[u8; 32]) -> KeyMaterial {
         let prefix = self.info().secret_prefix.clone().unwrap_or_default();
-        KeyMaterial { secret: Some(format!("{prefix}{}", hex::encode(seed))), ..Default::default() }
+        KeyMaterial {
+            secret: Some(format!("{prefix}{}", hex::encode(seed))),
+            ..Default::default()
+        }
     }
 }
 
@@ -180,6 +194,9 @@ pub struct KeyMaterial {
 impl KeyMaterial {
     /// The keys that verify what this material signs.
     pub fn verifying_keys(&self) -> Keys {
-        Keys { secrets: self.secret.iter().cloned().collect(), public_key: self.public_key.clone() }
+        Keys {
+            secrets: self.secret.iter().cloned().collect(),
+            public_key: self.public_key.clone(),
+        }
     }
 }

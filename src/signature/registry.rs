@@ -111,7 +111,10 @@ mod tests {
 
     #[test]
     fn suggests_close_names() {
-        assert_eq!(closest("strpie", ["stripe", "slack"].into_iter()), Some("stripe".into()));
+        assert_eq!(
+            closest("strpie", ["stripe", "slack"].into_iter()),
+            Some("stripe".into())
+        );
         assert_eq!(closest("zzzzzz", ["stripe", "slack"].into_iter()), None);
     }
 }
