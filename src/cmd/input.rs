@@ -34,6 +34,10 @@ pub fn read_body(src: &BodySource) -> Result<Vec<u8>> {
         .lock()
         .read_to_end(&mut buf)
         .map_err(|e| usage(format!("cannot read the body from stdin: {e}")))?;
+    // An empty pipe almost always means the body was forgotten; `--body ''` says it on purpose.
+    if buf.is_empty() {
+        bail_usage!("stdin was empty: pipe the body in, or pass --body-file FILE, or --body '' for an empty body");
+    }
     Ok(buf)
 }
 
@@ -41,10 +45,20 @@ pub fn read_file(path: &Path, flag: &str) -> Result<Vec<u8>> {
     std::fs::read(path).map_err(|e| usage(format!("cannot read {flag} {}: {e}", path.display())))
 }
 
+/// Servers reject header blocks past 8–64 KiB; a longer value is a paste gone wrong.
+const MAX_HEADER_LINE: usize = 64 * 1024;
+
 /// `-H 'Name: value'` lines, in order.
 pub fn parse_headers(lines: &[String]) -> Result<Headers> {
     let mut h = Headers::new();
     for l in lines {
+        if l.len() > MAX_HEADER_LINE {
+            let name: String = l.split(':').next().unwrap_or("").chars().take(40).collect();
+            bail_usage!(
+                "header '{name}' is {} bytes long, over the 64 KiB that HTTP servers accept: check what was pasted",
+                l.len()
+            );
+        }
         let (n, v) = Headers::parse_line(l).map_err(usage)?;
         h.push(n, v);
     }

@@ -244,6 +244,7 @@ impl HmacScheme {
                 let sigs: Vec<&str> = items
                     .iter()
                     .filter_map(|i| strip_prefix_ci(i, prefix))
+                    .filter(|s| !s.is_empty())
                     .collect();
                 if sigs.is_empty() {
                     let why = if prefix.is_empty() {
