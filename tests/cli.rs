@@ -7,7 +7,8 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
-const BODY: &str = r#"{"id":"evt_1","type":"payment_intent.succeeded","data":{"object":{"amount":2000}}}"#;
+const BODY: &str =
+    r#"{"id":"evt_1","type":"payment_intent.succeeded","data":{"object":{"amount":2000}}}"#;
 const NOW: &str = "1700000010";
 
 /// The binary with a private config path and no secret or CI leaking in from the environment.
@@ -22,11 +23,25 @@ fn hookctl(dir: &tempfile::TempDir) -> Command {
 }
 
 fn stdout_json(out: &std::process::Output) -> Value {
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
 }
 
 fn stripe_header(dir: &tempfile::TempDir, secret: &str, body: &str, ts: &str) -> String {
-    let out = hookctl(dir).args(["sign", "--provider", "stripe", "--secret", secret, "--body", body, "--timestamp", ts]).output().unwrap();
+    let out = hookctl(dir)
+        .args([
+            "sign",
+            "--provider",
+            "stripe",
+            "--secret",
+            secret,
+            "--body",
+            body,
+            "--timestamp",
+            ts,
+        ])
+        .output()
+        .unwrap();
     assert!(out.status.success());
     String::from_utf8(out.stdout).unwrap().trim().to_string()
 }
@@ -34,13 +49,22 @@ fn stripe_header(dir: &tempfile::TempDir, secret: &str, body: &str, ts: &str) ->
 #[test]
 fn providers_json_lists_every_provider_with_the_documented_fields() {
     let dir = tempfile::tempdir().unwrap();
-    let out = hookctl(&dir).args(["providers", "--json"]).output().unwrap();
+    let out = hookctl(&dir)
+        .args(["providers", "--json"])
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let list = stdout_json(&out);
     let list = list.as_array().unwrap();
     assert!(list.len() >= 40, "only {} providers", list.len());
     for p in list {
-        for field in ["id", "algorithm", "headers", "tolerance_seconds", "can_sign"] {
+        for field in [
+            "id",
+            "algorithm",
+            "headers",
+            "tolerance_seconds",
+            "can_sign",
+        ] {
             assert!(p.get(field).is_some(), "{p} has no {field}");
         }
     }
@@ -52,7 +76,10 @@ fn providers_json_lists_every_provider_with_the_documented_fields() {
 #[test]
 fn json_flag_is_accepted_before_the_subcommand() {
     let dir = tempfile::tempdir().unwrap();
-    let out = hookctl(&dir).args(["--json", "providers", "stripe"]).output().unwrap();
+    let out = hookctl(&dir)
+        .args(["--json", "providers", "stripe"])
+        .output()
+        .unwrap();
     assert!(out.status.success());
     assert_eq!(stdout_json(&out)[0]["id"], "stripe");
 }
@@ -61,17 +88,56 @@ fn json_flag_is_accepted_before_the_subcommand() {
 fn sign_prints_header_lines_and_json() {
     let dir = tempfile::tempdir().unwrap();
     let line = stripe_header(&dir, "whsec_test", BODY, "1700000000");
-    assert!(line.starts_with("Stripe-Signature: t=1700000000,v1="), "{line}");
-    let out = hookctl(&dir).args(["sign", "--json", "--provider", "stripe", "--secret", "whsec_test", "--body", BODY, "--timestamp", "1700000000"]).output().unwrap();
+    assert!(
+        line.starts_with("Stripe-Signature: t=1700000000,v1="),
+        "{line}"
+    );
+    let out = hookctl(&dir)
+        .args([
+            "sign",
+            "--json",
+            "--provider",
+            "stripe",
+            "--secret",
+            "whsec_test",
+            "--body",
+            BODY,
+            "--timestamp",
+            "1700000000",
+        ])
+        .output()
+        .unwrap();
     let doc = stdout_json(&out);
-    assert_eq!(format!("Stripe-Signature: {}", doc["headers"]["Stripe-Signature"].as_str().unwrap()), line);
+    assert_eq!(
+        format!(
+            "Stripe-Signature: {}",
+            doc["headers"]["Stripe-Signature"].as_str().unwrap()
+        ),
+        line
+    );
 }
 
 #[test]
 fn verify_valid_exits_0_with_the_json_shape() {
     let dir = tempfile::tempdir().unwrap();
     let header = stripe_header(&dir, "whsec_test", BODY, "1700000000");
-    let out = hookctl(&dir).args(["verify", "--provider", "stripe", "--secret", "whsec_test", "--body", BODY, "-H", &header, "--now", NOW, "--json"]).output().unwrap();
+    let out = hookctl(&dir)
+        .args([
+            "verify",
+            "--provider",
+            "stripe",
+            "--secret",
+            "whsec_test",
+            "--body",
+            BODY,
+            "-H",
+            &header,
+            "--now",
+            NOW,
+            "--json",
+        ])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(0));
     let v = stdout_json(&out);
     assert_eq!(v["valid"], true);
@@ -85,7 +151,19 @@ fn verify_invalid_exits_1_and_explains_which_header_and_what_was_signed() {
     let dir = tempfile::tempdir().unwrap();
     let header = stripe_header(&dir, "whsec_test", BODY, "1700000000");
     hookctl(&dir)
-        .args(["verify", "--provider", "stripe", "--secret", "sk_test_123", "--body", BODY, "-H", &header, "--now", NOW])
+        .args([
+            "verify",
+            "--provider",
+            "stripe",
+            "--secret",
+            "sk_test_123",
+            "--body",
+            BODY,
+            "-H",
+            &header,
+            "--now",
+            NOW,
+        ])
         .assert()
         .code(1)
         .stdout(predicate::str::contains("bad_signature"))
@@ -98,12 +176,32 @@ fn verify_invalid_exits_1_and_explains_which_header_and_what_was_signed() {
 fn verify_explains_a_re_serialized_body() {
     let dir = tempfile::tempdir().unwrap();
     let header = stripe_header(&dir, "whsec_test", BODY, "1700000000");
-    let pretty = serde_json::to_string_pretty(&serde_json::from_str::<Value>(BODY).unwrap()).unwrap();
-    let out = hookctl(&dir).args(["verify", "--provider", "stripe", "--secret", "whsec_test", "--body", &pretty, "-H", &header, "--now", NOW, "--json"]).output().unwrap();
+    let pretty =
+        serde_json::to_string_pretty(&serde_json::from_str::<Value>(BODY).unwrap()).unwrap();
+    let out = hookctl(&dir)
+        .args([
+            "verify",
+            "--provider",
+            "stripe",
+            "--secret",
+            "whsec_test",
+            "--body",
+            &pretty,
+            "-H",
+            &header,
+            "--now",
+            NOW,
+            "--json",
+        ])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let v = stdout_json(&out);
     assert_eq!(v["reason"], "body_modified");
-    assert!(v["detail"].as_str().unwrap().contains("compact form"), "{v}");
+    assert!(
+        v["detail"].as_str().unwrap().contains("compact form"),
+        "{v}"
+    );
 }
 
 #[test]
@@ -111,14 +209,40 @@ fn verify_reports_clock_skew_in_seconds() {
     let dir = tempfile::tempdir().unwrap();
     let header = stripe_header(&dir, "whsec_test", BODY, "1700000000");
     hookctl(&dir)
-        .args(["verify", "--provider", "stripe", "--secret", "whsec_test", "--body", BODY, "-H", &header, "--now", "1700003600"])
+        .args([
+            "verify",
+            "--provider",
+            "stripe",
+            "--secret",
+            "whsec_test",
+            "--body",
+            BODY,
+            "-H",
+            &header,
+            "--now",
+            "1700003600",
+        ])
         .assert()
         .code(1)
         .stdout(predicate::str::contains("expired_timestamp"))
         .stdout(predicate::str::contains("3600 s"));
     // --tolerance widens the window.
     hookctl(&dir)
-        .args(["verify", "--provider", "stripe", "--secret", "whsec_test", "--body", BODY, "-H", &header, "--now", "1700003600", "--tolerance", "2h"])
+        .args([
+            "verify",
+            "--provider",
+            "stripe",
+            "--secret",
+            "whsec_test",
+            "--body",
+            BODY,
+            "-H",
+            &header,
+            "--now",
+            "1700003600",
+            "--tolerance",
+            "2h",
+        ])
         .assert()
         .code(0);
 }
@@ -127,8 +251,27 @@ fn verify_reports_clock_skew_in_seconds() {
 fn verify_accepts_any_of_several_secrets_and_the_env_secret() {
     let dir = tempfile::tempdir().unwrap();
     let header = stripe_header(&dir, "whsec_new", BODY, "1700000000");
-    hookctl(&dir).args(["verify", "--secret", "whsec_old", "--secret", "whsec_new", "--body", BODY, "-H", &header, "--now", NOW]).assert().code(0);
-    hookctl(&dir).env("HOOKCTL_SECRET", "whsec_new").args(["verify", "--body", BODY, "-H", &header, "--now", NOW]).assert().code(0);
+    hookctl(&dir)
+        .args([
+            "verify",
+            "--secret",
+            "whsec_old",
+            "--secret",
+            "whsec_new",
+            "--body",
+            BODY,
+            "-H",
+            &header,
+            "--now",
+            NOW,
+        ])
+        .assert()
+        .code(0);
+    hookctl(&dir)
+        .env("HOOKCTL_SECRET", "whsec_new")
+        .args(["verify", "--body", BODY, "-H", &header, "--now", NOW])
+        .assert()
+        .code(0);
 }
 
 #[test]
@@ -136,7 +279,20 @@ fn verify_detects_the_provider_and_reads_stdin_byte_exact() {
     let dir = tempfile::tempdir().unwrap();
     let body = "line one\r\nline two\n";
     let header = stripe_header(&dir, "whsec_test", body, "1700000000");
-    let out = hookctl(&dir).args(["verify", "--json", "--secret", "whsec_test", "-H", &header, "--now", NOW]).write_stdin(body).output().unwrap();
+    let out = hookctl(&dir)
+        .args([
+            "verify",
+            "--json",
+            "--secret",
+            "whsec_test",
+            "-H",
+            &header,
+            "--now",
+            NOW,
+        ])
+        .write_stdin(body)
+        .output()
+        .unwrap();
     assert_eq!(stdout_json(&out)["provider"], "stripe");
     assert_eq!(out.status.code(), Some(0));
 }
@@ -146,22 +302,77 @@ fn verify_reads_a_raw_http_request_file() {
     let dir = tempfile::tempdir().unwrap();
     let header = stripe_header(&dir, "whsec_test", BODY, "1700000000");
     let path = dir.path().join("req.http");
-    let raw = format!("POST /webhooks HTTP/1.1\r\nHost: example.com\r\nContent-Type: application/json\r\n{header}\r\nContent-Length: {}\r\n\r\n{BODY}", BODY.len());
+    let raw = format!(
+        "POST /webhooks HTTP/1.1\r\nHost: example.com\r\nContent-Type: application/json\r\n{header}\r\nContent-Length: {}\r\n\r\n{BODY}",
+        BODY.len()
+    );
     std::fs::write(&path, raw).unwrap();
-    hookctl(&dir).args(["verify", "--secret", "whsec_test", "--now", NOW, "--request"]).arg(&path).assert().code(0);
+    hookctl(&dir)
+        .args([
+            "verify",
+            "--secret",
+            "whsec_test",
+            "--now",
+            NOW,
+            "--request",
+        ])
+        .arg(&path)
+        .assert()
+        .code(0);
 }
 
 #[test]
 fn generic_schemes_from_flags_and_from_the_config_file() {
     let dir = tempfile::tempdir().unwrap();
-    let flags = ["--header", "X-Acme-Signature", "--algorithm", "sha512", "--encoding", "base64", "--prefix", "sha512=", "--timestamp-header", "X-Acme-Timestamp"];
-    let out = hookctl(&dir).args(["sign", "--provider", "generic", "--secret", "k", "--body", BODY, "--timestamp", "1700000000"]).args(flags).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let flags = [
+        "--header",
+        "X-Acme-Signature",
+        "--algorithm",
+        "sha512",
+        "--encoding",
+        "base64",
+        "--prefix",
+        "sha512=",
+        "--timestamp-header",
+        "X-Acme-Timestamp",
+    ];
+    let out = hookctl(&dir)
+        .args([
+            "sign",
+            "--provider",
+            "generic",
+            "--secret",
+            "k",
+            "--body",
+            BODY,
+            "--timestamp",
+            "1700000000",
+        ])
+        .args(flags)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let lines = String::from_utf8(out.stdout).unwrap();
     let headers: Vec<&str> = lines.lines().collect();
     assert!(headers[0].starts_with("X-Acme-Signature: sha512="));
     let mut verify = hookctl(&dir);
-    verify.args(["verify", "--provider", "generic", "--secret", "k", "--body", BODY, "--now", NOW]).args(flags);
+    verify
+        .args([
+            "verify",
+            "--provider",
+            "generic",
+            "--secret",
+            "k",
+            "--body",
+            BODY,
+            "--now",
+            NOW,
+        ])
+        .args(flags);
     for h in &headers {
         verify.args(["-H", h]);
     }
@@ -183,18 +394,45 @@ fn generic_schemes_from_flags_and_from_the_config_file() {
 #[test]
 fn init_writes_a_0600_config_without_prompting_in_ci() {
     let dir = tempfile::tempdir().unwrap();
-    hookctl(&dir).args(["init"]).assert().code(2).stderr(predicate::str::contains("--secret PROVIDER=SECRET"));
-    hookctl(&dir).args(["init", "--secret", "stripe=whsec_abc"]).assert().code(0);
+    hookctl(&dir)
+        .args(["init"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--secret PROVIDER=SECRET"));
+    hookctl(&dir)
+        .args(["init", "--secret", "stripe=whsec_abc"])
+        .assert()
+        .code(0);
     let path = dir.path().join("config.toml");
-    assert!(std::fs::read_to_string(&path).unwrap().contains("whsec_abc"));
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("whsec_abc")
+    );
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
     }
     // The saved secret is used when --secret is absent.
     let header = stripe_header(&dir, "whsec_abc", BODY, "1700000000");
-    hookctl(&dir).args(["verify", "--provider", "stripe", "--body", BODY, "-H", &header, "--now", NOW]).assert().code(0);
+    hookctl(&dir)
+        .args([
+            "verify",
+            "--provider",
+            "stripe",
+            "--body",
+            BODY,
+            "-H",
+            &header,
+            "--now",
+            NOW,
+        ])
+        .assert()
+        .code(0);
 }
 
 /// Each bad input: exit 2, one line on stderr naming the problem, no panic.
@@ -203,28 +441,158 @@ fn bad_input_is_one_line_and_exit_2() {
     let dir = tempfile::tempdir().unwrap();
     let huge = format!("Stripe-Signature: {}", "a".repeat(100_000));
     let cases: Vec<(Vec<&str>, &str)> = vec![
-        (vec!["verify", "--provider", "nosuch", "--body", "x"], "unknown provider"),
-        (vec!["verify", "--provider", "stripe", "--secret", "s", "--body-file", "/nonexistent/file"], "cannot read --body-file"),
-        (vec!["verify", "--provider", "stripe", "--secret", "s", "--body", "x", "-H", "no colon here"], "Name: value"),
-        (vec!["verify", "--provider", "stripe", "--secret", "s", "--body", "x", "-H", &huge], "64 KiB"),
-        (vec!["verify", "--provider", "stripe", "--body", "x", "-H", "Stripe-Signature: t=1,v1=00"], "--secret"),
-        (vec!["verify", "--body", "x", "-H", "X-Unknown: 1"], "cannot tell the provider"),
-        (vec!["verify", "--provider", "stripe", "--secret", "s", "--body", "x", "--tolerance", "soon"], "not a duration"),
-        (vec!["verify", "--provider", "stripe", "--secret", "s", "--request", "/nonexistent.http"], "cannot read --request"),
-        (vec!["sign", "--provider", "stripe", "--body", "x"], "--secret"),
-        (vec!["sign", "--provider", "generic", "--secret", "s", "--body", "x"], "--header"),
-        (vec!["sign", "--provider", "generic", "--secret", "s", "--body", "x", "--header", "X-S", "--algorithm", "md5"], "sha1, sha256 or sha512"),
-        (vec!["sign", "--provider", "stripe", "--secret", "s", "--body", "x", "--timestamp", "-5"], "out of range"),
-        (vec!["verify", "--provider", "stripe", "--unknown-flag"], "unexpected argument"),
+        (
+            vec!["verify", "--provider", "nosuch", "--body", "x"],
+            "unknown provider",
+        ),
+        (
+            vec![
+                "verify",
+                "--provider",
+                "stripe",
+                "--secret",
+                "s",
+                "--body-file",
+                "/nonexistent/file",
+            ],
+            "cannot read --body-file",
+        ),
+        (
+            vec![
+                "verify",
+                "--provider",
+                "stripe",
+                "--secret",
+                "s",
+                "--body",
+                "x",
+                "-H",
+                "no colon here",
+            ],
+            "Name: value",
+        ),
+        (
+            vec![
+                "verify",
+                "--provider",
+                "stripe",
+                "--secret",
+                "s",
+                "--body",
+                "x",
+                "-H",
+                &huge,
+            ],
+            "64 KiB",
+        ),
+        (
+            vec![
+                "verify",
+                "--provider",
+                "stripe",
+                "--body",
+                "x",
+                "-H",
+                "Stripe-Signature: t=1,v1=00",
+            ],
+            "--secret",
+        ),
+        (
+            vec!["verify", "--body", "x", "-H", "X-Unknown: 1"],
+            "cannot tell the provider",
+        ),
+        (
+            vec![
+                "verify",
+                "--provider",
+                "stripe",
+                "--secret",
+                "s",
+                "--body",
+                "x",
+                "--tolerance",
+                "soon",
+            ],
+            "not a duration",
+        ),
+        (
+            vec![
+                "verify",
+                "--provider",
+                "stripe",
+                "--secret",
+                "s",
+                "--request",
+                "/nonexistent.http",
+            ],
+            "cannot read --request",
+        ),
+        (
+            vec!["sign", "--provider", "stripe", "--body", "x"],
+            "--secret",
+        ),
+        (
+            vec![
+                "sign",
+                "--provider",
+                "generic",
+                "--secret",
+                "s",
+                "--body",
+                "x",
+            ],
+            "--header",
+        ),
+        (
+            vec![
+                "sign",
+                "--provider",
+                "generic",
+                "--secret",
+                "s",
+                "--body",
+                "x",
+                "--header",
+                "X-S",
+                "--algorithm",
+                "md5",
+            ],
+            "sha1, sha256 or sha512",
+        ),
+        (
+            vec![
+                "sign",
+                "--provider",
+                "stripe",
+                "--secret",
+                "s",
+                "--body",
+                "x",
+                "--timestamp",
+                "-5",
+            ],
+            "out of range",
+        ),
+        (
+            vec!["verify", "--provider", "stripe", "--unknown-flag"],
+            "unexpected argument",
+        ),
     ];
     for (args, needle) in cases {
         let out = hookctl(&dir).args(&args).write_stdin("").output().unwrap();
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
-        assert!(err.contains(needle), "{args:?}: stderr lacks {needle:?}: {err}");
+        assert!(
+            err.contains(needle),
+            "{args:?}: stderr lacks {needle:?}: {err}"
+        );
         assert!(!err.contains("panicked"), "{args:?} panicked: {err}");
         if !args.contains(&"--unknown-flag") {
-            assert_eq!(err.trim().lines().count(), 1, "{args:?}: not one line: {err}");
+            assert_eq!(
+                err.trim().lines().count(),
+                1,
+                "{args:?}: not one line: {err}"
+            );
         }
     }
 }
@@ -232,16 +600,44 @@ fn bad_input_is_one_line_and_exit_2() {
 #[test]
 fn empty_stdin_is_bad_input_but_an_explicit_empty_body_is_not() {
     let dir = tempfile::tempdir().unwrap();
-    hookctl(&dir).args(["sign", "--provider", "stripe", "--secret", "s"]).write_stdin("").assert().code(2).stderr(predicate::str::contains("stdin was empty"));
-    hookctl(&dir).args(["sign", "--provider", "stripe", "--secret", "s", "--body", ""]).assert().code(0);
+    hookctl(&dir)
+        .args(["sign", "--provider", "stripe", "--secret", "s"])
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("stdin was empty"));
+    hookctl(&dir)
+        .args([
+            "sign",
+            "--provider",
+            "stripe",
+            "--secret",
+            "s",
+            "--body",
+            "",
+        ])
+        .assert()
+        .code(0);
 }
 
 #[test]
 fn an_invalid_config_file_is_exit_2_naming_the_file_and_line() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("config.toml"), "[secrets]\nstripe = \"x\"\nbroken = \n").unwrap();
+    std::fs::write(
+        dir.path().join("config.toml"),
+        "[secrets]\nstripe = \"x\"\nbroken = \n",
+    )
+    .unwrap();
     hookctl(&dir)
-        .args(["verify", "--provider", "stripe", "--body", "x", "-H", "Stripe-Signature: t=1,v1=00"])
+        .args([
+            "verify",
+            "--provider",
+            "stripe",
+            "--body",
+            "x",
+            "-H",
+            "Stripe-Signature: t=1,v1=00",
+        ])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("config.toml"))
@@ -260,8 +656,17 @@ fn a_closed_stdout_pipe_exits_0_quietly() {
         .stderr(std::process::Stdio::piped())
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
@@ -273,11 +678,33 @@ fn no_color_and_never_keep_escape_codes_out() {
         if let Some(v) = env {
             c.env("NO_COLOR", v);
         }
-        let out = c.args(["verify", flag, "--secret", "wrong", "--body", BODY, "-H", &header, "--now", NOW]).output().unwrap();
+        let out = c
+            .args([
+                "verify", flag, "--secret", "wrong", "--body", BODY, "-H", &header, "--now", NOW,
+            ])
+            .output()
+            .unwrap();
         assert!(!out.stdout.contains(&0x1b), "escape codes with {flag}");
     }
-    let out = hookctl(&dir).args(["verify", "--color=always", "--secret", "wrong", "--body", BODY, "-H", &header, "--now", NOW]).output().unwrap();
-    assert!(out.stdout.contains(&0x1b), "--color=always printed no colour");
+    let out = hookctl(&dir)
+        .args([
+            "verify",
+            "--color=always",
+            "--secret",
+            "wrong",
+            "--body",
+            BODY,
+            "-H",
+            &header,
+            "--now",
+            NOW,
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.stdout.contains(&0x1b),
+        "--color=always printed no colour"
+    );
 }
 
 #[test]
@@ -285,10 +712,30 @@ fn secrets_never_appear_in_output() {
     let dir = tempfile::tempdir().unwrap();
     let header = stripe_header(&dir, "whsec_topsecret", BODY, "1700000000");
     for extra in [vec![], vec!["--json"]] {
-        let out = hookctl(&dir).args(["verify", "--secret", "whsec_topsecret_wrong", "--body", BODY, "-H", &header, "--now", NOW]).args(&extra).output().unwrap();
+        let out = hookctl(&dir)
+            .args([
+                "verify",
+                "--secret",
+                "whsec_topsecret_wrong",
+                "--body",
+                BODY,
+                "-H",
+                &header,
+                "--now",
+                NOW,
+            ])
+            .args(&extra)
+            .output()
+            .unwrap();
         let all = [out.stdout, out.stderr].concat();
-        assert!(!String::from_utf8_lossy(&all).contains("topsecret"), "secret leaked");
+        assert!(
+            !String::from_utf8_lossy(&all).contains("topsecret"),
+            "secret leaked"
+        );
     }
     let mut input = std::process::Command::new(assert_cmd::cargo::cargo_bin("hookctl"));
-    let _ = input.arg("--help").output().map(|o| std::io::sink().write_all(&o.stdout));
+    let _ = input
+        .arg("--help")
+        .output()
+        .map(|o| std::io::sink().write_all(&o.stdout));
 }

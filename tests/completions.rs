@@ -16,12 +16,19 @@ fn committed_completions_match_the_cli() {
         (clap_complete::Shell::Elvish, "completions/hookctl.elv"),
     ] {
         let committed = std::fs::read(root.join(file)).unwrap_or_default();
-        assert!(committed == script(shell), "{file} is out of date: run `hookctl completions {shell} > {file}`");
+        assert!(
+            committed == script(shell),
+            "{file} is out of date: run `hookctl completions {shell} > {file}`"
+        );
     }
 }
 
 #[test]
 fn committed_man_page_matches_the_cli() {
-    let committed = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("man/hookctl.1")).unwrap_or_default();
-    assert!(committed == man_page().unwrap(), "man/hookctl.1 is out of date: run `hookctl man > man/hookctl.1`");
+    let committed = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("man/hookctl.1"))
+        .unwrap_or_default();
+    assert!(
+        committed == man_page().unwrap(),
+        "man/hookctl.1 is out of date: run `hookctl man > man/hookctl.1`"
+    );
 }

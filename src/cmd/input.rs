@@ -36,7 +36,9 @@ pub fn read_body(src: &BodySource) -> Result<Vec<u8>> {
         .map_err(|e| usage(format!("cannot read the body from stdin: {e}")))?;
     // An empty pipe almost always means the body was forgotten; `--body ''` says it on purpose.
     if buf.is_empty() {
-        bail_usage!("stdin was empty: pipe the body in, or pass --body-file FILE, or --body '' for an empty body");
+        bail_usage!(
+            "stdin was empty: pipe the body in, or pass --body-file FILE, or --body '' for an empty body"
+        );
     }
     Ok(buf)
 }

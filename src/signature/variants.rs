@@ -79,7 +79,12 @@ impl Variants {
     /// Falls back to the first member whose signature header is there (a legacy GitHub
     /// delivery relayed without its event header), then to the default member.
     pub fn detect_member(&self, headers: &Headers) -> &Arc<dyn Scheme> {
-        let found = |pred: &dyn Fn(&Info) -> bool| self.members.iter().find(|(_, m)| pred(m.info())).map(|(_, m)| m);
+        let found = |pred: &dyn Fn(&Info) -> bool| {
+            self.members
+                .iter()
+                .find(|(_, m)| pred(m.info()))
+                .map(|(_, m)| m)
+        };
         found(&|i| i.detect.iter().all(|h| headers.contains(h)))
             .or_else(|| found(&|i| i.headers.first().is_some_and(|h| headers.contains(h))))
             .unwrap_or(&self.members[0].1)
