@@ -91,7 +91,7 @@ pub fn providers() -> Vec<Arc<dyn Scheme>> {
         ),
         Arc::new(
             HmacScheme::new("chargify", "Maxio Advanced Billing (Chargify)", Sha256, Hex, "X-Chargify-Webhook-Signature-Hmac-Sha-256")
-                .docs("https://docs.maxio.com/hc/en-us/articles/24266136649869-Webhooks-Reference"),
+                .docs("https://help.chargify.com/webhooks/webhooks-reference.html"),
         ),
         Arc::new(
             // Connect numbers its signatures (-1, -2, …) when several HMAC keys are active; the
