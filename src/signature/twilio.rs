@@ -102,7 +102,13 @@ impl UrlParams {
             {
                 BodyMode::Unsigned(ct.to_string())
             }
-            _ => BodyMode::Form,
+            Some(_) => BodyMode::Form,
+            // Without a Content-Type, a body that opens like JSON is taken for JSON, as Twilio
+            // only posts JSON or forms.
+            None => match body.iter().find(|b| !b.is_ascii_whitespace()) {
+                Some(b'{' | b'[') => BodyMode::Unsigned("JSON".into()),
+                _ => BodyMode::Form,
+            },
         }
     }
 
@@ -479,6 +485,29 @@ mod tests {
             s.verify(&d, &keys("tok"), &VerifyOptions::at(0)).reason,
             Reason::Unsupported
         );
+    }
+
+    #[test]
+    fn json_without_content_type_is_signed_through_the_url() {
+        let req = SignRequest {
+            body: b" {\"a\":1}".to_vec(),
+            url: Some("https://h.test/in".into()),
+            secret: Some("tok".into()),
+            ..Default::default()
+        };
+        assert!(
+            twilio()
+                .sign(&req)
+                .unwrap()
+                .url
+                .unwrap()
+                .contains("bodySHA256=")
+        );
+        let form = SignRequest {
+            body: b"a=1".to_vec(),
+            ..req
+        };
+        assert_eq!(twilio().sign(&form).unwrap().url, None);
     }
 
     #[test]
