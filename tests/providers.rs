@@ -79,7 +79,10 @@ fn sign_then_verify_round_trips_for_every_provider() {
 #[test]
 fn a_tampered_body_is_rejected_by_every_provider() {
     each_signable(|id, c, s| {
-        if s.info().id == "salesforce" || s.info().headers.is_empty() {
+        // Their schemes do not cover the body, as each provider documents (and `providers ID`
+        // says): a shared token (gitlab, okta, postmark), an org id (salesforce), or Mailgun's
+        // signature over timestamp + token only.
+        if ["gitlab", "okta", "postmark", "salesforce", "mailgun"].contains(&id) {
             return;
         }
         let mut d = c.delivery.clone();

@@ -184,6 +184,24 @@ fn sign_reproduces_every_deterministic_vector() {
             Err(e) => failures.push(format!("{file}/{id}: sign failed: {e}")),
             Ok(signed) => {
                 let mut compared = 0;
+                // Schemes that sign inside the body (Mailgun) or change the URL (Twilio's
+                // bodySHA256) must reproduce those too.
+                if let Some(body) = &signed.body {
+                    compared += 1;
+                    if body != &d.body {
+                        failures.push(format!(
+                            "{file}/{id}: signed body differs from the vector's"
+                        ));
+                    }
+                }
+                if let (Some(url), Some(expected)) = (&signed.url, &d.url) {
+                    compared += 1;
+                    if url != expected {
+                        failures.push(format!(
+                            "{file}/{id}: signed URL {url}, vector has {expected}"
+                        ));
+                    }
+                }
                 for (name, value) in signed.headers.iter() {
                     if let Some(expected) = d.headers.get(name) {
                         compared += 1;
