@@ -50,7 +50,7 @@ pub fn run(args: VerifyArgs, ctx: &Ctx) -> Result<Exit> {
 
     // The first candidate that verifies wins; otherwise the most specific one explains.
     let mut outcome: Option<(Arc<dyn Scheme>, Verdict)> = None;
-    for scheme in candidates {
+    for scheme in candidates.iter().cloned() {
         let keys = keys_for(&args, &config, scheme.as_ref(), public_key.clone());
         let verdict = scheme.verify(&delivery, &keys, &opts);
         let verdict = diagnose::explain(scheme.as_ref(), &delivery, &keys, &opts, verdict);
@@ -62,7 +62,15 @@ pub fn run(args: VerifyArgs, ctx: &Ctx) -> Result<Exit> {
             break;
         }
     }
-    let (scheme, verdict) = outcome.expect("at least one candidate");
+    let tried: Vec<String> = candidates.iter().map(|s| s.info().id.clone()).collect();
+    let (scheme, mut verdict) = outcome.expect("at least one candidate");
+    if !verdict.is_valid() && tried.len() > 1 {
+        verdict.hints.push(format!(
+            "the headers fit {}; this report is for {}: pass --provider to pick another",
+            tried.join(", "),
+            scheme.info().id
+        ));
+    }
     let code = if verdict.is_valid() {
         Exit::Ok
     } else if verdict.reason.is_unusable_input() {
