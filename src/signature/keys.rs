@@ -108,7 +108,8 @@ fn err<T>(msg: impl Into<String>) -> Result<T, KeyError> {
 }
 
 const PUBLIC_FORMS: &str = "hex, base64, base64 DER (SPKI), PEM, a whpk_ key, or a JWK / JWK set";
-const PRIVATE_FORMS: &str = "a hex Ed25519 seed, a whsk_ key, PKCS#8 PEM (or SEC1/PKCS#1 PEM), or a JWK with \"d\"";
+const PRIVATE_FORMS: &str =
+    "a hex Ed25519 seed, a whsk_ key, PKCS#8 PEM (or SEC1/PKCS#1 PEM), or a JWK with \"d\"";
 
 // ---------------------------------------------------------------------------------------------
 // Public keys
@@ -128,13 +129,20 @@ pub fn parse_public_keys(text: &str) -> Result<Vec<NamedKey>, KeyError> {
     }
     if let Some(rest) = text.strip_prefix("whsk_") {
         let _ = rest;
-        return err("that is a whsk_ secret key: --public-key takes the whpk_ key (the secret key signs, with --private-key)");
+        return err(
+            "that is a whsk_ secret key: --public-key takes the whpk_ key (the secret key signs, with --private-key)",
+        );
     }
     if let Some(rest) = text.strip_prefix("whpk_") {
-        let bytes = crypto::decode_base64(rest).ok_or_else(|| KeyError("the whpk_ key is not base64 after its prefix".into()))?;
+        let bytes = crypto::decode_base64(rest)
+            .ok_or_else(|| KeyError("the whpk_ key is not base64 after its prefix".into()))?;
         return ed25519_from_raw(&bytes).map(|k| vec![unnamed(k)]);
     }
-    let bytes = decode_text(text).ok_or_else(|| KeyError(format!("the public key is not in a form hookctl reads: expected {PUBLIC_FORMS}")))?;
+    let bytes = decode_text(text).ok_or_else(|| {
+        KeyError(format!(
+            "the public key is not in a form hookctl reads: expected {PUBLIC_FORMS}"
+        ))
+    })?;
     public_from_bytes(&bytes).map(|k| vec![unnamed(k)])
 }
 
@@ -144,7 +152,11 @@ pub fn public_key_for(text: &str, alg: KeyAlg, kid: Option<&str>) -> Result<Publ
     let of_alg: Vec<&NamedKey> = keys.iter().filter(|k| k.key.alg() == alg).collect();
     if of_alg.is_empty() {
         let found: Vec<&str> = keys.iter().map(|k| k.key.alg().name()).collect();
-        return err(format!("this needs an {} public key, but the key given is {}", alg.name(), found.join(", ")));
+        return err(format!(
+            "this needs an {} public key, but the key given is {}",
+            alg.name(),
+            found.join(", ")
+        ));
     }
     if let Some(kid) = kid {
         if let Some(k) = of_alg.iter().find(|k| k.kid.as_deref() == Some(kid)) {
@@ -157,11 +169,17 @@ pub fn public_key_for(text: &str, alg: KeyAlg, kid: Option<&str>) -> Result<Publ
         let kids: Vec<&str> = of_alg.iter().filter_map(|k| k.kid.as_deref()).collect();
         return err(format!(
             "no key with kid '{kid}' among the keys given ({}): fetch the provider's current keys",
-            if kids.is_empty() { "none has a kid".to_string() } else { kids.join(", ") }
+            if kids.is_empty() {
+                "none has a kid".to_string()
+            } else {
+                kids.join(", ")
+            }
         ));
     }
     if of_alg.len() > 1 {
-        return err("the key set holds several keys and the signature names none: pass the one key to use");
+        return err(
+            "the key set holds several keys and the signature names none: pass the one key to use",
+        );
     }
     Ok(of_alg[0].key.clone())
 }
@@ -192,9 +210,12 @@ fn public_from_bytes(bytes: &[u8]) -> Result<PublicKey, KeyError> {
 }
 
 fn ed25519_from_raw(bytes: &[u8]) -> Result<PublicKey, KeyError> {
-    let arr: [u8; 32] = bytes
-        .try_into()
-        .map_err(|_| KeyError(format!("an Ed25519 public key is 32 bytes, this one is {}", bytes.len())))?;
+    let arr: [u8; 32] = bytes.try_into().map_err(|_| {
+        KeyError(format!(
+            "an Ed25519 public key is 32 bytes, this one is {}",
+            bytes.len()
+        ))
+    })?;
     ed25519_dalek::VerifyingKey::from_bytes(&arr)
         .map(PublicKey::Ed25519)
         .or_else(|_| err("the 32 bytes are not a valid Ed25519 public key"))
@@ -218,7 +239,9 @@ fn public_from_der(der: &[u8]) -> Result<PublicKey, KeyError> {
         return public_from_der(spki);
     }
     if private_from_der(der, None).is_ok() {
-        return err("that is a private key: --public-key takes the public half (the private key signs, with --private-key)");
+        return err(
+            "that is a private key: --public-key takes the public half (the private key signs, with --private-key)",
+        );
     }
     err(format!(
         "the key decodes to {} bytes that are not an Ed25519, P-256 or RSA public key: expected {PUBLIC_FORMS}",
@@ -230,8 +253,11 @@ fn public_from_der(der: &[u8]) -> Result<PublicKey, KeyError> {
 fn parse_pem_blocks(text: &str, private: bool) -> Result<Vec<PublicKey>, KeyError> {
     let mut out = Vec::new();
     for block in pem_blocks(text) {
-        let (label, der) = pem::decode_vec(block.as_bytes())
-            .map_err(|e| KeyError(format!("the PEM block is damaged ({e}): paste it whole, with its BEGIN and END lines")))?;
+        let (label, der) = pem::decode_vec(block.as_bytes()).map_err(|e| {
+            KeyError(format!(
+                "the PEM block is damaged ({e}): paste it whole, with its BEGIN and END lines"
+            ))
+        })?;
         if private {
             continue;
         }
@@ -239,16 +265,27 @@ fn parse_pem_blocks(text: &str, private: bool) -> Result<Vec<PublicKey>, KeyErro
             "PUBLIC KEY" => public_from_der(&der)?,
             "RSA PUBLIC KEY" => RsaPublicKey::from_pkcs1_der(&der)
                 .map(PublicKey::Rsa)
-                .map_err(|_| KeyError("the RSA PUBLIC KEY block does not hold a PKCS#1 RSA key".into()))?,
+                .map_err(|_| {
+                    KeyError("the RSA PUBLIC KEY block does not hold a PKCS#1 RSA key".into())
+                })?,
             "CERTIFICATE" => {
-                let spki = certificate_spki(&der)
-                    .ok_or_else(|| KeyError("the CERTIFICATE block is not an X.509 certificate hookctl can read".into()))?;
+                let spki = certificate_spki(&der).ok_or_else(|| {
+                    KeyError(
+                        "the CERTIFICATE block is not an X.509 certificate hookctl can read".into(),
+                    )
+                })?;
                 public_from_der(spki)?
             }
             l if l.contains("PRIVATE KEY") => {
-                return err("that is a private key: --public-key takes the public half (the private key signs, with --private-key)");
+                return err(
+                    "that is a private key: --public-key takes the public half (the private key signs, with --private-key)",
+                );
             }
-            other => return err(format!("a PEM '{other}' block holds no public key: expected PUBLIC KEY or CERTIFICATE")),
+            other => {
+                return err(format!(
+                    "a PEM '{other}' block holds no public key: expected PUBLIC KEY or CERTIFICATE"
+                ));
+            }
         };
         out.push(key);
     }
@@ -264,12 +301,21 @@ fn pem_blocks(text: &str) -> Vec<String> {
     let mut rest = text;
     while let Some(start) = rest.find("-----BEGIN ") {
         let after = &rest[start..];
-        let Some(end_marker) = after.find("-----END ") else { break };
+        let Some(end_marker) = after.find("-----END ") else {
+            break;
+        };
         let tail = &after[end_marker + 9..];
-        let Some(close) = tail.find("-----") else { break };
+        let Some(close) = tail.find("-----") else {
+            break;
+        };
         let len = end_marker + 9 + close + 5;
         // Editors and JSON strings leave stray indentation and CRLFs; PEM parsing wants neither.
-        let block: String = after[..len].lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n");
+        let block: String = after[..len]
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n");
         blocks.push(block + "\n");
         rest = &after[len..];
     }
@@ -334,13 +380,18 @@ fn jwk_str<'a>(jwk: &'a Value, name: &str) -> Result<&'a str, KeyError> {
 }
 
 fn parse_jwk_text(text: &str) -> Result<Vec<NamedKey>, KeyError> {
-    let value: Value = serde_json::from_str(text)
-        .map_err(|e| KeyError(format!("the key looks like JSON but does not parse ({e}): expected a JWK or a JWK set")))?;
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        KeyError(format!(
+            "the key looks like JSON but does not parse ({e}): expected a JWK or a JWK set"
+        ))
+    })?;
     let Value::Object(obj) = &value else {
         return err("the JSON key must be an object: a JWK, or a JWK set {\"keys\": [...]}");
     };
     if let Some(keys) = obj.get("keys") {
-        let Some(list) = keys.as_array() else { return err("\"keys\" in the JWK set is not a list") };
+        let Some(list) = keys.as_array() else {
+            return err("\"keys\" in the JWK set is not a list");
+        };
         let mut out = Vec::new();
         for jwk in list {
             // Sets mix algorithms and uses; a member hookctl cannot read is not the one wanted.
@@ -360,12 +411,19 @@ fn parse_jwk_text(text: &str) -> Result<Vec<NamedKey>, KeyError> {
     if obj.contains_key("kty") {
         return Ok(vec![jwk_public(&value)?]);
     }
-    if !obj.is_empty() && obj.values().all(|v| v.as_str().is_some_and(|s| s.contains("-----BEGIN"))) {
+    if !obj.is_empty()
+        && obj
+            .values()
+            .all(|v| v.as_str().is_some_and(|s| s.contains("-----BEGIN")))
+    {
         // Google's oauth2/v1/certs: {kid: PEM certificate}.
         let mut out = Vec::new();
         for (kid, pem_text) in obj {
             for key in parse_pem_blocks(pem_text.as_str().unwrap_or_default(), false)? {
-                out.push(NamedKey { key, kid: Some(kid.clone()) });
+                out.push(NamedKey {
+                    key,
+                    kid: Some(kid.clone()),
+                });
             }
         }
         return Ok(out);
@@ -400,9 +458,15 @@ fn jwk_public(jwk: &Value) -> Result<NamedKey, KeyError> {
         "RSA" => {
             let n = BigUint::from_bytes_be(&b64url(jwk_str(jwk, "n")?)?);
             let e = BigUint::from_bytes_be(&b64url(jwk_str(jwk, "e")?)?);
-            RsaPublicKey::new(n, e).map(PublicKey::Rsa).map_err(|e| KeyError(format!("the RSA JWK is not a usable key: {e}")))?
+            RsaPublicKey::new(n, e)
+                .map(PublicKey::Rsa)
+                .map_err(|e| KeyError(format!("the RSA JWK is not a usable key: {e}")))?
         }
-        other => return err(format!("JWK key type '{other}' is not supported: use OKP (Ed25519), EC (P-256) or RSA")),
+        other => {
+            return err(format!(
+                "JWK key type '{other}' is not supported: use OKP (Ed25519), EC (P-256) or RSA"
+            ));
+        }
     };
     Ok(NamedKey { key, kid })
 }
@@ -416,36 +480,55 @@ fn jwk_public(jwk: &Value) -> Result<NamedKey, KeyError> {
 pub fn parse_private_key(text: &str, alg: KeyAlg) -> Result<PrivateKey, KeyError> {
     let text = text.trim();
     if text.is_empty() {
-        return err(format!("the private key is empty: expected {PRIVATE_FORMS}"));
+        return err(format!(
+            "the private key is empty: expected {PRIVATE_FORMS}"
+        ));
     }
     if text.starts_with("whpk_") {
         return err("that is a whpk_ public key: --private-key takes the whsk_ secret key");
     }
     if let Some(rest) = text.strip_prefix("whsk_") {
-        let bytes = crypto::decode_base64(rest).ok_or_else(|| KeyError("the whsk_ key is not base64 after its prefix".into()))?;
+        let bytes = crypto::decode_base64(rest)
+            .ok_or_else(|| KeyError("the whsk_ key is not base64 after its prefix".into()))?;
         return ed25519_from_secret_bytes(&bytes);
     }
     if text.starts_with('{') {
-        let jwk: Value = serde_json::from_str(text)
-            .map_err(|e| KeyError(format!("the key looks like JSON but does not parse ({e}): expected a JWK with \"d\"")))?;
+        let jwk: Value = serde_json::from_str(text).map_err(|e| {
+            KeyError(format!(
+                "the key looks like JSON but does not parse ({e}): expected a JWK with \"d\""
+            ))
+        })?;
         return jwk_private(&jwk);
     }
     if text.contains("-----BEGIN") {
         let Some(block) = pem_blocks(text).into_iter().next() else {
             return err("the PEM text has no complete -----BEGIN … -----END … block");
         };
-        let (label, der) = pem::decode_vec(block.as_bytes())
-            .map_err(|e| KeyError(format!("the PEM block is damaged ({e}): paste it whole, with its BEGIN and END lines")))?;
+        let (label, der) = pem::decode_vec(block.as_bytes()).map_err(|e| {
+            KeyError(format!(
+                "the PEM block is damaged ({e}): paste it whole, with its BEGIN and END lines"
+            ))
+        })?;
         return match label {
-            "PRIVATE KEY" | "EC PRIVATE KEY" | "RSA PRIVATE KEY" => private_from_der(&der, Some(alg)),
-            "ENCRYPTED PRIVATE KEY" => err("the private key is encrypted: decrypt it first (openssl pkcs8 -in key.pem -nocrypt -topk8)"),
+            "PRIVATE KEY" | "EC PRIVATE KEY" | "RSA PRIVATE KEY" => {
+                private_from_der(&der, Some(alg))
+            }
+            "ENCRYPTED PRIVATE KEY" => err(
+                "the private key is encrypted: decrypt it first (openssl pkcs8 -in key.pem -nocrypt -topk8)",
+            ),
             l if l.contains("PUBLIC KEY") || l == "CERTIFICATE" => {
                 err("that is a public key: --private-key takes the private key that signs")
             }
-            other => err(format!("a PEM '{other}' block holds no private key: expected PRIVATE KEY")),
+            other => err(format!(
+                "a PEM '{other}' block holds no private key: expected PRIVATE KEY"
+            )),
         };
     }
-    let bytes = decode_text(text).ok_or_else(|| KeyError(format!("the private key is not in a form hookctl reads: expected {PRIVATE_FORMS}")))?;
+    let bytes = decode_text(text).ok_or_else(|| {
+        KeyError(format!(
+            "the private key is not in a form hookctl reads: expected {PRIVATE_FORMS}"
+        ))
+    })?;
     match (bytes.len(), alg) {
         (32 | 64, KeyAlg::Ed25519) => ed25519_from_secret_bytes(&bytes),
         (32, KeyAlg::P256) => p256_from_scalar(&bytes),
@@ -462,7 +545,9 @@ fn ed25519_from_secret_bytes(bytes: &[u8]) -> Result<PrivateKey, KeyError> {
         .ok_or_else(|| KeyError(format!("an Ed25519 private key is a 32-byte seed (or 64 bytes seed and public key), this one is {} bytes", bytes.len())))?;
     let key = ed25519_dalek::SigningKey::from_bytes(&seed);
     if bytes.len() == 64 && !crypto::ct_eq(&bytes[32..], key.verifying_key().as_bytes()) {
-        return err("the 64-byte Ed25519 key's second half is not the public key of its first half: the key is damaged");
+        return err(
+            "the 64-byte Ed25519 key's second half is not the public key of its first half: the key is damaged",
+        );
     }
     Ok(PrivateKey::Ed25519(key))
 }
@@ -489,22 +574,40 @@ fn private_from_der(der: &[u8], alg: Option<KeyAlg>) -> Result<PrivateKey, KeyEr
     if let Ok(k) = RsaPrivateKey::from_pkcs1_der(der) {
         return Ok(PrivateKey::Rsa(Box::new(k)));
     }
-    let wanted = alg.map(|a| format!(" (this provider signs with {})", a.name())).unwrap_or_default();
-    err(format!("the private key is not an Ed25519, P-256 or RSA key hookctl reads{wanted}: expected {PRIVATE_FORMS}"))
+    let wanted = alg
+        .map(|a| format!(" (this provider signs with {})", a.name()))
+        .unwrap_or_default();
+    err(format!(
+        "the private key is not an Ed25519, P-256 or RSA key hookctl reads{wanted}: expected {PRIVATE_FORMS}"
+    ))
 }
 
 fn jwk_private(jwk: &Value) -> Result<PrivateKey, KeyError> {
-    let d = b64url(jwk_str(jwk, "d").map_err(|_| KeyError("the JWK has no \"d\": it is a public key, and --private-key needs the private one".into()))?)?;
+    let d = b64url(jwk_str(jwk, "d").map_err(|_| {
+        KeyError(
+            "the JWK has no \"d\": it is a public key, and --private-key needs the private one"
+                .into(),
+        )
+    })?)?;
     match jwk_str(jwk, "kty")? {
         "OKP" => ed25519_from_secret_bytes(&d),
         "EC" => p256_from_scalar(&d),
         "RSA" => {
-            let num = |name: &str| -> Result<BigUint, KeyError> { Ok(BigUint::from_bytes_be(&b64url(jwk_str(jwk, name)?)?)) };
-            let key = RsaPrivateKey::from_components(num("n")?, num("e")?, BigUint::from_bytes_be(&d), vec![num("p")?, num("q")?])
-                .map_err(|e| KeyError(format!("the RSA JWK is not a usable private key: {e}")))?;
+            let num = |name: &str| -> Result<BigUint, KeyError> {
+                Ok(BigUint::from_bytes_be(&b64url(jwk_str(jwk, name)?)?))
+            };
+            let key = RsaPrivateKey::from_components(
+                num("n")?,
+                num("e")?,
+                BigUint::from_bytes_be(&d),
+                vec![num("p")?, num("q")?],
+            )
+            .map_err(|e| KeyError(format!("the RSA JWK is not a usable private key: {e}")))?;
             Ok(PrivateKey::Rsa(Box::new(key)))
         }
-        other => err(format!("JWK key type '{other}' is not supported: use OKP (Ed25519), EC (P-256) or RSA")),
+        other => err(format!(
+            "JWK key type '{other}' is not supported: use OKP (Ed25519), EC (P-256) or RSA"
+        )),
     }
 }
 
@@ -516,7 +619,9 @@ fn jwk_private(jwk: &Value) -> Result<PrivateKey, KeyError> {
 pub fn private_pem(key: &PrivateKey) -> String {
     let doc = match key {
         PrivateKey::Ed25519(k) => k.to_pkcs8_pem(Default::default()).map(|p| p.to_string()),
-        PrivateKey::P256(k) => p256::SecretKey::from(k).to_pkcs8_pem(Default::default()).map(|p| p.to_string()),
+        PrivateKey::P256(k) => p256::SecretKey::from(k)
+            .to_pkcs8_pem(Default::default())
+            .map(|p| p.to_string()),
         PrivateKey::Rsa(k) => k.to_pkcs8_pem(Default::default()).map(|p| p.to_string()),
     };
     doc.expect("encoding a valid in-memory key as PKCS#8 cannot fail")
@@ -535,7 +640,9 @@ pub fn public_der_base64(key: &PublicKey) -> String {
 /// The key as a JWK (members in lexicographic order, as RFC 7638 thumbprints list them).
 pub fn public_jwk(key: &PublicKey, kid: Option<&str>) -> String {
     let mut v = match key {
-        PublicKey::Ed25519(k) => serde_json::json!({"crv": "Ed25519", "kty": "OKP", "x": URL_SAFE_NO_PAD.encode(k.as_bytes())}),
+        PublicKey::Ed25519(k) => {
+            serde_json::json!({"crv": "Ed25519", "kty": "OKP", "x": URL_SAFE_NO_PAD.encode(k.as_bytes())})
+        }
         PublicKey::P256(k) => {
             let point = k.to_encoded_point(false);
             serde_json::json!({
@@ -557,7 +664,11 @@ pub fn public_jwk(key: &PublicKey, kid: Option<&str>) -> String {
 
 /// `SHA-256(label ‖ seed)`: separate keys from one seed, so that publishing one reveals no other.
 pub fn derive_seed(label: &str, seed: &[u8; 32]) -> [u8; 32] {
-    Sha256::new().chain_update(label.as_bytes()).chain_update(seed).finalize().into()
+    Sha256::new()
+        .chain_update(label.as_bytes())
+        .chain_update(seed)
+        .finalize()
+        .into()
 }
 
 /// An Ed25519 key whose seed is derived from `seed`.
@@ -581,13 +692,17 @@ pub fn p256_from_seed(seed: &[u8; 32]) -> p256::ecdsa::SigningKey {
 /// Prime generation is slow (seconds in a debug build), and tests and `trigger` ask for the same
 /// seed's key repeatedly, so each seed's key is made once per process and cached.
 pub fn rsa_from_seed(seed: &[u8; 32]) -> RsaPrivateKey {
-    static CACHE: LazyLock<Mutex<HashMap<[u8; 32], RsaPrivateKey>>> = LazyLock::new(Default::default);
-    let mut cache = CACHE.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    static CACHE: LazyLock<Mutex<HashMap<[u8; 32], RsaPrivateKey>>> =
+        LazyLock::new(Default::default);
+    let mut cache = CACHE
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     cache
         .entry(*seed)
         .or_insert_with(|| {
             let mut rng = SeededRng::new(seed);
-            RsaPrivateKey::new(&mut rng, 2048).expect("2048-bit RSA generation from a working RNG succeeds")
+            RsaPrivateKey::new(&mut rng, 2048)
+                .expect("2048-bit RSA generation from a working RNG succeeds")
         })
         .clone()
 }
@@ -603,7 +718,12 @@ struct SeededRng {
 
 impl SeededRng {
     fn new(seed: &[u8; 32]) -> Self {
-        SeededRng { seed: derive_seed("hookctl rsa", seed), counter: 0, buf: [0; 32], used: 32 }
+        SeededRng {
+            seed: derive_seed("hookctl rsa", seed),
+            counter: 0,
+            buf: [0; 32],
+            used: 32,
+        }
     }
 }
 
@@ -621,7 +741,11 @@ impl rsa::rand_core::RngCore for SeededRng {
     fn fill_bytes(&mut self, dest: &mut [u8]) {
         for byte in dest {
             if self.used == self.buf.len() {
-                self.buf = Sha256::new().chain_update(self.seed).chain_update(self.counter.to_be_bytes()).finalize().into();
+                self.buf = Sha256::new()
+                    .chain_update(self.seed)
+                    .chain_update(self.counter.to_be_bytes())
+                    .finalize()
+                    .into();
                 self.counter += 1;
                 self.used = 0;
             }
@@ -647,24 +771,48 @@ mod tests {
     fn ed25519_public_keys_in_every_pasted_form() {
         let whpk = "whpk_wuzPrKxPfWpJSsXgyg/MEoMGvjs5SjDO4ad6X4ZYqqg=";
         let expected = public_key_for(whpk, KeyAlg::Ed25519, None).unwrap();
-        assert_eq!(public_key_for(ED_HEX, KeyAlg::Ed25519, None).unwrap(), expected);
+        assert_eq!(
+            public_key_for(ED_HEX, KeyAlg::Ed25519, None).unwrap(),
+            expected
+        );
         let spki = public_der_base64(&expected);
-        assert_eq!(public_key_for(&spki, KeyAlg::Ed25519, None).unwrap(), expected);
+        assert_eq!(
+            public_key_for(&spki, KeyAlg::Ed25519, None).unwrap(),
+            expected
+        );
         let pem = format!("-----BEGIN PUBLIC KEY-----\n{spki}\n-----END PUBLIC KEY-----\n");
-        assert_eq!(public_key_for(&pem, KeyAlg::Ed25519, None).unwrap(), expected);
+        assert_eq!(
+            public_key_for(&pem, KeyAlg::Ed25519, None).unwrap(),
+            expected
+        );
         let jwk = public_jwk(&expected, Some("k1"));
-        assert_eq!(public_key_for(&jwk, KeyAlg::Ed25519, Some("k1")).unwrap(), expected);
+        assert_eq!(
+            public_key_for(&jwk, KeyAlg::Ed25519, Some("k1")).unwrap(),
+            expected
+        );
     }
 
     #[test]
     fn jwk_sets_pick_by_kid() {
         let a = PrivateKey::P256(p256_from_seed(&[1; 32])).public_key();
         let b = PrivateKey::P256(p256_from_seed(&[2; 32])).public_key();
-        let set = format!("{{\"keys\":[{},{}]}}", public_jwk(&a, Some("a")), public_jwk(&b, Some("b")));
+        let set = format!(
+            "{{\"keys\":[{},{}]}}",
+            public_jwk(&a, Some("a")),
+            public_jwk(&b, Some("b"))
+        );
         assert_eq!(public_key_for(&set, KeyAlg::P256, Some("b")).unwrap(), b);
-        assert!(public_key_for(&set, KeyAlg::P256, Some("c")).unwrap_err().0.contains("kid 'c'"));
+        assert!(
+            public_key_for(&set, KeyAlg::P256, Some("c"))
+                .unwrap_err()
+                .0
+                .contains("kid 'c'")
+        );
         assert!(public_key_for(&set, KeyAlg::P256, None).is_err());
-        let plaid = format!("{{\"key\":{},\"request_id\":\"x\"}}", public_jwk(&a, Some("a")));
+        let plaid = format!(
+            "{{\"key\":{},\"request_id\":\"x\"}}",
+            public_jwk(&a, Some("a"))
+        );
         assert_eq!(public_key_for(&plaid, KeyAlg::P256, Some("a")).unwrap(), a);
     }
 
@@ -673,9 +821,24 @@ mod tests {
         let e = public_key_for(ED_HEX, KeyAlg::P256, None).unwrap_err();
         assert!(e.0.contains("P-256") && e.0.contains("Ed25519"), "{e}");
         let pem = private_pem(&PrivateKey::P256(p256_from_seed(&[3; 32])));
-        assert!(parse_public_keys(&pem).unwrap_err().0.contains("private key"));
-        assert!(parse_private_key("whpk_AAAA", KeyAlg::Ed25519).unwrap_err().0.contains("public"));
-        assert!(parse_public_keys("whsk_AAAA").unwrap_err().0.contains("whpk_"));
+        assert!(
+            parse_public_keys(&pem)
+                .unwrap_err()
+                .0
+                .contains("private key")
+        );
+        assert!(
+            parse_private_key("whpk_AAAA", KeyAlg::Ed25519)
+                .unwrap_err()
+                .0
+                .contains("public")
+        );
+        assert!(
+            parse_public_keys("whsk_AAAA")
+                .unwrap_err()
+                .0
+                .contains("whpk_")
+        );
     }
 
     #[test]
@@ -683,13 +846,29 @@ mod tests {
         let seed = [5u8; 32];
         let ed = ed25519_from_seed(&seed);
         let from_hex = parse_private_key(&hex::encode(seed), KeyAlg::Ed25519).unwrap();
-        assert_eq!(from_hex.public_key(), PublicKey::Ed25519(ed.verifying_key()));
+        assert_eq!(
+            from_hex.public_key(),
+            PublicKey::Ed25519(ed.verifying_key())
+        );
         let whsk = format!("whsk_{}", STANDARD.encode(seed));
-        assert_eq!(parse_private_key(&whsk, KeyAlg::Ed25519).unwrap().public_key(), from_hex.public_key());
+        assert_eq!(
+            parse_private_key(&whsk, KeyAlg::Ed25519)
+                .unwrap()
+                .public_key(),
+            from_hex.public_key()
+        );
         let long = format!("whsk_{}", STANDARD.encode(ed.to_keypair_bytes()));
-        assert_eq!(parse_private_key(&long, KeyAlg::Ed25519).unwrap().public_key(), from_hex.public_key());
+        assert_eq!(
+            parse_private_key(&long, KeyAlg::Ed25519)
+                .unwrap()
+                .public_key(),
+            from_hex.public_key()
+        );
         let pem = private_pem(&from_hex);
-        assert_eq!(parse_private_key(&pem, KeyAlg::Rsa).unwrap().public_key(), from_hex.public_key());
+        assert_eq!(
+            parse_private_key(&pem, KeyAlg::Rsa).unwrap().public_key(),
+            from_hex.public_key()
+        );
         let p = PrivateKey::P256(p256_from_seed(&seed));
         let sec1 = p256::SecretKey::from(match &p {
             PrivateKey::P256(k) => k,
@@ -697,7 +876,10 @@ mod tests {
         })
         .to_sec1_pem(Default::default())
         .unwrap();
-        assert_eq!(parse_private_key(&sec1, KeyAlg::P256).unwrap().public_key(), p.public_key());
+        assert_eq!(
+            parse_private_key(&sec1, KeyAlg::P256).unwrap().public_key(),
+            p.public_key()
+        );
     }
 
     #[test]
@@ -716,12 +898,27 @@ c/BQ0HwqYpaihvACIQCtmXZJhaMYcUNr5FRap7Lh5AMsoeng8hPDZBeBjx1zTA==
         scalar[29..].copy_from_slice(&[0x12, 0xd6, 0x87]);
         assert_eq!(keys[0].key, p256_from_scalar(&scalar).unwrap().public_key());
         let map = serde_json::json!({"abc": cert}).to_string();
-        assert_eq!(parse_public_keys(&map).unwrap()[0].kid.as_deref(), Some("abc"));
+        assert_eq!(
+            parse_public_keys(&map).unwrap()[0].kid.as_deref(),
+            Some("abc")
+        );
     }
 
     #[test]
     fn garbage_is_an_error_never_a_panic() {
-        for s in ["", "{", "{}", "[]", "zz", "whpk_", "whsk_!!", "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----", "{\"keys\":[1]}", "{\"kty\":\"RSA\",\"n\":\"\",\"e\":\"\"}", "\u{0}\u{202e}"] {
+        for s in [
+            "",
+            "{",
+            "{}",
+            "[]",
+            "zz",
+            "whpk_",
+            "whsk_!!",
+            "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----",
+            "{\"keys\":[1]}",
+            "{\"kty\":\"RSA\",\"n\":\"\",\"e\":\"\"}",
+            "\u{0}\u{202e}",
+        ] {
             assert!(parse_public_keys(s).is_err(), "{s:?}");
             assert!(parse_private_key(s, KeyAlg::Ed25519).is_err(), "{s:?}");
         }
