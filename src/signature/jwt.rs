@@ -358,9 +358,10 @@ impl Google {
             Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),
             _ => vec![],
         };
-        if let Some(url) = d.url.as_deref() {
-            if !aud.contains(&url) {
-                return Ok(Verdict::new(
+        if let Some(url) = d.url.as_deref()
+            && !aud.contains(&url)
+        {
+            return Ok(Verdict::new(
                     Reason::UrlModified,
                     format!(
                         "the token is for audience '{}', but the delivery was posted to {url}",
@@ -370,7 +371,6 @@ impl Google {
                 .header(AUTHORIZATION)
                 .signed(signed)
                 .hint("the push subscription's audience is another URL: pass that URL with --url, or check which endpoint the subscription targets"));
-            }
         }
         let exp = int_claim(&token, "exp", AUTHORIZATION)?;
         let iat = int_claim(&token, "iat", AUTHORIZATION)?;

@@ -192,7 +192,7 @@ fn unnamed(key: PublicKey) -> NamedKey {
 fn decode_text(text: &str) -> Option<Vec<u8>> {
     let compact: String = text.split_whitespace().collect();
     let hexed = compact.strip_prefix("0x").unwrap_or(&compact);
-    if hexed.len() % 2 == 0 && hexed.bytes().all(|b| b.is_ascii_hexdigit()) {
+    if hexed.len().is_multiple_of(2) && hexed.bytes().all(|b| b.is_ascii_hexdigit()) {
         return hex::decode(hexed).ok();
     }
     crypto::decode_base64(&compact)
