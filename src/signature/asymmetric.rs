@@ -203,13 +203,16 @@ pub(super) fn load_public_key(
             format!("the public key cannot be used: {e}"),
         )
     })?;
-    if !parsed.iter().any(|k| k.key.alg() == alg) {
+    if let Some(other) = parsed
+        .iter()
+        .find(|_| !parsed.iter().any(|k| k.key.alg() == alg))
+    {
         return Err(Verdict::new(
             Reason::WrongKey,
             format!(
                 "{provider} signs with {}, but the public key given is {}",
                 alg.name(),
-                parsed[0].key.alg().name()
+                other.key.alg().name()
             ),
         ));
     }
