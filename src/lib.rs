@@ -9,6 +9,7 @@ pub mod cmd;
 pub mod config;
 pub mod output;
 pub mod signature;
+pub mod store;
 
 use anyhow::Result;
 

@@ -29,4 +29,9 @@ impl Ctx {
     pub fn config(&self) -> Result<Config> {
         Config::load(&self.config_path()?)
     }
+
+    /// The delivery log (`--db`, `HOOKCTL_DB`, or the default path), opened and migrated.
+    pub fn store(&self) -> Result<crate::store::Store> {
+        crate::store::Store::open(&crate::store::path(self.global.db.as_deref())?)
+    }
 }
