@@ -4,6 +4,7 @@ pub mod completions;
 pub mod init;
 pub mod input;
 pub mod providers;
+pub mod replay;
 pub mod sign;
 pub mod verify;
 

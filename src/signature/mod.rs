@@ -200,3 +200,31 @@ impl KeyMaterial {
         }
     }
 }
+
+/// Signs a request in place for sending: the scheme's own headers (old signature, timestamp, id)
+/// are replaced by fresh ones, and the body or URL too where the scheme signs inside them. `req`
+/// carries the key material, timestamp and id; its body, URL and method are taken from `delivery`.
+pub fn attach(
+    scheme: &dyn Scheme,
+    delivery: &mut Delivery,
+    mut req: SignRequest,
+) -> Result<(), SignError> {
+    for h in &scheme.info().headers {
+        delivery.headers.remove(h);
+    }
+    req.body = delivery.body.clone();
+    req.url = delivery.url.clone();
+    req.method = delivery.method.clone();
+    req.headers = delivery.headers.clone();
+    let signed = scheme.sign(&req)?;
+    for (name, value) in signed.headers.iter() {
+        delivery.headers.set(name, value);
+    }
+    if let Some(body) = signed.body {
+        delivery.body = body;
+    }
+    if let Some(url) = signed.url {
+        delivery.url = Some(url);
+    }
+    Ok(())
+}
