@@ -210,7 +210,7 @@ fn each_replay_is_a_new_record_pointing_at_the_original() {
             .iter()
             .all(|r| r.status == Status::Delivered && r.response.as_ref().unwrap().status == 200)
     );
-    assert_eq!(rx.drain().len() + 0, 2);
+    assert_eq!(rx.drain().len(), 2);
 }
 
 #[test]

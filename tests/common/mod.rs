@@ -26,10 +26,13 @@ impl Received {
     }
 }
 
+/// Answers still to give: a status and extra response headers each.
+type Script = Arc<Mutex<Vec<(u16, Vec<(String, String)>)>>>;
+
 pub struct Receiver {
     pub addr: SocketAddr,
     rx: mpsc::Receiver<Received>,
-    statuses: Arc<Mutex<Vec<(u16, Vec<(String, String)>)>>>,
+    statuses: Script,
 }
 
 impl Receiver {
@@ -38,7 +41,7 @@ impl Receiver {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let addr = listener.local_addr().unwrap();
         let (tx, rx) = mpsc::channel();
-        let statuses: Arc<Mutex<Vec<(u16, Vec<(String, String)>)>>> = Arc::default();
+        let statuses: Script = Arc::default();
         let script = statuses.clone();
         std::thread::spawn(move || {
             for stream in listener.incoming() {
