@@ -85,11 +85,7 @@ impl Receiver {
     }
 }
 
-fn serve(
-    stream: std::net::TcpStream,
-    tx: mpsc::Sender<Received>,
-    script: Arc<Mutex<Vec<(u16, Vec<(String, String)>)>>>,
-) {
+fn serve(stream: std::net::TcpStream, tx: mpsc::Sender<Received>, script: Script) {
     let mut reader = BufReader::new(stream.try_clone().unwrap());
     let mut writer = stream;
     loop {
