@@ -38,8 +38,8 @@ pub struct Outgoing {
     pub event_type: Option<String>,
     pub provider: Option<String>,
     pub attempt: u32,
-    /// When this attempt fails, no retry follows: the record is `dead`, not `failed`.
-    pub last_attempt: bool,
+    /// Whether a retry may follow a retryable failure: if not, a failure is `dead`, not `failed`.
+    pub retries_left: bool,
     pub replay_of: Option<String>,
     pub timeout: Duration,
 }
@@ -55,7 +55,7 @@ impl Outgoing {
             event_type: None,
             provider: None,
             attempt: 1,
-            last_attempt: true,
+            retries_left: false,
             replay_of: None,
             timeout: Duration::from_secs(30),
         }
@@ -154,12 +154,12 @@ impl Sender {
                     Status::Delivered
                 } else {
                     record.error = Some(format!("answered {status}"));
-                    failure(out.last_attempt)
+                    failure(out.retries_left && retryable_status(status))
                 };
             }
             Err(e) => {
                 record.error = Some(describe(&e, out.timeout));
-                record.status = failure(out.last_attempt);
+                record.status = failure(out.retries_left);
             }
         }
         if let Some(store) = &self.store {
@@ -174,12 +174,18 @@ impl Sender {
     }
 }
 
-fn failure(last_attempt: bool) -> Status {
-    if last_attempt {
-        Status::Dead
-    } else {
+fn failure(will_retry: bool) -> Status {
+    if will_retry {
         Status::Failed
+    } else {
+        Status::Dead
     }
+}
+
+/// Answers worth retrying: the receiver is overloaded or broken, not refusing this request.
+/// Connection errors and timeouts are always retried.
+pub fn retryable_status(status: u16) -> bool {
+    status == 408 || status == 429 || status >= 500
 }
 
 fn host_header(url: &reqwest::Url) -> String {

@@ -9,6 +9,7 @@ pub mod cmd;
 pub mod config;
 pub mod http;
 pub mod output;
+pub mod retry;
 pub mod signature;
 pub mod store;
 
