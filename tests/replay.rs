@@ -329,3 +329,78 @@ fn verify_log_checks_a_stored_delivery() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn without_a_secret_a_development_secret_is_created_once_and_reused() {
+    let env = Env::new();
+    let rx = Receiver::start();
+    let id = env.stored("https://public.example/a", &[], br#"{"id":"evt_dev"}"#);
+    let first = env
+        .hookctl()
+        .args([
+            "replay",
+            &id,
+            "--to",
+            &rx.url(""),
+            "--resign",
+            "--provider",
+            "stripe",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        first.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&first.stderr);
+    assert!(
+        stderr.contains("Created a development secret for stripe"),
+        "{stderr}"
+    );
+    let config = std::fs::read_to_string(env.dir.path().join("config.toml")).unwrap();
+    let secret = config
+        .lines()
+        .find_map(|l| l.strip_prefix("stripe = \""))
+        .unwrap()
+        .trim_end_matches('"')
+        .to_string();
+    assert!(secret.starts_with("whsec_"), "{secret}");
+
+    let second = env
+        .hookctl()
+        .args([
+            "replay",
+            &id,
+            "--to",
+            &rx.url(""),
+            "--resign",
+            "--provider",
+            "stripe",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        !String::from_utf8_lossy(&second.stderr).contains("Created"),
+        "the secret was created again"
+    );
+    let stripe = Registry::builtin().get("stripe").unwrap();
+    for got in [rx.next(), rx.next()] {
+        let d = Delivery {
+            method: got.method.clone(),
+            url: None,
+            headers: got.headers.iter().cloned().collect(),
+            body: got.body.clone(),
+        };
+        let v = stripe.verify(
+            &d,
+            &Keys {
+                secrets: vec![secret.clone()],
+                public_key: None,
+            },
+            &VerifyOptions::now(),
+        );
+        assert!(v.is_valid(), "{}", v.detail);
+    }
+}

@@ -6,6 +6,7 @@ pub mod input;
 pub mod providers;
 pub mod replay;
 pub mod sign;
+pub mod signing;
 pub mod verify;
 
 use std::path::PathBuf;

@@ -93,24 +93,16 @@ impl Resign {
             ),
         };
         let scheme = input::scheme(&provider, &Default::default(), &config)?;
-        let secret = args
-            .secret
-            .clone()
-            .or_else(|| config.secrets.get(&scheme.info().id).cloned());
-        let private_key = args
-            .private_key
-            .as_deref()
-            .map(input::key_text)
-            .transpose()?;
-        if secret.is_none() && private_key.is_none() {
-            bail_usage!(
-                "--resign needs the key to sign with: pass --secret (or HOOKCTL_SECRET), or --private-key"
-            );
-        }
+        let key = super::signing::key_for(
+            scheme.as_ref(),
+            args.secret.as_deref(),
+            args.private_key.as_deref(),
+            ctx,
+        )?;
         Ok(Resign {
             scheme,
-            secret,
-            private_key,
+            secret: key.secret,
+            private_key: key.private_key,
         })
     }
 }
