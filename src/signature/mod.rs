@@ -92,6 +92,15 @@ pub struct SignRequest {
     pub variant: Option<String>,
 }
 
+impl SignRequest {
+    /// The shared secret, or the error that tells the user to pass one.
+    pub fn require_secret(&self, info: &Info) -> Result<&str, SignError> {
+        self.secret
+            .as_deref()
+            .ok_or_else(|| SignError::MissingSecret(info.name.clone()))
+    }
+}
+
 /// The keys a verification may use. Several secrets: valid if any verifies (rotation).
 #[derive(Debug, Clone, Default)]
 pub struct Keys {

@@ -197,10 +197,7 @@ impl Scheme for Contentful {
     }
 
     fn sign(&self, req: &SignRequest) -> Result<Signed, SignError> {
-        let secret = req
-            .secret
-            .as_deref()
-            .ok_or_else(|| SignError::MissingSecret(self.info.name.clone()))?;
+        let secret = req.require_secret(&self.info)?;
         // Contentful's constraints on a signing secret.
         if secret.len() != 64
             || !secret
@@ -446,10 +443,7 @@ impl Scheme for BoxScheme {
     }
 
     fn sign(&self, req: &SignRequest) -> Result<Signed, SignError> {
-        let secret = req
-            .secret
-            .as_deref()
-            .ok_or_else(|| SignError::MissingSecret(self.info.name.clone()))?;
+        let secret = req.require_secret(&self.info)?;
         let ts = TimeFormat::Rfc3339.render(req.timestamp);
         if ts.is_empty() {
             return Err(SignError::Unsupported(format!(
