@@ -15,12 +15,13 @@ pub mod verdict;
 // Scheme families: one file each.
 pub mod asymmetric;
 pub mod body_fields;
+pub mod box_signature;
+pub mod contentful;
 pub mod hmac_more;
 pub mod hmac_scheme;
 pub mod hmac_table;
 pub mod hubspot;
 pub mod jwt;
-pub mod request_signing;
 pub mod standard_webhooks;
 pub mod token;
 pub mod twilio;
