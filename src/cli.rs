@@ -130,7 +130,7 @@ pub struct SignArgs {
     pub secret: Option<String>,
 
     /// Private key for asymmetric schemes: hex Ed25519 seed, whsk_ key, or PKCS#8 PEM (text or file path).
-    #[arg(long, value_name = "K")]
+    #[arg(long, value_name = "K", allow_hyphen_values = true)]
     pub private_key: Option<String>,
 
     #[command(flatten)]
@@ -179,7 +179,7 @@ pub struct VerifyArgs {
     pub secret: Vec<String>,
 
     /// Public key for asymmetric schemes: hex, base64, base64 DER, PEM, whpk_, or JWK / JWK set (text or file path).
-    #[arg(long, value_name = "K")]
+    #[arg(long, value_name = "K", allow_hyphen_values = true)]
     pub public_key: Option<String>,
 
     /// A raw HTTP/1.1 request: request line, headers, blank line, body.
@@ -257,7 +257,12 @@ pub struct ReplayArgs {
     pub secret: Option<String>,
 
     /// Private key to re-sign with, for asymmetric schemes.
-    #[arg(long, value_name = "K", requires = "resign")]
+    #[arg(
+        long,
+        value_name = "K",
+        requires = "resign",
+        allow_hyphen_values = true
+    )]
     pub private_key: Option<String>,
 
     /// Requests per second at most.
