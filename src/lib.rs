@@ -1,9 +1,56 @@
 //! hookctl: build, test and trust webhooks.
 //!
-//! - `cli`: every flag (clap derive); `cmd`: one module per subcommand.
-//! - `signature`: the provider registry, the one signing core every command uses.
-//! - `config`: the config file (named secrets, generic schemes, defaults).
-//! - `output`: human vs JSON rendering, colour and TTY rules, the exit-code contract.
+//! Data flows one way: `cli` (flags) → `cmd` (one module per subcommand) → `signature` (the one
+//! signing core), `config` (the config file); `output` owns rendering rules and exit codes.
 #![forbid(unsafe_code)]
 
+pub mod cli;
+pub mod cmd;
+pub mod config;
+pub mod http;
+pub mod output;
+pub mod retry;
 pub mod signature;
+pub mod store;
+
+use anyhow::Result;
+
+use cli::{Cli, Command};
+use cmd::Ctx;
+use output::{Exit, Style};
+
+/// Runs one parsed command line.
+pub fn run(cli: Cli) -> Result<Exit> {
+    init_logging(cli.global.verbose, cli.global.quiet);
+    let ctx = Ctx {
+        style: Style::from_global(&cli.global),
+        global: cli.global,
+    };
+    match cli.command {
+        Command::Providers(a) => cmd::providers::run(a, &ctx),
+        Command::Sign(a) => cmd::sign::run(a, &ctx),
+        Command::Verify(a) => cmd::verify::run(a, &ctx),
+        Command::Replay(a) => cmd::replay::run(a, &ctx),
+        Command::Init(a) => cmd::init::run(a, &ctx),
+        Command::Completions(a) => cmd::completions::run(a),
+        Command::Man => cmd::completions::man(),
+    }
+}
+
+/// Logs go to stderr through `tracing`; `-v` raises the level, `RUST_LOG` overrides it.
+fn init_logging(verbose: u8, quiet: bool) {
+    let level = match (quiet, verbose) {
+        (true, _) => "error",
+        (_, 0) => "warn",
+        (_, 1) => "info",
+        (_, 2) => "debug",
+        _ => "trace",
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(level));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .without_time()
+        .try_init();
+}

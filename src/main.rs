@@ -1,1 +1,43 @@
-fn main() {}
+//! The `hookctl` binary: parse, run, and map the outcome to the exit-code contract.
+#![forbid(unsafe_code)]
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use colored::Colorize;
+use hookctl::output::{Exit, classify};
+
+fn main() -> ExitCode {
+    // No panic reaches the user as a backtrace: one line, and exit 3.
+    std::panic::set_hook(Box::new(|info| {
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        eprintln!("error: internal error ({what}); please report it with the command you ran");
+    }));
+    let cli = match hookctl::cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                Exit::Usage.into()
+            } else {
+                Exit::Ok.into()
+            };
+        }
+    };
+    match std::panic::catch_unwind(move || hookctl::run(cli)) {
+        Ok(Ok(code)) => code.into(),
+        Ok(Err(err)) => {
+            let (code, message) = classify(&err);
+            if let Some(m) = message {
+                eprintln!("{} {m}", "error:".red().bold());
+            }
+            code.into()
+        }
+        Err(_) => Exit::Runtime.into(),
+    }
+}

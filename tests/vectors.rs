@@ -9,14 +9,25 @@ use serde_json::Value;
 
 /// Reasons the evidence in a single delivery can establish; other official reasons (say "the
 /// key was the wrong one") describe how a vector was made, which no verifier can see.
-const DERIVABLE: &[&str] = &["missing_header", "malformed_header", "expired_timestamp", "future_timestamp"];
+const DERIVABLE: &[&str] = &[
+    "missing_header",
+    "malformed_header",
+    "expired_timestamp",
+    "future_timestamp",
+];
 
 fn vectors() -> Vec<(String, Value)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
     let mut out = Vec::new();
-    for f in files.iter().filter(|f| f.extension().is_some_and(|e| e == "json")) {
+    for f in files
+        .iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "json"))
+    {
         let name = f.file_name().unwrap().to_string_lossy().to_string();
         let list: Vec<Value> = serde_json::from_str(&std::fs::read_to_string(f).unwrap())
             .unwrap_or_else(|e| panic!("{name}: {e}"));
@@ -31,15 +42,31 @@ fn text(v: &Value, key: &str) -> Option<String> {
 
 fn delivery(v: &Value) -> Delivery {
     let headers: Headers = match &v["headers"] {
-        Value::Object(m) => m.iter().map(|(k, v)| (k.clone(), v.as_str().unwrap().to_string())).collect(),
-        Value::Array(a) => a.iter().map(|p| (p[0].as_str().unwrap().to_string(), p[1].as_str().unwrap().to_string())).collect(),
+        Value::Object(m) => m
+            .iter()
+            .map(|(k, v)| (k.clone(), v.as_str().unwrap().to_string()))
+            .collect(),
+        Value::Array(a) => a
+            .iter()
+            .map(|p| {
+                (
+                    p[0].as_str().unwrap().to_string(),
+                    p[1].as_str().unwrap().to_string(),
+                )
+            })
+            .collect(),
         _ => Headers::new(),
     };
     let body = match text(v, "body_base64") {
         Some(b) => hookctl::signature::crypto::decode_base64(&b).unwrap(),
         None => text(v, "body").unwrap_or_default().into_bytes(),
     };
-    Delivery { method: text(v, "method").unwrap_or_else(|| "POST".into()), url: text(v, "url"), headers, body }
+    Delivery {
+        method: text(v, "method").unwrap_or_else(|| "POST".into()),
+        url: text(v, "url"),
+        headers,
+        body,
+    }
 }
 
 #[test]
@@ -56,7 +83,10 @@ fn every_vector_gives_its_expected_verdict() {
             continue;
         };
         let keys = Keys {
-            secrets: ["secret", "secondary_secret"].iter().filter_map(|k| text(v, k)).collect(),
+            secrets: ["secret", "secondary_secret"]
+                .iter()
+                .filter_map(|k| text(v, k))
+                .collect(),
             public_key: text(v, "public_key"),
         };
         let opts = VerifyOptions {
@@ -66,28 +96,58 @@ fn every_vector_gives_its_expected_verdict() {
         let verdict = scheme.verify(&delivery(v), &keys, &opts);
         let expected_valid = text(v, "expected").unwrap() == "valid";
         if verdict.is_valid() != expected_valid {
-            failures.push(format!("{file}/{id}: expected {}, got {} ({})", text(v, "expected").unwrap(), verdict.reason.as_str(), verdict.detail));
+            failures.push(format!(
+                "{file}/{id}: expected {}, got {} ({})",
+                text(v, "expected").unwrap(),
+                verdict.reason.as_str(),
+                verdict.detail
+            ));
             continue;
         }
         if let Some(reason) = text(v, "reason") {
             let ours = file != "official.json";
             if (ours || DERIVABLE.contains(&reason.as_str())) && verdict.reason.as_str() != reason {
-                failures.push(format!("{file}/{id}: expected reason {reason}, got {} ({})", verdict.reason.as_str(), verdict.detail));
+                failures.push(format!(
+                    "{file}/{id}: expected reason {reason}, got {} ({})",
+                    verdict.reason.as_str(),
+                    verdict.detail
+                ));
             }
         }
     }
-    assert!(failures.is_empty(), "{} vector(s) failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} vector(s) failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 /// The sign inputs a deterministic vector implies: its timestamp, message id and variant headers.
 fn sign_request(v: &Value, d: &Delivery) -> SignRequest {
     let sign = v.get("sign").cloned().unwrap_or(Value::Null);
-    let header_ts = d.headers.iter().find(|(n, _)| n.to_ascii_lowercase().contains("timestamp")).and_then(|(_, t)| t.parse::<i64>().ok());
-    let timestamp = sign["timestamp"].as_i64().or(header_ts.map(|t| if t > 100_000_000_000 { t / 1000 } else { t })).unwrap_or(0);
+    let header_ts = d
+        .headers
+        .iter()
+        .find(|(n, _)| n.to_ascii_lowercase().contains("timestamp"))
+        .and_then(|(_, t)| t.parse::<i64>().ok());
+    let timestamp = sign["timestamp"]
+        .as_i64()
+        .or(header_ts.map(|t| if t > 100_000_000_000 { t / 1000 } else { t }))
+        .unwrap_or(0);
     let id = text(&sign, "id")
-        .or_else(|| d.headers.iter().find(|(n, _)| n.to_ascii_lowercase().ends_with("-id")).map(|(_, v)| v.to_string()))
+        .or_else(|| {
+            d.headers
+                .iter()
+                .find(|(n, _)| n.to_ascii_lowercase().ends_with("-id"))
+                .map(|(_, v)| v.to_string())
+        })
         .unwrap_or_default();
-    let variant = text(&sign, "variant").or_else(|| d.headers.get("X-HubSpot-Signature-Version").map(str::to_string));
+    let variant = text(&sign, "variant").or_else(|| {
+        d.headers
+            .get("X-HubSpot-Signature-Version")
+            .map(str::to_string)
+    });
     SignRequest {
         body: d.body.clone(),
         timestamp,
@@ -108,33 +168,70 @@ fn sign_reproduces_every_deterministic_vector() {
     let mut failures = Vec::new();
     let mut checked = 0;
     for (file, v) in vectors() {
-        if v["deterministic"] != Value::Bool(true) || text(&v, "expected").as_deref() != Some("valid") {
+        if v["deterministic"] != Value::Bool(true)
+            || text(&v, "expected").as_deref() != Some("valid")
+        {
             continue;
         }
         let id = text(&v, "id").unwrap();
-        let scheme = reg.get(&text(&v, "provider").unwrap()).unwrap();
+        let provider = text(&v, "provider").unwrap();
+        let Some(scheme) = reg.get(&provider) else {
+            failures.push(format!("{file}/{id}: unknown provider {provider}"));
+            continue;
+        };
         let d = delivery(&v);
         match scheme.sign(&sign_request(&v, &d)) {
             Err(e) => failures.push(format!("{file}/{id}: sign failed: {e}")),
             Ok(signed) => {
                 let mut compared = 0;
+                // Schemes that sign inside the body (Mailgun) or change the URL (Twilio's
+                // bodySHA256) must reproduce those too.
+                if let Some(body) = &signed.body {
+                    compared += 1;
+                    if body != &d.body {
+                        failures.push(format!(
+                            "{file}/{id}: signed body differs from the vector's"
+                        ));
+                    }
+                }
+                if let (Some(url), Some(expected)) = (&signed.url, &d.url) {
+                    compared += 1;
+                    if url != expected {
+                        failures.push(format!(
+                            "{file}/{id}: signed URL {url}, vector has {expected}"
+                        ));
+                    }
+                }
                 for (name, value) in signed.headers.iter() {
                     if let Some(expected) = d.headers.get(name) {
                         compared += 1;
                         if expected != value {
-                            failures.push(format!("{file}/{id}: {name}: expected {expected}, signed {value}"));
+                            failures.push(format!(
+                                "{file}/{id}: {name}: expected {expected}, signed {value}"
+                            ));
                         }
                     }
                 }
                 if compared == 0 {
-                    failures.push(format!("{file}/{id}: sign produced none of the vector's headers: {:?}", signed.headers));
+                    failures.push(format!(
+                        "{file}/{id}: sign produced none of the vector's headers: {:?}",
+                        signed.headers
+                    ));
                 }
                 checked += 1;
             }
         }
     }
-    assert!(checked >= 15, "only {checked} deterministic vectors were checked");
-    assert!(failures.is_empty(), "{} vector(s) failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        checked >= 15,
+        "only {checked} deterministic vectors were checked"
+    );
+    assert!(
+        failures.is_empty(),
+        "{} vector(s) failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -142,7 +239,10 @@ fn invalid_reasons_are_known_names() {
     for (file, v) in vectors() {
         if let Some(r) = text(&v, "reason") {
             let known: Result<Reason, _> = serde_json::from_value(Value::String(r.clone()));
-            assert!(known.is_ok() || file == "official.json", "{file}: unknown reason {r}");
+            assert!(
+                known.is_ok() || file == "official.json",
+                "{file}: unknown reason {r}"
+            );
         }
     }
 }

@@ -147,7 +147,12 @@ pub fn ct_eq(a: &[u8], b: &[u8]) -> bool {
 }
 
 /// Checks a signed timestamp against the window; `Some(verdict)` when it falls outside.
-pub fn check_timestamp(signed_at: i64, now: i64, tolerance: Option<u64>, header: &str) -> Option<Verdict> {
+pub fn check_timestamp(
+    signed_at: i64,
+    now: i64,
+    tolerance: Option<u64>,
+    header: &str,
+) -> Option<Verdict> {
     // `--now` and `--tolerance` take any integer: saturate rather than overflow or wrap (a
     // window past i64::MAX seconds is "any time", not a negative one).
     let tolerance = i64::try_from(tolerance?).unwrap_or(i64::MAX);
@@ -189,7 +194,11 @@ pub fn check_timestamp(signed_at: i64, now: i64, tolerance: Option<u64>, header:
 /// `3725` → `"1h 2m 5s (3725 s)"`: easier to read than raw seconds when a clock is off by hours.
 pub fn human_seconds(secs: i64) -> String {
     let d = humantime::format_duration(std::time::Duration::from_secs(secs.unsigned_abs()));
-    if secs.unsigned_abs() < 60 { format!("{secs} s") } else { format!("{d} ({} s)", secs.unsigned_abs()) }
+    if secs.unsigned_abs() < 60 {
+        format!("{secs} s")
+    } else {
+        format!("{d} ({} s)", secs.unsigned_abs())
+    }
 }
 
 /// Parses a Unix timestamp header value in seconds.
@@ -220,8 +229,14 @@ mod tests {
     #[test]
     fn timestamp_window_reports_expired_and_future() {
         assert!(check_timestamp(1000, 1200, Some(300), "t").is_none());
-        assert_eq!(check_timestamp(1000, 1400, Some(300), "t").unwrap().reason, Reason::ExpiredTimestamp);
-        assert_eq!(check_timestamp(1400, 1000, Some(300), "t").unwrap().reason, Reason::FutureTimestamp);
+        assert_eq!(
+            check_timestamp(1000, 1400, Some(300), "t").unwrap().reason,
+            Reason::ExpiredTimestamp
+        );
+        assert_eq!(
+            check_timestamp(1400, 1000, Some(300), "t").unwrap().reason,
+            Reason::FutureTimestamp
+        );
         assert!(check_timestamp(0, 1_000_000, None, "t").is_none());
     }
 
@@ -231,12 +246,26 @@ mod tests {
         // it overflowed.
         let v = check_timestamp(655_360, -9_223_372_036_854_120_337, Some(300), "t").unwrap();
         assert_eq!(v.reason, Reason::FutureTimestamp);
-        assert_eq!(check_timestamp(i64::MAX, i64::MIN, Some(0), "t").unwrap().reason, Reason::FutureTimestamp);
-        assert_eq!(check_timestamp(i64::MIN, i64::MAX, Some(0), "t").unwrap().reason, Reason::ExpiredTimestamp);
+        assert_eq!(
+            check_timestamp(i64::MAX, i64::MIN, Some(0), "t")
+                .unwrap()
+                .reason,
+            Reason::FutureTimestamp
+        );
+        assert_eq!(
+            check_timestamp(i64::MIN, i64::MAX, Some(0), "t")
+                .unwrap()
+                .reason,
+            Reason::ExpiredTimestamp
+        );
         // A window wider than i64::MAX seconds accepts everything instead of wrapping negative.
         assert!(check_timestamp(1000, 1000, Some(u64::MAX), "t").is_none());
         assert!(check_timestamp(i64::MIN, i64::MAX, Some(u64::MAX), "t").is_none());
-        assert_eq!(human_seconds(i64::MIN), format!("{} ({} s)", humantime::format_duration(std::time::Duration::from_secs(1 << 63)), 1u64 << 63));
+        let longest = humantime::format_duration(std::time::Duration::from_secs(1 << 63));
+        assert_eq!(
+            human_seconds(i64::MIN),
+            format!("{longest} ({} s)", 1u64 << 63)
+        );
     }
 
     #[test]

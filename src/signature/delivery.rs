@@ -60,7 +60,9 @@ impl Headers {
         };
         let name = name.trim();
         if name.is_empty() || !name.bytes().all(is_token_byte) {
-            bail!("header name '{name}' is not a valid HTTP header name: write it as 'Name: value'");
+            bail!(
+                "header name '{name}' is not a valid HTTP header name: write it as 'Name: value'"
+            );
         }
         Ok((name.to_string(), value.trim().to_string()))
     }
@@ -68,7 +70,11 @@ impl Headers {
 
 impl<N: Into<String>, V: Into<String>> FromIterator<(N, V)> for Headers {
     fn from_iter<I: IntoIterator<Item = (N, V)>>(iter: I) -> Self {
-        Headers(iter.into_iter().map(|(n, v)| (n.into(), v.into())).collect())
+        Headers(
+            iter.into_iter()
+                .map(|(n, v)| (n.into(), v.into()))
+                .collect(),
+        )
     }
 }
 
@@ -108,7 +114,9 @@ impl Delivery {
             .parse(raw)
             .map_err(|e| anyhow::anyhow!("not an HTTP request ({e}): expected a request line, headers, a blank line, then the body"))?;
         let httparse::Status::Complete(head_len) = status else {
-            bail!("the HTTP request ends inside its headers: it needs a blank line after the last header");
+            bail!(
+                "the HTTP request ends inside its headers: it needs a blank line after the last header"
+            );
         };
         let method = req.method.unwrap_or("POST").to_string();
         let target = req.path.unwrap_or("/").to_string();
@@ -130,16 +138,25 @@ impl Delivery {
                 .parse()
                 .with_context(|| format!("Content-Length '{len}' is not a number"))?;
             // Files saved by editors often gain a trailing newline: trust Content-Length.
-            rest.get(..len).map(<[u8]>::to_vec).unwrap_or_else(|| rest.to_vec())
+            rest.get(..len)
+                .map(<[u8]>::to_vec)
+                .unwrap_or_else(|| rest.to_vec())
         } else {
             rest.to_vec()
         };
         let url = if target.starts_with("http://") || target.starts_with("https://") {
             Some(target)
         } else {
-            headers.get("Host").map(|host| format!("https://{host}{target}"))
+            headers
+                .get("Host")
+                .map(|host| format!("https://{host}{target}"))
         };
-        Ok(Delivery { method, url, headers, body })
+        Ok(Delivery {
+            method,
+            url,
+            headers,
+            body,
+        })
     }
 
     /// The body as text, for schemes that sign text and for explanations.

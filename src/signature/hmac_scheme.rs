@@ -6,16 +6,25 @@ use serde::{Deserialize, Serialize};
 
 use super::crypto::{self, Algorithm, Encoding};
 use super::template::{Part, Template, Values};
-use super::{Delivery, Headers, Info, Keys, Scheme, SignError, SignRequest, Signed, Verdict, VerifyOptions};
+use super::{
+    Delivery, Headers, Info, Keys, Scheme, SignError, SignRequest, Signed, Verdict, VerifyOptions,
+};
 use crate::signature::verdict::Reason;
 
 /// How the signature sits in its header.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SigFormat {
     /// `[prefix]signature`; with a separator, several (`v1=a,v1=b`), each with the prefix.
-    Plain { prefix: String, separator: Option<char> },
+    Plain {
+        prefix: String,
+        separator: Option<char>,
+    },
     /// Key/value pairs carrying the timestamp too: `t=123,v1=abc` (Stripe), `ts=1;h1=ab` (Paddle).
-    Keyed { pair_separator: char, timestamp_key: String, signature_key: String },
+    Keyed {
+        pair_separator: char,
+        timestamp_key: String,
+        signature_key: String,
+    },
 }
 
 /// How a timestamp is written.
@@ -44,7 +53,9 @@ impl TimeFormat {
         match self {
             TimeFormat::Seconds => text.parse().ok(),
             TimeFormat::Millis => text.parse::<i64>().ok().map(|ms| ms.div_euclid(1000)),
-            TimeFormat::Rfc3339 => chrono::DateTime::parse_from_rfc3339(text).ok().map(|t| t.timestamp()),
+            TimeFormat::Rfc3339 => chrono::DateTime::parse_from_rfc3339(text)
+                .ok()
+                .map(|t| t.timestamp()),
         }
     }
 }
@@ -75,7 +86,13 @@ pub struct HmacScheme {
 
 impl HmacScheme {
     /// A scheme that signs the body alone, `Name: <signature>`; refine it with the builder calls.
-    pub fn new(id: &str, name: &str, algorithm: Algorithm, encoding: Encoding, header: &str) -> Self {
+    pub fn new(
+        id: &str,
+        name: &str,
+        algorithm: Algorithm,
+        encoding: Encoding,
+        header: &str,
+    ) -> Self {
         let s = HmacScheme {
             info: Info {
                 id: id.into(),
@@ -94,7 +111,10 @@ impl HmacScheme {
             algorithm,
             encoding,
             header: header.into(),
-            format: SigFormat::Plain { prefix: String::new(), separator: None },
+            format: SigFormat::Plain {
+                prefix: String::new(),
+                separator: None,
+            },
             template: Template::parse("{body}").expect("static template"),
             timestamp_header: None,
             time_format: TimeFormat::Seconds,
@@ -105,13 +125,19 @@ impl HmacScheme {
     }
 
     pub fn prefix(mut self, prefix: &str) -> Self {
-        self.format = SigFormat::Plain { prefix: prefix.into(), separator: None };
+        self.format = SigFormat::Plain {
+            prefix: prefix.into(),
+            separator: None,
+        };
         self.refresh_info()
     }
 
     /// Several signatures in one header, separated by `sep`, each with `prefix`.
     pub fn many(mut self, prefix: &str, sep: char) -> Self {
-        self.format = SigFormat::Plain { prefix: prefix.into(), separator: Some(sep) };
+        self.format = SigFormat::Plain {
+            prefix: prefix.into(),
+            separator: Some(sep),
+        };
         self.refresh_info()
     }
 
@@ -187,7 +213,11 @@ impl HmacScheme {
             "HMAC-{} ({}{})",
             self.algorithm.name(),
             self.encoding.name(),
-            if self.secret_form == SecretForm::Base64 { ", base64 secret" } else { "" }
+            if self.secret_form == SecretForm::Base64 {
+                ", base64 secret"
+            } else {
+                ""
+            }
         );
         self.info.signed = self.template.source().to_string();
         self
@@ -205,10 +235,18 @@ impl HmacScheme {
         match &self.format {
             SigFormat::Plain { prefix, separator } => {
                 let items: Vec<&str> = match separator {
-                    Some(sep) => value.split(*sep).map(str::trim).filter(|s| !s.is_empty()).collect(),
+                    Some(sep) => value
+                        .split(*sep)
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .collect(),
                     None => vec![value.trim()],
                 };
-                let sigs: Vec<&str> = items.iter().filter_map(|i| strip_prefix_ci(i, prefix)).collect();
+                let sigs: Vec<&str> = items
+                    .iter()
+                    .filter_map(|i| strip_prefix_ci(i, prefix))
+                    .filter(|s| !s.is_empty())
+                    .collect();
                 if sigs.is_empty() {
                     let why = if prefix.is_empty() {
                         "is empty".to_string()
@@ -219,7 +257,11 @@ impl HmacScheme {
                 }
                 Ok((None, sigs))
             }
-            SigFormat::Keyed { pair_separator, timestamp_key, signature_key } => {
+            SigFormat::Keyed {
+                pair_separator,
+                timestamp_key,
+                signature_key,
+            } => {
                 let mut ts = None;
                 let mut sigs = Vec::new();
                 for pair in value.split(*pair_separator) {
@@ -248,16 +290,30 @@ impl HmacScheme {
         }
     }
 
-    fn verify_inner(&self, d: &Delivery, keys: &Keys, opts: &VerifyOptions) -> Result<Verdict, Verdict> {
-        let value = d.headers.get(&self.header).ok_or_else(|| Verdict::missing_header(&self.header))?;
+    fn verify_inner(
+        &self,
+        d: &Delivery,
+        keys: &Keys,
+        opts: &VerifyOptions,
+    ) -> Result<Verdict, Verdict> {
+        let value = d
+            .headers
+            .get(&self.header)
+            .ok_or_else(|| Verdict::missing_header(&self.header))?;
         let (in_header_ts, candidates) = self.parse_header(value)?;
         let (ts_text, ts_header) = match (&self.timestamp_header, in_header_ts) {
-            (Some(h), _) => (Some(d.headers.get(h).ok_or_else(|| Verdict::missing_header(h))?), h.as_str()),
+            (Some(h), _) => (
+                Some(d.headers.get(h).ok_or_else(|| Verdict::missing_header(h))?),
+                h.as_str(),
+            ),
             (None, ts) => (ts, self.header.as_str()),
         };
         let signed_at = match ts_text {
             Some(t) => Some(self.time_format.parse(t).ok_or_else(|| {
-                Verdict::malformed_header(ts_header, format!("holds '{t}', which is not a timestamp"))
+                Verdict::malformed_header(
+                    ts_header,
+                    format!("holds '{t}', which is not a timestamp"),
+                )
             })?),
             None => None,
         };
@@ -268,10 +324,16 @@ impl HmacScheme {
         if self.template.uses(&Part::Url) && d.url.is_none() {
             return Err(Verdict::new(
                 Reason::Unsupported,
-                format!("{} signs the request URL: pass --url with the URL the provider posted to", self.info.name),
+                format!(
+                    "{} signs the request URL: pass --url with the URL the provider posted to",
+                    self.info.name
+                ),
             ));
         }
-        let decoded: Vec<Vec<u8>> = candidates.iter().filter_map(|c| self.encoding.decode(c)).collect();
+        let decoded: Vec<Vec<u8>> = candidates
+            .iter()
+            .filter_map(|c| self.encoding.decode(c))
+            .collect();
         if decoded.is_empty() {
             return Err(Verdict::malformed_header(
                 &self.header,
@@ -289,10 +351,12 @@ impl HmacScheme {
             method: &d.method,
             headers: &d.headers,
         };
-        let parts = self
-            .template
-            .render(&values)
-            .map_err(|what| Verdict::new(Reason::MissingHeader, format!("the signed content needs a {what} the delivery does not carry")))?;
+        let parts = self.template.render(&values).map_err(|what| {
+            Verdict::new(
+                Reason::MissingHeader,
+                format!("the signed content needs a {what} the delivery does not carry"),
+            )
+        })?;
         let signed = parts.concat();
         let mut undecodable_secret = false;
         for secret in &keys.secrets {
@@ -303,14 +367,19 @@ impl HmacScheme {
             let mac = self.algorithm.hmac(&key, &parts);
             if decoded.iter().any(|c| crypto::ct_eq(c, &mac)) {
                 let tolerance = opts.tolerance.or(self.info.tolerance_seconds);
-                if let Some(at) = signed_at {
-                    if let Some(v) = crypto::check_timestamp(at, opts.now, tolerance, ts_header) {
-                        return Ok(v.signed(signed));
-                    }
+                if let Some(at) = signed_at
+                    && let Some(v) = crypto::check_timestamp(at, opts.now, tolerance, ts_header)
+                {
+                    return Ok(v.signed(signed));
                 }
-                return Ok(Verdict::ok(format!("{} matches HMAC-{} of {}", self.header, self.algorithm.name(), self.template.source()))
-                    .header(&self.header)
-                    .signed(signed));
+                return Ok(Verdict::ok(format!(
+                    "{} matches HMAC-{} of {}",
+                    self.header,
+                    self.algorithm.name(),
+                    self.template.source()
+                ))
+                .header(&self.header)
+                .signed(signed));
             }
         }
         let mut v = Verdict::new(
@@ -326,9 +395,14 @@ impl HmacScheme {
         .header(&self.header)
         .signed(signed);
         if undecodable_secret {
-            v = v.hint("the secret is used base64-decoded by this scheme, and one given is not base64");
+            v = v.hint(
+                "the secret is used base64-decoded by this scheme, and one given is not base64",
+            );
         }
-        if decoded.iter().all(|c| c.len() != self.algorithm.output_len()) {
+        if decoded
+            .iter()
+            .all(|c| c.len() != self.algorithm.output_len())
+        {
             v = v.hint(format!(
                 "the signature is {} bytes long, but HMAC-{} gives {}: the header holds another algorithm's signature",
                 decoded[0].len(),
@@ -341,7 +415,10 @@ impl HmacScheme {
 }
 
 fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
-    if s.len() >= prefix.len() && s.is_char_boundary(prefix.len()) && s[..prefix.len()].eq_ignore_ascii_case(prefix) {
+    if s.len() >= prefix.len()
+        && s.is_char_boundary(prefix.len())
+        && s[..prefix.len()].eq_ignore_ascii_case(prefix)
+    {
         Some(&s[prefix.len()..])
     } else {
         None
@@ -354,10 +431,10 @@ impl Scheme for HmacScheme {
     }
 
     fn sign(&self, req: &SignRequest) -> Result<Signed, SignError> {
-        let secret = req.secret.as_deref().ok_or_else(|| SignError::MissingSecret(self.info.name.clone()))?;
-        let key = self
-            .key(secret)
-            .ok_or_else(|| SignError::BadKey(format!("the {} secret must be base64", self.info.name)))?;
+        let secret = req.require_secret(&self.info)?;
+        let key = self.key(secret).ok_or_else(|| {
+            SignError::BadKey(format!("the {} secret must be base64", self.info.name))
+        })?;
         if self.template.uses(&Part::Url) && req.url.is_none() {
             return Err(SignError::MissingUrl(self.info.name.clone()));
         }
@@ -371,13 +448,20 @@ impl Scheme for HmacScheme {
             headers: &req.headers,
         };
         let parts = self.template.render(&values).map_err(|what| {
-            SignError::Unsupported(format!("{} signs a {what} header: pass it with -H", self.info.name))
+            SignError::Unsupported(format!(
+                "{} signs a {what} header: pass it with -H",
+                self.info.name
+            ))
         })?;
         let sig = self.encoding.encode(&self.algorithm.hmac(&key, &parts));
         let mut headers = Headers::new();
         let value = match &self.format {
             SigFormat::Plain { prefix, .. } => format!("{prefix}{sig}"),
-            SigFormat::Keyed { pair_separator, timestamp_key, signature_key } => {
+            SigFormat::Keyed {
+                pair_separator,
+                timestamp_key,
+                signature_key,
+            } => {
                 format!("{timestamp_key}={ts}{pair_separator}{signature_key}={sig}")
             }
         };
@@ -392,7 +476,8 @@ impl Scheme for HmacScheme {
     }
 
     fn verify(&self, delivery: &Delivery, keys: &Keys, opts: &VerifyOptions) -> Verdict {
-        self.verify_inner(delivery, keys, opts).unwrap_or_else(|v| v)
+        self.verify_inner(delivery, keys, opts)
+            .unwrap_or_else(|v| v)
     }
 }
 
@@ -434,38 +519,66 @@ impl GenericDef {
         Headers::parse_line(&format!("{}: x", self.header))?;
         // Each header carries one value: two roles sharing a name (any case) would make verify
         // read the signature as the timestamp, and the scheme reject what it signs itself.
-        let roles = [("timestamp_header", &self.timestamp_header), ("id_header", &self.id_header)];
+        let roles = [
+            ("timestamp_header", &self.timestamp_header),
+            ("id_header", &self.id_header),
+        ];
         let mut names = vec![("header", self.header.trim())];
         for (role, name) in roles {
-            let Some(name) = name.as_deref() else { continue };
-            Headers::parse_line(&format!("{name}: x"))
-                .map_err(|_| anyhow::anyhow!("scheme '{id}': {role} '{name}' is not a valid HTTP header name"))?;
-            if let Some((other, _)) = names.iter().find(|(_, n)| n.eq_ignore_ascii_case(name.trim())) {
-                bail!("scheme '{id}': {role} and {other} are both '{name}': each needs its own header");
+            let Some(name) = name.as_deref() else {
+                continue;
+            };
+            Headers::parse_line(&format!("{name}: x")).map_err(|_| {
+                anyhow::anyhow!("scheme '{id}': {role} '{name}' is not a valid HTTP header name")
+            })?;
+            if let Some((other, _)) = names
+                .iter()
+                .find(|(_, n)| n.eq_ignore_ascii_case(name.trim()))
+            {
+                bail!(
+                    "scheme '{id}': {role} and {other} are both '{name}': each needs its own header"
+                );
             }
             names.push((role, name.trim()));
         }
         let Some(algorithm) = Algorithm::parse(&self.algorithm) else {
-            bail!("scheme '{id}': unknown algorithm '{}': use sha1, sha256 or sha512", self.algorithm);
+            bail!(
+                "scheme '{id}': unknown algorithm '{}': use sha1, sha256 or sha512",
+                self.algorithm
+            );
         };
         let Some(encoding) = Encoding::parse(&self.encoding) else {
-            bail!("scheme '{id}': unknown encoding '{}': use hex, base64 or base64url", self.encoding);
+            bail!(
+                "scheme '{id}': unknown encoding '{}': use hex, base64 or base64url",
+                self.encoding
+            );
         };
-        let default_template = if self.timestamp_header.is_some() { "{timestamp}.{body}" } else { "{body}" };
+        let default_template = if self.timestamp_header.is_some() {
+            "{timestamp}.{body}"
+        } else {
+            "{body}"
+        };
         let template_src = self.signed_template.as_deref().unwrap_or(default_template);
         let template = Template::parse(template_src)?;
         if template.uses(&Part::Timestamp) && self.timestamp_header.is_none() {
-            bail!("scheme '{id}': the signed template uses {{timestamp}}: name the header that carries it with --timestamp-header");
+            bail!(
+                "scheme '{id}': the signed template uses {{timestamp}}: name the header that carries it with --timestamp-header"
+            );
         }
         if template.uses(&Part::Id) && self.id_header.is_none() {
-            bail!("scheme '{id}': the signed template uses {{id}}: name the header that carries it (id_header)");
+            bail!(
+                "scheme '{id}': the signed template uses {{id}}: name the header that carries it (id_header)"
+            );
         }
         let mut s = HmacScheme::new(id, id, algorithm, encoding, &self.header);
         s.template = template;
         if let Some(p) = &self.prefix {
             // Leading whitespace never survives HTTP (values are trimmed on receipt), so a prefix
             // that starts with it could never match.
-            s.format = SigFormat::Plain { prefix: p.trim_start().to_string(), separator: None };
+            s.format = SigFormat::Plain {
+                prefix: p.trim_start().to_string(),
+                separator: None,
+            };
         }
         if let Some(h) = &self.timestamp_header {
             s.timestamp_header = Some(h.clone());
@@ -490,89 +603,195 @@ mod tests {
     }
 
     fn signed(s: &HmacScheme, body: &[u8], ts: i64, secret: &str) -> Delivery {
-        let req = SignRequest { body: body.to_vec(), timestamp: ts, secret: Some(secret.into()), method: "POST".into(), ..Default::default() };
+        let req = SignRequest {
+            body: body.to_vec(),
+            timestamp: ts,
+            secret: Some(secret.into()),
+            method: "POST".into(),
+            ..Default::default()
+        };
         let mut d = Delivery::new(body);
         d.headers = s.sign(&req).unwrap().headers;
         d
     }
 
     fn keys(s: &str) -> Keys {
-        Keys { secrets: vec![s.into()], public_key: None }
+        Keys {
+            secrets: vec![s.into()],
+            public_key: None,
+        }
     }
 
     #[test]
     fn round_trip_and_each_failure_reason() {
         let s = slack_like();
         let d = signed(&s, b"hello", 1000, "k");
-        assert_eq!(s.verify(&d, &keys("k"), &VerifyOptions::at(1100)).reason, Reason::Ok);
-        assert_eq!(s.verify(&d, &keys("x"), &VerifyOptions::at(1100)).reason, Reason::BadSignature);
-        assert_eq!(s.verify(&d, &keys("k"), &VerifyOptions::at(2000)).reason, Reason::ExpiredTimestamp);
-        assert_eq!(s.verify(&d, &keys("k"), &VerifyOptions::at(0)).reason, Reason::FutureTimestamp);
-        assert_eq!(s.verify(&d, &Keys::default(), &VerifyOptions::at(1100)).reason, Reason::MissingSecret);
+        assert_eq!(
+            s.verify(&d, &keys("k"), &VerifyOptions::at(1100)).reason,
+            Reason::Ok
+        );
+        assert_eq!(
+            s.verify(&d, &keys("x"), &VerifyOptions::at(1100)).reason,
+            Reason::BadSignature
+        );
+        assert_eq!(
+            s.verify(&d, &keys("k"), &VerifyOptions::at(2000)).reason,
+            Reason::ExpiredTimestamp
+        );
+        assert_eq!(
+            s.verify(&d, &keys("k"), &VerifyOptions::at(0)).reason,
+            Reason::FutureTimestamp
+        );
+        assert_eq!(
+            s.verify(&d, &Keys::default(), &VerifyOptions::at(1100))
+                .reason,
+            Reason::MissingSecret
+        );
         let mut tampered = d.clone();
         tampered.body = b"hellO".to_vec();
-        assert_eq!(s.verify(&tampered, &keys("k"), &VerifyOptions::at(1100)).reason, Reason::BadSignature);
+        assert_eq!(
+            s.verify(&tampered, &keys("k"), &VerifyOptions::at(1100))
+                .reason,
+            Reason::BadSignature
+        );
         let mut bad = d.clone();
         bad.headers.set("X-Sig", "v1=zz");
-        assert_eq!(s.verify(&bad, &keys("k"), &VerifyOptions::at(1100)).reason, Reason::MalformedHeader);
+        assert_eq!(
+            s.verify(&bad, &keys("k"), &VerifyOptions::at(1100)).reason,
+            Reason::MalformedHeader
+        );
         bad.headers.set("X-Sig", "v0=not-hex");
-        assert_eq!(s.verify(&bad, &keys("k"), &VerifyOptions::at(1100)).reason, Reason::MalformedHeader);
+        assert_eq!(
+            s.verify(&bad, &keys("k"), &VerifyOptions::at(1100)).reason,
+            Reason::MalformedHeader
+        );
         bad.headers.set("X-Ts", "soon");
-        assert_eq!(s.verify(&bad, &keys("k"), &VerifyOptions::at(1100)).reason, Reason::MalformedHeader);
+        assert_eq!(
+            s.verify(&bad, &keys("k"), &VerifyOptions::at(1100)).reason,
+            Reason::MalformedHeader
+        );
         bad.headers.remove("X-Ts");
-        assert_eq!(s.verify(&bad, &keys("k"), &VerifyOptions::at(1100)).reason, Reason::MissingHeader);
+        assert_eq!(
+            s.verify(&bad, &keys("k"), &VerifyOptions::at(1100)).reason,
+            Reason::MissingHeader
+        );
     }
 
     #[test]
     fn rotation_accepts_any_secret() {
         let s = slack_like();
         let d = signed(&s, b"x", 1000, "new");
-        let k = Keys { secrets: vec!["old".into(), "new".into()], public_key: None };
+        let k = Keys {
+            secrets: vec!["old".into(), "new".into()],
+            public_key: None,
+        };
         assert!(s.verify(&d, &k, &VerifyOptions::at(1000)).is_valid());
     }
 
     #[test]
     fn keyed_header_with_several_signatures() {
-        let s = HmacScheme::new("t", "T", Algorithm::Sha256, Encoding::Hex, "Sig").keyed(',', "t", "v1").signs("{timestamp}.{body}").tolerance(300);
+        let s = HmacScheme::new("t", "T", Algorithm::Sha256, Encoding::Hex, "Sig")
+            .keyed(',', "t", "v1")
+            .signs("{timestamp}.{body}")
+            .tolerance(300);
         let d = signed(&s, b"{}", 50, "k");
         let v = d.headers.get("Sig").unwrap().to_string();
         let mut two = d.clone();
-        two.headers.set("Sig", format!("t=50,v1=deadbeef,{}", &v[5..]));
-        assert!(s.verify(&two, &keys("k"), &VerifyOptions::at(60)).is_valid());
+        two.headers
+            .set("Sig", format!("t=50,v1=deadbeef,{}", &v[5..]));
+        assert!(
+            s.verify(&two, &keys("k"), &VerifyOptions::at(60))
+                .is_valid()
+        );
         two.headers.set("Sig", "v1=abcd");
-        assert_eq!(s.verify(&two, &keys("k"), &VerifyOptions::at(60)).reason, Reason::MalformedHeader);
+        assert_eq!(
+            s.verify(&two, &keys("k"), &VerifyOptions::at(60)).reason,
+            Reason::MalformedHeader
+        );
     }
 
     #[test]
     fn generic_definitions_are_checked() {
-        let ok = GenericDef { header: "X-Signature".into(), algorithm: "sha512".into(), encoding: "base64".into(), ..Default::default() };
+        let ok = GenericDef {
+            header: "X-Signature".into(),
+            algorithm: "sha512".into(),
+            encoding: "base64".into(),
+            ..Default::default()
+        };
         assert!(ok.build("mine").is_ok());
-        let bad_alg = GenericDef { algorithm: "md5".into(), ..ok.clone() };
-        assert!(bad_alg.build("mine").unwrap_err().to_string().contains("sha1, sha256 or sha512"));
-        let needs_ts = GenericDef { signed_template: Some("{timestamp}{body}".into()), ..ok.clone() };
+        let bad_alg = GenericDef {
+            algorithm: "md5".into(),
+            ..ok.clone()
+        };
+        assert!(
+            bad_alg
+                .build("mine")
+                .unwrap_err()
+                .to_string()
+                .contains("sha1, sha256 or sha512")
+        );
+        let needs_ts = GenericDef {
+            signed_template: Some("{timestamp}{body}".into()),
+            ..ok.clone()
+        };
         assert!(needs_ts.build("mine").is_err());
-        let bad_header = GenericDef { header: "Bad Header".into(), ..ok };
+        let bad_header = GenericDef {
+            header: "Bad Header".into(),
+            ..ok
+        };
         assert!(bad_header.build("mine").is_err());
     }
 
     /// Found by fuzz/generic_def: schemes that built but rejected their own signatures.
     #[test]
     fn generic_schemes_verify_what_they_sign() {
-        let base = GenericDef { header: "X-S".into(), algorithm: "sha256".into(), encoding: "hex".into(), ..Default::default() };
+        let base = GenericDef {
+            header: "X-S".into(),
+            algorithm: "sha256".into(),
+            encoding: "hex".into(),
+            ..Default::default()
+        };
         assert!(base.build("mine").is_ok());
-        let ts_is_sig = GenericDef { timestamp_header: Some("x-s".into()), ..base.clone() };
-        assert!(ts_is_sig.build("mine").unwrap_err().to_string().contains("each needs its own header"));
+        let ts_is_sig = GenericDef {
+            timestamp_header: Some("x-s".into()),
+            ..base.clone()
+        };
+        assert!(
+            ts_is_sig
+                .build("mine")
+                .unwrap_err()
+                .to_string()
+                .contains("each needs its own header")
+        );
         let id_is_ts = GenericDef {
             timestamp_header: Some("X-T".into()),
             id_header: Some("X-T".into()),
             signed_template: Some("{id}.{timestamp}.{body}".into()),
             ..base.clone()
         };
-        assert!(id_is_ts.build("mine").unwrap_err().to_string().contains("each needs its own header"));
-        let bad_ts = GenericDef { timestamp_header: Some("X T".into()), ..base.clone() };
-        assert!(bad_ts.build("mine").unwrap_err().to_string().contains("not a valid HTTP header name"));
+        assert!(
+            id_is_ts
+                .build("mine")
+                .unwrap_err()
+                .to_string()
+                .contains("each needs its own header")
+        );
+        let bad_ts = GenericDef {
+            timestamp_header: Some("X T".into()),
+            ..base.clone()
+        };
+        assert!(
+            bad_ts
+                .build("mine")
+                .unwrap_err()
+                .to_string()
+                .contains("not a valid HTTP header name")
+        );
 
-        let spaced = GenericDef { prefix: Some(" v1=".into()), ..base };
+        let spaced = GenericDef {
+            prefix: Some(" v1=".into()),
+            ..base
+        };
         let s = spaced.build("mine").unwrap();
         let d = signed(&s, b"body", 0, "k");
         assert_eq!(d.headers.get("X-S").unwrap().len(), "v1=".len() + 64);
@@ -584,7 +803,10 @@ mod tests {
         for f in [TimeFormat::Seconds, TimeFormat::Millis, TimeFormat::Rfc3339] {
             assert_eq!(f.parse(&f.render(1_700_000_000)), Some(1_700_000_000));
         }
-        assert_eq!(TimeFormat::Rfc3339.parse("2020-01-01T09:15:00-08:00"), Some(1577898900));
+        assert_eq!(
+            TimeFormat::Rfc3339.parse("2020-01-01T09:15:00-08:00"),
+            Some(1577898900)
+        );
     }
 
     #[test]

@@ -15,12 +15,13 @@ pub mod verdict;
 // Scheme families: one file each.
 pub mod asymmetric;
 pub mod body_fields;
-pub mod hmac_scheme;
+pub mod box_signature;
+pub mod contentful;
 pub mod hmac_more;
+pub mod hmac_scheme;
 pub mod hmac_table;
 pub mod hubspot;
 pub mod jwt;
-pub mod request_signing;
 pub mod standard_webhooks;
 pub mod token;
 pub mod twilio;
@@ -92,6 +93,15 @@ pub struct SignRequest {
     pub variant: Option<String>,
 }
 
+impl SignRequest {
+    /// The shared secret, or the error that tells the user to pass one.
+    pub fn require_secret(&self, info: &Info) -> Result<&str, SignError> {
+        self.secret
+            .as_deref()
+            .ok_or_else(|| SignError::MissingSecret(info.name.clone()))
+    }
+}
+
 /// The keys a verification may use. Several secrets: valid if any verifies (rotation).
 #[derive(Debug, Clone, Default)]
 pub struct Keys {
@@ -110,7 +120,10 @@ pub struct VerifyOptions {
 
 impl VerifyOptions {
     pub fn at(now: i64) -> Self {
-        VerifyOptions { now, tolerance: None }
+        VerifyOptions {
+            now,
+            tolerance: None,
+        }
     }
     pub fn now() -> Self {
         Self::at(chrono::Utc::now().timestamp())
@@ -129,7 +142,11 @@ pub struct Signed {
 
 impl From<Headers> for Signed {
     fn from(headers: Headers) -> Self {
-        Signed { headers, body: None, url: None }
+        Signed {
+            headers,
+            body: None,
+            url: None,
+        }
     }
 }
 
@@ -143,7 +160,11 @@ pub enum SignError {
     #[error("{0} signs the request URL: pass --url")]
     MissingUrl(String),
     #[error("{provider} has no variant '{variant}'; choose one of: {choices}")]
-    UnknownVariant { provider: String, variant: String, choices: String },
+    UnknownVariant {
+        provider: String,
+        variant: String,
+        choices: String,
+    },
     #[error("{0}")]
     BadKey(String),
     #[error("{0}")]
@@ -165,7 +186,10 @@ pub trait Scheme: Send + Sync {
     /// supplies: the development secret `trigger` creates, and the keys tests sign with.
     fn new_key(&self, seed: &[u8; 32]) -> KeyMaterial {
         let prefix = self.info().secret_prefix.clone().unwrap_or_default();
-        KeyMaterial { secret: Some(format!("{prefix}{}", hex::encode(seed))), ..Default::default() }
+        KeyMaterial {
+            secret: Some(format!("{prefix}{}", hex::encode(seed))),
+            ..Default::default()
+        }
     }
 }
 
@@ -180,6 +204,37 @@ pub struct KeyMaterial {
 impl KeyMaterial {
     /// The keys that verify what this material signs.
     pub fn verifying_keys(&self) -> Keys {
-        Keys { secrets: self.secret.iter().cloned().collect(), public_key: self.public_key.clone() }
+        Keys {
+            secrets: self.secret.iter().cloned().collect(),
+            public_key: self.public_key.clone(),
+        }
     }
+}
+
+/// Signs a request in place for sending: the scheme's own headers (old signature, timestamp, id)
+/// are replaced by fresh ones, and the body or URL too where the scheme signs inside them. `req`
+/// carries the key material, timestamp and id; its body, URL and method are taken from `delivery`.
+pub fn attach(
+    scheme: &dyn Scheme,
+    delivery: &mut Delivery,
+    mut req: SignRequest,
+) -> Result<(), SignError> {
+    for h in &scheme.info().headers {
+        delivery.headers.remove(h);
+    }
+    req.body = delivery.body.clone();
+    req.url = delivery.url.clone();
+    req.method = delivery.method.clone();
+    req.headers = delivery.headers.clone();
+    let signed = scheme.sign(&req)?;
+    for (name, value) in signed.headers.iter() {
+        delivery.headers.set(name, value);
+    }
+    if let Some(body) = signed.body {
+        delivery.body = body;
+    }
+    if let Some(url) = signed.url {
+        delivery.url = Some(url);
+    }
+    Ok(())
 }

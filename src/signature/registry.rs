@@ -20,7 +20,8 @@ static BUILTIN: LazyLock<Registry> = LazyLock::new(|| {
     schemes.extend(super::twilio::providers());
     schemes.extend(super::hubspot::providers());
     schemes.extend(super::body_fields::providers());
-    schemes.extend(super::request_signing::providers());
+    schemes.extend(super::contentful::providers());
+    schemes.extend(super::box_signature::providers());
     schemes.extend(super::asymmetric::providers());
     schemes.extend(super::jwt::providers());
     schemes.extend(super::token::providers());
@@ -49,19 +50,28 @@ impl Registry {
     }
 }
 
-/// The providers whose identifying headers are all present, in registry order.
+/// The providers a delivery may come from, most likely first: those whose identifying headers
+/// are all present; failing that, those whose signature header is present (a pasted delivery
+/// often lacks the event headers), providers that can be told apart ahead of look-alikes.
+/// The caller verifies each in turn, so a shared header name cannot give a wrong verdict.
 pub fn detect(registry: &Registry, headers: &Headers) -> Vec<SchemeRef> {
-    let mut found: Vec<SchemeRef> = registry
-        .all()
-        .iter()
-        .filter(|s| {
-            let detect = &s.info().detect;
-            !detect.is_empty() && detect.iter().all(|h| headers.contains(h))
-        })
-        .cloned()
-        .collect();
-    // The more headers a provider needs to match, the more specific the match.
-    found.sort_by_key(|s| std::cmp::Reverse(s.info().detect.len()));
+    let select = |pred: &dyn Fn(&super::Info) -> bool| -> Vec<SchemeRef> {
+        registry
+            .all()
+            .iter()
+            .filter(|s| pred(s.info()))
+            .cloned()
+            .collect()
+    };
+    let mut found =
+        select(&|i| !i.detect.is_empty() && i.detect.iter().all(|h| headers.contains(h)));
+    if found.is_empty() {
+        found = select(&|i| i.headers.first().is_some_and(|h| headers.contains(h)));
+        found.sort_by_key(|s| s.info().detect.is_empty());
+    } else {
+        // The more headers a provider needs to match, the more specific the match.
+        found.sort_by_key(|s| std::cmp::Reverse(s.info().detect.len()));
+    }
     found
 }
 
@@ -110,8 +120,35 @@ mod tests {
     }
 
     #[test]
+    fn detects_by_identifying_headers_then_by_signature_header() {
+        let reg = Registry::builtin();
+        let ids = |h: &[(&str, &str)]| -> Vec<String> {
+            detect(reg, &h.iter().copied().collect())
+                .iter()
+                .map(|s| s.info().id.clone())
+                .collect()
+        };
+        assert_eq!(ids(&[("Stripe-Signature", "t=1,v1=a")]), ["stripe"]);
+        assert_eq!(
+            ids(&[
+                ("X-Hub-Signature-256", "sha256=a"),
+                ("X-GitHub-Event", "push")
+            ])[0],
+            "github"
+        );
+        // Without X-GitHub-Event, GitHub still comes ahead of Meta's look-alike scheme.
+        let bare = ids(&[("X-Hub-Signature-256", "sha256=a")]);
+        assert_eq!(bare[0], "github", "{bare:?}");
+        assert!(bare.contains(&"facebook".to_string()));
+        assert!(ids(&[("X-Nothing", "1")]).is_empty());
+    }
+
+    #[test]
     fn suggests_close_names() {
-        assert_eq!(closest("strpie", ["stripe", "slack"].into_iter()), Some("stripe".into()));
+        assert_eq!(
+            closest("strpie", ["stripe", "slack"].into_iter()),
+            Some("stripe".into())
+        );
         assert_eq!(closest("zzzzzz", ["stripe", "slack"].into_iter()), None);
     }
 }

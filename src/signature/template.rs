@@ -82,9 +82,14 @@ impl Template {
             parts.push(Part::Literal(literal));
         }
         if !parts.contains(&Part::Body) {
-            bail!("signed template '{source}' does not include {{body}}: a signature must cover the body");
+            bail!(
+                "signed template '{source}' does not include {{body}}: a signature must cover the body"
+            );
         }
-        Ok(Template { source: source.to_string(), parts })
+        Ok(Template {
+            source: source.to_string(),
+            parts,
+        })
     }
 
     pub fn source(&self) -> &str {
@@ -123,7 +128,14 @@ mod tests {
     fn renders_in_order_with_literals() {
         let t = Template::parse("v0:{timestamp}:{body}").unwrap();
         let h = Headers::new();
-        let v = Values { body: b"B", timestamp: Some("12"), id: None, url: None, method: "POST", headers: &h };
+        let v = Values {
+            body: b"B",
+            timestamp: Some("12"),
+            id: None,
+            url: None,
+            method: "POST",
+            headers: &h,
+        };
         assert_eq!(t.render(&v).unwrap().concat(), b"v0:12:B");
     }
 
@@ -132,6 +144,9 @@ mod tests {
         assert!(Template::parse("{nope}.{body}").is_err());
         assert!(Template::parse("{timestamp}").is_err());
         assert!(Template::parse("{body").is_err());
-        assert_eq!(Template::parse("{{x}}{body}").unwrap().parts[0], Part::Literal("{x}".into()));
+        assert_eq!(
+            Template::parse("{{x}}{body}").unwrap().parts[0],
+            Part::Literal("{x}".into())
+        );
     }
 }

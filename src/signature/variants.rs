@@ -3,7 +3,9 @@
 
 use std::sync::Arc;
 
-use super::{Delivery, Headers, Info, Keys, Scheme, SignError, SignRequest, Signed, Verdict, VerifyOptions};
+use super::{
+    Delivery, Headers, Info, Keys, Scheme, SignError, SignRequest, Signed, Verdict, VerifyOptions,
+};
 
 pub struct Variants {
     info: Info,
@@ -14,7 +16,12 @@ pub struct Variants {
 
 impl Variants {
     /// The first member is the default and the preferred one when several are present.
-    pub fn new(id: &str, name: &str, members: Vec<(&str, Arc<dyn Scheme>)>, sign_all: bool) -> Self {
+    pub fn new(
+        id: &str,
+        name: &str,
+        members: Vec<(&str, Arc<dyn Scheme>)>,
+        sign_all: bool,
+    ) -> Self {
         let first = members[0].1.info();
         let mut headers: Vec<String> = Vec::new();
         for (_, m) in &members {
@@ -27,7 +34,8 @@ impl Variants {
         let info = Info {
             id: id.into(),
             name: name.into(),
-            algorithm: members.iter().map(|(v, m)| format!("{v}: {}", m.info().algorithm)).collect::<Vec<_>>().join("; "),
+            // The default variant's; the others are listed in `variants`.
+            algorithm: first.algorithm.clone(),
             signed: first.signed.clone(),
             headers,
             tolerance_seconds: first.tolerance_seconds,
@@ -40,10 +48,17 @@ impl Variants {
         };
         let mut info = info;
         // Auto-detection: any member's headers identify the provider; the shortest list is used.
-        info.detect = members.iter().map(|(_, m)| m.info().detect.clone()).min_by_key(Vec::len).unwrap_or_default();
+        info.detect = members
+            .iter()
+            .map(|(_, m)| m.info().detect.clone())
+            .min_by_key(Vec::len)
+            .unwrap_or_default();
         Variants {
             info,
-            members: members.into_iter().map(|(v, m)| (v.to_string(), m)).collect(),
+            members: members
+                .into_iter()
+                .map(|(v, m)| (v.to_string(), m))
+                .collect(),
             sign_all,
         }
     }
@@ -61,11 +76,17 @@ impl Variants {
     }
 
     /// The member the delivery's headers point to: the first whose identifying headers are all there.
+    /// Falls back to the first member whose signature header is there (a legacy GitHub
+    /// delivery relayed without its event header), then to the default member.
     pub fn detect_member(&self, headers: &Headers) -> &Arc<dyn Scheme> {
-        self.members
-            .iter()
-            .find(|(_, m)| m.info().detect.iter().all(|h| headers.contains(h)))
-            .map(|(_, m)| m)
+        let found = |pred: &dyn Fn(&Info) -> bool| {
+            self.members
+                .iter()
+                .find(|(_, m)| pred(m.info()))
+                .map(|(_, m)| m)
+        };
+        found(&|i| i.detect.iter().all(|h| headers.contains(h)))
+            .or_else(|| found(&|i| i.headers.first().is_some_and(|h| headers.contains(h))))
             .unwrap_or(&self.members[0].1)
     }
 }
@@ -90,6 +111,7 @@ impl Scheme for Variants {
     }
 
     fn verify(&self, delivery: &Delivery, keys: &Keys, opts: &VerifyOptions) -> Verdict {
-        self.detect_member(&delivery.headers).verify(delivery, keys, opts)
+        self.detect_member(&delivery.headers)
+            .verify(delivery, keys, opts)
     }
 }

@@ -107,14 +107,18 @@ impl Verdict {
     pub fn missing_secret(provider: &str) -> Self {
         Self::new(
             Reason::MissingSecret,
-            format!("{provider} signatures are checked with a secret: pass --secret (or set HOOKCTL_SECRET)"),
+            format!(
+                "{provider} signatures are checked with a secret: pass --secret (or set HOOKCTL_SECRET)"
+            ),
         )
     }
 
     pub fn missing_public_key(provider: &str) -> Self {
         Self::new(
             Reason::MissingSecret,
-            format!("{provider} signatures are checked with the provider's public key: pass --public-key"),
+            format!(
+                "{provider} signatures are checked with the provider's public key: pass --public-key"
+            ),
         )
     }
 }

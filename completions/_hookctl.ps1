@@ -1,0 +1,237 @@
+
+using namespace System.Management.Automation
+using namespace System.Management.Automation.Language
+
+Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+
+    $commandElements = $commandAst.CommandElements
+    $command = @(
+        'hookctl'
+        for ($i = 1; $i -lt $commandElements.Count; $i++) {
+            $element = $commandElements[$i]
+            if ($element -isnot [StringConstantExpressionAst] -or
+                $element.StringConstantType -ne [StringConstantType]::BareWord -or
+                $element.Value.StartsWith('-') -or
+                $element.Value -eq $wordToComplete) {
+                break
+        }
+        $element.Value
+    }) -join ';'
+
+    $completions = @(switch ($command) {
+        'hookctl' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output on stdout: one JSON document (streaming commands: one object per line)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but the result (no progress, no hints on stderr)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but the result (no progress, no hints on stderr)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v, -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v, -vv)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming the flag (also when CI is set)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('providers', 'providers', [CompletionResultType]::ParameterValue, 'List every provider: algorithm, signed content, headers, timestamp window')
+            [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Print the signature headers a real delivery of a body would carry')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a received webhook''s signature and explain why it failed')
+            [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Send stored deliveries again, byte-exact or re-signed, to any target')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Set up the config file: default provider, named secrets, generic schemes')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'hookctl;providers' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output on stdout: one JSON document (streaming commands: one object per line)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but the result (no progress, no hints on stderr)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but the result (no progress, no hints on stderr)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v, -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v, -vv)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming the flag (also when CI is set)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'hookctl;sign' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Provider id (see `hookctl providers`), `generic`, or a scheme named in the config file')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Provider id (see `hookctl providers`), `generic`, or a scheme named in the config file')
+            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'Shared secret [env: HOOKCTL_SECRET; default: the provider''s secret in the config file]')
+            [CompletionResult]::new('--private-key', '--private-key', [CompletionResultType]::ParameterName, 'Private key for asymmetric schemes: hex Ed25519 seed, whsk_ key, or PKCS#8 PEM (text or file path)')
+            [CompletionResult]::new('--body-file', '--body-file', [CompletionResultType]::ParameterName, 'Read the body from a file, byte-exact')
+            [CompletionResult]::new('--body', '--body', [CompletionResultType]::ParameterName, 'The body as a string, byte-exact (no newline added)')
+            [CompletionResult]::new('--timestamp', '--timestamp', [CompletionResultType]::ParameterName, 'Unix seconds to sign at [default: now]; the scheme renders it in its own form')
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Message / delivery id, where the scheme signs one [default: derived from body and time]')
+            [CompletionResult]::new('--key-id', '--key-id', [CompletionResultType]::ParameterName, 'Key id where the scheme carries one (Plaid''s JWT kid)')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The URL the delivery is posted to (Twilio, Square and HubSpot sign it)')
+            [CompletionResult]::new('--method', '--method', [CompletionResultType]::ParameterName, 'The HTTP method')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'A request header the scheme signs or reads (''Name: value''); repeatable')
+            [CompletionResult]::new('--request-header', '--request-header', [CompletionResultType]::ParameterName, 'A request header the scheme signs or reads (''Name: value''); repeatable')
+            [CompletionResult]::new('--variant', '--variant', [CompletionResultType]::ParameterName, 'One of the provider''s schemes (hubspot v1|v2|v3, standard-webhooks v1|v1a, github sha256|sha1)')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Signature header name')
+            [CompletionResult]::new('--algorithm', '--algorithm', [CompletionResultType]::ParameterName, 'sha1, sha256 or sha512')
+            [CompletionResult]::new('--encoding', '--encoding', [CompletionResultType]::ParameterName, 'hex, base64 or base64url')
+            [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Text before the signature, e.g. ''sha256=''')
+            [CompletionResult]::new('--timestamp-header', '--timestamp-header', [CompletionResultType]::ParameterName, 'Header carrying the Unix timestamp that is signed')
+            [CompletionResult]::new('--signed-template', '--signed-template', [CompletionResultType]::ParameterName, 'What is signed, e.g. ''{timestamp}.{body}'' ({body} {timestamp} {id} {url} {method} {header:Name})')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output on stdout: one JSON document (streaming commands: one object per line)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but the result (no progress, no hints on stderr)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but the result (no progress, no hints on stderr)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v, -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v, -vv)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming the flag (also when CI is set)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'hookctl;verify' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Provider id, `auto` to detect it from the headers, `generic`, or a scheme named in the config file')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Provider id, `auto` to detect it from the headers, `generic`, or a scheme named in the config file')
+            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'Shared secret; repeat for rotation (valid if any verifies) [env: HOOKCTL_SECRET]')
+            [CompletionResult]::new('--public-key', '--public-key', [CompletionResultType]::ParameterName, 'Public key for asymmetric schemes: hex, base64, base64 DER, PEM, whpk_, or JWK / JWK set (text or file path)')
+            [CompletionResult]::new('--request', '--request', [CompletionResultType]::ParameterName, 'A raw HTTP/1.1 request: request line, headers, blank line, body')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'A delivery from the delivery log (`hookctl logs`)')
+            [CompletionResult]::new('--body-file', '--body-file', [CompletionResultType]::ParameterName, 'Read the body from a file, byte-exact')
+            [CompletionResult]::new('--body', '--body', [CompletionResultType]::ParameterName, 'The body as a string, byte-exact (no newline added)')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'A received header (''Name: value''); repeatable')
+            [CompletionResult]::new('--request-header', '--request-header', [CompletionResultType]::ParameterName, 'A received header (''Name: value''); repeatable')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The URL the provider posted to (for schemes that sign it)')
+            [CompletionResult]::new('--method', '--method', [CompletionResultType]::ParameterName, 'The HTTP method of the delivery')
+            [CompletionResult]::new('--tolerance', '--tolerance', [CompletionResultType]::ParameterName, 'Timestamp window, overriding the provider''s documented default (300, 5m, 1h)')
+            [CompletionResult]::new('--now', '--now', [CompletionResultType]::ParameterName, 'The current time as Unix seconds (reproduce an old delivery, tests)')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Signature header name')
+            [CompletionResult]::new('--algorithm', '--algorithm', [CompletionResultType]::ParameterName, 'sha1, sha256 or sha512')
+            [CompletionResult]::new('--encoding', '--encoding', [CompletionResultType]::ParameterName, 'hex, base64 or base64url')
+            [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Text before the signature, e.g. ''sha256=''')
+            [CompletionResult]::new('--timestamp-header', '--timestamp-header', [CompletionResultType]::ParameterName, 'Header carrying the Unix timestamp that is signed')
+            [CompletionResult]::new('--signed-template', '--signed-template', [CompletionResultType]::ParameterName, 'What is signed, e.g. ''{timestamp}.{body}'' ({body} {timestamp} {id} {url} {method} {header:Name})')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output on stdout: one JSON document (streaming commands: one object per line)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but the result (no progress, no hints on stderr)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but the result (no progress, no hints on stderr)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v, -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v, -vv)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming the flag (also when CI is set)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'hookctl;replay' {
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Where to send: a URL with a path is the exact destination; a bare origin (http://localhost:4000) keeps each delivery''s original path and query [default: the original URL]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'The provider to re-sign as [default: the delivery''s own]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'The provider to re-sign as [default: the delivery''s own]')
+            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'Secret to re-sign with [env: HOOKCTL_SECRET; default: the provider''s secret in the config file]')
+            [CompletionResult]::new('--private-key', '--private-key', [CompletionResultType]::ParameterName, 'Private key to re-sign with, for asymmetric schemes')
+            [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'Requests per second at most')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Requests in flight at once')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Requests in flight at once')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for each answer')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]')
+            [CompletionResult]::new('--resign', '--resign', [CompletionResultType]::ParameterName, 'Re-sign with a fresh timestamp and id instead of sending the stored signature')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would be sent; send and record nothing')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output on stdout: one JSON document (streaming commands: one object per line)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but the result (no progress, no hints on stderr)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but the result (no progress, no hints on stderr)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v, -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v, -vv)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming the flag (also when CI is set)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'hookctl;init' {
+            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'Save a secret for a provider (''stripe=whsec_…''); repeatable. Without it, init asks on a terminal')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Overwrite an existing config file without asking')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output on stdout: one JSON document (streaming commands: one object per line)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but the result (no progress, no hints on stderr)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but the result (no progress, no hints on stderr)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v, -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v, -vv)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming the flag (also when CI is set)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'hookctl;completions' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output on stdout: one JSON document (streaming commands: one object per line)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but the result (no progress, no hints on stderr)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but the result (no progress, no hints on stderr)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v, -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v, -vv)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming the flag (also when CI is set)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'hookctl;man' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output on stdout: one JSON document (streaming commands: one object per line)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but the result (no progress, no hints on stderr)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but the result (no progress, no hints on stderr)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v, -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v, -vv)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming the flag (also when CI is set)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'hookctl;help' {
+            [CompletionResult]::new('providers', 'providers', [CompletionResultType]::ParameterValue, 'List every provider: algorithm, signed content, headers, timestamp window')
+            [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Print the signature headers a real delivery of a body would carry')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a received webhook''s signature and explain why it failed')
+            [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Send stored deliveries again, byte-exact or re-signed, to any target')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Set up the config file: default provider, named secrets, generic schemes')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'hookctl;help;providers' {
+            break
+        }
+        'hookctl;help;sign' {
+            break
+        }
+        'hookctl;help;verify' {
+            break
+        }
+        'hookctl;help;replay' {
+            break
+        }
+        'hookctl;help;init' {
+            break
+        }
+        'hookctl;help;completions' {
+            break
+        }
+        'hookctl;help;man' {
+            break
+        }
+        'hookctl;help;help' {
+            break
+        }
+    })
+
+    $completions.Where{ $_.CompletionText -like "$wordToComplete*" } |
+        Sort-Object -Property ListItemText
+}

@@ -1,0 +1,215 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[hookctl] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'hookctl'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'hookctl'= {
+            cand --color 'When to use colour'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]'
+            cand --db 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]'
+            cand --json 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
+            cand -q 'Print nothing but the result (no progress, no hints on stderr)'
+            cand --quiet 'Print nothing but the result (no progress, no hints on stderr)'
+            cand -v 'More logging on stderr (-v, -vv)'
+            cand --verbose 'More logging on stderr (-v, -vv)'
+            cand --no-input 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand providers 'List every provider: algorithm, signed content, headers, timestamp window'
+            cand sign 'Print the signature headers a real delivery of a body would carry'
+            cand verify 'Check a received webhook''s signature and explain why it failed'
+            cand replay 'Send stored deliveries again, byte-exact or re-signed, to any target'
+            cand init 'Set up the config file: default provider, named secrets, generic schemes'
+            cand completions 'Print a shell completion script'
+            cand man 'Print the man page (roff)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hookctl;providers'= {
+            cand --color 'When to use colour'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]'
+            cand --db 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]'
+            cand --json 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
+            cand -q 'Print nothing but the result (no progress, no hints on stderr)'
+            cand --quiet 'Print nothing but the result (no progress, no hints on stderr)'
+            cand -v 'More logging on stderr (-v, -vv)'
+            cand --verbose 'More logging on stderr (-v, -vv)'
+            cand --no-input 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'hookctl;sign'= {
+            cand -p 'Provider id (see `hookctl providers`), `generic`, or a scheme named in the config file'
+            cand --provider 'Provider id (see `hookctl providers`), `generic`, or a scheme named in the config file'
+            cand --secret 'Shared secret [env: HOOKCTL_SECRET; default: the provider''s secret in the config file]'
+            cand --private-key 'Private key for asymmetric schemes: hex Ed25519 seed, whsk_ key, or PKCS#8 PEM (text or file path)'
+            cand --body-file 'Read the body from a file, byte-exact'
+            cand --body 'The body as a string, byte-exact (no newline added)'
+            cand --timestamp 'Unix seconds to sign at [default: now]; the scheme renders it in its own form'
+            cand --id 'Message / delivery id, where the scheme signs one [default: derived from body and time]'
+            cand --key-id 'Key id where the scheme carries one (Plaid''s JWT kid)'
+            cand --url 'The URL the delivery is posted to (Twilio, Square and HubSpot sign it)'
+            cand --method 'The HTTP method'
+            cand -H 'A request header the scheme signs or reads (''Name: value''); repeatable'
+            cand --request-header 'A request header the scheme signs or reads (''Name: value''); repeatable'
+            cand --variant 'One of the provider''s schemes (hubspot v1|v2|v3, standard-webhooks v1|v1a, github sha256|sha1)'
+            cand --header 'Signature header name'
+            cand --algorithm 'sha1, sha256 or sha512'
+            cand --encoding 'hex, base64 or base64url'
+            cand --prefix 'Text before the signature, e.g. ''sha256='''
+            cand --timestamp-header 'Header carrying the Unix timestamp that is signed'
+            cand --signed-template 'What is signed, e.g. ''{timestamp}.{body}'' ({body} {timestamp} {id} {url} {method} {header:Name})'
+            cand --color 'When to use colour'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]'
+            cand --db 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]'
+            cand --json 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
+            cand -q 'Print nothing but the result (no progress, no hints on stderr)'
+            cand --quiet 'Print nothing but the result (no progress, no hints on stderr)'
+            cand -v 'More logging on stderr (-v, -vv)'
+            cand --verbose 'More logging on stderr (-v, -vv)'
+            cand --no-input 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'hookctl;verify'= {
+            cand -p 'Provider id, `auto` to detect it from the headers, `generic`, or a scheme named in the config file'
+            cand --provider 'Provider id, `auto` to detect it from the headers, `generic`, or a scheme named in the config file'
+            cand --secret 'Shared secret; repeat for rotation (valid if any verifies) [env: HOOKCTL_SECRET]'
+            cand --public-key 'Public key for asymmetric schemes: hex, base64, base64 DER, PEM, whpk_, or JWK / JWK set (text or file path)'
+            cand --request 'A raw HTTP/1.1 request: request line, headers, blank line, body'
+            cand --log 'A delivery from the delivery log (`hookctl logs`)'
+            cand --body-file 'Read the body from a file, byte-exact'
+            cand --body 'The body as a string, byte-exact (no newline added)'
+            cand -H 'A received header (''Name: value''); repeatable'
+            cand --request-header 'A received header (''Name: value''); repeatable'
+            cand --url 'The URL the provider posted to (for schemes that sign it)'
+            cand --method 'The HTTP method of the delivery'
+            cand --tolerance 'Timestamp window, overriding the provider''s documented default (300, 5m, 1h)'
+            cand --now 'The current time as Unix seconds (reproduce an old delivery, tests)'
+            cand --header 'Signature header name'
+            cand --algorithm 'sha1, sha256 or sha512'
+            cand --encoding 'hex, base64 or base64url'
+            cand --prefix 'Text before the signature, e.g. ''sha256='''
+            cand --timestamp-header 'Header carrying the Unix timestamp that is signed'
+            cand --signed-template 'What is signed, e.g. ''{timestamp}.{body}'' ({body} {timestamp} {id} {url} {method} {header:Name})'
+            cand --color 'When to use colour'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]'
+            cand --db 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]'
+            cand --json 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
+            cand -q 'Print nothing but the result (no progress, no hints on stderr)'
+            cand --quiet 'Print nothing but the result (no progress, no hints on stderr)'
+            cand -v 'More logging on stderr (-v, -vv)'
+            cand --verbose 'More logging on stderr (-v, -vv)'
+            cand --no-input 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'hookctl;replay'= {
+            cand --to 'Where to send: a URL with a path is the exact destination; a bare origin (http://localhost:4000) keeps each delivery''s original path and query [default: the original URL]'
+            cand -p 'The provider to re-sign as [default: the delivery''s own]'
+            cand --provider 'The provider to re-sign as [default: the delivery''s own]'
+            cand --secret 'Secret to re-sign with [env: HOOKCTL_SECRET; default: the provider''s secret in the config file]'
+            cand --private-key 'Private key to re-sign with, for asymmetric schemes'
+            cand --rate 'Requests per second at most'
+            cand -c 'Requests in flight at once'
+            cand --concurrency 'Requests in flight at once'
+            cand --timeout 'How long to wait for each answer'
+            cand --color 'When to use colour'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]'
+            cand --db 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]'
+            cand --resign 'Re-sign with a fresh timestamp and id instead of sending the stored signature'
+            cand --dry-run 'Print what would be sent; send and record nothing'
+            cand --json 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
+            cand -q 'Print nothing but the result (no progress, no hints on stderr)'
+            cand --quiet 'Print nothing but the result (no progress, no hints on stderr)'
+            cand -v 'More logging on stderr (-v, -vv)'
+            cand --verbose 'More logging on stderr (-v, -vv)'
+            cand --no-input 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'hookctl;init'= {
+            cand --secret 'Save a secret for a provider (''stripe=whsec_…''); repeatable. Without it, init asks on a terminal'
+            cand --color 'When to use colour'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]'
+            cand --db 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]'
+            cand --force 'Overwrite an existing config file without asking'
+            cand --json 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
+            cand -q 'Print nothing but the result (no progress, no hints on stderr)'
+            cand --quiet 'Print nothing but the result (no progress, no hints on stderr)'
+            cand -v 'More logging on stderr (-v, -vv)'
+            cand --verbose 'More logging on stderr (-v, -vv)'
+            cand --no-input 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'hookctl;completions'= {
+            cand --color 'When to use colour'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]'
+            cand --db 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]'
+            cand --json 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
+            cand -q 'Print nothing but the result (no progress, no hints on stderr)'
+            cand --quiet 'Print nothing but the result (no progress, no hints on stderr)'
+            cand -v 'More logging on stderr (-v, -vv)'
+            cand --verbose 'More logging on stderr (-v, -vv)'
+            cand --no-input 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'hookctl;man'= {
+            cand --color 'When to use colour'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]'
+            cand --db 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]'
+            cand --json 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
+            cand -q 'Print nothing but the result (no progress, no hints on stderr)'
+            cand --quiet 'Print nothing but the result (no progress, no hints on stderr)'
+            cand -v 'More logging on stderr (-v, -vv)'
+            cand --verbose 'More logging on stderr (-v, -vv)'
+            cand --no-input 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'hookctl;help'= {
+            cand providers 'List every provider: algorithm, signed content, headers, timestamp window'
+            cand sign 'Print the signature headers a real delivery of a body would carry'
+            cand verify 'Check a received webhook''s signature and explain why it failed'
+            cand replay 'Send stored deliveries again, byte-exact or re-signed, to any target'
+            cand init 'Set up the config file: default provider, named secrets, generic schemes'
+            cand completions 'Print a shell completion script'
+            cand man 'Print the man page (roff)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hookctl;help;providers'= {
+        }
+        &'hookctl;help;sign'= {
+        }
+        &'hookctl;help;verify'= {
+        }
+        &'hookctl;help;replay'= {
+        }
+        &'hookctl;help;init'= {
+        }
+        &'hookctl;help;completions'= {
+        }
+        &'hookctl;help;man'= {
+        }
+        &'hookctl;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

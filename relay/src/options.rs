@@ -1,0 +1,130 @@
+//! The relay's flags, shared by `hookctl-relay` and `hookctl relay`, and their validation.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{Args, ValueEnum};
+
+#[derive(Debug, Clone, Args)]
+pub struct RelayOptions {
+    /// Address to listen on.
+    #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:8787")]
+    pub listen: SocketAddr,
+
+    /// The public base URL senders use [default: derived from --listen].
+    #[arg(long, value_name = "URL")]
+    pub public_url: Option<String>,
+
+    /// A token tunnel clients must present; repeatable. Without tokens the relay is open.
+    #[arg(
+        long = "token",
+        value_name = "T",
+        env = "HOOKCTL_RELAY_TOKEN",
+        hide_env_values = true
+    )]
+    pub tokens: Vec<String>,
+
+    /// A file with one token per line.
+    #[arg(long, value_name = "FILE")]
+    pub tokens_file: Option<PathBuf>,
+
+    /// Largest request body accepted (25MiB, 10MB, or bytes).
+    #[arg(long, value_name = "SIZE", default_value = "25MiB", value_parser = parse_size)]
+    pub max_body: u64,
+
+    /// How long a sender waits for the client's answer before 504.
+    #[arg(long, value_name = "DUR", default_value = "30s", value_parser = parse_duration)]
+    pub request_timeout: Duration,
+
+    /// What happens to requests for a tunnel whose client is away [default: buffer with --data-dir, else reject].
+    #[arg(long, value_enum, value_name = "MODE")]
+    pub offline: Option<OfflineMode>,
+
+    /// How long a buffered request is kept.
+    #[arg(long, value_name = "DUR", default_value = "24h", value_parser = parse_duration)]
+    pub buffer_ttl: Duration,
+
+    /// Most requests buffered per tunnel.
+    #[arg(long, value_name = "N", default_value_t = 10_000)]
+    pub buffer_max: u64,
+
+    /// Where buffered requests and reserved tunnel names are kept.
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OfflineMode {
+    Buffer,
+    Reject,
+}
+
+impl RelayOptions {
+    pub fn offline_mode(&self) -> OfflineMode {
+        self.offline.unwrap_or(if self.data_dir.is_some() {
+            OfflineMode::Buffer
+        } else {
+            OfflineMode::Reject
+        })
+    }
+
+    /// The base URL senders post to: `--public-url`, or derived from the bound address.
+    pub fn public_base(&self, bound: SocketAddr) -> String {
+        match &self.public_url {
+            Some(u) => u.trim_end_matches('/').to_string(),
+            None => format!("http://{bound}"),
+        }
+    }
+}
+
+/// `25MiB`, `10MB`, `512KiB`, `1GB` or a plain number of bytes.
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let t = text.trim();
+    let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (num, unit) = t.split_at(split);
+    let n: u64 = num
+        .parse()
+        .map_err(|_| format!("'{text}' is not a size: write 25MiB, 10MB or a number of bytes"))?;
+    let mult: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "kb" => 1000,
+        "kib" | "k" => 1024,
+        "mb" => 1000 * 1000,
+        "mib" | "m" => 1024 * 1024,
+        "gb" => 1000 * 1000 * 1000,
+        "gib" | "g" => 1024 * 1024 * 1024,
+        _ => {
+            return Err(format!(
+                "'{text}' has an unknown unit: use B, KB, KiB, MB, MiB, GB or GiB"
+            ));
+        }
+    };
+    n.checked_mul(mult)
+        .ok_or_else(|| format!("'{text}' is too large"))
+}
+
+/// `300`, `30s`, `5m`, `24h`.
+pub fn parse_duration(text: &str) -> Result<Duration, String> {
+    let t = text.trim();
+    if let Ok(secs) = t.parse::<u64>() {
+        return Ok(Duration::from_secs(secs));
+    }
+    humantime::parse_duration(t)
+        .map_err(|_| format!("'{text}' is not a duration: write 300, 30s, 5m or 24h"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_in_every_documented_form() {
+        assert_eq!(parse_size("25MiB"), Ok(25 * 1024 * 1024));
+        assert_eq!(parse_size("10MB"), Ok(10_000_000));
+        assert_eq!(parse_size("4096"), Ok(4096));
+        assert!(parse_size("ten").is_err());
+        assert!(parse_size("5XB").is_err());
+        assert!(parse_size("99999999999999GiB").is_err());
+    }
+}

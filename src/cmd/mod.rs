@@ -1,0 +1,39 @@
+//! One module per subcommand, plus what they share.
+
+pub mod completions;
+pub mod init;
+pub mod input;
+pub mod providers;
+pub mod replay;
+pub mod sign;
+pub mod signing;
+pub mod verify;
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+
+use crate::cli::Global;
+use crate::config::{self, Config};
+use crate::output::Style;
+
+/// What every command gets: the global flags, the output style and the config file.
+pub struct Ctx {
+    pub global: Global,
+    pub style: Style,
+}
+
+impl Ctx {
+    pub fn config_path(&self) -> Result<PathBuf> {
+        config::path(self.global.config.as_deref())
+    }
+
+    pub fn config(&self) -> Result<Config> {
+        Config::load(&self.config_path()?)
+    }
+
+    /// The delivery log (`--db`, `HOOKCTL_DB`, or the default path), opened and migrated.
+    pub fn store(&self) -> Result<crate::store::Store> {
+        crate::store::Store::open(&crate::store::path(self.global.db.as_deref())?)
+    }
+}

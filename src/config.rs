@@ -1,0 +1,141 @@
+//! The config file: named secrets, named generic schemes, and where it lives. Written 0600.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use serde::{Deserialize, Serialize};
+
+use crate::output::usage;
+use crate::signature::hmac_scheme::GenericDef;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Secrets by provider id or scheme name: used when `--secret` is not given.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub secrets: BTreeMap<String, String>,
+    /// User-defined HMAC schemes, used as `--provider NAME`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub schemes: BTreeMap<String, GenericDef>,
+    /// Key pairs by provider id, for asymmetric schemes (Discord, SendGrid, Plaid, …).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub keys: BTreeMap<String, KeyPair>,
+}
+
+/// A signing key and the public key a receiver verifies with.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyPair {
+    pub private_key: String,
+    pub public_key: String,
+}
+
+/// The config file in force: `--config` / `HOOKCTL_CONFIG`, else the platform's config dir.
+pub fn path(flag: Option<&Path>) -> Result<PathBuf> {
+    if let Some(p) = flag {
+        return Ok(p.to_path_buf());
+    }
+    let dir = dirs::config_dir()
+        .context("cannot find a config directory: set XDG_CONFIG_HOME or pass --config")?;
+    Ok(dir.join("hookctl").join("config.toml"))
+}
+
+impl Config {
+    /// Loads the file; a missing file is an empty config, a broken one a usage error naming the
+    /// file and line.
+    pub fn load(path: &Path) -> Result<Config> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+            Err(e) => {
+                return Err(usage(format!(
+                    "cannot read config file {}: {e}",
+                    path.display()
+                )));
+            }
+        };
+        Self::parse(&text).map_err(|e| usage(format!("config file {} {e}", path.display())))
+    }
+
+    fn parse(text: &str) -> std::result::Result<Config, String> {
+        toml::from_str::<Config>(text).map_err(|e| {
+            let at = e
+                .span()
+                .map(|s| {
+                    format!(
+                        "line {}",
+                        text[..s.start.min(text.len())].lines().count().max(1)
+                    )
+                })
+                .unwrap_or_default();
+            let msg = e.message().trim().to_string();
+            format!("is not valid: {at}: {msg} (fix or remove the file)")
+        })
+    }
+
+    /// Writes the file with mode 0600 (it holds secrets), creating its directory.
+    pub fn save(&self, path: &Path) -> Result<()> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
+        }
+        let text = toml::to_string_pretty(self).context("cannot serialize the config")?;
+        write_private(path, text.as_bytes())
+            .with_context(|| format!("cannot write {}", path.display()))
+    }
+}
+
+#[cfg(unix)]
+fn write_private(path: &Path, data: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(path)?;
+    // An existing file keeps its old mode through open(): tighten it too.
+    f.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+    f.write_all(data)
+}
+
+#[cfg(not(unix))]
+fn write_private(path: &Path, data: &[u8]) -> std::io::Result<()> {
+    std::fs::write(path, data)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_errors_name_the_line() {
+        let err = Config::parse("[secrets]\nstripe = \"a\"\nbroken =\n").unwrap_err();
+        assert!(err.contains("line 3"), "{err}");
+        assert!(Config::parse("unknown = 1").is_err());
+    }
+
+    #[test]
+    fn round_trips_secrets_and_schemes() {
+        let text = "[secrets]\nstripe = \"whsec_x\"\n\n[schemes.acme]\nheader = \"X-Acme-Signature\"\nprefix = \"sha256=\"\n";
+        let c = Config::parse(text).unwrap();
+        assert_eq!(c.schemes["acme"].algorithm, "sha256");
+        let again = Config::parse(&toml::to_string_pretty(&c).unwrap()).unwrap();
+        assert_eq!(c, again);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn saved_with_mode_0600() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("sub/config.toml");
+        Config::default().save(&p).unwrap();
+        assert_eq!(
+            std::fs::metadata(&p).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+}

@@ -1,0 +1,147 @@
+//! Output rules in one place: the exit-code contract, error kinds, colour and TTY decisions, and
+//! writing to stdout so that a closed pipe ends the program quietly.
+
+use std::fmt::Display;
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+use crate::cli::{ColorChoice, Global};
+
+/// The exit codes of SPEC.md.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// Success; the check passed.
+    Ok = 0,
+    /// A negative verdict: invalid signature, failed check, non-2xx delivery.
+    Negative = 1,
+    /// Usage error or bad input.
+    Usage = 2,
+    /// Runtime failure outside the verdict.
+    Runtime = 3,
+}
+
+impl From<Exit> for ExitCode {
+    fn from(e: Exit) -> Self {
+        ExitCode::from(e as u8)
+    }
+}
+
+/// An error caused by the user's input (exit 2). Anything else that fails is a runtime error (3).
+#[derive(Debug)]
+pub struct UsageError(pub String);
+
+impl Display for UsageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UsageError {}
+
+/// `bail_usage!("...")`: return a usage error (exit 2) from a function returning anyhow::Result.
+#[macro_export]
+macro_rules! bail_usage {
+    ($($arg:tt)*) => {
+        return Err(anyhow::Error::new($crate::output::UsageError(format!($($arg)*))))
+    };
+}
+
+/// Turns any error into a usage error (exit 2), keeping its message.
+pub fn usage(e: impl Display) -> anyhow::Error {
+    anyhow::Error::new(UsageError(e.to_string()))
+}
+
+/// What an error means for the exit code, and the one line the user sees.
+pub fn classify(err: &anyhow::Error) -> (Exit, Option<String>) {
+    for cause in err.chain() {
+        if let Some(io) = cause.downcast_ref::<std::io::Error>()
+            && io.kind() == std::io::ErrorKind::BrokenPipe
+        {
+            return (Exit::Ok, None);
+        }
+    }
+    let code = if err.chain().any(|c| c.is::<UsageError>()) {
+        Exit::Usage
+    } else {
+        Exit::Runtime
+    };
+    // anyhow's `{:#}` joins the context chain with ": " on one line.
+    (code, Some(format!("{err:#}")))
+}
+
+/// How this run prints: decided once from the flags, the environment and the terminal.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    pub json: bool,
+    pub quiet: bool,
+    pub color: bool,
+    /// Whether prompts are allowed (a TTY, no CI, no --no-input).
+    pub interactive: bool,
+}
+
+impl Style {
+    pub fn from_global(g: &Global) -> Self {
+        let no_color_env = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let color = match g.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => !no_color_env && std::io::stdout().is_terminal(),
+        } && !g.json;
+        colored::control::set_override(color);
+        let interactive = !g.no_input
+            && std::env::var_os("CI").is_none()
+            && std::io::stdin().is_terminal()
+            && std::io::stderr().is_terminal();
+        Style {
+            json: g.json,
+            quiet: g.quiet,
+            color,
+            interactive,
+        }
+    }
+}
+
+/// Writes one line to stdout; an error (a closed pipe) propagates so `main` can exit quietly.
+pub fn line(text: impl Display) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{text}")?;
+    Ok(())
+}
+
+/// Writes a JSON document to stdout on one line.
+pub fn json(value: &impl serde::Serialize) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer(&mut out, value)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// Writes raw bytes to stdout (bodies are printed byte-exact).
+pub fn bytes(data: &[u8]) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(data)?;
+    out.flush()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn broken_pipe_anywhere_in_the_chain_exits_zero() {
+        let e = anyhow::Error::new(std::io::Error::from(std::io::ErrorKind::BrokenPipe))
+            .context("writing");
+        assert_eq!(classify(&e).0, Exit::Ok);
+    }
+
+    #[test]
+    fn usage_errors_exit_two_and_others_three() {
+        let e = anyhow::Error::new(UsageError("bad flag".into())).context("reading input");
+        assert_eq!(
+            classify(&e),
+            (Exit::Usage, Some("reading input: bad flag".into()))
+        );
+        assert_eq!(classify(&anyhow::anyhow!("disk")).0, Exit::Runtime);
+    }
+}

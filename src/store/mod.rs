@@ -1,0 +1,397 @@
+//! The delivery log: every request hookctl sends or receives, in SQLite (WAL, so a `listen` and a
+//! `replay` can write at once), searchable and replayable.
+
+pub mod migrations;
+pub mod record;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use anyhow::{Context, Result, bail};
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OptionalExtension, params};
+
+use crate::signature::Headers;
+pub use record::{Body, Record, RequestPart, ResponsePart, Source, Status};
+
+/// Headers whose value is a credential itself rather than a signature over the request; they are
+/// masked before a record is written, because secrets never reach the log (SPEC.md).
+const CREDENTIAL_HEADERS: &[&str] = &["X-Gitlab-Token", "Proxy-Authorization", "Cookie"];
+
+/// The value stored in place of a credential.
+pub const REDACTED: &str = "[redacted by hookctl]";
+
+/// The log file in force: `--db` / `HOOKCTL_DB`, else `$XDG_DATA_HOME/hookctl/deliveries.db`.
+pub fn path(flag: Option<&Path>) -> Result<PathBuf> {
+    if let Some(p) = flag {
+        return Ok(p.to_path_buf());
+    }
+    let dir =
+        dirs::data_dir().context("cannot find a data directory: set XDG_DATA_HOME or pass --db")?;
+    Ok(dir.join("hookctl").join("deliveries.db"))
+}
+
+/// Which records to read. Database-level filters; `logs --where` adds its own on top.
+#[derive(Debug, Clone, Default)]
+pub struct Query {
+    /// Event-type globs (`contact.*`); any may match.
+    pub events: Vec<String>,
+    pub status: Option<Status>,
+    pub source: Option<Source>,
+    pub since: Option<DateTime<Utc>>,
+    pub until: Option<DateTime<Utc>>,
+    pub ids: Vec<String>,
+    /// Oldest first instead of newest first.
+    pub oldest_first: bool,
+}
+
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Opens (creating) the log and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).with_context(|| {
+                format!("cannot create the delivery log's folder {}", dir.display())
+            })?;
+        }
+        let conn = Connection::open(path)
+            .with_context(|| format!("cannot open the delivery log {}", path.display()))?;
+        Self::init(conn).with_context(|| format!("delivery log {}", path.display()))
+    }
+
+    /// An in-memory log (tests, `--dry-run`).
+    pub fn in_memory() -> Result<Store> {
+        Self::init(Connection::open_in_memory()?)
+    }
+
+    fn init(conn: Connection) -> Result<Store> {
+        // Another process may hold the write lock for a moment: wait rather than fail.
+        conn.busy_timeout(Duration::from_secs(10))?;
+        let not_sqlite = |e: rusqlite::Error| {
+            if matches!(
+                e.sqlite_error_code(),
+                Some(rusqlite::ErrorCode::NotADatabase)
+            ) {
+                anyhow::anyhow!(
+                    "is not a SQLite database: pass another --db path (hookctl will create it)"
+                )
+            } else {
+                anyhow::Error::new(e)
+            }
+        };
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(not_sqlite)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        let mut store = Store { conn };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        let version = self.schema_version()?;
+        if version > migrations::STEPS.len() {
+            bail!(
+                "was written by a newer hookctl (schema {version}, this one knows {}): upgrade hookctl",
+                migrations::STEPS.len()
+            );
+        }
+        for (i, step) in migrations::STEPS.iter().enumerate().skip(version) {
+            let tx = self.conn.transaction()?;
+            // Re-check inside the write lock: another process may have migrated meanwhile.
+            let now: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            if now <= i as i64 {
+                tx.execute_batch(step)
+                    .with_context(|| format!("schema step {}", i + 1))?;
+                tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+            }
+            tx.commit()?;
+        }
+        Ok(())
+    }
+
+    pub fn schema_version(&self) -> Result<usize> {
+        let v: i64 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        Ok(v.max(0) as usize)
+    }
+
+    /// Writes a record (credentials masked). An id already present is left as it is: returns false.
+    pub fn insert(&self, r: &Record) -> Result<bool> {
+        insert_on(&self.conn, r)
+    }
+
+    /// Writes many records in one transaction (import); returns how many were new.
+    pub fn insert_all<'a>(
+        &mut self,
+        records: impl IntoIterator<Item = &'a Record>,
+    ) -> Result<usize> {
+        let tx = self.conn.transaction()?;
+        let mut added = 0;
+        for r in records {
+            added += usize::from(insert_on(&tx, r)?);
+        }
+        tx.commit()?;
+        Ok(added)
+    }
+
+    pub fn get(&self, id: &str) -> Result<Option<Record>> {
+        self.conn
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM deliveries WHERE id = ?1"),
+                [id],
+                row_to_record,
+            )
+            .optional()
+            .map_err(Into::into)
+    }
+
+    /// Calls `each` with every record matching `q`, newest first (or oldest first), until it
+    /// returns false. Rows stream from SQLite: memory stays flat on a large log.
+    pub fn scan(&self, q: &Query, mut each: impl FnMut(i64, Record) -> Result<bool>) -> Result<()> {
+        let (sql, args) = select_sql(q, None);
+        let mut stmt = self.conn.prepare(&sql)?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(args.iter()))?;
+        while let Some(row) = rows.next()? {
+            let seq: i64 = row.get("seq")?;
+            if !each(seq, row_to_record(row)?)? {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    /// Records written after `seq` (by any process), oldest first: what `logs --follow` polls.
+    pub fn after(&self, seq: i64, q: &Query) -> Result<Vec<(i64, Record)>> {
+        let mut q = q.clone();
+        q.oldest_first = true;
+        let (sql, args) = select_sql(&q, Some(seq));
+        let mut stmt = self.conn.prepare(&sql)?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(args.iter()))?;
+        let mut out = Vec::new();
+        while let Some(row) = rows.next()? {
+            out.push((row.get("seq")?, row_to_record(row)?));
+        }
+        Ok(out)
+    }
+
+    /// The highest sequence number written so far (0 for an empty log).
+    pub fn last_seq(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT COALESCE(MAX(seq), 0) FROM deliveries", [], |r| {
+                r.get(0)
+            })?)
+    }
+
+    /// Deletes records created before `cutoff`; returns how many.
+    pub fn prune(&self, cutoff: DateTime<Utc>) -> Result<usize> {
+        Ok(self.conn.execute(
+            "DELETE FROM deliveries WHERE created_ms < ?1",
+            [cutoff.timestamp_millis()],
+        )?)
+    }
+
+    pub fn count(&self) -> Result<u64> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT COUNT(*) FROM deliveries", [], |r| r.get(0))?;
+        Ok(n.max(0) as u64)
+    }
+}
+
+fn insert_on(conn: &Connection, r: &Record) -> Result<bool> {
+    let req_headers = serde_json::to_string(&mask(&r.request.headers))?;
+    let (resp_status, resp_headers, resp_body) = match &r.response {
+        Some(resp) => (
+            Some(resp.status),
+            Some(serde_json::to_string(&resp.headers)?),
+            Some(resp.body.0.as_slice()),
+        ),
+        None => (None, None, None),
+    };
+    let n = conn.execute(
+        "INSERT OR IGNORE INTO deliveries (id, created_at, created_ms, source, event_type, provider, target,
+            attempt, status, duration_ms, error, method, url, request_headers, request_body,
+            response_status, response_headers, response_body, replay_of, tunnel)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+        params![
+            r.id,
+            r.created_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+            r.created_at.timestamp_millis(),
+            r.source.as_str(),
+            r.event_type,
+            r.provider,
+            r.target,
+            r.attempt,
+            r.status.as_str(),
+            r.duration_ms,
+            r.error,
+            r.request.method,
+            r.request.url,
+            req_headers,
+            r.request.body.0,
+            resp_status,
+            resp_headers,
+            resp_body,
+            r.replay_of,
+            r.tunnel,
+        ],
+    )?;
+    Ok(n == 1)
+}
+
+const COLUMNS: &str = "seq, id, created_at, source, event_type, provider, target, attempt, status, duration_ms, error, \
+    method, url, request_headers, request_body, response_status, response_headers, response_body, replay_of, tunnel";
+
+fn select_sql(q: &Query, after_seq: Option<i64>) -> (String, Vec<rusqlite::types::Value>) {
+    use rusqlite::types::Value;
+    let mut conds: Vec<String> = Vec::new();
+    let mut args: Vec<Value> = Vec::new();
+    let arg = |v: Value, args: &mut Vec<Value>| {
+        args.push(v);
+        format!("?{}", args.len())
+    };
+    if let Some(seq) = after_seq {
+        conds.push(format!("seq > {}", arg(Value::Integer(seq), &mut args)));
+    }
+    if !q.events.is_empty() {
+        let ors: Vec<String> = q
+            .events
+            .iter()
+            .map(|g| format!("event_type GLOB {}", arg(Value::Text(g.clone()), &mut args)))
+            .collect();
+        conds.push(format!("({})", ors.join(" OR ")));
+    }
+    if let Some(s) = q.status {
+        conds.push(format!(
+            "status = {}",
+            arg(Value::Text(s.as_str().into()), &mut args)
+        ));
+    }
+    if let Some(s) = q.source {
+        conds.push(format!(
+            "source = {}",
+            arg(Value::Text(s.as_str().into()), &mut args)
+        ));
+    }
+    if let Some(t) = q.since {
+        conds.push(format!(
+            "created_ms >= {}",
+            arg(Value::Integer(t.timestamp_millis()), &mut args)
+        ));
+    }
+    if let Some(t) = q.until {
+        conds.push(format!(
+            "created_ms <= {}",
+            arg(Value::Integer(t.timestamp_millis()), &mut args)
+        ));
+    }
+    if !q.ids.is_empty() {
+        let ins: Vec<String> = q
+            .ids
+            .iter()
+            .map(|id| arg(Value::Text(id.clone()), &mut args))
+            .collect();
+        conds.push(format!("id IN ({})", ins.join(", ")));
+    }
+    let wh = if conds.is_empty() {
+        String::new()
+    } else {
+        format!(" WHERE {}", conds.join(" AND "))
+    };
+    let order = if q.oldest_first { "ASC" } else { "DESC" };
+    (
+        format!("SELECT {COLUMNS} FROM deliveries{wh} ORDER BY created_ms {order}, seq {order}"),
+        args,
+    )
+}
+
+fn row_to_record(row: &rusqlite::Row) -> rusqlite::Result<Record> {
+    let json_err = |e: serde_json::Error| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+    };
+    let text = |name: &str| -> rusqlite::Result<Option<String>> { row.get(name) };
+    let parse_enum = |name: &str, v: String, ok: Option<()>| -> rusqlite::Result<()> {
+        ok.ok_or_else(|| {
+            rusqlite::Error::FromSqlConversionFailure(
+                0,
+                rusqlite::types::Type::Text,
+                format!("unknown {name} '{v}'").into(),
+            )
+        })
+    };
+    let source_s: String = row.get("source")?;
+    let status_s: String = row.get("status")?;
+    let source = Source::parse(&source_s);
+    parse_enum("source", source_s.clone(), source.map(|_| ()))?;
+    let status = Status::parse(&status_s);
+    parse_enum("status", status_s.clone(), status.map(|_| ()))?;
+    let created_at: String = row.get("created_at")?;
+    let created_at = DateTime::parse_from_rfc3339(&created_at)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+        })?;
+    let request_headers: Headers =
+        serde_json::from_str(&row.get::<_, String>("request_headers")?).map_err(json_err)?;
+    let response = match row.get::<_, Option<u16>>("response_status")? {
+        Some(status) => Some(ResponsePart {
+            status,
+            headers: match text("response_headers")? {
+                Some(h) => serde_json::from_str(&h).map_err(json_err)?,
+                None => Headers::new(),
+            },
+            body: Body(
+                row.get::<_, Option<Vec<u8>>>("response_body")?
+                    .unwrap_or_default(),
+            ),
+        }),
+        None => None,
+    };
+    Ok(Record {
+        id: row.get("id")?,
+        created_at,
+        source: source.expect("checked"),
+        event_type: row.get("event_type")?,
+        provider: row.get("provider")?,
+        target: row.get("target")?,
+        attempt: row.get("attempt")?,
+        status: status.expect("checked"),
+        duration_ms: row.get("duration_ms")?,
+        error: row.get("error")?,
+        request: RequestPart {
+            method: row.get("method")?,
+            url: row.get("url")?,
+            headers: request_headers,
+            body: Body(row.get("request_body")?),
+        },
+        response,
+        replay_of: row.get("replay_of")?,
+        tunnel: row.get("tunnel")?,
+    })
+}
+
+/// Credentials replaced by `REDACTED`; `Authorization` too unless it carries a signature
+/// (`Bearer` tokens such as Google's OIDC JWT, `HMAC` as Microsoft Teams sends).
+fn mask(headers: &Headers) -> Headers {
+    headers
+        .iter()
+        .map(|(n, v)| {
+            let credential = CREDENTIAL_HEADERS.iter().any(|c| c.eq_ignore_ascii_case(n))
+                || (n.eq_ignore_ascii_case("Authorization")
+                    && !(v.starts_with("Bearer ") || v.starts_with("HMAC ")));
+            (
+                n.to_string(),
+                if credential {
+                    REDACTED.to_string()
+                } else {
+                    v.to_string()
+                },
+            )
+        })
+        .collect()
+}
