@@ -42,13 +42,18 @@ fn signed_delivery(id: &str, body: &[u8]) -> Option<(Delivery, Keys)> {
         private_key: key.private_key.clone(),
         ..Default::default()
     };
-    let signed = scheme.sign(&req).unwrap_or_else(|e| panic!("{id}: sign failed: {e}"));
+    let signed = scheme
+        .sign(&req)
+        .unwrap_or_else(|e| panic!("{id}: sign failed: {e}"));
     let mut d = Delivery::new(signed.body.unwrap_or_else(|| req.body.clone()));
     d.url = signed.url.or(req.url);
     d.headers = signed.headers;
     let keys = key.verifying_keys();
     let v = scheme.verify(&d, &keys, &VerifyOptions::at(AT));
-    assert!(v.is_valid(), "{id}: the benchmark's delivery does not verify: {v:?}");
+    assert!(
+        v.is_valid(),
+        "{id}: the benchmark's delivery does not verify: {v:?}"
+    );
     Some((d, keys))
 }
 
@@ -69,7 +74,8 @@ fn verify(c: &mut Criterion) {
         };
         group.bench_function("hmac-sha256", |b| {
             b.iter(|| {
-                let mut m = Hmac::<Sha256>::new_from_slice(black_box(secret)).expect("any key length");
+                let mut m =
+                    Hmac::<Sha256>::new_from_slice(black_box(secret)).expect("any key length");
                 m.update(black_box(&body));
                 m.verify_slice(black_box(&tag)).is_ok()
             })
@@ -82,7 +88,11 @@ fn verify(c: &mut Criterion) {
             let scheme = Registry::builtin().get(id).expect("looked up above");
             let opts = VerifyOptions::at(AT);
             group.bench_function(id, |b| {
-                b.iter(|| scheme.verify(black_box(&delivery), black_box(&keys), &opts).is_valid())
+                b.iter(|| {
+                    scheme
+                        .verify(black_box(&delivery), black_box(&keys), &opts)
+                        .is_valid()
+                })
             });
         }
         group.finish();

@@ -36,7 +36,10 @@ fuzz_target!(|text: &str| {
     delivery.url = req.url.clone();
     delivery.headers = signed.headers.clone();
     delivery.headers.0.extend(req.headers.0.iter().cloned());
-    let keys = Keys { secrets: vec!["fuzz-secret".into()], public_key: None };
+    let keys = Keys {
+        secrets: vec!["fuzz-secret".into()],
+        public_key: None,
+    };
     let verdict = scheme.verify(&delivery, &keys, &VerifyOptions::at(at));
     assert!(
         verdict.is_valid(),

@@ -27,9 +27,16 @@ fuzz_target!(|input: Input| {
             continue;
         }
         let delivery = input.delivery.delivery_for(info);
-        let keys = Keys { secrets: vec![], public_key: Some(input.key.clone()) };
+        let keys = Keys {
+            secrets: vec![],
+            public_key: Some(input.key.clone()),
+        };
         let verdict = scheme.verify(&delivery, &keys, &VerifyOptions::at(input.now));
-        assert!(!verdict.detail.is_empty(), "{}: a verdict without a detail", info.id);
+        assert!(
+            !verdict.detail.is_empty(),
+            "{}: a verdict without a detail",
+            info.id
+        );
         let req = SignRequest {
             body: delivery.body.clone(),
             timestamp: 1_700_000_000,

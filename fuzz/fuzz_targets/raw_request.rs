@@ -9,10 +9,16 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     // The body is cut from the input (or decoded from its chunks, which only shrinks it).
-    assert!(d.body.len() <= data.len(), "body longer than the request it came from");
+    assert!(
+        d.body.len() <= data.len(),
+        "body longer than the request it came from"
+    );
     assert!(!d.method.is_empty(), "a parsed request has a method");
     if let Some(url) = &d.url {
-        assert!(url.starts_with("http://") || url.starts_with("https://"), "url {url:?}");
+        assert!(
+            url.starts_with("http://") || url.starts_with("https://"),
+            "url {url:?}"
+        );
     }
     let _ = d.body_str();
 });

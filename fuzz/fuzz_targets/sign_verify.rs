@@ -32,7 +32,10 @@ struct Input {
 
 fuzz_target!(|input: Input| {
     let timestamp = (input.timestamp % (LAST_SECOND + 1)) as i64;
-    let url = input.path.as_ref().map(|p| format!("https://example.com/{p}"));
+    let url = input
+        .path
+        .as_ref()
+        .map(|p| format!("https://example.com/{p}"));
     for scheme in Registry::builtin().all() {
         let info = scheme.info();
         if !info.can_sign {
@@ -65,14 +68,25 @@ fuzz_target!(|input: Input| {
         // value is the one a receiver reads, and it is the one the provider sent.
         delivery.headers = signed.headers.clone();
         delivery.headers.0.extend(req.headers.0.iter().cloned());
-        let verdict = scheme.verify(&delivery, &key.verifying_keys(), &VerifyOptions::at(timestamp));
+        let verdict = scheme.verify(
+            &delivery,
+            &key.verifying_keys(),
+            &VerifyOptions::at(timestamp),
+        );
         assert!(
             verdict.is_valid(),
             "{}: its own signature does not verify.\nrequest: {req:?}\nsigned: {signed:?}\nverdict: {verdict:?}",
             info.id
         );
-        let opts = VerifyOptions { now: input.now, tolerance: input.tolerance };
+        let opts = VerifyOptions {
+            now: input.now,
+            tolerance: input.tolerance,
+        };
         let verdict = scheme.verify(&delivery, &key.verifying_keys(), &opts);
-        assert!(!verdict.detail.is_empty(), "{}: a verdict without a detail", info.id);
+        assert!(
+            !verdict.detail.is_empty(),
+            "{}: a verdict without a detail",
+            info.id
+        );
     }
 });

@@ -10,7 +10,10 @@ fuzz_target!(|src: &str| {
         return;
     };
     assert_eq!(t.source(), src);
-    assert!(t.uses(&Part::Body), "a template that parsed must sign the body");
+    assert!(
+        t.uses(&Part::Body),
+        "a template that parsed must sign the body"
+    );
 
     let body: &[u8] = b"<BODY>";
     let headers = Headers::new();
@@ -27,10 +30,18 @@ fuzz_target!(|src: &str| {
     match t.render(&values) {
         Ok(parts) => {
             let signed = parts.concat();
-            assert!(signed.windows(body.len()).any(|w| w == body), "rendered content lost the body");
+            assert!(
+                signed.windows(body.len()).any(|w| w == body),
+                "rendered content lost the body"
+            );
         }
         Err(what) => assert_eq!(what, "header", "only a header can be missing here"),
     }
-    let bare = Values { timestamp: None, id: None, url: None, ..values };
+    let bare = Values {
+        timestamp: None,
+        id: None,
+        url: None,
+        ..values
+    };
     let _ = t.render(&bare);
 });

@@ -17,14 +17,24 @@ struct Input {
 }
 
 fuzz_target!(|input: Input| {
-    let keys = Keys { secrets: input.secrets, public_key: input.public_key };
-    let opts = VerifyOptions { now: input.now, tolerance: input.tolerance };
+    let keys = Keys {
+        secrets: input.secrets,
+        public_key: input.public_key,
+    };
+    let opts = VerifyOptions {
+        now: input.now,
+        tolerance: input.tolerance,
+    };
     let registry = Registry::builtin();
     for scheme in registry.all() {
         let info = scheme.info();
         let delivery = input.delivery.delivery_for(info);
         let verdict = scheme.verify(&delivery, &keys, &opts);
-        assert!(!verdict.detail.is_empty(), "{}: a verdict without a detail: {verdict:?}", info.id);
+        assert!(
+            !verdict.detail.is_empty(),
+            "{}: a verdict without a detail: {verdict:?}",
+            info.id
+        );
         let _ = detect(registry, &delivery.headers);
     }
 });
