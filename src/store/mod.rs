@@ -1,6 +1,8 @@
 //! The delivery log: every request hookctl sends or receives, in SQLite (WAL, so a `listen` and a
 //! `replay` can write at once), searchable and replayable.
 
+pub mod filter;
+pub mod formats;
 pub mod migrations;
 pub mod record;
 
