@@ -247,36 +247,36 @@ impl Condition {
             }
             literal(value)
         };
-        let op = match *op_text {
-            "==" | "=" => Op::Eq(lit()?),
-            "!=" => Op::Ne(lit()?),
-            ">" => Op::Gt(lit()?),
-            ">=" => Op::Ge(lit()?),
-            "<" => Op::Lt(lit()?),
-            "<=" => Op::Le(lit()?),
-            "contains" => Op::Contains(lit()?),
-            "~" => {
-                let pattern = lit()?.text;
-                Op::Matches(
-                    Regex::new(&pattern)
-                        .map_err(|e| format!("'{pattern}' is not a valid regex ({e})"))?,
-                )
-            }
-            "in" => {
-                let inner = value
-                    .strip_prefix('[')
-                    .and_then(|v| v.strip_suffix(']'))
-                    .ok_or_else(|| "'in' needs a list in brackets: in [a,b]".to_string())?;
-                Op::In(split_list(inner)?)
-            }
-            "exists" => {
-                if !value.is_empty() {
-                    return Err(format!("'exists' takes no value, got '{value}'"));
+        let op =
+            match *op_text {
+                "==" | "=" => Op::Eq(lit()?),
+                "!=" => Op::Ne(lit()?),
+                ">" => Op::Gt(lit()?),
+                ">=" => Op::Ge(lit()?),
+                "<" => Op::Lt(lit()?),
+                "<=" => Op::Le(lit()?),
+                "contains" => Op::Contains(lit()?),
+                "~" => {
+                    let pattern = lit()?.text;
+                    Op::Matches(Regex::new(&pattern).map_err(|e| {
+                        format!("'{pattern}' is not a valid regex ({})", one_line(&e))
+                    })?)
                 }
-                Op::Exists
-            }
-            _ => unreachable!("every operator is matched above"),
-        };
+                "in" => {
+                    let inner = value
+                        .strip_prefix('[')
+                        .and_then(|v| v.strip_suffix(']'))
+                        .ok_or_else(|| "'in' needs a list in brackets: in [a,b]".to_string())?;
+                    Op::In(split_list(inner)?)
+                }
+                "exists" => {
+                    if !value.is_empty() {
+                        return Err(format!("'exists' takes no value, got '{value}'"));
+                    }
+                    Op::Exists
+                }
+                _ => unreachable!("every operator is matched above"),
+            };
         Ok(Condition {
             path,
             op,
@@ -345,6 +345,17 @@ fn order(v: &Value, l: &Literal) -> Option<std::cmp::Ordering> {
         Value::String(s) => Some(s.as_str().cmp(l.text.as_str())),
         _ => None,
     }
+}
+
+/// The regex crate explains a syntax error over several lines, with a caret; the last says what.
+fn one_line(e: &regex::Error) -> String {
+    let text = e.to_string();
+    let last = text
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("");
+    last.trim().trim_start_matches("error: ").to_string()
 }
 
 /// `'text'`, `"text"` (with `\` escaping the quote and itself) or a bare word.
