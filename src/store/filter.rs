@@ -245,6 +245,12 @@ impl Condition {
             if value.is_empty() {
                 return Err(format!("'{op_text}' needs a value after it"));
             }
+            // `a >> 1`, `a => 1`: a typo, not a comparison with the text "> 1".
+            if let Some(c) = value.chars().next().filter(|c| "=<>!~".contains(*c)) {
+                return Err(format!(
+                    "unexpected '{c}' after '{op_text}' (quote the value if it starts with '{c}')"
+                ));
+            }
             literal(value)
         };
         let op =
@@ -526,6 +532,7 @@ mod tests {
             ("data.x == 'open", "unterminated"),
             ("data.x exists 5", "takes no value"),
             ("", "empty"),
+            ("data.amount >> 1", "unexpected '>'"),
         ] {
             let e = Condition::parse(bad)
                 .err()
