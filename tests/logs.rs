@@ -990,22 +990,29 @@ fn a_closed_pipe_exits_zero() {
         .map(|i| Rec::new(&format!("dlv_{i:05}"), "x.y", json!({"i": i})).record())
         .collect();
     import(&dir, &recs);
-    let out = StdCommand::new("bash")
-        .args([
-            "-c",
-            &format!(
-                "'{}' logs --limit 0 | head -1 >/dev/null; echo ${{PIPESTATUS[0]}}",
-                bin().display()
-            ),
-        ])
-        .env("HOOKCTL_DB", dir.path().join("deliveries.db"))
-        .env("HOOKCTL_CONFIG", dir.path().join("config.toml"))
-        .output()
-        .unwrap();
-    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "0");
-    assert!(
-        out.stderr.is_empty(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    for args in [
+        "logs --limit 0",
+        "logs --limit 0 --json",
+        "logs export",
+        "logs export --format har",
+    ] {
+        let out = StdCommand::new("bash")
+            .args([
+                "-c",
+                &format!(
+                    "'{}' -q {args} | head -1 >/dev/null; echo ${{PIPESTATUS[0]}}",
+                    bin().display()
+                ),
+            ])
+            .env("HOOKCTL_DB", dir.path().join("deliveries.db"))
+            .env("HOOKCTL_CONFIG", dir.path().join("config.toml"))
+            .output()
+            .unwrap();
+        assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "0", "{args}");
+        assert!(
+            out.stderr.is_empty(),
+            "{args}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
 }

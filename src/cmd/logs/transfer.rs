@@ -28,15 +28,18 @@ pub fn export(args: LogsExportArgs, ctx: &Ctx) -> Result<Exit> {
     }
     sel.scan(&store, 0, |_, mut r| {
         formats::redact(&mut r, &paths);
+        // Serialised first, so a closed pipe surfaces as an `io::Error` (exit 0), which
+        // serde_json's own error type would hide.
         match args.format {
-            ExportFormat::Jsonl => serde_json::to_writer(&mut out, &r)?,
+            ExportFormat::Jsonl => {
+                let mut line = serde_json::to_vec(&r)?;
+                line.push(b'\n');
+                out.write_all(&line)?;
+            }
             ExportFormat::Har => {
                 out.write_all(if n == 0 { b"\n" } else { b",\n" })?;
-                serde_json::to_writer(&mut out, &formats::har_entry(&r))?;
+                out.write_all(&serde_json::to_vec(&formats::har_entry(&r))?)?;
             }
-        }
-        if args.format == ExportFormat::Jsonl {
-            out.write_all(b"\n")?;
         }
         n += 1;
         Ok(true)
