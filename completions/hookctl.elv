@@ -34,6 +34,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand providers 'List every provider: algorithm, signed content, headers, timestamp window'
             cand sign 'Print the signature headers a real delivery of a body would carry'
             cand verify 'Check a received webhook''s signature and explain why it failed'
+            cand replay 'Send stored deliveries again, byte-exact or re-signed, to any target'
             cand init 'Set up the config file: default provider, named secrets, generic schemes'
             cand logs 'Search, show, export, import and prune the delivery log'
             cand completions 'Print a shell completion script'
@@ -92,6 +93,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --secret 'Shared secret; repeat for rotation (valid if any verifies) [env: HOOKCTL_SECRET]'
             cand --public-key 'Public key for asymmetric schemes: hex, base64, base64 DER, PEM, whpk_, or JWK / JWK set (text or file path)'
             cand --request 'A raw HTTP/1.1 request: request line, headers, blank line, body'
+            cand --log 'A delivery from the delivery log (`hookctl logs`)'
             cand --body-file 'Read the body from a file, byte-exact'
             cand --body 'The body as a string, byte-exact (no newline added)'
             cand -H 'A received header (''Name: value''); repeatable'
@@ -109,6 +111,30 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --color 'When to use colour'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]'
             cand --db 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]'
+            cand --json 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
+            cand -q 'Print nothing but the result (no progress, no hints on stderr)'
+            cand --quiet 'Print nothing but the result (no progress, no hints on stderr)'
+            cand -v 'More logging on stderr (-v, -vv)'
+            cand --verbose 'More logging on stderr (-v, -vv)'
+            cand --no-input 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'hookctl;replay'= {
+            cand --to 'Where to send: a URL with a path is the exact destination; a bare origin (http://localhost:4000) keeps each delivery''s original path and query [default: the original URL]'
+            cand -p 'The provider to re-sign as [default: the delivery''s own]'
+            cand --provider 'The provider to re-sign as [default: the delivery''s own]'
+            cand --secret 'Secret to re-sign with [env: HOOKCTL_SECRET; default: the provider''s secret in the config file]'
+            cand --private-key 'Private key to re-sign with, for asymmetric schemes'
+            cand --rate 'Requests per second at most'
+            cand -c 'Requests in flight at once'
+            cand --concurrency 'Requests in flight at once'
+            cand --timeout 'How long to wait for each answer'
+            cand --color 'When to use colour'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]'
+            cand --db 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]'
+            cand --resign 'Re-sign with a fresh timestamp and id instead of sending the stored signature'
+            cand --dry-run 'Print what would be sent; send and record nothing'
             cand --json 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
             cand -q 'Print nothing but the result (no progress, no hints on stderr)'
             cand --quiet 'Print nothing but the result (no progress, no hints on stderr)'
@@ -294,6 +320,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand providers 'List every provider: algorithm, signed content, headers, timestamp window'
             cand sign 'Print the signature headers a real delivery of a body would carry'
             cand verify 'Check a received webhook''s signature and explain why it failed'
+            cand replay 'Send stored deliveries again, byte-exact or re-signed, to any target'
             cand init 'Set up the config file: default provider, named secrets, generic schemes'
             cand logs 'Search, show, export, import and prune the delivery log'
             cand completions 'Print a shell completion script'
@@ -305,6 +332,8 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         &'hookctl;help;sign'= {
         }
         &'hookctl;help;verify'= {
+        }
+        &'hookctl;help;replay'= {
         }
         &'hookctl;help;init'= {
         }

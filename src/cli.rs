@@ -66,6 +66,8 @@ pub enum Command {
     Sign(SignArgs),
     /// Check a received webhook's signature and explain why it failed.
     Verify(VerifyArgs),
+    /// Send stored deliveries again, byte-exact or re-signed, to any target.
+    Replay(ReplayArgs),
     /// Set up the config file: default provider, named secrets, generic schemes.
     Init(InitArgs),
     /// Search, show, export, import and prune the delivery log.
@@ -130,7 +132,7 @@ pub struct SignArgs {
     pub secret: Option<String>,
 
     /// Private key for asymmetric schemes: hex Ed25519 seed, whsk_ key, or PKCS#8 PEM (text or file path).
-    #[arg(long, value_name = "K")]
+    #[arg(long, value_name = "K", allow_hyphen_values = true)]
     pub private_key: Option<String>,
 
     #[command(flatten)]
@@ -179,12 +181,16 @@ pub struct VerifyArgs {
     pub secret: Vec<String>,
 
     /// Public key for asymmetric schemes: hex, base64, base64 DER, PEM, whpk_, or JWK / JWK set (text or file path).
-    #[arg(long, value_name = "K")]
+    #[arg(long, value_name = "K", allow_hyphen_values = true)]
     pub public_key: Option<String>,
 
     /// A raw HTTP/1.1 request: request line, headers, blank line, body.
     #[arg(long, value_name = "FILE", conflicts_with_all = ["body_file", "body"])]
     pub request: Option<PathBuf>,
+
+    /// A delivery from the delivery log (`hookctl logs`).
+    #[arg(long, value_name = "DELIVERY_ID", conflicts_with_all = ["request", "body_file", "body"])]
+    pub log: Option<String>,
 
     #[command(flatten)]
     pub source: BodySource,
@@ -374,4 +380,53 @@ pub struct LogsPruneArgs {
     /// Delete records created longer ago than this (7d, 12h, 30m).
     #[arg(long, value_name = "DUR")]
     pub older_than: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ReplayArgs {
+    /// Delivery ids from the log (`hookctl logs`).
+    #[arg(value_name = "ID")]
+    pub ids: Vec<String>,
+
+    /// Where to send: a URL with a path is the exact destination; a bare origin
+    /// (http://localhost:4000) keeps each delivery's original path and query [default: the original URL].
+    #[arg(long, value_name = "URL")]
+    pub to: Option<String>,
+
+    /// Re-sign with a fresh timestamp and id instead of sending the stored signature.
+    #[arg(long)]
+    pub resign: bool,
+
+    /// The provider to re-sign as [default: the delivery's own].
+    #[arg(short, long, value_name = "ID", requires = "resign")]
+    pub provider: Option<String>,
+
+    /// Secret to re-sign with [env: HOOKCTL_SECRET; default: the provider's secret in the config file].
+    #[arg(long, env = "HOOKCTL_SECRET", hide_env_values = true, value_name = "S")]
+    pub secret: Option<String>,
+
+    /// Private key to re-sign with, for asymmetric schemes.
+    #[arg(
+        long,
+        value_name = "K",
+        requires = "resign",
+        allow_hyphen_values = true
+    )]
+    pub private_key: Option<String>,
+
+    /// Requests per second at most.
+    #[arg(long, value_name = "R")]
+    pub rate: Option<f64>,
+
+    /// Requests in flight at once.
+    #[arg(short = 'c', long, value_name = "C", default_value_t = 4)]
+    pub concurrency: usize,
+
+    /// Print what would be sent; send and record nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// How long to wait for each answer.
+    #[arg(long, value_name = "DUR", default_value = "30s")]
+    pub timeout: String,
 }

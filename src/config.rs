@@ -18,6 +18,17 @@ pub struct Config {
     /// User-defined HMAC schemes, used as `--provider NAME`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub schemes: BTreeMap<String, GenericDef>,
+    /// Key pairs by provider id, for asymmetric schemes (Discord, SendGrid, Plaid, …).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub keys: BTreeMap<String, KeyPair>,
+}
+
+/// A signing key and the public key a receiver verifies with.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyPair {
+    pub private_key: String,
+    pub public_key: String,
 }
 
 /// The config file in force: `--config` / `HOOKCTL_CONFIG`, else the platform's config dir.

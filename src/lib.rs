@@ -7,7 +7,9 @@
 pub mod cli;
 pub mod cmd;
 pub mod config;
+pub mod http;
 pub mod output;
+pub mod retry;
 pub mod signature;
 pub mod store;
 
@@ -28,6 +30,7 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Command::Providers(a) => cmd::providers::run(a, &ctx),
         Command::Sign(a) => cmd::sign::run(a, &ctx),
         Command::Verify(a) => cmd::verify::run(a, &ctx),
+        Command::Replay(a) => cmd::replay::run(a, &ctx),
         Command::Init(a) => cmd::init::run(a, &ctx),
         Command::Logs(a) => cmd::logs::run(a, &ctx),
         Command::Completions(a) => cmd::completions::run(a),

@@ -739,3 +739,128 @@ fn secrets_never_appear_in_output() {
         .output()
         .map(|o| std::io::sink().write_all(&o.stdout));
 }
+
+#[test]
+fn asymmetric_schemes_sign_with_a_private_key_and_verify_with_a_public_key_file() {
+    let dir = tempfile::tempdir().unwrap();
+    for provider in ["discord", "sendgrid", "standard-webhooks"] {
+        let scheme = hookctl::signature::Registry::builtin()
+            .get(provider)
+            .unwrap();
+        let key = scheme.new_key(&[5; 32]);
+        let (Some(private), Some(public)) = (key.private_key, key.public_key) else {
+            panic!("{provider}: no key pair")
+        };
+        let key_file = dir.path().join(format!("{provider}.pub"));
+        std::fs::write(&key_file, &public).unwrap();
+        let mut sign = hookctl(&dir);
+        sign.args([
+            "sign",
+            "--provider",
+            provider,
+            "--private-key",
+            &private,
+            "--body",
+            BODY,
+            "--timestamp",
+            "1700000000",
+        ]);
+        if provider == "standard-webhooks" {
+            sign.args(["--variant", "v1a"]);
+        }
+        let out = sign.output().unwrap();
+        assert!(
+            out.status.success(),
+            "{provider}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let mut verify = hookctl(&dir);
+        verify
+            .args([
+                "verify",
+                "--provider",
+                provider,
+                "--body",
+                BODY,
+                "--now",
+                NOW,
+                "--public-key",
+            ])
+            .arg(&key_file);
+        for line in String::from_utf8(out.stdout).unwrap().lines() {
+            verify.args(["-H", line]);
+        }
+        verify.assert().code(0);
+    }
+}
+
+#[test]
+fn an_unreadable_key_is_bad_input() {
+    let dir = tempfile::tempdir().unwrap();
+    hookctl(&dir)
+        .args([
+            "sign",
+            "--provider",
+            "discord",
+            "--private-key",
+            "zzzz",
+            "--body",
+            "x",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("private key"));
+    let scheme = hookctl::signature::Registry::builtin()
+        .get("discord")
+        .unwrap();
+    let key = scheme.new_key(&[5; 32]);
+    let out = hookctl(&dir)
+        .args([
+            "sign",
+            "--provider",
+            "discord",
+            "--private-key",
+            key.private_key.as_deref().unwrap(),
+            "--body",
+            "x",
+            "--timestamp",
+            "1700000000",
+        ])
+        .output()
+        .unwrap();
+    let mut verify = hookctl(&dir);
+    verify.args([
+        "verify",
+        "--provider",
+        "discord",
+        "--public-key",
+        "not-a-key",
+        "--body",
+        "x",
+        "--now",
+        NOW,
+    ]);
+    for line in String::from_utf8(out.stdout).unwrap().lines() {
+        verify.args(["-H", line]);
+    }
+    verify
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("public key"));
+}
+
+#[test]
+fn providers_shows_one_scheme_in_detail() {
+    let dir = tempfile::tempdir().unwrap();
+    hookctl(&dir)
+        .args(["providers", "hubspot"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("variants"))
+        .stdout(predicate::str::contains("X-HubSpot-Signature-v3"));
+    hookctl(&dir)
+        .args(["providers", "hubspto"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean 'hubspot'"));
+}

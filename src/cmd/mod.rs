@@ -5,7 +5,9 @@ pub mod init;
 pub mod input;
 pub mod logs;
 pub mod providers;
+pub mod replay;
 pub mod sign;
+pub mod signing;
 pub mod verify;
 
 use std::path::PathBuf;

@@ -15,7 +15,7 @@ use crate::signature::{
 
 pub fn run(args: VerifyArgs, ctx: &Ctx) -> Result<Exit> {
     let config = ctx.config()?;
-    let delivery = read_delivery(&args)?;
+    let (delivery, logged_provider) = read_delivery(&args, ctx)?;
     let opts = VerifyOptions {
         now: args.now.unwrap_or_else(|| chrono::Utc::now().timestamp()),
         tolerance: args
@@ -31,7 +31,11 @@ pub fn run(args: VerifyArgs, ctx: &Ctx) -> Result<Exit> {
         .map(input::key_text)
         .transpose()?;
 
-    let candidates: Vec<Arc<dyn Scheme>> = if args.provider == "auto" {
+    let candidates: Vec<Arc<dyn Scheme>> = if let (true, Some(p)) =
+        (args.provider == "auto", &logged_provider)
+    {
+        vec![input::scheme(p, &args.generic, &config)?]
+    } else if args.provider == "auto" {
         let found = detect(Registry::builtin(), &delivery.headers);
         if found.is_empty() {
             bail_usage!(
@@ -117,14 +121,28 @@ fn keys_for(
     }
 }
 
-fn read_delivery(args: &VerifyArgs) -> Result<Delivery> {
-    let mut d = match &args.request {
-        Some(path) => {
+/// The delivery to check, and the provider the log recorded for it (if it came from the log).
+fn read_delivery(args: &VerifyArgs, ctx: &Ctx) -> Result<(Delivery, Option<String>)> {
+    let mut logged_provider = None;
+    let mut d = match (&args.request, &args.log) {
+        (_, Some(id)) => {
+            let Some(r) = ctx.store()?.get(id)? else {
+                bail_usage!("no delivery with id '{id}' in the log: `hookctl logs` lists them");
+            };
+            logged_provider = r.provider.clone();
+            Delivery {
+                method: r.request.method,
+                url: Some(r.request.url),
+                headers: r.request.headers,
+                body: r.request.body.0,
+            }
+        }
+        (Some(path), None) => {
             let raw = input::read_file(path, "--request")?;
             Delivery::from_raw_request(&raw)
                 .map_err(|e| usage(format!("--request {}: {e:#}", path.display())))?
         }
-        None => Delivery::new(input::read_body(&args.source)?),
+        (None, None) => Delivery::new(input::read_body(&args.source)?),
     };
     for (name, value) in input::parse_headers(&args.headers)?.iter() {
         d.headers.push(name, value);
@@ -138,7 +156,7 @@ fn read_delivery(args: &VerifyArgs) -> Result<Delivery> {
     if let Some(m) = &args.method {
         d.method = m.to_ascii_uppercase();
     }
-    Ok(d)
+    Ok((d, logged_provider))
 }
 
 fn header_names(d: &Delivery) -> String {

@@ -416,10 +416,7 @@ impl Scheme for Mailgun {
     }
 
     fn sign(&self, req: &SignRequest) -> Result<Signed, SignError> {
-        let secret = req
-            .secret
-            .as_deref()
-            .ok_or_else(|| SignError::MissingSecret(self.info.name.clone()))?;
+        let secret = req.require_secret(&self.info)?;
         let timestamp = req.timestamp.to_string();
         // --id gives the token; without it one is derived from the inputs, so that signing twice
         // gives the same body.

@@ -533,10 +533,7 @@ impl Scheme for Stamped {
     }
 
     fn sign(&self, req: &SignRequest) -> Result<Signed, SignError> {
-        let secret = req
-            .secret
-            .as_deref()
-            .ok_or_else(|| SignError::MissingSecret(self.info.name.clone()))?;
+        let secret = req.require_secret(&self.info)?;
         let stamp = self.render(req.timestamp);
         if stamp.is_empty() {
             return Err(SignError::Unsupported(format!(

@@ -430,10 +430,7 @@ impl Scheme for HmacScheme {
     }
 
     fn sign(&self, req: &SignRequest) -> Result<Signed, SignError> {
-        let secret = req
-            .secret
-            .as_deref()
-            .ok_or_else(|| SignError::MissingSecret(self.info.name.clone()))?;
+        let secret = req.require_secret(&self.info)?;
         let key = self.key(secret).ok_or_else(|| {
             SignError::BadKey(format!("the {} secret must be base64", self.info.name))
         })?;

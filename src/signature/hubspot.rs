@@ -313,10 +313,7 @@ impl Scheme for HubSpot {
                 choices: self.info.variants.join(", "),
             })?,
         };
-        let secret = req
-            .secret
-            .as_deref()
-            .ok_or_else(|| SignError::MissingSecret(self.info.name.clone()))?;
+        let secret = req.require_secret(&self.info)?;
         let ts = TimeFormat::Millis.render(req.timestamp);
         let method = if req.method.is_empty() {
             "POST"

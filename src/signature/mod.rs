@@ -15,12 +15,13 @@ pub mod verdict;
 // Scheme families: one file each.
 pub mod asymmetric;
 pub mod body_fields;
+pub mod box_signature;
+pub mod contentful;
 pub mod hmac_more;
 pub mod hmac_scheme;
 pub mod hmac_table;
 pub mod hubspot;
 pub mod jwt;
-pub mod request_signing;
 pub mod standard_webhooks;
 pub mod token;
 pub mod twilio;
@@ -90,6 +91,15 @@ pub struct SignRequest {
     pub private_key: Option<String>,
     pub key_id: Option<String>,
     pub variant: Option<String>,
+}
+
+impl SignRequest {
+    /// The shared secret, or the error that tells the user to pass one.
+    pub fn require_secret(&self, info: &Info) -> Result<&str, SignError> {
+        self.secret
+            .as_deref()
+            .ok_or_else(|| SignError::MissingSecret(info.name.clone()))
+    }
 }
 
 /// The keys a verification may use. Several secrets: valid if any verifies (rotation).
@@ -199,4 +209,32 @@ impl KeyMaterial {
             public_key: self.public_key.clone(),
         }
     }
+}
+
+/// Signs a request in place for sending: the scheme's own headers (old signature, timestamp, id)
+/// are replaced by fresh ones, and the body or URL too where the scheme signs inside them. `req`
+/// carries the key material, timestamp and id; its body, URL and method are taken from `delivery`.
+pub fn attach(
+    scheme: &dyn Scheme,
+    delivery: &mut Delivery,
+    mut req: SignRequest,
+) -> Result<(), SignError> {
+    for h in &scheme.info().headers {
+        delivery.headers.remove(h);
+    }
+    req.body = delivery.body.clone();
+    req.url = delivery.url.clone();
+    req.method = delivery.method.clone();
+    req.headers = delivery.headers.clone();
+    let signed = scheme.sign(&req)?;
+    for (name, value) in signed.headers.iter() {
+        delivery.headers.set(name, value);
+    }
+    if let Some(body) = signed.body {
+        delivery.body = body;
+    }
+    if let Some(url) = signed.url {
+        delivery.url = Some(url);
+    }
+    Ok(())
 }

@@ -20,7 +20,8 @@ static BUILTIN: LazyLock<Registry> = LazyLock::new(|| {
     schemes.extend(super::twilio::providers());
     schemes.extend(super::hubspot::providers());
     schemes.extend(super::body_fields::providers());
-    schemes.extend(super::request_signing::providers());
+    schemes.extend(super::contentful::providers());
+    schemes.extend(super::box_signature::providers());
     schemes.extend(super::asymmetric::providers());
     schemes.extend(super::jwt::providers());
     schemes.extend(super::token::providers());

@@ -485,10 +485,7 @@ impl Scheme for StandardWebhooks {
             };
             format!("v1a,{}", STANDARD.encode(key.sign(&signed).to_bytes()))
         } else {
-            let secret = req
-                .secret
-                .as_deref()
-                .ok_or_else(|| SignError::MissingSecret(self.info.name.clone()))?;
+            let secret = req.require_secret(&self.info)?;
             let mut hints = Vec::new();
             let key = self.secret_key(secret, &mut hints).ok_or_else(|| {
                 SignError::BadKey(hints.pop().unwrap_or_else(|| {

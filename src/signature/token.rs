@@ -194,10 +194,7 @@ impl Scheme for Token {
     }
 
     fn sign(&self, req: &SignRequest) -> Result<Signed, SignError> {
-        let secret = req
-            .secret
-            .as_deref()
-            .ok_or_else(|| SignError::MissingSecret(self.info.name.clone()))?;
+        let secret = req.require_secret(&self.info)?;
         if self.kind == TokenKind::Postmark && !secret.contains(':') {
             return Err(SignError::BadKey(
                 "Postmark's secret is the basic-auth pair user:password from the webhook URL"

@@ -248,10 +248,7 @@ impl Scheme for UrlParams {
     }
 
     fn sign(&self, req: &SignRequest) -> Result<Signed, SignError> {
-        let secret = req
-            .secret
-            .as_deref()
-            .ok_or_else(|| SignError::MissingSecret(self.info.name.clone()))?;
+        let secret = req.require_secret(&self.info)?;
         let url = req
             .url
             .as_deref()

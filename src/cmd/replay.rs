@@ -1,0 +1,273 @@
+//! `hookctl replay`: send stored deliveries again — byte-exact, or re-signed with a fresh
+//! timestamp — to their original URL or any other, each recorded as a new delivery.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Result;
+use colored::Colorize;
+use indicatif::{ProgressBar, ProgressStyle};
+use tokio::sync::Semaphore;
+
+use super::{Ctx, input};
+use crate::bail_usage;
+use crate::cli::ReplayArgs;
+use crate::http::{Outgoing, Sender, retarget};
+use crate::output::{self, Exit, usage};
+use crate::signature::{self, Delivery, Scheme, SignRequest};
+use crate::store::{Record, Source, Status, Store};
+
+pub fn run(args: ReplayArgs, ctx: &Ctx) -> Result<Exit> {
+    if args.concurrency == 0 {
+        bail_usage!("--concurrency must be at least 1");
+    }
+    if let Some(rate) = args.rate
+        && !(rate > 0.0 && rate.is_finite())
+    {
+        bail_usage!("--rate must be a positive number of requests per second, e.g. --rate 10");
+    }
+    let timeout = input::parse_duration(&args.timeout, "--timeout")?;
+    let store = ctx.store()?;
+    let records = select(&store, &args)?;
+    if records.is_empty() {
+        bail_usage!("no stored delivery matches: check the ids or filters with `hookctl logs`");
+    }
+    let resign = if args.resign {
+        Some(Resign::new(&args, ctx, &records)?)
+    } else {
+        None
+    };
+
+    let mut plan = Vec::with_capacity(records.len());
+    for r in &records {
+        plan.push(prepare(r, &args, resign.as_ref(), timeout)?);
+    }
+    if args.dry_run {
+        for out in &plan {
+            print_dry_run(out, ctx)?;
+        }
+        return Ok(Exit::Ok);
+    }
+
+    let sender = Sender::new(Some(store))?;
+    let runtime = tokio::runtime::Runtime::new()?;
+    let results = runtime.block_on(send_all(sender, plan, &args, ctx))?;
+    let mut all_ok = true;
+    for r in &results {
+        all_ok &= r.status == Status::Delivered;
+    }
+    Ok(if all_ok { Exit::Ok } else { Exit::Negative })
+}
+
+/// The records to replay: the ids given (each must exist), oldest first.
+fn select(store: &Store, args: &ReplayArgs) -> Result<Vec<Record>> {
+    let mut out = Vec::new();
+    for id in &args.ids {
+        match store.get(id)? {
+            Some(r) => out.push(r),
+            None => bail_usage!("no delivery with id '{id}' in the log: `hookctl logs` lists them"),
+        }
+    }
+    out.sort_by_key(|r| r.created_at);
+    Ok(out)
+}
+
+/// How to re-sign: the scheme and key material, resolved once for the whole batch.
+struct Resign {
+    scheme: Arc<dyn Scheme>,
+    secret: Option<String>,
+    private_key: Option<String>,
+}
+
+impl Resign {
+    fn new(args: &ReplayArgs, ctx: &Ctx, records: &[Record]) -> Result<Self> {
+        let config = ctx.config()?;
+        let provider = match (
+            &args.provider,
+            records.iter().find_map(|r| r.provider.clone()),
+        ) {
+            (Some(p), _) => p.clone(),
+            (None, Some(p)) => p,
+            (None, None) => bail_usage!(
+                "--resign needs --provider ID: the stored deliveries do not say which provider signed them"
+            ),
+        };
+        let scheme = input::scheme(&provider, &Default::default(), &config)?;
+        let key = super::signing::key_for(
+            scheme.as_ref(),
+            args.secret.as_deref(),
+            args.private_key.as_deref(),
+            ctx,
+        )?;
+        Ok(Resign {
+            scheme,
+            secret: key.secret,
+            private_key: key.private_key,
+        })
+    }
+}
+
+/// The request to send for one stored record.
+fn prepare(
+    r: &Record,
+    args: &ReplayArgs,
+    resign: Option<&Resign>,
+    timeout: Duration,
+) -> Result<Outgoing> {
+    let url = retarget(&r.request.url, args.to.as_deref()).map_err(usage)?;
+    let mut delivery = Delivery {
+        method: r.request.method.clone(),
+        url: Some(url),
+        headers: r.request.headers.clone(),
+        body: r.request.body.0.clone(),
+    };
+    if let Some(rs) = resign {
+        let now = chrono::Utc::now();
+        let req = SignRequest {
+            timestamp: now.timestamp(),
+            id: format!("msg_{}", uuid::Uuid::now_v7().simple()),
+            secret: rs.secret.clone(),
+            private_key: rs.private_key.clone(),
+            ..Default::default()
+        };
+        signature::attach(rs.scheme.as_ref(), &mut delivery, req).map_err(usage)?;
+    } else if let Some((name, _)) = delivery
+        .headers
+        .iter()
+        .find(|(_, v)| *v == crate::store::REDACTED)
+    {
+        bail_usage!(
+            "{} carries a credential that was masked in the log ({name}): replay it with --resign --secret",
+            r.id
+        );
+    }
+    let mut out = Outgoing::new(
+        Source::Replay,
+        &delivery.method,
+        delivery.url.as_deref().unwrap_or_default(),
+        delivery.headers,
+        delivery.body,
+    );
+    out.event_type = r.event_type.clone();
+    out.provider = resign
+        .map(|rs| rs.scheme.info().id.clone())
+        .or_else(|| r.provider.clone());
+    out.replay_of = Some(r.id.clone());
+    out.timeout = timeout;
+    Ok(out)
+}
+
+async fn send_all(
+    sender: Sender,
+    plan: Vec<Outgoing>,
+    args: &ReplayArgs,
+    ctx: &Ctx,
+) -> Result<Vec<Record>> {
+    let bar = progress(plan.len(), ctx);
+    let permits = Arc::new(Semaphore::new(args.concurrency));
+    let mut pace = args.rate.map(|r| {
+        let mut i = tokio::time::interval(Duration::from_secs_f64(1.0 / r));
+        i.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        i
+    });
+    let mut tasks = tokio::task::JoinSet::new();
+    for (order, out) in plan.into_iter().enumerate() {
+        if let Some(p) = pace.as_mut() {
+            p.tick().await;
+        }
+        let permit = permits.clone().acquire_owned().await?;
+        let sender = sender.clone();
+        tasks.spawn(async move {
+            let r = sender.send(out).await;
+            drop(permit);
+            (order, r)
+        });
+    }
+    let mut done = Vec::new();
+    while let Some(joined) = tasks.join_next().await {
+        let (order, result) = joined?;
+        let record = result?;
+        match &bar {
+            Some(b) => b.inc(1),
+            None => report(&record, ctx)?,
+        }
+        done.push((order, record));
+    }
+    if let Some(b) = bar {
+        b.finish_and_clear();
+        for (_, r) in &done {
+            report(r, ctx)?;
+        }
+    }
+    done.sort_by_key(|(o, _)| *o);
+    Ok(done.into_iter().map(|(_, r)| r).collect())
+}
+
+fn progress(n: usize, ctx: &Ctx) -> Option<ProgressBar> {
+    use std::io::IsTerminal;
+    if n < 2 || ctx.style.json || ctx.style.quiet || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = ProgressBar::new(n as u64);
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{spinner} replaying {pos}/{len} [{bar:30}] {per_sec} eta {eta}",
+        )
+        .ok()?,
+    );
+    Some(bar)
+}
+
+/// One line per replay (JSON: the new record).
+fn report(r: &Record, ctx: &Ctx) -> Result<()> {
+    if ctx.style.json {
+        return output::json(r);
+    }
+    let status = match &r.response {
+        Some(resp) if (200..300).contains(&resp.status) => {
+            resp.status.to_string().green().to_string()
+        }
+        Some(resp) => resp.status.to_string().red().to_string(),
+        None => "---".red().to_string(),
+    };
+    let ms = r
+        .duration_ms
+        .map(|d| format!("{d:.1} ms"))
+        .unwrap_or_default();
+    let error = r
+        .error
+        .as_deref()
+        .filter(|_| r.status != Status::Delivered)
+        .map(|e| format!("  {}", e.red()))
+        .unwrap_or_default();
+    output::line(format_args!(
+        "{status} {ms:>9}  {} ← {}  {} {}{error}",
+        r.id,
+        r.replay_of.as_deref().unwrap_or("?").dimmed(),
+        r.request.method,
+        r.request.url
+    ))
+}
+
+fn print_dry_run(out: &Outgoing, ctx: &Ctx) -> Result<()> {
+    if ctx.style.json {
+        return output::json(&serde_json::json!({
+            "replay_of": out.replay_of,
+            "method": out.method,
+            "url": out.url,
+            "headers": out.headers,
+            "body": String::from_utf8_lossy(&out.body),
+        }));
+    }
+    output::line(format_args!(
+        "{} {} {} (replay of {})",
+        "would send".bold(),
+        out.method,
+        out.url,
+        out.replay_of.as_deref().unwrap_or("?")
+    ))?;
+    for (n, v) in out.headers.iter() {
+        output::line(format_args!("  {n}: {v}"))?;
+    }
+    output::line(format_args!("  ({} body bytes)", out.body.len()))
+}

@@ -1,0 +1,310 @@
+//! The one way out: every request hookctl sends is built, timed and recorded here, so the
+//! delivery log holds exactly what went over the wire and what came back.
+
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+
+use crate::signature::Headers;
+use crate::store::{Body, Record, RequestPart, ResponsePart, Source, Status, Store};
+
+/// Headers that belong to one connection, not to the message: never copied onto a new request
+/// (RFC 9110 §7.6.1); the client sets Host and Content-Length itself.
+pub const HOP_BY_HOP: &[&str] = &[
+    "host",
+    "content-length",
+    "transfer-encoding",
+    "connection",
+    "keep-alive",
+    "proxy-connection",
+    "te",
+    "trailer",
+    "upgrade",
+];
+
+/// Responses larger than this are stored cut short: webhook answers are small, and the log
+/// should not grow by a receiver's error page.
+const MAX_STORED_RESPONSE: usize = 1024 * 1024;
+
+/// One request to send, and how to file it in the log.
+#[derive(Debug, Clone)]
+pub struct Outgoing {
+    pub method: String,
+    pub url: String,
+    pub headers: Headers,
+    pub body: Vec<u8>,
+    pub source: Source,
+    pub event_type: Option<String>,
+    pub provider: Option<String>,
+    pub attempt: u32,
+    /// Whether a retry may follow a retryable failure: if not, a failure is `dead`, not `failed`.
+    pub retries_left: bool,
+    pub replay_of: Option<String>,
+    pub timeout: Duration,
+}
+
+impl Outgoing {
+    pub fn new(source: Source, method: &str, url: &str, headers: Headers, body: Vec<u8>) -> Self {
+        Outgoing {
+            method: method.to_ascii_uppercase(),
+            url: url.to_string(),
+            headers,
+            body,
+            source,
+            event_type: None,
+            provider: None,
+            attempt: 1,
+            retries_left: false,
+            replay_of: None,
+            timeout: Duration::from_secs(30),
+        }
+    }
+}
+
+/// The client and the log it writes to. Cheap to clone; safe to share across tasks.
+#[derive(Clone)]
+pub struct Sender {
+    client: reqwest::Client,
+    store: Option<Arc<Mutex<Store>>>,
+}
+
+impl Sender {
+    /// A sender that records into `store` (None: record nothing, e.g. `--dry-run`).
+    pub fn new(store: Option<Store>) -> Result<Self> {
+        // rustls needs one process-wide crypto provider; a second install is a harmless no-op.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let client = reqwest::Client::builder()
+            // Webhook senders do not follow redirects; neither do we (validate checks for them).
+            .redirect(reqwest::redirect::Policy::none())
+            .user_agent(concat!("hookctl/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .context("cannot set up the HTTP client")?;
+        Ok(Sender {
+            client,
+            store: store.map(|s| Arc::new(Mutex::new(s))),
+        })
+    }
+
+    /// Sends one request and records it. Network failures are part of the record (`error`), not
+    /// an `Err`: an `Err` means the request could not be built or the log could not be written.
+    pub async fn send(&self, out: Outgoing) -> Result<Record> {
+        let url = reqwest::Url::parse(&out.url)
+            .with_context(|| format!("'{}' is not a valid URL", out.url))?;
+        let method = reqwest::Method::from_bytes(out.method.as_bytes())
+            .with_context(|| format!("'{}' is not an HTTP method", out.method))?;
+        let mut builder = self
+            .client
+            .request(method, url.clone())
+            .timeout(out.timeout);
+        let mut sent_headers = Headers::new();
+        sent_headers.push("Host", host_header(&url));
+        for (name, value) in out.headers.iter() {
+            if HOP_BY_HOP.iter().any(|h| h.eq_ignore_ascii_case(name)) {
+                continue;
+            }
+            builder = builder.header(name, value);
+            sent_headers.push(name, value);
+        }
+        if !out.body.is_empty() || out.method != "GET" {
+            sent_headers.push("Content-Length", out.body.len().to_string());
+        }
+        let mut record = Record::new(
+            out.source,
+            RequestPart {
+                method: out.method.clone(),
+                url: out.url.clone(),
+                headers: sent_headers,
+                body: Body(out.body.clone()),
+            },
+        );
+        record.event_type = out.event_type.clone();
+        record.provider = out.provider.clone();
+        record.attempt = out.attempt;
+        record.replay_of = out.replay_of.clone();
+
+        let started = Instant::now();
+        let result = async {
+            let resp = builder.body(out.body).send().await?;
+            let status = resp.status().as_u16();
+            let headers: Headers = resp
+                .headers()
+                .iter()
+                .map(|(n, v)| {
+                    (
+                        n.as_str().to_string(),
+                        String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                    )
+                })
+                .collect();
+            let body = resp.bytes().await?;
+            Ok::<_, reqwest::Error>((status, headers, body))
+        }
+        .await;
+        record.duration_ms = Some(started.elapsed().as_secs_f64() * 1000.0);
+        match result {
+            Ok((status, headers, body)) => {
+                let body = body[..body.len().min(MAX_STORED_RESPONSE)].to_vec();
+                record.response = Some(ResponsePart {
+                    status,
+                    headers,
+                    body: Body(body),
+                });
+                record.status = if (200..300).contains(&status) {
+                    Status::Delivered
+                } else {
+                    record.error = Some(format!("answered {status}"));
+                    failure(out.retries_left && retryable_status(status))
+                };
+            }
+            Err(e) => {
+                record.error = Some(describe(&e, out.timeout));
+                record.status = failure(out.retries_left);
+            }
+        }
+        if let Some(store) = &self.store {
+            let store = store
+                .lock()
+                .map_err(|_| anyhow::anyhow!("the delivery log lock was poisoned"))?;
+            store
+                .insert(&record)
+                .context("cannot write to the delivery log")?;
+        }
+        Ok(record)
+    }
+}
+
+fn failure(will_retry: bool) -> Status {
+    if will_retry {
+        Status::Failed
+    } else {
+        Status::Dead
+    }
+}
+
+/// Answers worth retrying: the receiver is overloaded or broken, not refusing this request.
+/// Connection errors and timeouts are always retried.
+pub fn retryable_status(status: u16) -> bool {
+    status == 408 || status == 429 || status >= 500
+}
+
+fn host_header(url: &reqwest::Url) -> String {
+    let host = url.host_str().unwrap_or("");
+    match url.port() {
+        Some(p) => format!("{host}:{p}"),
+        None => host.to_string(),
+    }
+}
+
+/// One line a developer can act on: what kind of failure, where.
+pub fn describe(e: &reqwest::Error, timeout: Duration) -> String {
+    let root = {
+        let mut src: &dyn std::error::Error = e;
+        while let Some(next) = src.source() {
+            src = next;
+        }
+        src.to_string()
+    };
+    if e.is_timeout() {
+        format!(
+            "timeout: no answer within {}",
+            humantime::format_duration(timeout)
+        )
+    } else if e.is_connect() {
+        format!("connect: {root}")
+    } else if e.is_body() || e.is_decode() {
+        format!("reading the answer: {root}")
+    } else {
+        format!("request: {root}")
+    }
+}
+
+/// `Retry-After` as seconds or an HTTP date, as a wait from now.
+pub fn retry_after(headers: &Headers) -> Option<Duration> {
+    let v = headers.get("Retry-After")?.trim();
+    if let Ok(secs) = v.parse::<u64>() {
+        return Some(Duration::from_secs(secs));
+    }
+    let at = chrono::DateTime::parse_from_rfc2822(v).ok()?;
+    let wait = at.timestamp() - chrono::Utc::now().timestamp();
+    Some(Duration::from_secs(wait.max(0) as u64))
+}
+
+/// Parses a URL given on the command line: absolute, http or https, with a host.
+pub fn target_url(text: &str, flag: &str) -> Result<reqwest::Url> {
+    let url = reqwest::Url::parse(text).map_err(|e| {
+        anyhow::anyhow!("{flag} '{text}' is not a URL ({e}): give http://host:port/path")
+    })?;
+    if !matches!(url.scheme(), "http" | "https") {
+        anyhow::bail!(
+            "{flag} '{text}' uses {}:, which hookctl cannot deliver to: use http:// or https://",
+            url.scheme()
+        );
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        anyhow::bail!("{flag} '{text}' has no host: give http://host:port/path");
+    }
+    Ok(url)
+}
+
+/// The URL a stored request goes to under `--to`: a URL with a path is the exact destination; a
+/// bare origin keeps the original path and query.
+pub fn retarget(original: &str, to: Option<&str>) -> Result<String> {
+    let Some(to) = to else {
+        return Ok(original.to_string());
+    };
+    let dest = target_url(to, "--to")?;
+    // `http://host:port` with nothing after the authority; a trailing `/` names the root path.
+    let after_authority = to.split_once("://").map_or("", |(_, rest)| rest);
+    let bare_origin = !after_authority.contains(['/', '?', '#']);
+    if !bare_origin {
+        return Ok(dest.to_string());
+    }
+    let orig = reqwest::Url::parse(original)
+        .with_context(|| format!("the stored URL '{original}' is not valid"))?;
+    let mut out = dest.clone();
+    out.set_path(orig.path());
+    out.set_query(orig.query());
+    Ok(out.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retarget_keeps_path_for_a_bare_origin_only() {
+        let orig = "https://relay.example.com/hooks/stripe?x=1";
+        assert_eq!(retarget(orig, None).unwrap(), orig);
+        assert_eq!(
+            retarget(orig, Some("http://localhost:4000")).unwrap(),
+            "http://localhost:4000/hooks/stripe?x=1"
+        );
+        assert_eq!(
+            retarget(orig, Some("http://localhost:4000/other")).unwrap(),
+            "http://localhost:4000/other"
+        );
+        assert_eq!(
+            retarget(orig, Some("http://localhost:4000/")).unwrap(),
+            "http://localhost:4000/"
+        );
+        assert!(retarget(orig, Some("not a url")).is_err());
+        assert!(
+            retarget(orig, Some("ftp://host/x"))
+                .unwrap_err()
+                .to_string()
+                .contains("use http")
+        );
+    }
+
+    #[test]
+    fn retry_after_in_seconds_or_as_a_date() {
+        let h: Headers = [("Retry-After", "7")].into_iter().collect();
+        assert_eq!(retry_after(&h), Some(Duration::from_secs(7)));
+        let h: Headers = [("Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT")]
+            .into_iter()
+            .collect();
+        assert_eq!(retry_after(&h), Some(Duration::ZERO));
+        assert_eq!(retry_after(&Headers::new()), None);
+    }
+}

@@ -1,0 +1,406 @@
+//! `replay` against real receivers on loopback: byte-exact bodies of every kind, targets, fresh
+//! signatures the verify core accepts, records linked by `replay_of`, and the exit codes.
+
+mod common;
+
+use assert_cmd::Command;
+use common::Receiver;
+use hookctl::signature::{Delivery, Headers, Keys, Registry, VerifyOptions};
+use hookctl::store::{Body, Query, Record, RequestPart, Source, Status, Store};
+
+struct Env {
+    dir: tempfile::TempDir,
+}
+
+impl Env {
+    fn new() -> Env {
+        Env {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+    fn db(&self) -> std::path::PathBuf {
+        self.dir.path().join("deliveries.db")
+    }
+    fn hookctl(&self) -> Command {
+        let mut c = Command::cargo_bin("hookctl").unwrap();
+        c.env("HOOKCTL_CONFIG", self.dir.path().join("config.toml"))
+            .env("HOOKCTL_DB", self.db())
+            .env_remove("HOOKCTL_SECRET")
+            .env("CI", "1");
+        c
+    }
+    /// Stores a delivery as `listen` would have received it, and returns its id.
+    fn stored(&self, url: &str, headers: &[(&str, &str)], body: &[u8]) -> String {
+        let mut r = Record::new(
+            Source::Listen,
+            RequestPart {
+                method: "POST".into(),
+                url: url.into(),
+                headers: headers.iter().copied().collect(),
+                body: Body(body.to_vec()),
+            },
+        );
+        r.status = Status::Received;
+        r.event_type = Some("payment_intent.succeeded".into());
+        Store::open(&self.db()).unwrap().insert(&r).unwrap();
+        r.id
+    }
+}
+
+#[test]
+fn bodies_of_every_kind_arrive_byte_identical_with_their_headers() {
+    let env = Env::new();
+    let rx = Receiver::start();
+    let binary: Vec<u8> = (0..=255u8).rev().collect();
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        (
+            "application/json",
+            r#"{"a":"caf\u00e9 \/ é","n":1.50}"#.as_bytes().to_vec(),
+        ),
+        (
+            "application/x-www-form-urlencoded",
+            b"To=%2B1555&Body=hi+there&x=a%26b".to_vec(),
+        ),
+        ("application/octet-stream", binary),
+    ];
+    for (ctype, body) in cases {
+        let id = env.stored(
+            "https://public.example/hooks/in?src=1",
+            &[
+                ("Content-Type", ctype),
+                ("X-Repeat", "1"),
+                ("X-Repeat", "2"),
+            ],
+            &body,
+        );
+        env.hookctl()
+            .args(["replay", &id, "--to", &rx.url("")])
+            .assert()
+            .code(0);
+        let got = rx.next();
+        assert_eq!(got.body, body, "{ctype} body changed");
+        assert_eq!(
+            got.target, "/hooks/in?src=1",
+            "a bare origin keeps the original path and query"
+        );
+        assert_eq!(got.header("Content-Type"), Some(ctype));
+        let repeats: Vec<_> = got
+            .headers
+            .iter()
+            .filter(|(n, _)| n.eq_ignore_ascii_case("X-Repeat"))
+            .map(|(_, v)| v.as_str())
+            .collect();
+        assert_eq!(repeats, ["1", "2"], "repeated headers kept in order");
+    }
+}
+
+#[test]
+fn a_to_url_with_a_path_is_the_exact_destination() {
+    let env = Env::new();
+    let rx = Receiver::start();
+    let id = env.stored("https://public.example/hooks/in?src=1", &[], b"{}");
+    env.hookctl()
+        .args(["replay", &id, "--to", &rx.url("/elsewhere")])
+        .assert()
+        .code(0);
+    assert_eq!(rx.next().target, "/elsewhere");
+}
+
+#[test]
+fn resign_gives_a_fresh_signature_that_the_verify_core_accepts() {
+    let env = Env::new();
+    let rx = Receiver::start();
+    let body = br#"{"id":"evt_1","type":"payment_intent.succeeded"}"#;
+    let id = env.stored(
+        "https://public.example/stripe",
+        &[
+            ("Content-Type", "application/json"),
+            ("Stripe-Signature", "t=1,v1=00"),
+        ],
+        body,
+    );
+    env.hookctl()
+        .args([
+            "replay",
+            &id,
+            "--to",
+            &rx.url("/stripe"),
+            "--resign",
+            "--provider",
+            "stripe",
+            "--secret",
+            "whsec_replay",
+        ])
+        .assert()
+        .code(0);
+    let got = rx.next();
+    let headers: Headers = got.headers.iter().cloned().collect();
+    assert_eq!(
+        headers.get_all("Stripe-Signature").count(),
+        1,
+        "the old signature was not replaced"
+    );
+    let stripe = Registry::builtin().get("stripe").unwrap();
+    let d = Delivery {
+        method: got.method.clone(),
+        url: None,
+        headers,
+        body: got.body.clone(),
+    };
+    let v = stripe.verify(
+        &d,
+        &Keys {
+            secrets: vec!["whsec_replay".into()],
+            public_key: None,
+        },
+        &VerifyOptions::now(),
+    );
+    assert!(v.is_valid(), "{}", v.detail);
+}
+
+#[test]
+fn each_replay_is_a_new_record_pointing_at_the_original() {
+    let env = Env::new();
+    let rx = Receiver::start();
+    let a = env.stored("https://public.example/a", &[], b"a");
+    let b = env.stored("https://public.example/b", &[], b"b");
+    let out = env
+        .hookctl()
+        .args(["replay", &a, &b, "--to", &rx.url(""), "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<serde_json::Value> = out
+        .stdout
+        .split(|b| *b == b'\n')
+        .filter(|l| !l.is_empty())
+        .map(|l| serde_json::from_slice(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    let store = Store::open(&env.db()).unwrap();
+    let mut replays = Vec::new();
+    store
+        .scan(
+            &Query {
+                source: Some(Source::Replay),
+                ..Default::default()
+            },
+            |_, r| {
+                replays.push(r);
+                Ok(true)
+            },
+        )
+        .unwrap();
+    assert_eq!(replays.len(), 2);
+    let mut origins: Vec<_> = replays
+        .iter()
+        .map(|r| r.replay_of.clone().unwrap())
+        .collect();
+    origins.sort();
+    let mut want = vec![a, b];
+    want.sort();
+    assert_eq!(origins, want);
+    assert!(
+        replays
+            .iter()
+            .all(|r| r.status == Status::Delivered && r.response.as_ref().unwrap().status == 200)
+    );
+    assert_eq!(rx.drain().len(), 2);
+}
+
+#[test]
+fn a_non_2xx_answer_exits_1_and_is_recorded_as_failed() {
+    let env = Env::new();
+    let rx = Receiver::start();
+    rx.respond_with(&[(500, &[])]);
+    let id = env.stored("https://public.example/a", &[], b"x");
+    env.hookctl()
+        .args(["replay", &id, "--to", &rx.url("")])
+        .assert()
+        .code(1);
+    let store = Store::open(&env.db()).unwrap();
+    let mut statuses = Vec::new();
+    store
+        .scan(
+            &Query {
+                source: Some(Source::Replay),
+                ..Default::default()
+            },
+            |_, r| {
+                statuses.push((r.status, r.error.clone()));
+                Ok(true)
+            },
+        )
+        .unwrap();
+    assert_eq!(statuses.len(), 1);
+    assert_eq!(statuses[0].0, Status::Dead);
+    assert_eq!(statuses[0].1.as_deref(), Some("answered 500"));
+}
+
+#[test]
+fn an_unreachable_target_is_a_negative_verdict_with_the_reason() {
+    let env = Env::new();
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    let id = env.stored("https://public.example/a", &[], b"x");
+    env.hookctl()
+        .args(["replay", &id, "--to", &format!("http://{closed}")])
+        .assert()
+        .code(1)
+        .stdout(predicates::str::contains("connect"));
+}
+
+#[test]
+fn dry_run_sends_and_records_nothing() {
+    let env = Env::new();
+    let rx = Receiver::start();
+    let id = env.stored("https://public.example/a", &[("X-A", "1")], b"hello");
+    env.hookctl()
+        .args(["replay", &id, "--to", &rx.url(""), "--dry-run"])
+        .assert()
+        .code(0)
+        .stdout(predicates::str::contains("would send"));
+    assert!(rx.drain().is_empty());
+    assert_eq!(Store::open(&env.db()).unwrap().count().unwrap(), 1);
+}
+
+#[test]
+fn bad_input_is_exit_2() {
+    let env = Env::new();
+    let id = env.stored("https://public.example/a", &[], b"x");
+    env.hookctl()
+        .args(["replay", "dlv_nope"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("no delivery with id"));
+    env.hookctl()
+        .args(["replay", &id, "--to", "ftp://x"])
+        .assert()
+        .code(2);
+    env.hookctl()
+        .args(["replay", &id, "--rate", "-1"])
+        .assert()
+        .code(2);
+    env.hookctl()
+        .args(["replay", &id, "--concurrency", "0"])
+        .assert()
+        .code(2);
+    env.hookctl()
+        .args(["replay", &id, "--resign"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("--provider"));
+}
+
+#[test]
+fn verify_log_checks_a_stored_delivery() {
+    let env = Env::new();
+    let body = br#"{"id":"evt_1"}"#;
+    let stripe = Registry::builtin().get("stripe").unwrap();
+    let req = hookctl::signature::SignRequest {
+        body: body.to_vec(),
+        timestamp: chrono::Utc::now().timestamp(),
+        secret: Some("whsec_l".into()),
+        ..Default::default()
+    };
+    let sig = stripe.sign(&req).unwrap().headers;
+    let id = env.stored(
+        "https://public.example/a",
+        &[("Stripe-Signature", sig.get("Stripe-Signature").unwrap())],
+        body,
+    );
+    env.hookctl()
+        .args(["verify", "--log", &id, "--secret", "whsec_l"])
+        .assert()
+        .code(0);
+    env.hookctl()
+        .args(["verify", "--log", &id, "--secret", "whsec_other"])
+        .assert()
+        .code(1);
+    env.hookctl()
+        .args(["verify", "--log", "dlv_missing", "--secret", "x"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn without_a_secret_a_development_secret_is_created_once_and_reused() {
+    let env = Env::new();
+    let rx = Receiver::start();
+    let id = env.stored("https://public.example/a", &[], br#"{"id":"evt_dev"}"#);
+    let first = env
+        .hookctl()
+        .args([
+            "replay",
+            &id,
+            "--to",
+            &rx.url(""),
+            "--resign",
+            "--provider",
+            "stripe",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        first.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&first.stderr);
+    assert!(
+        stderr.contains("Created a development secret for stripe"),
+        "{stderr}"
+    );
+    let config = std::fs::read_to_string(env.dir.path().join("config.toml")).unwrap();
+    let secret = config
+        .lines()
+        .find_map(|l| l.strip_prefix("stripe = \""))
+        .unwrap()
+        .trim_end_matches('"')
+        .to_string();
+    assert!(secret.starts_with("whsec_"), "{secret}");
+
+    let second = env
+        .hookctl()
+        .args([
+            "replay",
+            &id,
+            "--to",
+            &rx.url(""),
+            "--resign",
+            "--provider",
+            "stripe",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        !String::from_utf8_lossy(&second.stderr).contains("Created"),
+        "the secret was created again"
+    );
+    let stripe = Registry::builtin().get("stripe").unwrap();
+    for got in [rx.next(), rx.next()] {
+        let d = Delivery {
+            method: got.method.clone(),
+            url: None,
+            headers: got.headers.iter().cloned().collect(),
+            body: got.body.clone(),
+        };
+        let v = stripe.verify(
+            &d,
+            &Keys {
+                secrets: vec![secret.clone()],
+                public_key: None,
+            },
+            &VerifyOptions::now(),
+        );
+        assert!(v.is_valid(), "{}", v.detail);
+    }
+}
