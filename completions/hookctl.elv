@@ -36,6 +36,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand verify 'Check a received webhook''s signature and explain why it failed'
             cand replay 'Send stored deliveries again, byte-exact or re-signed, to any target'
             cand init 'Set up the config file: default provider, named secrets, generic schemes'
+            cand logs 'Search, show, export, import and prune the delivery log'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -158,6 +159,137 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'hookctl;logs'= {
+            cand --event 'Event type glob (`invoice.*`); repeat to accept any of several'
+            cand --status 'Only records with this status'
+            cand --source 'Only records written by this command'
+            cand --since 'Only records newer than this: a duration ago (30m, 1h, 7d) or an RFC 3339 time'
+            cand --until 'Only records up to this time: RFC 3339 or a duration ago (1h)'
+            cand --where 'A condition on the JSON request body, all must hold: ''data.amount > 100'', "type ~ ''^invoice\.''", ''data.tags contains vip'', ''data.email exists'', ''data.currency in [usd,eur]'' (also ==, !=, >=, <=)'
+            cand --limit 'How many records, newest first; 0 for all'
+            cand --color 'When to use colour'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]'
+            cand --db 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]'
+            cand -f 'After the last --limit records (oldest first), print new ones as they land, from any process, until Ctrl-C'
+            cand --follow 'After the last --limit records (oldest first), print new ones as they land, from any process, until Ctrl-C'
+            cand --json 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
+            cand -q 'Print nothing but the result (no progress, no hints on stderr)'
+            cand --quiet 'Print nothing but the result (no progress, no hints on stderr)'
+            cand -v 'More logging on stderr (-v, -vv)'
+            cand --verbose 'More logging on stderr (-v, -vv)'
+            cand --no-input 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand show 'Show one record: pretty, the raw HTTP request, a curl command, HAR or JSON'
+            cand stats 'Counts, success rate and duration percentiles, overall or per event, target or status'
+            cand export 'Write records to stdout as JSON Lines or HAR 1.2 (oldest first)'
+            cand import 'Add the records of a JSONL or HAR file (`-` for stdin); ids already present are skipped'
+            cand prune 'Delete records older than a duration'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hookctl;logs;show'= {
+            cand --format 'How to show it [default: pretty, or json with --json]'
+            cand --redact 'Mask a JSON path in the bodies (''data.email'', ''data.items[*].card''); repeatable'
+            cand --color 'When to use colour'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]'
+            cand --db 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]'
+            cand --json 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
+            cand -q 'Print nothing but the result (no progress, no hints on stderr)'
+            cand --quiet 'Print nothing but the result (no progress, no hints on stderr)'
+            cand -v 'More logging on stderr (-v, -vv)'
+            cand --verbose 'More logging on stderr (-v, -vv)'
+            cand --no-input 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'hookctl;logs;stats'= {
+            cand --event 'Event type glob (`invoice.*`); repeat to accept any of several'
+            cand --status 'Only records with this status'
+            cand --source 'Only records written by this command'
+            cand --since 'Only records newer than this: a duration ago (30m, 1h, 7d) or an RFC 3339 time'
+            cand --until 'Only records up to this time: RFC 3339 or a duration ago (1h)'
+            cand --where 'A condition on the JSON request body, all must hold: ''data.amount > 100'', "type ~ ''^invoice\.''", ''data.tags contains vip'', ''data.email exists'', ''data.currency in [usd,eur]'' (also ==, !=, >=, <=)'
+            cand --by 'One row per event type, target URL or status'
+            cand --color 'When to use colour'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]'
+            cand --db 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]'
+            cand --json 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
+            cand -q 'Print nothing but the result (no progress, no hints on stderr)'
+            cand --quiet 'Print nothing but the result (no progress, no hints on stderr)'
+            cand -v 'More logging on stderr (-v, -vv)'
+            cand --verbose 'More logging on stderr (-v, -vv)'
+            cand --no-input 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'hookctl;logs;export'= {
+            cand --format 'Output format'
+            cand --event 'Event type glob (`invoice.*`); repeat to accept any of several'
+            cand --status 'Only records with this status'
+            cand --source 'Only records written by this command'
+            cand --since 'Only records newer than this: a duration ago (30m, 1h, 7d) or an RFC 3339 time'
+            cand --until 'Only records up to this time: RFC 3339 or a duration ago (1h)'
+            cand --where 'A condition on the JSON request body, all must hold: ''data.amount > 100'', "type ~ ''^invoice\.''", ''data.tags contains vip'', ''data.email exists'', ''data.currency in [usd,eur]'' (also ==, !=, >=, <=)'
+            cand --redact 'Mask a JSON path in the bodies (''data.email''); repeatable'
+            cand --color 'When to use colour'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]'
+            cand --db 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]'
+            cand --json 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
+            cand -q 'Print nothing but the result (no progress, no hints on stderr)'
+            cand --quiet 'Print nothing but the result (no progress, no hints on stderr)'
+            cand -v 'More logging on stderr (-v, -vv)'
+            cand --verbose 'More logging on stderr (-v, -vv)'
+            cand --no-input 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'hookctl;logs;import'= {
+            cand --color 'When to use colour'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]'
+            cand --db 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]'
+            cand --json 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
+            cand -q 'Print nothing but the result (no progress, no hints on stderr)'
+            cand --quiet 'Print nothing but the result (no progress, no hints on stderr)'
+            cand -v 'More logging on stderr (-v, -vv)'
+            cand --verbose 'More logging on stderr (-v, -vv)'
+            cand --no-input 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'hookctl;logs;prune'= {
+            cand --older-than 'Delete records created longer ago than this (7d, 12h, 30m)'
+            cand --color 'When to use colour'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]'
+            cand --db 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]'
+            cand --json 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
+            cand -q 'Print nothing but the result (no progress, no hints on stderr)'
+            cand --quiet 'Print nothing but the result (no progress, no hints on stderr)'
+            cand -v 'More logging on stderr (-v, -vv)'
+            cand --verbose 'More logging on stderr (-v, -vv)'
+            cand --no-input 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'hookctl;logs;help'= {
+            cand show 'Show one record: pretty, the raw HTTP request, a curl command, HAR or JSON'
+            cand stats 'Counts, success rate and duration percentiles, overall or per event, target or status'
+            cand export 'Write records to stdout as JSON Lines or HAR 1.2 (oldest first)'
+            cand import 'Add the records of a JSONL or HAR file (`-` for stdin); ids already present are skipped'
+            cand prune 'Delete records older than a duration'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hookctl;logs;help;show'= {
+        }
+        &'hookctl;logs;help;stats'= {
+        }
+        &'hookctl;logs;help;export'= {
+        }
+        &'hookctl;logs;help;import'= {
+        }
+        &'hookctl;logs;help;prune'= {
+        }
+        &'hookctl;logs;help;help'= {
+        }
         &'hookctl;completions'= {
             cand --color 'When to use colour'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]'
@@ -190,6 +322,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand verify 'Check a received webhook''s signature and explain why it failed'
             cand replay 'Send stored deliveries again, byte-exact or re-signed, to any target'
             cand init 'Set up the config file: default provider, named secrets, generic schemes'
+            cand logs 'Search, show, export, import and prune the delivery log'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -203,6 +336,23 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         &'hookctl;help;replay'= {
         }
         &'hookctl;help;init'= {
+        }
+        &'hookctl;help;logs'= {
+            cand show 'Show one record: pretty, the raw HTTP request, a curl command, HAR or JSON'
+            cand stats 'Counts, success rate and duration percentiles, overall or per event, target or status'
+            cand export 'Write records to stdout as JSON Lines or HAR 1.2 (oldest first)'
+            cand import 'Add the records of a JSONL or HAR file (`-` for stdin); ids already present are skipped'
+            cand prune 'Delete records older than a duration'
+        }
+        &'hookctl;help;logs;show'= {
+        }
+        &'hookctl;help;logs;stats'= {
+        }
+        &'hookctl;help;logs;export'= {
+        }
+        &'hookctl;help;logs;import'= {
+        }
+        &'hookctl;help;logs;prune'= {
         }
         &'hookctl;help;completions'= {
         }

@@ -40,6 +40,7 @@ complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "sign" -d 'Print the
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "verify" -d 'Check a received webhook\'s signature and explain why it failed'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "replay" -d 'Send stored deliveries again, byte-exact or re-signed, to any target'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "init" -d 'Set up the config file: default provider, named secrets, generic schemes'
+complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "logs" -d 'Search, show, export, import and prune the delivery log'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "man" -d 'Print the man page (roff)'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -140,6 +141,132 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand init" -s q -l quiet -d '
 complete -c hookctl -n "__fish_hookctl_using_subcommand init" -s v -l verbose -d 'More logging on stderr (-v, -vv)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand init" -l no-input -d 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand init" -s h -l help -d 'Print help'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show stats export import prune help" -l event -d 'Event type glob (`invoice.*`); repeat to accept any of several' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show stats export import prune help" -l status -d 'Only records with this status' -r -f -a "delivered\t'Sent and answered 2xx'
+failed\t'Sent and answered non-2xx, or the connection failed; may be retried'
+dead\t'Failed on its last retry'
+received\t'Received by `listen`'"
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show stats export import prune help" -l source -d 'Only records written by this command' -r -f -a "trigger\t''
+listen\t''
+replay\t''
+validate\t''
+load\t''"
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show stats export import prune help" -l since -d 'Only records newer than this: a duration ago (30m, 1h, 7d) or an RFC 3339 time' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show stats export import prune help" -l until -d 'Only records up to this time: RFC 3339 or a duration ago (1h)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show stats export import prune help" -l where -d 'A condition on the JSON request body, all must hold: \'data.amount > 100\', "type ~ \'^invoice\\.\'", \'data.tags contains vip\', \'data.email exists\', \'data.currency in [usd,eur]\' (also ==, !=, >=, <=)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show stats export import prune help" -l limit -d 'How many records, newest first; 0 for all' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show stats export import prune help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show stats export import prune help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show stats export import prune help" -l db -d 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show stats export import prune help" -s f -l follow -d 'After the last --limit records (oldest first), print new ones as they land, from any process, until Ctrl-C'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show stats export import prune help" -l json -d 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show stats export import prune help" -s q -l quiet -d 'Print nothing but the result (no progress, no hints on stderr)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show stats export import prune help" -s v -l verbose -d 'More logging on stderr (-v, -vv)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show stats export import prune help" -l no-input -d 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show stats export import prune help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show stats export import prune help" -f -a "show" -d 'Show one record: pretty, the raw HTTP request, a curl command, HAR or JSON'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show stats export import prune help" -f -a "stats" -d 'Counts, success rate and duration percentiles, overall or per event, target or status'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show stats export import prune help" -f -a "export" -d 'Write records to stdout as JSON Lines or HAR 1.2 (oldest first)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show stats export import prune help" -f -a "import" -d 'Add the records of a JSONL or HAR file (`-` for stdin); ids already present are skipped'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show stats export import prune help" -f -a "prune" -d 'Delete records older than a duration'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show stats export import prune help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from show" -l format -d 'How to show it [default: pretty, or json with --json]' -r -f -a "pretty\t'For a person: coloured request, signature headers named, JSON pretty-printed, hex for binary'
+raw\t'The HTTP/1.1 request as sent, byte-exact (feeds `verify --request`)'
+curl\t'One curl command line that re-sends the request byte-exact when run by bash'
+har\t'A HAR 1.2 document with this one entry'
+json\t'The record (the same as --json)'"
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from show" -l redact -d 'Mask a JSON path in the bodies (\'data.email\', \'data.items[*].card\'); repeatable' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from show" -l db -d 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from show" -l json -d 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but the result (no progress, no hints on stderr)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More logging on stderr (-v, -vv)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from stats" -l event -d 'Event type glob (`invoice.*`); repeat to accept any of several' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from stats" -l status -d 'Only records with this status' -r -f -a "delivered\t'Sent and answered 2xx'
+failed\t'Sent and answered non-2xx, or the connection failed; may be retried'
+dead\t'Failed on its last retry'
+received\t'Received by `listen`'"
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from stats" -l source -d 'Only records written by this command' -r -f -a "trigger\t''
+listen\t''
+replay\t''
+validate\t''
+load\t''"
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from stats" -l since -d 'Only records newer than this: a duration ago (30m, 1h, 7d) or an RFC 3339 time' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from stats" -l until -d 'Only records up to this time: RFC 3339 or a duration ago (1h)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from stats" -l where -d 'A condition on the JSON request body, all must hold: \'data.amount > 100\', "type ~ \'^invoice\\.\'", \'data.tags contains vip\', \'data.email exists\', \'data.currency in [usd,eur]\' (also ==, !=, >=, <=)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from stats" -l by -d 'One row per event type, target URL or status' -r -f -a "event\t''
+target\t''
+status\t''"
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from stats" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from stats" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from stats" -l db -d 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from stats" -l json -d 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from stats" -s q -l quiet -d 'Print nothing but the result (no progress, no hints on stderr)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from stats" -s v -l verbose -d 'More logging on stderr (-v, -vv)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from stats" -l no-input -d 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from export" -l format -d 'Output format' -r -f -a "jsonl\t'One record a line, the JSON form of `logs --json`'
+har\t'HAR 1.2, for browsers\' dev tools and HTTP tools; imports back losslessly'"
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from export" -l event -d 'Event type glob (`invoice.*`); repeat to accept any of several' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from export" -l status -d 'Only records with this status' -r -f -a "delivered\t'Sent and answered 2xx'
+failed\t'Sent and answered non-2xx, or the connection failed; may be retried'
+dead\t'Failed on its last retry'
+received\t'Received by `listen`'"
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from export" -l source -d 'Only records written by this command' -r -f -a "trigger\t''
+listen\t''
+replay\t''
+validate\t''
+load\t''"
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from export" -l since -d 'Only records newer than this: a duration ago (30m, 1h, 7d) or an RFC 3339 time' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from export" -l until -d 'Only records up to this time: RFC 3339 or a duration ago (1h)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from export" -l where -d 'A condition on the JSON request body, all must hold: \'data.amount > 100\', "type ~ \'^invoice\\.\'", \'data.tags contains vip\', \'data.email exists\', \'data.currency in [usd,eur]\' (also ==, !=, >=, <=)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from export" -l redact -d 'Mask a JSON path in the bodies (\'data.email\'); repeatable' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from export" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from export" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from export" -l db -d 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from export" -l json -d 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print nothing but the result (no progress, no hints on stderr)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from export" -s v -l verbose -d 'More logging on stderr (-v, -vv)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from export" -l no-input -d 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from import" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from import" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from import" -l db -d 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from import" -l json -d 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print nothing but the result (no progress, no hints on stderr)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from import" -s v -l verbose -d 'More logging on stderr (-v, -vv)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from import" -l no-input -d 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from prune" -l older-than -d 'Delete records created longer ago than this (7d, 12h, 30m)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from prune" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from prune" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from prune" -l db -d 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from prune" -l json -d 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from prune" -s q -l quiet -d 'Print nothing but the result (no progress, no hints on stderr)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from prune" -s v -l verbose -d 'More logging on stderr (-v, -vv)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from prune" -l no-input -d 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one record: pretty, the raw HTTP request, a curl command, HAR or JSON'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "stats" -d 'Counts, success rate and duration percentiles, overall or per event, target or status'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write records to stdout as JSON Lines or HAR 1.2 (oldest first)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "import" -d 'Add the records of a JSONL or HAR file (`-` for stdin); ids already present are skipped'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "prune" -d 'Delete records older than a duration'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -160,11 +287,17 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand man" -s q -l quiet -d 'P
 complete -c hookctl -n "__fish_hookctl_using_subcommand man" -s v -l verbose -d 'More logging on stderr (-v, -vv)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand man" -l no-input -d 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand man" -s h -l help -d 'Print help'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify replay init completions man help" -f -a "providers" -d 'List every provider: algorithm, signed content, headers, timestamp window'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify replay init completions man help" -f -a "sign" -d 'Print the signature headers a real delivery of a body would carry'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify replay init completions man help" -f -a "verify" -d 'Check a received webhook\'s signature and explain why it failed'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify replay init completions man help" -f -a "replay" -d 'Send stored deliveries again, byte-exact or re-signed, to any target'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify replay init completions man help" -f -a "init" -d 'Set up the config file: default provider, named secrets, generic schemes'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify replay init completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify replay init completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify replay init completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify replay init logs completions man help" -f -a "providers" -d 'List every provider: algorithm, signed content, headers, timestamp window'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify replay init logs completions man help" -f -a "sign" -d 'Print the signature headers a real delivery of a body would carry'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify replay init logs completions man help" -f -a "verify" -d 'Check a received webhook\'s signature and explain why it failed'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify replay init logs completions man help" -f -a "replay" -d 'Send stored deliveries again, byte-exact or re-signed, to any target'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify replay init logs completions man help" -f -a "init" -d 'Set up the config file: default provider, named secrets, generic schemes'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify replay init logs completions man help" -f -a "logs" -d 'Search, show, export, import and prune the delivery log'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify replay init logs completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify replay init logs completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify replay init logs completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "show" -d 'Show one record: pretty, the raw HTTP request, a curl command, HAR or JSON'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "stats" -d 'Counts, success rate and duration percentiles, overall or per event, target or status'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "export" -d 'Write records to stdout as JSON Lines or HAR 1.2 (oldest first)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "import" -d 'Add the records of a JSONL or HAR file (`-` for stdin); ids already present are skipped'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "prune" -d 'Delete records older than a duration'

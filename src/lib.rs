@@ -32,6 +32,7 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Command::Verify(a) => cmd::verify::run(a, &ctx),
         Command::Replay(a) => cmd::replay::run(a, &ctx),
         Command::Init(a) => cmd::init::run(a, &ctx),
+        Command::Logs(a) => cmd::logs::run(a, &ctx),
         Command::Completions(a) => cmd::completions::run(a),
         Command::Man => cmd::completions::man(),
     }

@@ -3,6 +3,7 @@
 pub mod completions;
 pub mod init;
 pub mod input;
+pub mod logs;
 pub mod providers;
 pub mod replay;
 pub mod sign;

@@ -1,6 +1,8 @@
 //! The delivery log: every request hookctl sends or receives, in SQLite (WAL, so a `listen` and a
 //! `replay` can write at once), searchable and replayable.
 
+pub mod filter;
+pub mod formats;
 pub mod migrations;
 pub mod record;
 
@@ -99,7 +101,11 @@ impl Store {
             );
         }
         for (i, step) in migrations::STEPS.iter().enumerate().skip(version) {
-            let tx = self.conn.transaction()?;
+            // IMMEDIATE takes the write lock up front: a deferred transaction that reads
+            // first cannot wait for another process's migration and fails "database is locked".
+            let tx = self
+                .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
             // Re-check inside the write lock: another process may have migrated meanwhile.
             let now: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
             if now <= i as i64 {

@@ -1,0 +1,35 @@
+//! `hookctl logs show ID`: one record, for a person or as raw HTTP, curl, HAR or JSON.
+
+use anyhow::Result;
+
+use super::redact_paths;
+use crate::bail_usage;
+use crate::cli::{LogsShowArgs, ShowFormat};
+use crate::cmd::Ctx;
+use crate::output::{self, Exit};
+use crate::store::formats;
+
+pub fn run(args: LogsShowArgs, ctx: &Ctx) -> Result<Exit> {
+    let paths = redact_paths(&args.redact)?;
+    let store = ctx.store()?;
+    let Some(mut record) = store.get(args.id.trim())? else {
+        bail_usage!(
+            "no record '{}' in the delivery log: `hookctl logs` lists the ids",
+            args.id
+        );
+    };
+    formats::redact(&mut record, &paths);
+    let format = args.format.unwrap_or(if ctx.style.json {
+        ShowFormat::Json
+    } else {
+        ShowFormat::Pretty
+    });
+    match format {
+        ShowFormat::Json => output::json(&record)?,
+        ShowFormat::Raw => output::bytes(&formats::raw(&record))?,
+        ShowFormat::Curl => output::line(formats::curl(&record))?,
+        ShowFormat::Har => output::line(serde_json::to_string_pretty(&formats::har([&record]))?)?,
+        ShowFormat::Pretty => output::bytes(formats::pretty(&record).as_bytes())?,
+    }
+    Ok(Exit::Ok)
+}

@@ -1,0 +1,210 @@
+//! `hookctl logs stats`: counts, success rate and duration percentiles, overall or per group.
+
+use std::collections::BTreeMap;
+
+use anyhow::Result;
+use colored::Colorize;
+use serde::Serialize;
+
+use super::Selection;
+use crate::cli::{LogsStatsArgs, StatsBy};
+use crate::cmd::Ctx;
+use crate::output::{self, Exit};
+use crate::store::{Record, Status};
+
+/// What one group (or the whole selection) adds up to.
+#[derive(Debug, Default)]
+struct Tally {
+    delivered: u64,
+    failed: u64,
+    dead: u64,
+    received: u64,
+    durations: Vec<f64>,
+}
+
+#[derive(Debug, Serialize, PartialEq)]
+pub struct Durations {
+    pub min: f64,
+    pub mean: f64,
+    pub p50: f64,
+    pub p95: f64,
+    pub p99: f64,
+    pub max: f64,
+}
+
+#[derive(Debug, Serialize)]
+struct Row {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    key: Option<String>,
+    count: u64,
+    /// delivered + failed + dead: what was sent.
+    sent: u64,
+    delivered: u64,
+    failed: u64,
+    dead: u64,
+    received: u64,
+    /// delivered ÷ sent; null when nothing was sent.
+    success_rate: Option<f64>,
+    /// Over records with a duration; null when none has one.
+    duration_ms: Option<Durations>,
+}
+
+impl Tally {
+    fn add(&mut self, r: &Record) {
+        match r.status {
+            Status::Delivered => self.delivered += 1,
+            Status::Failed => self.failed += 1,
+            Status::Dead => self.dead += 1,
+            Status::Received => self.received += 1,
+        }
+        if let Some(d) = r.duration_ms.filter(|d| d.is_finite()) {
+            self.durations.push(d);
+        }
+    }
+
+    fn row(mut self, key: Option<String>) -> Row {
+        let sent = self.delivered + self.failed + self.dead;
+        Row {
+            key,
+            count: sent + self.received,
+            sent,
+            delivered: self.delivered,
+            failed: self.failed,
+            dead: self.dead,
+            received: self.received,
+            success_rate: (sent > 0).then(|| self.delivered as f64 / sent as f64),
+            duration_ms: durations(&mut self.durations),
+        }
+    }
+}
+
+/// Exact percentiles by nearest rank on the sorted durations: p is the smallest value with at
+/// least p% of the values at or below it.
+pub fn durations(values: &mut [f64]) -> Option<Durations> {
+    if values.is_empty() {
+        return None;
+    }
+    values.sort_by(f64::total_cmp);
+    let n = values.len();
+    let rank = |p: f64| values[((p / 100.0 * n as f64).ceil() as usize).clamp(1, n) - 1];
+    Some(Durations {
+        min: values[0],
+        mean: values.iter().sum::<f64>() / n as f64,
+        p50: rank(50.0),
+        p95: rank(95.0),
+        p99: rank(99.0),
+        max: values[n - 1],
+    })
+}
+
+pub fn run(args: LogsStatsArgs, ctx: &Ctx) -> Result<Exit> {
+    let sel = Selection::from_flags(&args.filters)?;
+    let store = ctx.store()?;
+    let mut total = Tally::default();
+    let mut groups: BTreeMap<String, Tally> = BTreeMap::new();
+    sel.scan(&store, 0, |_, r| {
+        total.add(&r);
+        if let Some(by) = args.by {
+            let key = match by {
+                StatsBy::Event => r.event_type.clone().unwrap_or_else(|| "(none)".into()),
+                StatsBy::Target => r.target.clone(),
+                StatsBy::Status => r.status.as_str().to_string(),
+            };
+            groups.entry(key).or_default().add(&r);
+        }
+        Ok(true)
+    })?;
+    let mut rows: Vec<Row> = groups.into_iter().map(|(k, t)| t.row(Some(k))).collect();
+    // Biggest groups first; the BTreeMap already ordered equal counts by key.
+    rows.sort_by_key(|r| std::cmp::Reverse(r.count));
+    let total = total.row(None);
+    if ctx.style.json {
+        output::json(&serde_json::json!({
+            "by": args.by.map(|b| match b {
+                StatsBy::Event => "event",
+                StatsBy::Target => "target",
+                StatsBy::Status => "status",
+            }),
+            "total": total,
+            "groups": rows,
+        }))?;
+        return Ok(Exit::Ok);
+    }
+    let key_width = rows
+        .iter()
+        .filter_map(|r| r.key.as_ref().map(|k| k.chars().count()))
+        .max()
+        .unwrap_or(5)
+        .clamp(5, 60);
+    output::line(
+        format!(
+            "{:<key_width$}  {:>7}  {:>7}  {:>9}  {:>6}  {:>5}  {:>8}  {:>7}  {:>9}  {:>9}  {:>9}",
+            "GROUP",
+            "COUNT",
+            "SENT",
+            "DELIVERED",
+            "FAILED",
+            "DEAD",
+            "RECEIVED",
+            "SUCCESS",
+            "P50",
+            "P95",
+            "P99"
+        )
+        .bold(),
+    )?;
+    for r in rows.iter().chain(std::iter::once(&total)) {
+        let key = r.key.clone().unwrap_or_else(|| "total".into());
+        let key: String = if key.chars().count() > key_width {
+            key.chars().take(key_width - 1).chain(['…']).collect()
+        } else {
+            key
+        };
+        let ms = |f: fn(&Durations) -> f64| {
+            r.duration_ms
+                .as_ref()
+                .map(|d| format!("{:.1}ms", f(d)))
+                .unwrap_or_else(|| "-".into())
+        };
+        let line = format!(
+            "{key:<key_width$}  {:>7}  {:>7}  {:>9}  {:>6}  {:>5}  {:>8}  {:>7}  {:>9}  {:>9}  {:>9}",
+            r.count,
+            r.sent,
+            r.delivered,
+            r.failed,
+            r.dead,
+            r.received,
+            r.success_rate
+                .map(|s| format!("{:.1}%", s * 100.0))
+                .unwrap_or_else(|| "-".into()),
+            ms(|d| d.p50),
+            ms(|d| d.p95),
+            ms(|d| d.p99),
+        );
+        output::line(if r.key.is_none() {
+            line.bold()
+        } else {
+            line.normal()
+        })?;
+    }
+    Ok(Exit::Ok)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nearest_rank_percentiles() {
+        let mut v: Vec<f64> = (1..=100).rev().map(f64::from).collect();
+        let d = durations(&mut v).unwrap();
+        assert_eq!(
+            (d.min, d.p50, d.p95, d.p99, d.max),
+            (1.0, 50.0, 95.0, 99.0, 100.0)
+        );
+        assert_eq!(d.mean, 50.5);
+        let d = durations(&mut [7.0]).unwrap();
+        assert_eq!((d.p50, d.p99), (7.0, 7.0));
+        assert!(durations(&mut []).is_none());
+    }
+}
