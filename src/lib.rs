@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod cmd;
 pub mod config;
+pub mod events;
 pub mod output;
 pub mod signature;
 
@@ -28,6 +29,7 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Command::Sign(a) => cmd::sign::run(a, &ctx),
         Command::Verify(a) => cmd::verify::run(a, &ctx),
         Command::Init(a) => cmd::init::run(a, &ctx),
+        Command::Events(a) => cmd::events::run(a, &ctx),
         Command::Completions(a) => cmd::completions::run(a),
         Command::Man => cmd::completions::man(),
     }
