@@ -526,6 +526,7 @@ fn a_broken_user_file_exits_2_naming_the_file_and_the_problem() {
         .code(2)
         .stderr(predicate::str::contains("broken.yaml"));
 
+    std::fs::remove_file(events.join("broken.yaml")).unwrap();
     hookctl(&dir)
         .args(["events", "list", "--catalog"])
         .arg(dir.path().join("nowhere"))
