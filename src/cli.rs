@@ -230,7 +230,6 @@ pub struct CompletionsArgs {
 }
 
 #[derive(Debug, Args)]
-#[command(args_conflicts_with_subcommands = true)]
 pub struct EventsArgs {
     #[command(subcommand)]
     pub command: Option<EventsCommand>,

@@ -16,9 +16,22 @@ use crate::signature::registry::closest;
 pub fn run(args: EventsArgs, ctx: &Ctx) -> Result<Exit> {
     let dirs = user_dirs(&ctx.config_path()?, args.catalog.as_deref());
     let catalog = Catalog::load(&dirs)?;
+    // `events --provider X` is `events list --provider X`.
+    let top = args.list;
     match args.command {
-        None => list(args.list, &catalog, ctx),
-        Some(EventsCommand::List(a)) => list(a, &catalog, ctx),
+        None => list(top, &catalog, ctx),
+        Some(EventsCommand::List(a)) => list(
+            EventsListArgs {
+                provider: a.provider.or(top.provider),
+            },
+            &catalog,
+            ctx,
+        ),
+        Some(_) if top.provider.is_some() => {
+            bail_usage!(
+                "--provider filters `events list`: write `hookctl events list --provider ID`"
+            )
+        }
         Some(EventsCommand::Show(a)) => show(a, &catalog, ctx),
         Some(EventsCommand::Lint(a)) => lint(a, &catalog, ctx),
     }
