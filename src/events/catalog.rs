@@ -720,6 +720,41 @@ events:
     }
 
     #[test]
+    fn set_edits_the_payload_and_re_encodes_the_body() {
+        let catalog = Catalog::builtin().unwrap();
+        let mut rng = rand::thread_rng();
+        let mut g = catalog
+            .get("stripe.payment_intent.succeeded")
+            .unwrap()
+            .generate(&mut rng);
+        g.set("data.object.amount", "5000").unwrap();
+        let body: Value = serde_json::from_slice(&g.body).unwrap();
+        assert_eq!(body["data"]["object"]["amount"], json!(5000));
+        assert!(g.set("type.nope", "1").is_err());
+
+        let mut g = catalog
+            .get("twilio.message.received")
+            .unwrap()
+            .generate(&mut rng);
+        assert!(g.body.starts_with(b"ToCountry="));
+        g.set("Body", "hello world").unwrap();
+        let text = String::from_utf8(g.body.clone()).unwrap();
+        assert!(text.contains("Body=hello+world"), "{text}");
+    }
+
+    #[test]
+    fn extends_copies_a_template_and_sets_dotted_paths() {
+        let text = r#"{"pack": "p", "templates": {"t": {"a": 1, "b": {"c": "x"}}}, "events": [
+            {"id": "p.e", "description": "d", "payload": {"$extends": "t", "b.c": "{{int:7:7}}", "d": true}}]}"#;
+        let evs = parse_file(text, Format::Json, Origin::Builtin("t")).unwrap();
+        let g = evs[0].generate(&mut rand::thread_rng());
+        assert_eq!(g.payload, json!({"a": 1, "b": {"c": 7}, "d": true}));
+        let bad = text.replace("\"$extends\": \"t\"", "\"$extends\": \"nope\"");
+        let e = parse_file(&bad, Format::Json, Origin::Builtin("t")).unwrap_err();
+        assert!(e.contains("no template 'nope'"), "{e}");
+    }
+
+    #[test]
     fn broken_files_say_what_is_wrong() {
         let err = |text: &str| parse_file(text, Format::Json, Origin::Builtin("t")).unwrap_err();
         assert!(err("{").contains("EOF"));
