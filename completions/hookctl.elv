@@ -37,6 +37,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand replay 'Send stored deliveries again, byte-exact or re-signed, to any target'
             cand init 'Set up the config file: default provider, named secrets, generic schemes'
             cand logs 'Search, show, export, import and prune the delivery log'
+            cand events 'The event catalog: list events, show one with a sample payload, lint a payload'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -290,6 +291,86 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         }
         &'hookctl;logs;help;help'= {
         }
+        &'hookctl;events'= {
+            cand -p 'Only this provider''s events, or a domain pack''s (business, crm, commerce, wedding)'
+            cand --provider 'Only this provider''s events, or a domain pack''s (business, crm, commerce, wedding)'
+            cand --catalog 'Another directory of event files (JSON/YAML), read after $XDG_CONFIG_HOME/hookctl/events/'
+            cand --color 'When to use colour'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]'
+            cand --db 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]'
+            cand --json 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
+            cand -q 'Print nothing but the result (no progress, no hints on stderr)'
+            cand --quiet 'Print nothing but the result (no progress, no hints on stderr)'
+            cand -v 'More logging on stderr (-v, -vv)'
+            cand --verbose 'More logging on stderr (-v, -vv)'
+            cand --no-input 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand list 'Every event: id, provider or domain pack, description (the default)'
+            cand show 'One event: provider, headers, schema and a freshly generated sample payload'
+            cand lint 'Check a payload against an event''s schema; exit 1 listing each violation'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hookctl;events;list'= {
+            cand -p 'Only this provider''s events, or a domain pack''s (business, crm, commerce, wedding)'
+            cand --provider 'Only this provider''s events, or a domain pack''s (business, crm, commerce, wedding)'
+            cand --catalog 'Another directory of event files (JSON/YAML), read after $XDG_CONFIG_HOME/hookctl/events/'
+            cand --color 'When to use colour'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]'
+            cand --db 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]'
+            cand --json 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
+            cand -q 'Print nothing but the result (no progress, no hints on stderr)'
+            cand --quiet 'Print nothing but the result (no progress, no hints on stderr)'
+            cand -v 'More logging on stderr (-v, -vv)'
+            cand --verbose 'More logging on stderr (-v, -vv)'
+            cand --no-input 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'hookctl;events;show'= {
+            cand --catalog 'Another directory of event files (JSON/YAML), read after $XDG_CONFIG_HOME/hookctl/events/'
+            cand --color 'When to use colour'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]'
+            cand --db 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]'
+            cand --json 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
+            cand -q 'Print nothing but the result (no progress, no hints on stderr)'
+            cand --quiet 'Print nothing but the result (no progress, no hints on stderr)'
+            cand -v 'More logging on stderr (-v, -vv)'
+            cand --verbose 'More logging on stderr (-v, -vv)'
+            cand --no-input 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'hookctl;events;lint'= {
+            cand -e 'The event whose schema to check against'
+            cand --event 'The event whose schema to check against'
+            cand --catalog 'Another directory of event files (JSON/YAML), read after $XDG_CONFIG_HOME/hookctl/events/'
+            cand --color 'When to use colour'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]'
+            cand --db 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]'
+            cand --json 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
+            cand -q 'Print nothing but the result (no progress, no hints on stderr)'
+            cand --quiet 'Print nothing but the result (no progress, no hints on stderr)'
+            cand -v 'More logging on stderr (-v, -vv)'
+            cand --verbose 'More logging on stderr (-v, -vv)'
+            cand --no-input 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'hookctl;events;help'= {
+            cand list 'Every event: id, provider or domain pack, description (the default)'
+            cand show 'One event: provider, headers, schema and a freshly generated sample payload'
+            cand lint 'Check a payload against an event''s schema; exit 1 listing each violation'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hookctl;events;help;list'= {
+        }
+        &'hookctl;events;help;show'= {
+        }
+        &'hookctl;events;help;lint'= {
+        }
+        &'hookctl;events;help;help'= {
+        }
         &'hookctl;completions'= {
             cand --color 'When to use colour'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]'
@@ -323,6 +404,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand replay 'Send stored deliveries again, byte-exact or re-signed, to any target'
             cand init 'Set up the config file: default provider, named secrets, generic schemes'
             cand logs 'Search, show, export, import and prune the delivery log'
+            cand events 'The event catalog: list events, show one with a sample payload, lint a payload'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -353,6 +435,17 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         &'hookctl;help;logs;import'= {
         }
         &'hookctl;help;logs;prune'= {
+        }
+        &'hookctl;help;events'= {
+            cand list 'Every event: id, provider or domain pack, description (the default)'
+            cand show 'One event: provider, headers, schema and a freshly generated sample payload'
+            cand lint 'Check a payload against an event''s schema; exit 1 listing each violation'
+        }
+        &'hookctl;help;events;list'= {
+        }
+        &'hookctl;help;events;show'= {
+        }
+        &'hookctl;help;events;lint'= {
         }
         &'hookctl;help;completions'= {
         }

@@ -41,6 +41,7 @@ complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "verify" -d 'Check a
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "replay" -d 'Send stored deliveries again, byte-exact or re-signed, to any target'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "init" -d 'Set up the config file: default provider, named secrets, generic schemes'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "logs" -d 'Search, show, export, import and prune the delivery log'
+complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "events" -d 'The event catalog: list events, show one with a sample payload, lint a payload'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "man" -d 'Print the man page (roff)'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -267,6 +268,61 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_su
 complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "import" -d 'Add the records of a JSONL or HAR file (`-` for stdin); ids already present are skipped'
 complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "prune" -d 'Delete records older than a duration'
 complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and not __fish_seen_subcommand_from list show lint help" -s p -l provider -d 'Only this provider\'s events, or a domain pack\'s (business, crm, commerce, wedding)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and not __fish_seen_subcommand_from list show lint help" -l catalog -d 'Another directory of event files (JSON/YAML), read after $XDG_CONFIG_HOME/hookctl/events/' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and not __fish_seen_subcommand_from list show lint help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and not __fish_seen_subcommand_from list show lint help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and not __fish_seen_subcommand_from list show lint help" -l db -d 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and not __fish_seen_subcommand_from list show lint help" -l json -d 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and not __fish_seen_subcommand_from list show lint help" -s q -l quiet -d 'Print nothing but the result (no progress, no hints on stderr)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and not __fish_seen_subcommand_from list show lint help" -s v -l verbose -d 'More logging on stderr (-v, -vv)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and not __fish_seen_subcommand_from list show lint help" -l no-input -d 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and not __fish_seen_subcommand_from list show lint help" -s h -l help -d 'Print help'
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and not __fish_seen_subcommand_from list show lint help" -f -a "list" -d 'Every event: id, provider or domain pack, description (the default)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and not __fish_seen_subcommand_from list show lint help" -f -a "show" -d 'One event: provider, headers, schema and a freshly generated sample payload'
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and not __fish_seen_subcommand_from list show lint help" -f -a "lint" -d 'Check a payload against an event\'s schema; exit 1 listing each violation'
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and not __fish_seen_subcommand_from list show lint help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from list" -s p -l provider -d 'Only this provider\'s events, or a domain pack\'s (business, crm, commerce, wedding)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from list" -l catalog -d 'Another directory of event files (JSON/YAML), read after $XDG_CONFIG_HOME/hookctl/events/' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from list" -l db -d 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from list" -l json -d 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but the result (no progress, no hints on stderr)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logging on stderr (-v, -vv)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from show" -l catalog -d 'Another directory of event files (JSON/YAML), read after $XDG_CONFIG_HOME/hookctl/events/' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from show" -l db -d 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from show" -l json -d 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but the result (no progress, no hints on stderr)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More logging on stderr (-v, -vv)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from lint" -s e -l event -d 'The event whose schema to check against' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from lint" -l catalog -d 'Another directory of event files (JSON/YAML), read after $XDG_CONFIG_HOME/hookctl/events/' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from lint" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from lint" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from lint" -l db -d 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from lint" -l json -d 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from lint" -s q -l quiet -d 'Print nothing but the result (no progress, no hints on stderr)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from lint" -s v -l verbose -d 'More logging on stderr (-v, -vv)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from lint" -l no-input -d 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from lint" -s h -l help -d 'Print help'
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "list" -d 'Every event: id, provider or domain pack, description (the default)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "show" -d 'One event: provider, headers, schema and a freshly generated sample payload'
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "lint" -d 'Check a payload against an event\'s schema; exit 1 listing each violation'
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -287,17 +343,21 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand man" -s q -l quiet -d 'P
 complete -c hookctl -n "__fish_hookctl_using_subcommand man" -s v -l verbose -d 'More logging on stderr (-v, -vv)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand man" -l no-input -d 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand man" -s h -l help -d 'Print help'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify replay init logs completions man help" -f -a "providers" -d 'List every provider: algorithm, signed content, headers, timestamp window'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify replay init logs completions man help" -f -a "sign" -d 'Print the signature headers a real delivery of a body would carry'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify replay init logs completions man help" -f -a "verify" -d 'Check a received webhook\'s signature and explain why it failed'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify replay init logs completions man help" -f -a "replay" -d 'Send stored deliveries again, byte-exact or re-signed, to any target'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify replay init logs completions man help" -f -a "init" -d 'Set up the config file: default provider, named secrets, generic schemes'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify replay init logs completions man help" -f -a "logs" -d 'Search, show, export, import and prune the delivery log'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify replay init logs completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify replay init logs completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify replay init logs completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify replay init logs events completions man help" -f -a "providers" -d 'List every provider: algorithm, signed content, headers, timestamp window'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify replay init logs events completions man help" -f -a "sign" -d 'Print the signature headers a real delivery of a body would carry'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify replay init logs events completions man help" -f -a "verify" -d 'Check a received webhook\'s signature and explain why it failed'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify replay init logs events completions man help" -f -a "replay" -d 'Send stored deliveries again, byte-exact or re-signed, to any target'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify replay init logs events completions man help" -f -a "init" -d 'Set up the config file: default provider, named secrets, generic schemes'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify replay init logs events completions man help" -f -a "logs" -d 'Search, show, export, import and prune the delivery log'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify replay init logs events completions man help" -f -a "events" -d 'The event catalog: list events, show one with a sample payload, lint a payload'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify replay init logs events completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify replay init logs events completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify replay init logs events completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "show" -d 'Show one record: pretty, the raw HTTP request, a curl command, HAR or JSON'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "stats" -d 'Counts, success rate and duration percentiles, overall or per event, target or status'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "export" -d 'Write records to stdout as JSON Lines or HAR 1.2 (oldest first)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "import" -d 'Add the records of a JSONL or HAR file (`-` for stdin); ids already present are skipped'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "prune" -d 'Delete records older than a duration'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "list" -d 'Every event: id, provider or domain pack, description (the default)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "show" -d 'One event: provider, headers, schema and a freshly generated sample payload'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "lint" -d 'Check a payload against an event\'s schema; exit 1 listing each violation'

@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod cmd;
 pub mod config;
+pub mod events;
 pub mod http;
 pub mod output;
 pub mod retry;
@@ -33,6 +34,7 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Command::Replay(a) => cmd::replay::run(a, &ctx),
         Command::Init(a) => cmd::init::run(a, &ctx),
         Command::Logs(a) => cmd::logs::run(a, &ctx),
+        Command::Events(a) => cmd::events::run(a, &ctx),
         Command::Completions(a) => cmd::completions::run(a),
         Command::Man => cmd::completions::man(),
     }

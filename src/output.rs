@@ -111,7 +111,8 @@ pub fn line(text: impl Display) -> anyhow::Result<()> {
 /// Writes a JSON document to stdout on one line.
 pub fn json(value: &impl serde::Serialize) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
-    serde_json::to_writer(&mut out, value)?;
+    // Through io::Error, so that a closed pipe is seen as one (serde_json's error hides it).
+    serde_json::to_writer(&mut out, value).map_err(std::io::Error::from)?;
     writeln!(out)?;
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! One module per subcommand, plus what they share.
 
 pub mod completions;
+pub mod events;
 pub mod init;
 pub mod input;
 pub mod logs;
