@@ -1,0 +1,115 @@
+//! Every command-line flag, as clap derive types; the doc comments are the help text.
+//! One file per command family; this one holds the frame and the small commands.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+mod events;
+mod logs;
+mod replay;
+mod signing;
+
+pub use events::*;
+pub use logs::*;
+pub use replay::*;
+pub use signing::*;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "hookctl",
+    version,
+    about = "Build, test and trust webhooks: sign and verify the signatures of dozens of providers, locally.",
+    after_help = "Exit codes: 0 success/valid, 1 negative verdict (invalid signature, failed check), 2 usage error or bad input, 3 runtime failure.\nDocs: README.md, and `hookctl providers` for every scheme."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Flags every command accepts, before or after the subcommand.
+#[derive(Debug, Args, Clone)]
+pub struct Global {
+    /// Machine output on stdout: one JSON document (streaming commands: one object per line).
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// When to use colour.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    /// Print nothing but the result (no progress, no hints on stderr).
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+
+    /// More logging on stderr (-v, -vv).
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+
+    /// Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml].
+    #[arg(long, global = true, env = "HOOKCTL_CONFIG", value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    /// Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db].
+    #[arg(long, global = true, env = "HOOKCTL_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// Never prompt; a missing value is an error naming the flag (also when CI is set).
+    #[arg(long, global = true)]
+    pub no_input: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List every provider: algorithm, signed content, headers, timestamp window.
+    Providers(ProvidersArgs),
+    /// Print the signature headers a real delivery of a body would carry.
+    Sign(SignArgs),
+    /// Check a received webhook's signature and explain why it failed.
+    Verify(VerifyArgs),
+    /// Send stored deliveries again, byte-exact or re-signed, to any target.
+    Replay(ReplayArgs),
+    /// Set up the config file: default provider, named secrets, generic schemes.
+    Init(InitArgs),
+    /// Search, show, export, import and prune the delivery log.
+    Logs(LogsArgs),
+    /// The event catalog: list events, show one with a sample payload, lint a payload.
+    Events(EventsArgs),
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+    /// Print the man page (roff).
+    #[command(hide = true)]
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct ProvidersArgs {
+    /// Show one provider in detail.
+    pub id: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Save a secret for a provider ('stripe=whsec_…'); repeatable. Without it, init asks on a terminal.
+    #[arg(long = "secret", value_name = "PROVIDER=SECRET")]
+    pub secrets: Vec<String>,
+
+    /// Overwrite an existing config file without asking.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    pub shell: clap_complete::Shell,
+}

@@ -1,0 +1,52 @@
+//! Flags of `replay`.
+
+use clap::Args;
+
+#[derive(Debug, Args)]
+pub struct ReplayArgs {
+    /// Delivery ids from the log (`hookctl logs`).
+    #[arg(value_name = "ID")]
+    pub ids: Vec<String>,
+
+    /// Where to send: a URL with a path is the exact destination; a bare origin
+    /// (http://localhost:4000) keeps each delivery's original path and query [default: the original URL].
+    #[arg(long, value_name = "URL")]
+    pub to: Option<String>,
+
+    /// Re-sign with a fresh timestamp and id instead of sending the stored signature.
+    #[arg(long)]
+    pub resign: bool,
+
+    /// The provider to re-sign as [default: the delivery's own].
+    #[arg(short, long, value_name = "ID", requires = "resign")]
+    pub provider: Option<String>,
+
+    /// Secret to re-sign with [env: HOOKCTL_SECRET; default: the provider's secret in the config file].
+    #[arg(long, env = "HOOKCTL_SECRET", hide_env_values = true, value_name = "S")]
+    pub secret: Option<String>,
+
+    /// Private key to re-sign with, for asymmetric schemes.
+    #[arg(
+        long,
+        value_name = "K",
+        requires = "resign",
+        allow_hyphen_values = true
+    )]
+    pub private_key: Option<String>,
+
+    /// Requests per second at most.
+    #[arg(long, value_name = "R")]
+    pub rate: Option<f64>,
+
+    /// Requests in flight at once.
+    #[arg(short = 'c', long, value_name = "C", default_value_t = 4)]
+    pub concurrency: usize,
+
+    /// Print what would be sent; send and record nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// How long to wait for each answer.
+    #[arg(long, value_name = "DUR", default_value = "30s")]
+    pub timeout: String,
+}
