@@ -37,6 +37,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             [CompletionResult]::new('providers', 'providers', [CompletionResultType]::ParameterValue, 'List every provider: algorithm, signed content, headers, timestamp window')
             [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Print the signature headers a real delivery of a body would carry')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a received webhook''s signature and explain why it failed')
+            [CompletionResult]::new('trigger', 'trigger', [CompletionResultType]::ParameterValue, 'Send realistic, correctly signed sample events to an endpoint, with retries')
             [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Send stored deliveries again, byte-exact or re-signed, to any target')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Set up the config file: default provider, named secrets, generic schemes')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Search, show, export, import and prune the delivery log')
@@ -115,6 +116,44 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Text before the signature, e.g. ''sha256=''')
             [CompletionResult]::new('--timestamp-header', '--timestamp-header', [CompletionResultType]::ParameterName, 'Header carrying the Unix timestamp that is signed')
             [CompletionResult]::new('--signed-template', '--signed-template', [CompletionResultType]::ParameterName, 'What is signed, e.g. ''{timestamp}.{body}'' ({body} {timestamp} {id} {url} {method} {header:Name})')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output on stdout: one JSON document (streaming commands: one object per line)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but the result (no progress, no hints on stderr)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but the result (no progress, no hints on stderr)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v, -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v, -vv)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming the flag (also when CI is set)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'hookctl;trigger' {
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Where to send it')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Sign as this provider, or a scheme named in the config [default: the event''s own; domain packs: standard-webhooks]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Sign as this provider, or a scheme named in the config [default: the event''s own; domain packs: standard-webhooks]')
+            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'Secret to sign with [env: HOOKCTL_SECRET; default: the config''s, or a development secret]')
+            [CompletionResult]::new('--private-key', '--private-key', [CompletionResultType]::ParameterName, 'Private key to sign with, for asymmetric schemes (a file, or the key itself)')
+            [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Override a payload field (''data.object.amount=5000''); numbers, booleans and JSON are typed; JSON-quote to force text (''id="42"'')')
+            [CompletionResult]::new('--data', '--data', [CompletionResultType]::ParameterName, 'Send this file as the payload instead of a generated one')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Add or replace a request header (''Name: value''); repeatable')
+            [CompletionResult]::new('--request-header', '--request-header', [CompletionResultType]::ParameterName, 'Add or replace a request header (''Name: value''); repeatable')
+            [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Another directory of event files (JSON/YAML), read after $XDG_CONFIG_HOME/hookctl/events/')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Signature header name')
+            [CompletionResult]::new('--algorithm', '--algorithm', [CompletionResultType]::ParameterName, 'sha1, sha256 or sha512')
+            [CompletionResult]::new('--encoding', '--encoding', [CompletionResultType]::ParameterName, 'hex, base64 or base64url')
+            [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Text before the signature, e.g. ''sha256=''')
+            [CompletionResult]::new('--timestamp-header', '--timestamp-header', [CompletionResultType]::ParameterName, 'Header carrying the Unix timestamp that is signed')
+            [CompletionResult]::new('--signed-template', '--signed-template', [CompletionResultType]::ParameterName, 'What is signed, e.g. ''{timestamp}.{body}'' ({body} {timestamp} {id} {url} {method} {header:Name})')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'How many deliveries, each with fresh ids and timestamps')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'How many deliveries, each with fresh ids and timestamps')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Deliveries in flight at once')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Deliveries in flight at once')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after the first attempt, on connection errors, timeouts, 5xx and 429')
+            [CompletionResult]::new('--backoff', '--backoff', [CompletionResultType]::ParameterName, 'First retry delay; doubles each retry, with full jitter')
+            [CompletionResult]::new('--max-backoff', '--max-backoff', [CompletionResultType]::ParameterName, 'Longest retry delay (a Retry-After answer is honoured beyond it)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for each answer')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]')
@@ -434,6 +473,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             [CompletionResult]::new('providers', 'providers', [CompletionResultType]::ParameterValue, 'List every provider: algorithm, signed content, headers, timestamp window')
             [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Print the signature headers a real delivery of a body would carry')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a received webhook''s signature and explain why it failed')
+            [CompletionResult]::new('trigger', 'trigger', [CompletionResultType]::ParameterValue, 'Send realistic, correctly signed sample events to an endpoint, with retries')
             [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Send stored deliveries again, byte-exact or re-signed, to any target')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Set up the config file: default provider, named secrets, generic schemes')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Search, show, export, import and prune the delivery log')
@@ -450,6 +490,9 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             break
         }
         'hookctl;help;verify' {
+            break
+        }
+        'hookctl;help;trigger' {
             break
         }
         'hookctl;help;replay' {

@@ -34,6 +34,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand providers 'List every provider: algorithm, signed content, headers, timestamp window'
             cand sign 'Print the signature headers a real delivery of a body would carry'
             cand verify 'Check a received webhook''s signature and explain why it failed'
+            cand trigger 'Send realistic, correctly signed sample events to an endpoint, with retries'
             cand replay 'Send stored deliveries again, byte-exact or re-signed, to any target'
             cand init 'Set up the config file: default provider, named secrets, generic schemes'
             cand logs 'Search, show, export, import and prune the delivery log'
@@ -109,6 +110,43 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --prefix 'Text before the signature, e.g. ''sha256='''
             cand --timestamp-header 'Header carrying the Unix timestamp that is signed'
             cand --signed-template 'What is signed, e.g. ''{timestamp}.{body}'' ({body} {timestamp} {id} {url} {method} {header:Name})'
+            cand --color 'When to use colour'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]'
+            cand --db 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]'
+            cand --json 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
+            cand -q 'Print nothing but the result (no progress, no hints on stderr)'
+            cand --quiet 'Print nothing but the result (no progress, no hints on stderr)'
+            cand -v 'More logging on stderr (-v, -vv)'
+            cand --verbose 'More logging on stderr (-v, -vv)'
+            cand --no-input 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'hookctl;trigger'= {
+            cand --to 'Where to send it'
+            cand -p 'Sign as this provider, or a scheme named in the config [default: the event''s own; domain packs: standard-webhooks]'
+            cand --provider 'Sign as this provider, or a scheme named in the config [default: the event''s own; domain packs: standard-webhooks]'
+            cand --secret 'Secret to sign with [env: HOOKCTL_SECRET; default: the config''s, or a development secret]'
+            cand --private-key 'Private key to sign with, for asymmetric schemes (a file, or the key itself)'
+            cand --set 'Override a payload field (''data.object.amount=5000''); numbers, booleans and JSON are typed; JSON-quote to force text (''id="42"'')'
+            cand --data 'Send this file as the payload instead of a generated one'
+            cand -H 'Add or replace a request header (''Name: value''); repeatable'
+            cand --request-header 'Add or replace a request header (''Name: value''); repeatable'
+            cand --catalog 'Another directory of event files (JSON/YAML), read after $XDG_CONFIG_HOME/hookctl/events/'
+            cand --header 'Signature header name'
+            cand --algorithm 'sha1, sha256 or sha512'
+            cand --encoding 'hex, base64 or base64url'
+            cand --prefix 'Text before the signature, e.g. ''sha256='''
+            cand --timestamp-header 'Header carrying the Unix timestamp that is signed'
+            cand --signed-template 'What is signed, e.g. ''{timestamp}.{body}'' ({body} {timestamp} {id} {url} {method} {header:Name})'
+            cand -n 'How many deliveries, each with fresh ids and timestamps'
+            cand --count 'How many deliveries, each with fresh ids and timestamps'
+            cand -c 'Deliveries in flight at once'
+            cand --concurrency 'Deliveries in flight at once'
+            cand --retries 'Retries after the first attempt, on connection errors, timeouts, 5xx and 429'
+            cand --backoff 'First retry delay; doubles each retry, with full jitter'
+            cand --max-backoff 'Longest retry delay (a Retry-After answer is honoured beyond it)'
+            cand --timeout 'How long to wait for each answer'
             cand --color 'When to use colour'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]'
             cand --db 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]'
@@ -401,6 +439,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand providers 'List every provider: algorithm, signed content, headers, timestamp window'
             cand sign 'Print the signature headers a real delivery of a body would carry'
             cand verify 'Check a received webhook''s signature and explain why it failed'
+            cand trigger 'Send realistic, correctly signed sample events to an endpoint, with retries'
             cand replay 'Send stored deliveries again, byte-exact or re-signed, to any target'
             cand init 'Set up the config file: default provider, named secrets, generic schemes'
             cand logs 'Search, show, export, import and prune the delivery log'
@@ -414,6 +453,8 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         &'hookctl;help;sign'= {
         }
         &'hookctl;help;verify'= {
+        }
+        &'hookctl;help;trigger'= {
         }
         &'hookctl;help;replay'= {
         }

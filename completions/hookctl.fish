@@ -38,6 +38,7 @@ complete -c hookctl -n "__fish_hookctl_needs_command" -s V -l version -d 'Print 
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "providers" -d 'List every provider: algorithm, signed content, headers, timestamp window'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "sign" -d 'Print the signature headers a real delivery of a body would carry'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "verify" -d 'Check a received webhook\'s signature and explain why it failed'
+complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "trigger" -d 'Send realistic, correctly signed sample events to an endpoint, with retries'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "replay" -d 'Send stored deliveries again, byte-exact or re-signed, to any target'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "init" -d 'Set up the config file: default provider, named secrets, generic schemes'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "logs" -d 'Search, show, export, import and prune the delivery log'
@@ -111,6 +112,36 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand verify" -s q -l quiet -d
 complete -c hookctl -n "__fish_hookctl_using_subcommand verify" -s v -l verbose -d 'More logging on stderr (-v, -vv)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand verify" -l no-input -d 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand verify" -s h -l help -d 'Print help'
+complete -c hookctl -n "__fish_hookctl_using_subcommand trigger" -l to -d 'Where to send it' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand trigger" -s p -l provider -d 'Sign as this provider, or a scheme named in the config [default: the event\'s own; domain packs: standard-webhooks]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand trigger" -l secret -d 'Secret to sign with [env: HOOKCTL_SECRET; default: the config\'s, or a development secret]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand trigger" -l private-key -d 'Private key to sign with, for asymmetric schemes (a file, or the key itself)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand trigger" -l set -d 'Override a payload field (\'data.object.amount=5000\'); numbers, booleans and JSON are typed; JSON-quote to force text (\'id="42"\')' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand trigger" -l data -d 'Send this file as the payload instead of a generated one' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand trigger" -s H -l request-header -d 'Add or replace a request header (\'Name: value\'); repeatable' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand trigger" -l catalog -d 'Another directory of event files (JSON/YAML), read after $XDG_CONFIG_HOME/hookctl/events/' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand trigger" -l header -d 'Signature header name' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand trigger" -l algorithm -d 'sha1, sha256 or sha512' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand trigger" -l encoding -d 'hex, base64 or base64url' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand trigger" -l prefix -d 'Text before the signature, e.g. \'sha256=\'' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand trigger" -l timestamp-header -d 'Header carrying the Unix timestamp that is signed' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand trigger" -l signed-template -d 'What is signed, e.g. \'{timestamp}.{body}\' ({body} {timestamp} {id} {url} {method} {header:Name})' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand trigger" -s n -l count -d 'How many deliveries, each with fresh ids and timestamps' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand trigger" -s c -l concurrency -d 'Deliveries in flight at once' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand trigger" -l retries -d 'Retries after the first attempt, on connection errors, timeouts, 5xx and 429' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand trigger" -l backoff -d 'First retry delay; doubles each retry, with full jitter' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand trigger" -l max-backoff -d 'Longest retry delay (a Retry-After answer is honoured beyond it)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand trigger" -l timeout -d 'How long to wait for each answer' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand trigger" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookctl -n "__fish_hookctl_using_subcommand trigger" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand trigger" -l db -d 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand trigger" -l json -d 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand trigger" -s q -l quiet -d 'Print nothing but the result (no progress, no hints on stderr)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand trigger" -s v -l verbose -d 'More logging on stderr (-v, -vv)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand trigger" -l no-input -d 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand trigger" -s h -l help -d 'Print help'
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l to -d 'Where to send: a URL with a path is the exact destination; a bare origin (http://localhost:4000) keeps each delivery\'s original path and query [default: the original URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -s p -l provider -d 'The provider to re-sign as [default: the delivery\'s own]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l secret -d 'Secret to re-sign with [env: HOOKCTL_SECRET; default: the provider\'s secret in the config file]' -r
@@ -343,16 +374,17 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand man" -s q -l quiet -d 'P
 complete -c hookctl -n "__fish_hookctl_using_subcommand man" -s v -l verbose -d 'More logging on stderr (-v, -vv)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand man" -l no-input -d 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand man" -s h -l help -d 'Print help'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify replay init logs events completions man help" -f -a "providers" -d 'List every provider: algorithm, signed content, headers, timestamp window'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify replay init logs events completions man help" -f -a "sign" -d 'Print the signature headers a real delivery of a body would carry'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify replay init logs events completions man help" -f -a "verify" -d 'Check a received webhook\'s signature and explain why it failed'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify replay init logs events completions man help" -f -a "replay" -d 'Send stored deliveries again, byte-exact or re-signed, to any target'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify replay init logs events completions man help" -f -a "init" -d 'Set up the config file: default provider, named secrets, generic schemes'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify replay init logs events completions man help" -f -a "logs" -d 'Search, show, export, import and prune the delivery log'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify replay init logs events completions man help" -f -a "events" -d 'The event catalog: list events, show one with a sample payload, lint a payload'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify replay init logs events completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify replay init logs events completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify replay init logs events completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay init logs events completions man help" -f -a "providers" -d 'List every provider: algorithm, signed content, headers, timestamp window'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay init logs events completions man help" -f -a "sign" -d 'Print the signature headers a real delivery of a body would carry'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay init logs events completions man help" -f -a "verify" -d 'Check a received webhook\'s signature and explain why it failed'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay init logs events completions man help" -f -a "trigger" -d 'Send realistic, correctly signed sample events to an endpoint, with retries'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay init logs events completions man help" -f -a "replay" -d 'Send stored deliveries again, byte-exact or re-signed, to any target'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay init logs events completions man help" -f -a "init" -d 'Set up the config file: default provider, named secrets, generic schemes'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay init logs events completions man help" -f -a "logs" -d 'Search, show, export, import and prune the delivery log'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay init logs events completions man help" -f -a "events" -d 'The event catalog: list events, show one with a sample payload, lint a payload'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay init logs events completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay init logs events completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay init logs events completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "show" -d 'Show one record: pretty, the raw HTTP request, a curl command, HAR or JSON'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "stats" -d 'Counts, success rate and duration percentiles, overall or per event, target or status'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "export" -d 'Write records to stdout as JSON Lines or HAR 1.2 (oldest first)'

@@ -31,6 +31,7 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Command::Providers(a) => cmd::providers::run(a, &ctx),
         Command::Sign(a) => cmd::sign::run(a, &ctx),
         Command::Verify(a) => cmd::verify::run(a, &ctx),
+        Command::Trigger(a) => cmd::trigger::run(a, &ctx),
         Command::Replay(a) => cmd::replay::run(a, &ctx),
         Command::Init(a) => cmd::init::run(a, &ctx),
         Command::Logs(a) => cmd::logs::run(a, &ctx),

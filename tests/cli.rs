@@ -1,6 +1,10 @@
 //! The command-line contract through the real binary: exit codes, `--json` shapes, explanations,
 //! config, bad input — what scripts and users rely on (SPEC.md).
 
+mod common;
+
+use common::stdout_json;
+
 use std::io::Write;
 
 use assert_cmd::Command;
@@ -11,20 +15,8 @@ const BODY: &str =
     r#"{"id":"evt_1","type":"payment_intent.succeeded","data":{"object":{"amount":2000}}}"#;
 const NOW: &str = "1700000010";
 
-/// The binary with a private config path and no secret or CI leaking in from the environment.
 fn hookctl(dir: &tempfile::TempDir) -> Command {
-    let mut c = Command::cargo_bin("hookctl").unwrap();
-    c.env("HOOKCTL_CONFIG", dir.path().join("config.toml"))
-        .env("HOOKCTL_DB", dir.path().join("deliveries.db"))
-        .env_remove("HOOKCTL_SECRET")
-        .env_remove("NO_COLOR")
-        .env("CI", "1");
-    c
-}
-
-fn stdout_json(out: &std::process::Output) -> Value {
-    serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
+    common::hookctl(dir.path())
 }
 
 fn stripe_header(dir: &tempfile::TempDir, secret: &str, body: &str, ts: &str) -> String {

@@ -2,6 +2,10 @@
 //! provider-shaped event signs and verifies with its provider, and the `events` commands keep
 //! their contract (JSON shape, exit codes, user catalogs) through the real binary.
 
+mod common;
+
+use common::stdout_json;
+
 use std::collections::BTreeMap;
 
 use assert_cmd::Command;
@@ -11,18 +15,7 @@ use predicates::prelude::*;
 use serde_json::Value;
 
 fn hookctl(dir: &tempfile::TempDir) -> Command {
-    let mut c = Command::cargo_bin("hookctl").unwrap();
-    c.env("HOOKCTL_CONFIG", dir.path().join("config.toml"))
-        .env("HOOKCTL_DB", dir.path().join("deliveries.db"))
-        .env_remove("HOOKCTL_SECRET")
-        .env_remove("NO_COLOR")
-        .env("CI", "1");
-    c
-}
-
-fn stdout_json(out: &std::process::Output) -> Value {
-    serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
+    common::hookctl(dir.path())
 }
 
 #[test]

@@ -22,12 +22,7 @@ impl Env {
         self.dir.path().join("deliveries.db")
     }
     fn hookctl(&self) -> Command {
-        let mut c = Command::cargo_bin("hookctl").unwrap();
-        c.env("HOOKCTL_CONFIG", self.dir.path().join("config.toml"))
-            .env("HOOKCTL_DB", self.db())
-            .env_remove("HOOKCTL_SECRET")
-            .env("CI", "1");
-        c
+        common::hookctl(self.dir.path())
     }
     /// Stores a delivery as `listen` would have received it, and returns its id.
     fn stored(&self, url: &str, headers: &[(&str, &str)], body: &[u8]) -> String {

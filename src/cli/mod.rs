@@ -9,11 +9,13 @@ mod events;
 mod logs;
 mod replay;
 mod signing;
+mod trigger;
 
 pub use events::*;
 pub use logs::*;
 pub use replay::*;
 pub use signing::*;
+pub use trigger::*;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -77,6 +79,8 @@ pub enum Command {
     Sign(SignArgs),
     /// Check a received webhook's signature and explain why it failed.
     Verify(VerifyArgs),
+    /// Send realistic, correctly signed sample events to an endpoint, with retries.
+    Trigger(TriggerArgs),
     /// Send stored deliveries again, byte-exact or re-signed, to any target.
     Replay(ReplayArgs),
     /// Set up the config file: default provider, named secrets, generic schemes.

@@ -1,5 +1,6 @@
 //! One module per subcommand, plus what they share.
 
+pub mod batch;
 pub mod completions;
 pub mod events;
 pub mod init;
@@ -7,8 +8,10 @@ pub mod input;
 pub mod logs;
 pub mod providers;
 pub mod replay;
+pub mod sample;
 pub mod sign;
 pub mod signing;
+pub mod trigger;
 pub mod verify;
 
 use std::path::PathBuf;

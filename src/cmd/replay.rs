@@ -6,9 +6,8 @@ use std::time::Duration;
 
 use anyhow::Result;
 use colored::Colorize;
-use indicatif::{ProgressBar, ProgressStyle};
-use tokio::sync::Semaphore;
 
+use super::batch::{self, Pace};
 use super::{Ctx, input};
 use crate::bail_usage;
 use crate::cli::ReplayArgs;
@@ -50,8 +49,22 @@ pub fn run(args: ReplayArgs, ctx: &Ctx) -> Result<Exit> {
     }
 
     let sender = Sender::new(Some(store))?;
+    let pace = Pace {
+        concurrency: args.concurrency,
+        rate: args.rate,
+    };
     let runtime = tokio::runtime::Runtime::new()?;
-    let results = runtime.block_on(send_all(sender, plan, &args, ctx))?;
+    let results = runtime.block_on(batch::run(
+        plan,
+        pace,
+        "replaying",
+        ctx,
+        |out| {
+            let sender = sender.clone();
+            async move { sender.send(out).await }
+        },
+        report,
+    ))?;
     let mut all_ok = true;
     for r in &results {
         all_ok &= r.status == Status::Delivered;
@@ -157,89 +170,12 @@ fn prepare(
     Ok(out)
 }
 
-async fn send_all(
-    sender: Sender,
-    plan: Vec<Outgoing>,
-    args: &ReplayArgs,
-    ctx: &Ctx,
-) -> Result<Vec<Record>> {
-    let bar = progress(plan.len(), ctx);
-    let permits = Arc::new(Semaphore::new(args.concurrency));
-    let mut pace = args.rate.map(|r| {
-        let mut i = tokio::time::interval(Duration::from_secs_f64(1.0 / r));
-        i.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        i
-    });
-    let mut tasks = tokio::task::JoinSet::new();
-    for (order, out) in plan.into_iter().enumerate() {
-        if let Some(p) = pace.as_mut() {
-            p.tick().await;
-        }
-        let permit = permits.clone().acquire_owned().await?;
-        let sender = sender.clone();
-        tasks.spawn(async move {
-            let r = sender.send(out).await;
-            drop(permit);
-            (order, r)
-        });
-    }
-    let mut done = Vec::new();
-    while let Some(joined) = tasks.join_next().await {
-        let (order, result) = joined?;
-        let record = result?;
-        match &bar {
-            Some(b) => b.inc(1),
-            None => report(&record, ctx)?,
-        }
-        done.push((order, record));
-    }
-    if let Some(b) = bar {
-        b.finish_and_clear();
-        for (_, r) in &done {
-            report(r, ctx)?;
-        }
-    }
-    done.sort_by_key(|(o, _)| *o);
-    Ok(done.into_iter().map(|(_, r)| r).collect())
-}
-
-fn progress(n: usize, ctx: &Ctx) -> Option<ProgressBar> {
-    use std::io::IsTerminal;
-    if n < 2 || ctx.style.json || ctx.style.quiet || !std::io::stderr().is_terminal() {
-        return None;
-    }
-    let bar = ProgressBar::new(n as u64);
-    bar.set_style(
-        ProgressStyle::with_template(
-            "{spinner} replaying {pos}/{len} [{bar:30}] {per_sec} eta {eta}",
-        )
-        .ok()?,
-    );
-    Some(bar)
-}
-
 /// One line per replay (JSON: the new record).
 fn report(r: &Record, ctx: &Ctx) -> Result<()> {
     if ctx.style.json {
         return output::json(r);
     }
-    let status = match &r.response {
-        Some(resp) if (200..300).contains(&resp.status) => {
-            resp.status.to_string().green().to_string()
-        }
-        Some(resp) => resp.status.to_string().red().to_string(),
-        None => "---".red().to_string(),
-    };
-    let ms = r
-        .duration_ms
-        .map(|d| format!("{d:.1} ms"))
-        .unwrap_or_default();
-    let error = r
-        .error
-        .as_deref()
-        .filter(|_| r.status != Status::Delivered)
-        .map(|e| format!("  {}", e.red()))
-        .unwrap_or_default();
+    let (status, ms, error) = batch::outcome(r);
     output::line(format_args!(
         "{status} {ms:>9}  {} ← {}  {} {}{error}",
         r.id,

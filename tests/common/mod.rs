@@ -8,6 +8,24 @@ use std::net::{SocketAddr, TcpListener};
 use std::sync::{Arc, Mutex, mpsc};
 use std::time::Duration;
 
+/// The binary with a private config and log in `dir`, and no secret, colour setting or
+/// terminal prompts leaking in from the environment.
+pub fn hookctl(dir: &std::path::Path) -> assert_cmd::Command {
+    let mut c = assert_cmd::Command::cargo_bin("hookctl").unwrap();
+    c.env("HOOKCTL_CONFIG", dir.join("config.toml"))
+        .env("HOOKCTL_DB", dir.join("deliveries.db"))
+        .env_remove("HOOKCTL_SECRET")
+        .env_remove("NO_COLOR")
+        .env("CI", "1");
+    c
+}
+
+/// A command's stdout as one JSON document.
+pub fn stdout_json(out: &std::process::Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
+}
+
 /// One request as the receiver saw it.
 #[derive(Debug, Clone)]
 pub struct Received {

@@ -1,0 +1,146 @@
+//! Signed sample deliveries of a catalog event: what `trigger` sends, and what the commands that
+//! probe or load an endpoint send, built one way so they all sign exactly as the provider does.
+
+use std::sync::Arc;
+
+use anyhow::Result;
+
+use super::{Ctx, input, signing};
+use crate::cli::SampleArgs;
+use crate::events::{Catalog, Event, Generated, user_dirs};
+use crate::output::usage;
+use crate::signature::{self, Delivery, Headers, KeyMaterial, Scheme, SignRequest};
+
+/// Everything fixed across the deliveries of one run: the event, the scheme and key, the user's
+/// overrides. Cheap to share across tasks behind an `Arc`.
+pub struct Sampler {
+    pub event: Event,
+    pub scheme: Arc<dyn Scheme>,
+    pub key: KeyMaterial,
+    sets: Vec<(String, String)>,
+    data: Option<Vec<u8>>,
+    extra_headers: Headers,
+}
+
+/// One delivery's content before it is signed: sign it (again) for each attempt.
+#[derive(Debug, Clone)]
+pub struct Unsigned {
+    pub body: Vec<u8>,
+    pub headers: Headers,
+    /// The delivery id the payload and headers carry; a retry keeps it, as providers do.
+    pub message_id: String,
+}
+
+impl Sampler {
+    /// Resolves `event_id` in the catalog and the flags into a sampler; every mistake in the
+    /// flags (unknown event or provider, bad --set, unreadable --data) is a usage error found
+    /// here, before anything is sent.
+    pub fn from_args(event_id: &str, args: &SampleArgs, ctx: &Ctx) -> Result<Sampler> {
+        let catalog = catalog(args, ctx)?;
+        let event = catalog.find(event_id)?.clone();
+        let config = ctx.config()?;
+        let provider = args
+            .provider
+            .clone()
+            .unwrap_or_else(|| event.signed_with().to_string());
+        let scheme = input::scheme(&provider, &args.generic, &config)?;
+        if !scheme.info().can_sign {
+            crate::bail_usage!(
+                "{} deliveries cannot be signed locally; pick another --provider",
+                scheme.info().name
+            );
+        }
+        let sets = args
+            .set
+            .iter()
+            .map(|s| match s.split_once('=') {
+                Some((path, value)) if !path.trim().is_empty() => {
+                    Ok((path.trim().to_string(), value.to_string()))
+                }
+                _ => Err(usage(format!(
+                    "--set '{s}' must be PATH=VALUE, e.g. --set data.object.amount=5000"
+                ))),
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let data = args
+            .data
+            .as_deref()
+            .map(|p| input::read_file(p, "--data"))
+            .transpose()?;
+        let mut sampler = Sampler {
+            event,
+            scheme,
+            key: KeyMaterial::default(),
+            sets,
+            data,
+            extra_headers: input::parse_headers(&args.headers)?,
+        };
+        // One payload up front, so a bad --set path is reported before anything is sent, and
+        // before a development key is made for a run that was never going to happen.
+        sampler.fresh()?;
+        sampler.key = signing::key_for(
+            sampler.scheme.as_ref(),
+            args.secret.as_deref(),
+            args.private_key.as_deref(),
+            ctx,
+        )?;
+        Ok(sampler)
+    }
+
+    /// A new delivery: generated payload (or --data), overrides applied, the event's headers
+    /// then the user's.
+    pub fn fresh(&self) -> Result<Unsigned> {
+        let mut g: Generated = self.event.generate(&mut rand::thread_rng());
+        if let Some(data) = &self.data {
+            g.body = data.clone();
+            if !self.sets.is_empty() {
+                g.payload = serde_json::from_slice(data).map_err(|_| {
+                    usage("--set edits a JSON payload, but the --data file is not JSON")
+                })?;
+                g.encoding = crate::events::Encoding::Json;
+            }
+        }
+        for (path, value) in &self.sets {
+            g.set(path, value)
+                .map_err(|e| usage(format!("--set {path}={value}: {e}")))?;
+        }
+        let mut headers = g.headers;
+        for (name, value) in self.extra_headers.iter() {
+            headers.set(name, value);
+        }
+        Ok(Unsigned {
+            body: g.body,
+            headers,
+            message_id: g.message_id,
+        })
+    }
+
+    /// `unsigned` signed for `url` at `timestamp` (Unix seconds), as the provider would send it.
+    pub fn sign(&self, unsigned: &Unsigned, url: &str, timestamp: i64) -> Result<Delivery> {
+        let mut delivery = Delivery {
+            method: "POST".into(),
+            url: Some(url.to_string()),
+            headers: unsigned.headers.clone(),
+            body: unsigned.body.clone(),
+        };
+        let req = SignRequest {
+            timestamp,
+            id: unsigned.message_id.clone(),
+            secret: self.key.secret.clone(),
+            private_key: self.key.private_key.clone(),
+            ..Default::default()
+        };
+        signature::attach(self.scheme.as_ref(), &mut delivery, req).map_err(usage)?;
+        Ok(delivery)
+    }
+
+    /// The provider id deliveries are signed as (recorded in the log).
+    pub fn provider(&self) -> &str {
+        &self.scheme.info().id
+    }
+}
+
+/// The built-in catalog plus the user's event files and `--catalog`.
+pub fn catalog(args: &SampleArgs, ctx: &Ctx) -> Result<Catalog> {
+    Catalog::load(&user_dirs(&ctx.config_path()?, args.catalog.as_deref()))
+}

@@ -1,0 +1,340 @@
+//! `trigger` against real receivers on loopback: every catalog provider's delivery verifies with
+//! its scheme, overrides land in the payload, retries are recorded attempt by attempt, and bad
+//! input is one line with exit 2.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use common::{Received, Receiver, hookctl, stdout_json};
+use hookctl::config::Config;
+use hookctl::events::Catalog;
+use hookctl::signature::{Delivery, Keys, Registry, VerifyOptions};
+use hookctl::store::{Query, Record, Status, Store};
+use serde_json::Value;
+
+/// Every record of the log, oldest first.
+fn records(dir: &Path) -> Vec<Record> {
+    Store::open(&dir.join("deliveries.db"))
+        .unwrap()
+        .after(0, &Query::default())
+        .unwrap()
+        .into_iter()
+        .map(|(_, r)| r)
+        .collect()
+}
+
+/// Checks `got` as the receiver would: with the provider's scheme and the key hookctl saved in
+/// the config (the development key it made on first use).
+fn verify(dir: &Path, provider: &str, url: &str, got: &Received) -> Result<(), String> {
+    let config = Config::load(&dir.join("config.toml")).unwrap();
+    let keys = Keys {
+        secrets: config.secrets.get(provider).cloned().into_iter().collect(),
+        public_key: config.keys.get(provider).map(|k| k.public_key.clone()),
+    };
+    let scheme = Registry::builtin().get(provider).unwrap();
+    let d = Delivery {
+        method: got.method.clone(),
+        url: Some(url.to_string()),
+        headers: got.headers.iter().cloned().collect(),
+        body: got.body.clone(),
+    };
+    let v = scheme.verify(&d, &keys, &VerifyOptions::now());
+    if v.is_valid() { Ok(()) } else { Err(v.detail) }
+}
+
+#[test]
+fn every_catalog_provider_sends_a_delivery_its_receiver_verifies() {
+    let catalog = Catalog::builtin().unwrap();
+    // One event per signing provider: each provider's own, and a domain pack's (standard-webhooks).
+    let mut per_provider: BTreeMap<String, String> = BTreeMap::new();
+    for e in catalog.events() {
+        per_provider
+            .entry(e.signed_with().to_string())
+            .or_insert_with(|| e.id.clone());
+    }
+    assert!(per_provider.len() >= 21, "{per_provider:?}");
+    let dir = tempfile::tempdir().unwrap();
+    let rx = Receiver::start();
+    let mut failures = Vec::new();
+    for (provider, event) in &per_provider {
+        let url = rx.url(&format!("/hooks/{provider}?source=test"));
+        hookctl(dir.path())
+            .args(["trigger", event, "--to", &url, "--retries", "0"])
+            .assert()
+            .code(0);
+        let got = rx.next();
+        assert_eq!(got.method, "POST");
+        if let Err(why) = verify(dir.path(), provider, &url, &got) {
+            failures.push(format!("{provider} ({event}): {why}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "not verified:\n{}",
+        failures.join("\n")
+    );
+    let log = records(dir.path());
+    assert_eq!(log.len(), per_provider.len());
+    assert!(log.iter().all(|r| r.status == Status::Delivered));
+}
+
+#[test]
+fn a_delivery_carries_the_providers_event_headers_and_is_logged_with_its_event_type() {
+    let dir = tempfile::tempdir().unwrap();
+    let rx = Receiver::start();
+    let out = hookctl(dir.path())
+        .args(["trigger", "github.push", "--to", &rx.url("/gh"), "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let got = rx.next();
+    assert_eq!(got.header("X-GitHub-Event"), Some("push"));
+    assert!(got.header("X-GitHub-Delivery").is_some());
+    assert!(got.header("X-Hub-Signature-256").is_some());
+    let line = stdout_json(&out);
+    assert_eq!(line["event"], "push");
+    assert_eq!(line["provider"], "github");
+    assert_eq!(line["status"], "delivered");
+    assert_eq!(line["http_status"], 200);
+    assert_eq!(line["attempts"], 1);
+    let log = records(dir.path());
+    assert_eq!(log[0].id, line["id"]);
+    assert_eq!(log[0].event_type.as_deref(), Some("push"));
+    assert_eq!(log[0].request.body.0, got.body);
+}
+
+#[test]
+fn set_overrides_fields_with_typed_values_and_h_adds_headers() {
+    let dir = tempfile::tempdir().unwrap();
+    let rx = Receiver::start();
+    hookctl(dir.path())
+        .args([
+            "trigger",
+            "stripe.payment_intent.succeeded",
+            "--to",
+            &rx.url("/s"),
+            "--set",
+            "data.object.amount=5000",
+            "--set",
+            "data.object.livemode=true",
+            "--set",
+            "data.object.metadata={\"order\":\"A1\"}",
+            "--set",
+            "data.object.currency=\"123\"",
+            "-H",
+            "X-Test: yes",
+            "--secret",
+            "whsec_test",
+        ])
+        .assert()
+        .code(0);
+    let got = rx.next();
+    let body: Value = serde_json::from_slice(&got.body).unwrap();
+    assert_eq!(body["data"]["object"]["amount"], 5000);
+    assert_eq!(body["data"]["object"]["livemode"], true);
+    assert_eq!(body["data"]["object"]["metadata"]["order"], "A1");
+    assert_eq!(body["data"]["object"]["currency"], "123");
+    assert_eq!(got.header("X-Test"), Some("yes"));
+    let stripe = Registry::builtin().get("stripe").unwrap();
+    let d = Delivery {
+        method: "POST".into(),
+        url: None,
+        headers: got.headers.iter().cloned().collect(),
+        body: got.body.clone(),
+    };
+    let keys = Keys {
+        secrets: vec!["whsec_test".into()],
+        public_key: None,
+    };
+    assert!(stripe.verify(&d, &keys, &VerifyOptions::now()).is_valid());
+}
+
+#[test]
+fn data_replaces_the_payload_byte_exact_and_is_signed_as_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let rx = Receiver::start();
+    let file = dir.path().join("payload.json");
+    let payload = b"{\"custom\": true,\n \"n\": 1}\n";
+    std::fs::write(&file, payload).unwrap();
+    let url = rx.url("/d");
+    hookctl(dir.path())
+        .args(["trigger", "ticket.created", "--to", &url, "--data"])
+        .arg(&file)
+        .assert()
+        .code(0);
+    let got = rx.next();
+    assert_eq!(got.body, payload);
+    verify(dir.path(), "standard-webhooks", &url, &got).unwrap();
+}
+
+#[test]
+fn a_batch_sends_count_deliveries_each_with_its_own_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let rx = Receiver::start();
+    hookctl(dir.path())
+        .args([
+            "trigger",
+            "contact.created",
+            "--to",
+            &rx.url("/b"),
+            "-n",
+            "6",
+            "-c",
+            "3",
+        ])
+        .assert()
+        .code(0);
+    let ids: std::collections::BTreeSet<String> = (0..6)
+        .map(|_| rx.next().header("webhook-id").unwrap().to_string())
+        .collect();
+    assert_eq!(ids.len(), 6, "ids repeated: {ids:?}");
+    assert_eq!(records(dir.path()).len(), 6);
+}
+
+#[test]
+fn failing_twice_then_succeeding_is_three_recorded_attempts_and_exit_0() {
+    let dir = tempfile::tempdir().unwrap();
+    let rx = Receiver::start();
+    rx.respond_with(&[(503, &[]), (500, &[])]);
+    let out = hookctl(dir.path())
+        .args([
+            "trigger",
+            "shopify.orders.create",
+            "--to",
+            &rx.url("/r"),
+            "--retries",
+            "3",
+            "--backoff",
+            "1ms",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let got: Vec<Received> = (0..3).map(|_| rx.next()).collect();
+    // A retry is the same delivery: the same id header and body.
+    let id = got[0].header("X-Shopify-Webhook-Id").unwrap();
+    assert!(
+        got.iter()
+            .all(|g| g.header("X-Shopify-Webhook-Id") == Some(id))
+    );
+    assert!(got.iter().all(|g| g.body == got[0].body));
+    let log = records(dir.path());
+    let seen: Vec<(u32, Status)> = log.iter().map(|r| (r.attempt, r.status)).collect();
+    assert_eq!(
+        seen,
+        [
+            (1, Status::Failed),
+            (2, Status::Failed),
+            (3, Status::Delivered)
+        ]
+    );
+}
+
+#[test]
+fn a_receiver_that_always_fails_makes_the_delivery_dead_and_exit_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let rx = Receiver::start();
+    rx.respond_with(&[(500, &[]), (502, &[]), (429, &[("Retry-After", "0")])]);
+    hookctl(dir.path())
+        .args([
+            "trigger",
+            "slack.app_mention",
+            "--to",
+            &rx.url("/f"),
+            "--retries",
+            "2",
+            "--backoff",
+            "1ms",
+        ])
+        .assert()
+        .code(1)
+        .stdout(predicates::str::contains("dead"));
+    let log = records(dir.path());
+    let seen: Vec<(u32, Status)> = log.iter().map(|r| (r.attempt, r.status)).collect();
+    assert_eq!(
+        seen,
+        [(1, Status::Failed), (2, Status::Failed), (3, Status::Dead)]
+    );
+}
+
+#[test]
+fn a_client_error_is_not_retried() {
+    let dir = tempfile::tempdir().unwrap();
+    let rx = Receiver::start();
+    rx.respond_with(&[(400, &[])]);
+    hookctl(dir.path())
+        .args(["trigger", "stripe.charge.succeeded", "--to", &rx.url("/c")])
+        .assert()
+        .code(1);
+    let log = records(dir.path());
+    assert_eq!(log.len(), 1);
+    assert_eq!(
+        log[0].status,
+        Status::Dead,
+        "given up: a 4xx is not retried"
+    );
+    assert_eq!(log[0].response.as_ref().unwrap().status, 400);
+}
+
+#[test]
+fn bad_input_is_one_line_and_exit_2_with_nothing_sent() {
+    let dir = tempfile::tempdir().unwrap();
+    let rx = Receiver::start();
+    let to = rx.url("/x");
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["trigger", "stripe.payment_intent.succeded", "--to", &to],
+            "did you mean 'stripe.payment_intent.succeeded'",
+        ),
+        (
+            &["trigger", "github.push", "--to", &to, "--set", "a..b=1"],
+            "--set a..b=1",
+        ),
+        (
+            &["trigger", "github.push", "--to", &to, "--set", "novalue"],
+            "must be PATH=VALUE",
+        ),
+        (&["trigger", "github.push", "--to", "ftp://x"], "--to"),
+        (&["trigger", "github.push", "--to", "not a url"], "--to"),
+        (
+            &[
+                "trigger",
+                "github.push",
+                "--to",
+                &to,
+                "--data",
+                "/no/such/file",
+            ],
+            "cannot read --data",
+        ),
+        (&["trigger", "--to", &to], "missing EVENT"),
+        (&["trigger", "github.push"], "missing --to"),
+        (
+            &["trigger", "github.push", "--to", &to, "--backoff", "soon"],
+            "--backoff",
+        ),
+        (
+            &["trigger", "github.push", "--to", &to, "-n", "0"],
+            "at least 1",
+        ),
+        (
+            &["trigger", "github.push", "--to", &to, "--provider", "nope"],
+            "nope",
+        ),
+    ];
+    for (args, says) in cases {
+        let out = hookctl(dir.path()).args(*args).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(says), "{args:?}: {err}");
+        assert_eq!(err.trim_end().lines().count(), 1, "{args:?}: {err}");
+    }
+    assert!(rx.drain().is_empty());
+}
