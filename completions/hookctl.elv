@@ -160,6 +160,13 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --help 'Print help'
         }
         &'hookctl;replay'= {
+            cand --event 'Event type glob (`invoice.*`); repeat to accept any of several'
+            cand --status 'Only records with this status'
+            cand --source 'Only records written by this command'
+            cand --since 'Only records newer than this: a duration ago (30m, 1h, 7d) or an RFC 3339 time'
+            cand --until 'Only records up to this time: RFC 3339 or a duration ago (1h)'
+            cand --where 'A condition on the JSON request body, all must hold: ''data.amount > 100'', "type ~ ''^invoice\.''", ''data.tags contains vip'', ''data.email exists'', ''data.currency in [usd,eur]'' (also ==, !=, >=, <=)'
+            cand --limit 'With filters: replay at most the N newest matching records [default: all of them]'
             cand --to 'Where to send: a URL with a path is the exact destination; a bare origin (http://localhost:4000) keeps each delivery''s original path and query [default: the original URL]'
             cand -p 'The provider to re-sign as [default: the delivery''s own]'
             cand --provider 'The provider to re-sign as [default: the delivery''s own]'
@@ -180,8 +187,8 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand -v 'More logging on stderr (-v, -vv)'
             cand --verbose 'More logging on stderr (-v, -vv)'
             cand --no-input 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'hookctl;init'= {
             cand --secret 'Save a secret for a provider (''stripe=whsec_…''); repeatable. Without it, init asks on a terminal'

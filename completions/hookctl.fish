@@ -142,6 +142,20 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand trigger" -s q -l quiet -
 complete -c hookctl -n "__fish_hookctl_using_subcommand trigger" -s v -l verbose -d 'More logging on stderr (-v, -vv)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand trigger" -l no-input -d 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand trigger" -s h -l help -d 'Print help'
+complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l event -d 'Event type glob (`invoice.*`); repeat to accept any of several' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l status -d 'Only records with this status' -r -f -a "delivered\t'Sent and answered 2xx'
+failed\t'Sent and answered non-2xx, or the connection failed; may be retried'
+dead\t'Failed on its last retry'
+received\t'Received by `listen`'"
+complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l source -d 'Only records written by this command' -r -f -a "trigger\t''
+listen\t''
+replay\t''
+validate\t''
+load\t''"
+complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l since -d 'Only records newer than this: a duration ago (30m, 1h, 7d) or an RFC 3339 time' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l until -d 'Only records up to this time: RFC 3339 or a duration ago (1h)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l where -d 'A condition on the JSON request body, all must hold: \'data.amount > 100\', "type ~ \'^invoice\\.\'", \'data.tags contains vip\', \'data.email exists\', \'data.currency in [usd,eur]\' (also ==, !=, >=, <=)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l limit -d 'With filters: replay at most the N newest matching records [default: all of them]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l to -d 'Where to send: a URL with a path is the exact destination; a bare origin (http://localhost:4000) keeps each delivery\'s original path and query [default: the original URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -s p -l provider -d 'The provider to re-sign as [default: the delivery\'s own]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l secret -d 'Secret to re-sign with [env: HOOKCTL_SECRET; default: the provider\'s secret in the config file]' -r
@@ -160,7 +174,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l json -d 'Mach
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -s q -l quiet -d 'Print nothing but the result (no progress, no hints on stderr)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -s v -l verbose -d 'More logging on stderr (-v, -vv)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l no-input -d 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
-complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -s h -l help -d 'Print help'
+complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookctl -n "__fish_hookctl_using_subcommand init" -l secret -d 'Save a secret for a provider (\'stripe=whsec_…\'); repeatable. Without it, init asks on a terminal' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand init" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''

@@ -292,6 +292,113 @@ fn bad_input_is_exit_2() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains("--provider"));
+    env.hookctl()
+        .args(["replay"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("which deliveries?"));
+    env.hookctl()
+        .args(["replay", &id, "--status", "received"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("not both"));
+    env.hookctl()
+        .args(["replay", "--where", "data.amount >> 1"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("--where"));
+}
+
+#[test]
+fn filters_replay_exactly_the_records_logs_selects() {
+    let env = Env::new();
+    let rx = Receiver::start();
+    let store = Store::open(&env.db()).unwrap();
+    let stored = |event: &str, body: &str, status: Status| {
+        let mut r = Record::new(
+            Source::Listen,
+            RequestPart {
+                method: "POST".into(),
+                url: "https://public.example/hook".into(),
+                headers: [("Content-Type", "application/json")].into_iter().collect(),
+                body: Body(body.as_bytes().to_vec()),
+            },
+        );
+        r.status = status;
+        r.event_type = Some(event.into());
+        store.insert(&r).unwrap();
+        r.id
+    };
+    let big = stored(
+        "invoice.paid",
+        r#"{"data":{"amount":500}}"#,
+        Status::Received,
+    );
+    stored(
+        "invoice.paid",
+        r#"{"data":{"amount":50}}"#,
+        Status::Received,
+    );
+    stored(
+        "charge.succeeded",
+        r#"{"data":{"amount":900}}"#,
+        Status::Received,
+    );
+    let big_failed = stored(
+        "invoice.created",
+        r#"{"data":{"amount":200}}"#,
+        Status::Failed,
+    );
+    drop(store);
+
+    env.hookctl()
+        .args([
+            "replay",
+            "--event",
+            "invoice.*",
+            "--where",
+            "data.amount > 100",
+        ])
+        .args(["--to", &rx.url("/in")])
+        .assert()
+        .code(0);
+    let mut got: Vec<Vec<u8>> = rx.drain().into_iter().map(|r| r.body).collect();
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            br#"{"data":{"amount":200}}"#.to_vec(),
+            br#"{"data":{"amount":500}}"#.to_vec()
+        ]
+    );
+    let log = Store::open(&env.db()).unwrap();
+    let mut replayed: Vec<String> = log
+        .after(0, &Query::default())
+        .unwrap()
+        .into_iter()
+        .filter_map(|(_, r)| r.replay_of)
+        .collect();
+    replayed.sort();
+    let mut want = vec![big, big_failed.clone()];
+    want.sort();
+    assert_eq!(replayed, want);
+
+    // Filters and --limit combine: of the three invoices received, the newest only.
+    env.hookctl()
+        .args([
+            "replay",
+            "--event",
+            "invoice.*",
+            "--source",
+            "listen",
+            "--limit",
+            "1",
+        ])
+        .args(["--to", &rx.url("/in"), "--json"])
+        .assert()
+        .code(0)
+        .stdout(predicates::str::contains(big_failed.as_str()));
+    assert_eq!(rx.drain().len(), 1);
 }
 
 #[test]

@@ -2,11 +2,20 @@
 
 use clap::Args;
 
+use super::LogFilters;
+
 #[derive(Debug, Args)]
 pub struct ReplayArgs {
-    /// Delivery ids from the log (`hookctl logs`).
+    /// Delivery ids from the log (`hookctl logs`); or select them with the filters below.
     #[arg(value_name = "ID")]
     pub ids: Vec<String>,
+
+    #[command(flatten)]
+    pub filters: LogFilters,
+
+    /// With filters: replay at most the N newest matching records [default: all of them].
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
 
     /// Where to send: a URL with a path is the exact destination; a bare origin
     /// (http://localhost:4000) keeps each delivery's original path and query [default: the original URL].

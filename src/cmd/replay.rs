@@ -8,9 +8,10 @@ use anyhow::Result;
 use colored::Colorize;
 
 use super::batch::{self, Pace};
+use super::logs::Selection;
 use super::{Ctx, input};
 use crate::bail_usage;
-use crate::cli::ReplayArgs;
+use crate::cli::{LogFilters, ReplayArgs};
 use crate::http::{Outgoing, Sender, retarget};
 use crate::output::{self, Exit, usage};
 use crate::signature::{self, Delivery, Scheme, SignRequest};
@@ -72,17 +73,47 @@ pub fn run(args: ReplayArgs, ctx: &Ctx) -> Result<Exit> {
     Ok(if all_ok { Exit::Ok } else { Exit::Negative })
 }
 
-/// The records to replay: the ids given (each must exist), oldest first.
+/// The records to replay, oldest first: the ids given (each must exist), or those the filters
+/// select, exactly as `logs` would list them.
 fn select(store: &Store, args: &ReplayArgs) -> Result<Vec<Record>> {
+    let filtered = has_filters(&args.filters);
     let mut out = Vec::new();
-    for id in &args.ids {
-        match store.get(id)? {
-            Some(r) => out.push(r),
-            None => bail_usage!("no delivery with id '{id}' in the log: `hookctl logs` lists them"),
+    match (args.ids.is_empty(), filtered) {
+        (false, true) => bail_usage!(
+            "give delivery ids or filters, not both: `hookctl logs` with the same filters shows what they select"
+        ),
+        (true, false) => bail_usage!(
+            "which deliveries? give ids (`hookctl replay dlv_…`) or filters (`hookctl replay --status failed --since 1h`)"
+        ),
+        (false, false) => {
+            for id in &args.ids {
+                match store.get(id)? {
+                    Some(r) => out.push(r),
+                    None => bail_usage!(
+                        "no delivery with id '{id}' in the log: `hookctl logs` lists them"
+                    ),
+                }
+            }
+        }
+        (true, true) => {
+            let selection = Selection::from_flags(&args.filters)?;
+            selection.scan(store, args.limit.unwrap_or(0), |_, r| {
+                out.push(r);
+                Ok(true)
+            })?;
         }
     }
     out.sort_by_key(|r| r.created_at);
     Ok(out)
+}
+
+fn has_filters(f: &LogFilters) -> bool {
+    !f.events.is_empty()
+        || f.status.is_some()
+        || f.source.is_some()
+        || f.since.is_some()
+        || f.until.is_some()
+        || !f.conditions.is_empty()
 }
 
 /// How to re-sign: the scheme and key material, resolved once for the whole batch.

@@ -145,7 +145,7 @@ fn report(attempts: &[Record], ctx: &Ctx) -> Result<()> {
         n => format!("  after {n} attempts"),
     };
     output::line(format_args!(
-        "{status} {ms:>9}  {:<10} {}  {}{tries}{error}",
+        "{status} {ms:>9}  {:<10} {:<26} {}{tries}{error}",
         last.status.as_str(),
         last.event_type.as_deref().unwrap_or(""),
         last.id.dimmed(),
