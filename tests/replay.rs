@@ -5,7 +5,7 @@ mod common;
 
 use assert_cmd::Command;
 use common::Receiver;
-use hookctl::signature::{Delivery, Headers, Keys, Registry, VerifyOptions};
+use hookctl::signature::{Headers, Registry};
 use hookctl::store::{Body, Query, Record, RequestPart, Source, Status, Store};
 
 struct Env {
@@ -135,22 +135,7 @@ fn resign_gives_a_fresh_signature_that_the_verify_core_accepts() {
         1,
         "the old signature was not replaced"
     );
-    let stripe = Registry::builtin().get("stripe").unwrap();
-    let d = Delivery {
-        method: got.method.clone(),
-        url: None,
-        headers,
-        body: got.body.clone(),
-    };
-    let v = stripe.verify(
-        &d,
-        &Keys {
-            secrets: vec!["whsec_replay".into()],
-            public_key: None,
-        },
-        &VerifyOptions::now(),
-    );
-    assert!(v.is_valid(), "{}", v.detail);
+    got.assert_signed("stripe", "whsec_replay");
 }
 
 #[test]
@@ -487,22 +472,7 @@ fn without_a_secret_a_development_secret_is_created_once_and_reused() {
         !String::from_utf8_lossy(&second.stderr).contains("Created"),
         "the secret was created again"
     );
-    let stripe = Registry::builtin().get("stripe").unwrap();
     for got in [rx.next(), rx.next()] {
-        let d = Delivery {
-            method: got.method.clone(),
-            url: None,
-            headers: got.headers.iter().cloned().collect(),
-            body: got.body.clone(),
-        };
-        let v = stripe.verify(
-            &d,
-            &Keys {
-                secrets: vec![secret.clone()],
-                public_key: None,
-            },
-            &VerifyOptions::now(),
-        );
-        assert!(v.is_valid(), "{}", v.detail);
+        got.assert_signed("stripe", &secret);
     }
 }

@@ -10,7 +10,7 @@ use std::path::Path;
 use common::{Received, Receiver, hookctl, stdout_json};
 use hookctl::config::Config;
 use hookctl::events::Catalog;
-use hookctl::signature::{Delivery, Keys, Registry, VerifyOptions};
+use hookctl::signature::Keys;
 use hookctl::store::{Query, Record, Status, Store};
 use serde_json::Value;
 
@@ -33,14 +33,7 @@ fn verify(dir: &Path, provider: &str, url: &str, got: &Received) -> Result<(), S
         secrets: config.secrets.get(provider).cloned().into_iter().collect(),
         public_key: config.keys.get(provider).map(|k| k.public_key.clone()),
     };
-    let scheme = Registry::builtin().get(provider).unwrap();
-    let d = Delivery {
-        method: got.method.clone(),
-        url: Some(url.to_string()),
-        headers: got.headers.iter().cloned().collect(),
-        body: got.body.clone(),
-    };
-    let v = scheme.verify(&d, &keys, &VerifyOptions::now());
+    let v = got.verdict(provider, Some(url), &keys);
     if v.is_valid() { Ok(()) } else { Err(v.detail) }
 }
 
@@ -137,18 +130,7 @@ fn set_overrides_fields_with_typed_values_and_h_adds_headers() {
     assert_eq!(body["data"]["object"]["metadata"]["order"], "A1");
     assert_eq!(body["data"]["object"]["currency"], "123");
     assert_eq!(got.header("X-Test"), Some("yes"));
-    let stripe = Registry::builtin().get("stripe").unwrap();
-    let d = Delivery {
-        method: "POST".into(),
-        url: None,
-        headers: got.headers.iter().cloned().collect(),
-        body: got.body.clone(),
-    };
-    let keys = Keys {
-        secrets: vec!["whsec_test".into()],
-        public_key: None,
-    };
-    assert!(stripe.verify(&d, &keys, &VerifyOptions::now()).is_valid());
+    got.assert_signed("stripe", "whsec_test");
 }
 
 #[test]

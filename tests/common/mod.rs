@@ -36,6 +36,35 @@ pub struct Received {
 }
 
 impl Received {
+    /// The provider's verdict on this request, as a receiver at `url` would check it with `keys`.
+    pub fn verdict(
+        &self,
+        provider: &str,
+        url: Option<&str>,
+        keys: &hookctl::signature::Keys,
+    ) -> hookctl::signature::Verdict {
+        let scheme = hookctl::signature::Registry::builtin()
+            .get(provider)
+            .unwrap_or_else(|| panic!("no provider {provider}"));
+        let d = hookctl::signature::Delivery {
+            method: self.method.clone(),
+            url: url.map(str::to_string),
+            headers: self.headers.iter().cloned().collect(),
+            body: self.body.clone(),
+        };
+        scheme.verify(&d, keys, &hookctl::signature::VerifyOptions::now())
+    }
+
+    /// Whether it carries a valid signature of `provider` made with `secret`.
+    pub fn assert_signed(&self, provider: &str, secret: &str) {
+        let keys = hookctl::signature::Keys {
+            secrets: vec![secret.to_string()],
+            public_key: None,
+        };
+        let v = self.verdict(provider, None, &keys);
+        assert!(v.is_valid(), "{provider}: {}", v.detail);
+    }
+
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers
             .iter()
