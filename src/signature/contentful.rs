@@ -157,7 +157,12 @@ impl Contentful {
         if keys.secrets.is_empty() {
             return Err(Verdict::missing_secret(&self.info.name));
         }
-        let content = Self::canonical(&d.method, request_target(url), signed_headers, &d.body);
+        let content = Self::canonical(
+            method_or_post(&d.method),
+            request_target(url),
+            signed_headers,
+            &d.body,
+        );
         for secret in &keys.secrets {
             if crypto::ct_eq(
                 &Algorithm::Sha256.hmac(secret.as_bytes(), &[&content]),
@@ -210,16 +215,15 @@ impl Scheme for Contentful {
             .url
             .as_deref()
             .ok_or_else(|| SignError::MissingUrl(self.info.name.clone()))?;
-        let method = if req.method.is_empty() {
-            "POST"
-        } else {
-            req.method.as_str()
-        };
+        let method = method_or_post(&req.method);
         let ts_ms = req.timestamp.saturating_mul(1000);
         let mut signed: Vec<(String, String)> = Vec::new();
         for (name, value) in req.headers.iter() {
             let name = name.trim().to_ascii_lowercase();
-            if [CF_SIGNATURE, CF_TIMESTAMP, CF_SIGNED_HEADERS].contains(&name.as_str()) {
+            // A nameless header cannot travel on the wire, so it cannot be signed either.
+            if name.is_empty()
+                || [CF_SIGNATURE, CF_TIMESTAMP, CF_SIGNED_HEADERS].contains(&name.as_str())
+            {
                 continue;
             }
             match signed.iter_mut().find(|(n, _)| *n == name) {
@@ -257,6 +261,11 @@ impl Scheme for Contentful {
 }
 
 /// The path and query of a URL as sent (no normalization), `/` when it has none.
+/// Webhooks are POSTed; a request with no method given is taken as one, by `sign` and `verify` alike.
+fn method_or_post(method: &str) -> &str {
+    if method.is_empty() { "POST" } else { method }
+}
+
 fn request_target(url: &str) -> &str {
     if url.starts_with('/') {
         return url;
@@ -389,5 +398,43 @@ mod tests {
             ..req
         };
         assert!(matches!(s.sign(&bad), Err(SignError::BadKey(_))));
+    }
+
+    #[test]
+    fn no_method_means_post_and_nameless_headers_are_not_signed() {
+        let s = Contentful::new();
+        let mut h = Headers::new();
+        h.push("", "nameless");
+        h.push("X-Contentful-Topic", "ContentManagement.Entry.publish");
+        let secret = "b".repeat(64);
+        let req = SignRequest {
+            body: b"{}".to_vec(),
+            timestamp: 1_700_000_000,
+            url: Some("https://h.test/hook".into()),
+            headers: h.clone(),
+            secret: Some(secret.clone()),
+            ..Default::default()
+        };
+        let signed = s.sign(&req).unwrap();
+        assert!(
+            !signed
+                .headers
+                .get(CF_SIGNED_HEADERS)
+                .unwrap()
+                .starts_with(',')
+        );
+        let mut d = Delivery {
+            method: String::new(),
+            url: req.url.clone(),
+            headers: h,
+            body: b"{}".to_vec(),
+        };
+        d.headers.0.extend(signed.headers.0);
+        let keys = Keys {
+            secrets: vec![secret],
+            public_key: None,
+        };
+        let v = s.verify(&d, &keys, &VerifyOptions::at(1_700_000_010));
+        assert!(v.is_valid(), "{}", v.detail);
     }
 }
