@@ -320,3 +320,38 @@ fn bad_input_is_one_line_and_exit_2_with_nothing_sent() {
     }
     assert!(rx.drain().is_empty());
 }
+
+#[test]
+fn a_generic_scheme_named_in_the_config_signs_with_the_config_secret() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("config.toml"),
+        "[secrets]\nacme = \"acme-secret\"\n\n[schemes.acme]\nheader = \"X-Acme-Signature\"\nalgorithm = \"sha256\"\nencoding = \"hex\"\nprefix = \"sha256=\"\n",
+    )
+    .unwrap();
+    let rx = Receiver::start();
+    hookctl(dir.path())
+        .args([
+            "trigger",
+            "contact.created",
+            "--provider",
+            "acme",
+            "--to",
+            &rx.url("/a"),
+        ])
+        .assert()
+        .code(0);
+    let got = rx.next();
+    assert!(
+        got.header("webhook-signature").is_none(),
+        "signed as the event's default provider"
+    );
+    // What the receiver computes: sha256= and the hex HMAC-SHA256 of the body with the secret.
+    use hmac::Mac;
+    let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(b"acme-secret").unwrap();
+    mac.update(&got.body);
+    let expected = format!("sha256={}", hex::encode(mac.finalize().into_bytes()));
+    assert_eq!(got.header("X-Acme-Signature"), Some(expected.as_str()));
+    let log = records(dir.path());
+    assert_eq!(log[0].provider.as_deref(), Some("acme"));
+}
