@@ -764,5 +764,6 @@ events:
             r#"{"pack":"x","events":[{"id":"a","description":"d","payload":{"e":"{{emial}}"}}]}"#,
         );
         assert!(e.contains("event 'a'") && e.contains("payload.e"), "{e}");
+        assert!(e.contains("did you mean '{{email}}'"), "{e}");
     }
 }

@@ -70,47 +70,17 @@ pub const KINDS: &[&str] = &[
     "$VARIABLE",
 ];
 
-const KIND_NAMES: &[&str] = &[
-    "id",
-    "uuid",
-    "hex",
-    "base62",
-    "digits",
-    "int",
-    "float",
-    "money",
-    "price",
-    "bool",
-    "choice",
-    "unix",
-    "unix_ms",
-    "rfc3339",
-    "rfc3339_ms",
-    "date",
-    "name",
-    "first_name",
-    "last_name",
-    "username",
-    "email",
-    "phone",
-    "company",
-    "domain",
-    "url",
-    "ip",
-    "street",
-    "city",
-    "region",
-    "postal_code",
-    "country",
-    "timezone",
-    "user_agent",
-    "word",
-    "words",
-    "slug",
-    "sentence",
-    "title",
-    "product",
-];
+/// A kind's bare name, as written before its arguments: `id:PREFIX[:LEN]` → `id`.
+fn kind_name(usage: &str) -> &str {
+    usage.split([':', '[']).next().unwrap_or(usage)
+}
+
+/// Whether `kind` is a placeholder kind ([`KINDS`] without its `$VARIABLE` entry).
+fn is_kind(kind: &str) -> bool {
+    KINDS
+        .iter()
+        .any(|k| !k.starts_with('$') && kind_name(k) == kind)
+}
 
 /// One `{{kind:arg:arg}}`.
 #[derive(Debug, Clone, PartialEq)]
@@ -235,8 +205,12 @@ pub fn check_str(s: &str, vars: &VarNames) -> Result<(), String> {
             }
             continue;
         }
-        if !KIND_NAMES.contains(&p.kind) {
-            let hint = crate::signature::registry::closest(p.kind, KIND_NAMES.iter().copied())
+        if !is_kind(p.kind) {
+            let names = KINDS
+                .iter()
+                .filter(|k| !k.starts_with('$'))
+                .map(|k| kind_name(k));
+            let hint = crate::signature::registry::closest(p.kind, names)
                 .map(|k| format!("did you mean '{{{{{k}}}}}'? "))
                 .unwrap_or_default();
             return Err(format!(
