@@ -90,7 +90,8 @@ fn pick(args: &TriggerArgs, ctx: &Ctx) -> Result<String> {
         .map(|e| format!("{:<45} {}", e.id, e.description))
         .collect();
     let i = dialoguer::FuzzySelect::new()
-        .with_prompt("Event to send")
+        .with_prompt("Event to send (type to filter)")
+        .max_length(12)
         .items(&items)
         .interact()?;
     Ok(catalog.events()[i].id.clone())
