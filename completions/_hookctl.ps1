@@ -39,6 +39,8 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a received webhook''s signature and explain why it failed')
             [CompletionResult]::new('trigger', 'trigger', [CompletionResultType]::ParameterValue, 'Send realistic, correctly signed sample events to an endpoint, with retries')
             [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Send stored deliveries again, byte-exact or re-signed, to any target')
+            [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check that a webhook endpoint handles deliveries safely: signatures, replays, TLS, latency')
+            [CompletionResult]::new('monitor', 'monitor', [CompletionResultType]::ParameterValue, 'Keep probing endpoints; alert Slack, Teams or a webhook when one goes down or recovers')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Set up the config file: default provider, named secrets, generic schemes')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Search, show, export, import and prune the delivery log')
             [CompletionResult]::new('events', 'events', [CompletionResultType]::ParameterValue, 'The event catalog: list events, show one with a sample payload, lint a payload')
@@ -190,6 +192,87 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming the flag (also when CI is set)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'hookctl;validate' {
+            [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'The event to send [default: the provider''s first catalog event; standard-webhooks: standard-webhooks.contact.created]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Sign as this provider, or a scheme named in the config [default: the event''s own; domain packs: standard-webhooks]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Sign as this provider, or a scheme named in the config [default: the event''s own; domain packs: standard-webhooks]')
+            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'Secret to sign with [env: HOOKCTL_SECRET; default: the config''s, or a development secret]')
+            [CompletionResult]::new('--private-key', '--private-key', [CompletionResultType]::ParameterName, 'Private key to sign with, for asymmetric schemes (a file, or the key itself)')
+            [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Override a payload field (''data.object.amount=5000''); numbers, booleans and JSON are typed; JSON-quote to force text (''id="42"'')')
+            [CompletionResult]::new('--data', '--data', [CompletionResultType]::ParameterName, 'Send this file as the payload instead of a generated one')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Add or replace a request header (''Name: value''); repeatable')
+            [CompletionResult]::new('--request-header', '--request-header', [CompletionResultType]::ParameterName, 'Add or replace a request header (''Name: value''); repeatable')
+            [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Another directory of event files (JSON/YAML), read after $XDG_CONFIG_HOME/hookctl/events/')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Signature header name')
+            [CompletionResult]::new('--algorithm', '--algorithm', [CompletionResultType]::ParameterName, 'sha1, sha256 or sha512')
+            [CompletionResult]::new('--encoding', '--encoding', [CompletionResultType]::ParameterName, 'hex, base64 or base64url')
+            [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Text before the signature, e.g. ''sha256=''')
+            [CompletionResult]::new('--timestamp-header', '--timestamp-header', [CompletionResultType]::ParameterName, 'Header carrying the Unix timestamp that is signed')
+            [CompletionResult]::new('--signed-template', '--signed-template', [CompletionResultType]::ParameterName, 'What is signed, e.g. ''{timestamp}.{body}'' ({body} {timestamp} {id} {url} {method} {header:Name})')
+            [CompletionResult]::new('--probes', '--probes', [CompletionResultType]::ParameterName, 'Signed deliveries to time for the latency check')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long a provider waits for an answer before it gives up and retries')
+            [CompletionResult]::new('--slow', '--slow', [CompletionResultType]::ParameterName, 'Answers slower than this warn: providers retry slow endpoints and may disable them')
+            [CompletionResult]::new('--large-payload', '--large-payload', [CompletionResultType]::ParameterName, 'Size of the large_payload delivery (1MiB, 512KiB, 256KB, or bytes)')
+            [CompletionResult]::new('--checks', '--checks', [CompletionResultType]::ParameterName, 'Run only these checks (comma-separated ids; see below)')
+            [CompletionResult]::new('--skip', '--skip', [CompletionResultType]::ParameterName, 'Leave out these checks (comma-separated ids)')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Also trust this CA certificate (PEM file; repeatable), e.g. an internal CA')
+            [CompletionResult]::new('--junit', '--junit', [CompletionResultType]::ParameterName, 'Write the results as JUnit XML for CI systems (one testcase per check)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]')
+            [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'A warning fails the run too (exit 1)')
+            [CompletionResult]::new('--require-https', '--require-https', [CompletionResultType]::ParameterName, 'Plain http fails instead of warning')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output on stdout: one JSON document (streaming commands: one object per line)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but the result (no progress, no hints on stderr)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but the result (no progress, no hints on stderr)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v, -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v, -vv)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming the flag (also when CI is set)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'hookctl;monitor' {
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Time between probes of one endpoint')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for an answer; a probe past it has failed')
+            [CompletionResult]::new('--probe', '--probe', [CompletionResultType]::ParameterName, 'What a probe sends to URLs given on the command line (the config file sets it per endpoint)')
+            [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'The event a signed probe sends [default: as validate]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Sign as this provider, or a scheme named in the config [default: the event''s own; domain packs: standard-webhooks]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Sign as this provider, or a scheme named in the config [default: the event''s own; domain packs: standard-webhooks]')
+            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'Secret to sign with [env: HOOKCTL_SECRET; default: the config''s, or a development secret]')
+            [CompletionResult]::new('--private-key', '--private-key', [CompletionResultType]::ParameterName, 'Private key to sign with, for asymmetric schemes (a file, or the key itself)')
+            [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Override a payload field (''data.object.amount=5000''); numbers, booleans and JSON are typed; JSON-quote to force text (''id="42"'')')
+            [CompletionResult]::new('--data', '--data', [CompletionResultType]::ParameterName, 'Send this file as the payload instead of a generated one')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Add or replace a request header (''Name: value''); repeatable')
+            [CompletionResult]::new('--request-header', '--request-header', [CompletionResultType]::ParameterName, 'Add or replace a request header (''Name: value''); repeatable')
+            [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Another directory of event files (JSON/YAML), read after $XDG_CONFIG_HOME/hookctl/events/')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Signature header name')
+            [CompletionResult]::new('--algorithm', '--algorithm', [CompletionResultType]::ParameterName, 'sha1, sha256 or sha512')
+            [CompletionResult]::new('--encoding', '--encoding', [CompletionResultType]::ParameterName, 'hex, base64 or base64url')
+            [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Text before the signature, e.g. ''sha256=''')
+            [CompletionResult]::new('--timestamp-header', '--timestamp-header', [CompletionResultType]::ParameterName, 'Header carrying the Unix timestamp that is signed')
+            [CompletionResult]::new('--signed-template', '--signed-template', [CompletionResultType]::ParameterName, 'What is signed, e.g. ''{timestamp}.{body}'' ({body} {timestamp} {id} {url} {method} {header:Name})')
+            [CompletionResult]::new('--down-after', '--down-after', [CompletionResultType]::ParameterName, 'Failed probes in a row before an endpoint counts as down (--once: 1)')
+            [CompletionResult]::new('--degraded', '--degraded', [CompletionResultType]::ParameterName, 'An endpoint whose p95 latency over the window is above this is degraded')
+            [CompletionResult]::new('--window', '--window', [CompletionResultType]::ParameterName, 'Probes per endpoint kept for availability and latency')
+            [CompletionResult]::new('--alert', '--alert', [CompletionResultType]::ParameterName, 'Where to send alerts: slack:URL (incoming webhook), teams:URL (message card), or webhook:URL (JSON signed with Standard Webhooks); repeatable')
+            [CompletionResult]::new('--alert-secret', '--alert-secret', [CompletionResultType]::ParameterName, 'Secret that signs webhook: alerts [env: HOOKCTL_ALERT_SECRET; default: the standard-webhooks secret in the config]')
+            [CompletionResult]::new('--metrics', '--metrics', [CompletionResultType]::ParameterName, 'Serve Prometheus metrics on this address (e.g. 127.0.0.1:9464) at /metrics')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Also trust this CA certificate (PEM file; repeatable)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]')
+            [CompletionResult]::new('--once', '--once', [CompletionResultType]::ParameterName, 'Probe every endpoint once, alert on the ones down, and exit 1 if any is down (cron, CI)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output on stdout: one JSON document (streaming commands: one object per line)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but the result (no progress, no hints on stderr)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but the result (no progress, no hints on stderr)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v, -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v, -vv)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming the flag (also when CI is set)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'hookctl;init' {
@@ -475,6 +558,8 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a received webhook''s signature and explain why it failed')
             [CompletionResult]::new('trigger', 'trigger', [CompletionResultType]::ParameterValue, 'Send realistic, correctly signed sample events to an endpoint, with retries')
             [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Send stored deliveries again, byte-exact or re-signed, to any target')
+            [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check that a webhook endpoint handles deliveries safely: signatures, replays, TLS, latency')
+            [CompletionResult]::new('monitor', 'monitor', [CompletionResultType]::ParameterValue, 'Keep probing endpoints; alert Slack, Teams or a webhook when one goes down or recovers')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Set up the config file: default provider, named secrets, generic schemes')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Search, show, export, import and prune the delivery log')
             [CompletionResult]::new('events', 'events', [CompletionResultType]::ParameterValue, 'The event catalog: list events, show one with a sample payload, lint a payload')
@@ -496,6 +581,12 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             break
         }
         'hookctl;help;replay' {
+            break
+        }
+        'hookctl;help;validate' {
+            break
+        }
+        'hookctl;help;monitor' {
             break
         }
         'hookctl;help;init' {

@@ -90,9 +90,11 @@ impl Config {
             let at = e
                 .span()
                 .map(|s| {
+                    // Newlines before the error, plus one: an error at the start of a line
+                    // is on that line, not the one before.
                     format!(
                         "line {}",
-                        text[..s.start.min(text.len())].lines().count().max(1)
+                        text[..s.start.min(text.len())].matches('\n').count() + 1
                     )
                 })
                 .unwrap_or_default();
