@@ -40,6 +40,8 @@ complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "sign" -d 'Print the
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "verify" -d 'Check a received webhook\'s signature and explain why it failed'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "trigger" -d 'Send realistic, correctly signed sample events to an endpoint, with retries'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "replay" -d 'Send stored deliveries again, byte-exact or re-signed, to any target'
+complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "validate" -d 'Check that a webhook endpoint handles deliveries safely: signatures, replays, TLS, latency'
+complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "monitor" -d 'Keep probing endpoints; alert Slack, Teams or a webhook when one goes down or recovers'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "init" -d 'Set up the config file: default provider, named secrets, generic schemes'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "logs" -d 'Search, show, export, import and prune the delivery log'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "events" -d 'The event catalog: list events, show one with a sample payload, lint a payload'
@@ -175,6 +177,76 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -s q -l quiet -d
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -s v -l verbose -d 'More logging on stderr (-v, -vv)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l no-input -d 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hookctl -n "__fish_hookctl_using_subcommand validate" -l event -d 'The event to send [default: the provider\'s first catalog event; standard-webhooks: standard-webhooks.contact.created]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand validate" -s p -l provider -d 'Sign as this provider, or a scheme named in the config [default: the event\'s own; domain packs: standard-webhooks]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand validate" -l secret -d 'Secret to sign with [env: HOOKCTL_SECRET; default: the config\'s, or a development secret]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand validate" -l private-key -d 'Private key to sign with, for asymmetric schemes (a file, or the key itself)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand validate" -l set -d 'Override a payload field (\'data.object.amount=5000\'); numbers, booleans and JSON are typed; JSON-quote to force text (\'id="42"\')' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand validate" -l data -d 'Send this file as the payload instead of a generated one' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand validate" -s H -l request-header -d 'Add or replace a request header (\'Name: value\'); repeatable' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand validate" -l catalog -d 'Another directory of event files (JSON/YAML), read after $XDG_CONFIG_HOME/hookctl/events/' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand validate" -l header -d 'Signature header name' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand validate" -l algorithm -d 'sha1, sha256 or sha512' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand validate" -l encoding -d 'hex, base64 or base64url' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand validate" -l prefix -d 'Text before the signature, e.g. \'sha256=\'' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand validate" -l timestamp-header -d 'Header carrying the Unix timestamp that is signed' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand validate" -l signed-template -d 'What is signed, e.g. \'{timestamp}.{body}\' ({body} {timestamp} {id} {url} {method} {header:Name})' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand validate" -l probes -d 'Signed deliveries to time for the latency check' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand validate" -l timeout -d 'How long a provider waits for an answer before it gives up and retries' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand validate" -l slow -d 'Answers slower than this warn: providers retry slow endpoints and may disable them' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand validate" -l large-payload -d 'Size of the large_payload delivery (1MiB, 512KiB, 256KB, or bytes)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand validate" -l checks -d 'Run only these checks (comma-separated ids; see below)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand validate" -l skip -d 'Leave out these checks (comma-separated ids)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand validate" -l ca-cert -d 'Also trust this CA certificate (PEM file; repeatable), e.g. an internal CA' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand validate" -l junit -d 'Write the results as JUnit XML for CI systems (one testcase per check)' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand validate" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookctl -n "__fish_hookctl_using_subcommand validate" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand validate" -l db -d 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand validate" -l strict -d 'A warning fails the run too (exit 1)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand validate" -l require-https -d 'Plain http fails instead of warning'
+complete -c hookctl -n "__fish_hookctl_using_subcommand validate" -l json -d 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand validate" -s q -l quiet -d 'Print nothing but the result (no progress, no hints on stderr)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand validate" -s v -l verbose -d 'More logging on stderr (-v, -vv)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand validate" -l no-input -d 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand validate" -s h -l help -d 'Print help'
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l interval -d 'Time between probes of one endpoint' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l timeout -d 'How long to wait for an answer; a probe past it has failed' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l probe -d 'What a probe sends to URLs given on the command line (the config file sets it per endpoint)' -r -f -a "signed\t'A correctly signed test event (POST); up means a 2xx answer'
+get\t'A plain GET; up means any answer below 500'"
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l event -d 'The event a signed probe sends [default: as validate]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -s p -l provider -d 'Sign as this provider, or a scheme named in the config [default: the event\'s own; domain packs: standard-webhooks]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l secret -d 'Secret to sign with [env: HOOKCTL_SECRET; default: the config\'s, or a development secret]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l private-key -d 'Private key to sign with, for asymmetric schemes (a file, or the key itself)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l set -d 'Override a payload field (\'data.object.amount=5000\'); numbers, booleans and JSON are typed; JSON-quote to force text (\'id="42"\')' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l data -d 'Send this file as the payload instead of a generated one' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -s H -l request-header -d 'Add or replace a request header (\'Name: value\'); repeatable' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l catalog -d 'Another directory of event files (JSON/YAML), read after $XDG_CONFIG_HOME/hookctl/events/' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l header -d 'Signature header name' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l algorithm -d 'sha1, sha256 or sha512' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l encoding -d 'hex, base64 or base64url' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l prefix -d 'Text before the signature, e.g. \'sha256=\'' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l timestamp-header -d 'Header carrying the Unix timestamp that is signed' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l signed-template -d 'What is signed, e.g. \'{timestamp}.{body}\' ({body} {timestamp} {id} {url} {method} {header:Name})' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l down-after -d 'Failed probes in a row before an endpoint counts as down (--once: 1)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l degraded -d 'An endpoint whose p95 latency over the window is above this is degraded' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l window -d 'Probes per endpoint kept for availability and latency' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l alert -d 'Where to send alerts: slack:URL (incoming webhook), teams:URL (message card), or webhook:URL (JSON signed with Standard Webhooks); repeatable' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l alert-secret -d 'Secret that signs webhook: alerts [env: HOOKCTL_ALERT_SECRET; default: the standard-webhooks secret in the config]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l metrics -d 'Serve Prometheus metrics on this address (e.g. 127.0.0.1:9464) at /metrics' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l ca-cert -d 'Also trust this CA certificate (PEM file; repeatable)' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l db -d 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l once -d 'Probe every endpoint once, alert on the ones down, and exit 1 if any is down (cron, CI)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l json -d 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -s q -l quiet -d 'Print nothing but the result (no progress, no hints on stderr)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -s v -l verbose -d 'More logging on stderr (-v, -vv)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l no-input -d 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookctl -n "__fish_hookctl_using_subcommand init" -l secret -d 'Save a secret for a provider (\'stripe=whsec_…\'); repeatable. Without it, init asks on a terminal' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand init" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -388,17 +460,19 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand man" -s q -l quiet -d 'P
 complete -c hookctl -n "__fish_hookctl_using_subcommand man" -s v -l verbose -d 'More logging on stderr (-v, -vv)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand man" -l no-input -d 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand man" -s h -l help -d 'Print help'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay init logs events completions man help" -f -a "providers" -d 'List every provider: algorithm, signed content, headers, timestamp window'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay init logs events completions man help" -f -a "sign" -d 'Print the signature headers a real delivery of a body would carry'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay init logs events completions man help" -f -a "verify" -d 'Check a received webhook\'s signature and explain why it failed'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay init logs events completions man help" -f -a "trigger" -d 'Send realistic, correctly signed sample events to an endpoint, with retries'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay init logs events completions man help" -f -a "replay" -d 'Send stored deliveries again, byte-exact or re-signed, to any target'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay init logs events completions man help" -f -a "init" -d 'Set up the config file: default provider, named secrets, generic schemes'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay init logs events completions man help" -f -a "logs" -d 'Search, show, export, import and prune the delivery log'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay init logs events completions man help" -f -a "events" -d 'The event catalog: list events, show one with a sample payload, lint a payload'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay init logs events completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay init logs events completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay init logs events completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events completions man help" -f -a "providers" -d 'List every provider: algorithm, signed content, headers, timestamp window'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events completions man help" -f -a "sign" -d 'Print the signature headers a real delivery of a body would carry'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events completions man help" -f -a "verify" -d 'Check a received webhook\'s signature and explain why it failed'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events completions man help" -f -a "trigger" -d 'Send realistic, correctly signed sample events to an endpoint, with retries'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events completions man help" -f -a "replay" -d 'Send stored deliveries again, byte-exact or re-signed, to any target'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events completions man help" -f -a "validate" -d 'Check that a webhook endpoint handles deliveries safely: signatures, replays, TLS, latency'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events completions man help" -f -a "monitor" -d 'Keep probing endpoints; alert Slack, Teams or a webhook when one goes down or recovers'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events completions man help" -f -a "init" -d 'Set up the config file: default provider, named secrets, generic schemes'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events completions man help" -f -a "logs" -d 'Search, show, export, import and prune the delivery log'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events completions man help" -f -a "events" -d 'The event catalog: list events, show one with a sample payload, lint a payload'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "show" -d 'Show one record: pretty, the raw HTTP request, a curl command, HAR or JSON'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "stats" -d 'Counts, success rate and duration percentiles, overall or per event, target or status'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "export" -d 'Write records to stdout as JSON Lines or HAR 1.2 (oldest first)'

@@ -21,6 +21,33 @@ pub struct Config {
     /// Key pairs by provider id, for asymmetric schemes (Discord, SendGrid, Plaid, …).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub keys: BTreeMap<String, KeyPair>,
+    /// Webhook endpoints that `validate` and `monitor` check (`[[endpoint]]` tables).
+    #[serde(default, rename = "endpoint", skip_serializing_if = "Vec::is_empty")]
+    pub endpoints: Vec<EndpointDef>,
+}
+
+/// One endpoint to check: where it is, and how deliveries to it are signed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EndpointDef {
+    /// A short name for reports and alerts [default: the URL].
+    pub name: Option<String>,
+    pub url: String,
+    /// Provider id or scheme name [default: the event's own; domain packs: standard-webhooks].
+    pub provider: Option<String>,
+    pub secret: Option<String>,
+    /// An environment variable holding the secret (keeps it out of the file).
+    pub secret_env: Option<String>,
+    pub private_key: Option<String>,
+    /// The catalog event to send.
+    pub event: Option<String>,
+    /// Extra request headers, 'Name: value' each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub headers: Vec<String>,
+    /// `monitor`: `signed` (a signed test event) or `get` (a plain GET).
+    pub probe: Option<String>,
+    /// How long to wait for an answer, e.g. `5s`.
+    pub timeout: Option<String>,
 }
 
 /// A signing key and the public key a receiver verifies with.
@@ -63,9 +90,11 @@ impl Config {
             let at = e
                 .span()
                 .map(|s| {
+                    // Newlines before the error, plus one: an error at the start of a line
+                    // is on that line, not the one before.
                     format!(
                         "line {}",
-                        text[..s.start.min(text.len())].lines().count().max(1)
+                        text[..s.start.min(text.len())].matches('\n').count() + 1
                     )
                 })
                 .unwrap_or_default();
@@ -124,6 +153,21 @@ mod tests {
         assert_eq!(c.schemes["acme"].algorithm, "sha256");
         let again = Config::parse(&toml::to_string_pretty(&c).unwrap()).unwrap();
         assert_eq!(c, again);
+    }
+
+    #[test]
+    fn endpoints_are_tables_with_their_own_scheme() {
+        let text = "[[endpoint]]\nname = \"orders\"\nurl = \"https://x.test/hook\"\nprovider = \"stripe\"\nsecret_env = \"ORDERS_SECRET\"\n\n[[endpoint]]\nurl = \"http://127.0.0.1:1/\"\nprobe = \"get\"\n";
+        let c = Config::parse(text).unwrap();
+        assert_eq!(c.endpoints.len(), 2);
+        assert_eq!(c.endpoints[0].provider.as_deref(), Some("stripe"));
+        assert_eq!(c.endpoints[1].probe.as_deref(), Some("get"));
+        assert_eq!(
+            Config::parse(&toml::to_string_pretty(&c).unwrap()).unwrap(),
+            c
+        );
+        let err = Config::parse("[[endpoint]]\nurl = \"x\"\nsecrett = \"y\"\n").unwrap_err();
+        assert!(err.contains("line 3") && err.contains("secrett"), "{err}");
     }
 
     #[cfg(unix)]

@@ -72,12 +72,25 @@ pub struct Sender {
 impl Sender {
     /// A sender that records into `store` (None: record nothing, e.g. `--dry-run`).
     pub fn new(store: Option<Store>) -> Result<Self> {
+        Self::with_roots(store, &[])
+    }
+
+    /// As [`Sender::new`], also trusting these CA certificates (DER), e.g. an internal CA
+    /// given to `validate --ca-cert`.
+    pub fn with_roots(store: Option<Store>, extra_roots: &[Vec<u8>]) -> Result<Self> {
         // rustls needs one process-wide crypto provider; a second install is a harmless no-op.
         let _ = rustls::crypto::ring::default_provider().install_default();
         let client = reqwest::Client::builder()
             // Webhook senders do not follow redirects; neither do we (validate checks for them).
             .redirect(reqwest::redirect::Policy::none())
             .user_agent(concat!("hookctl/", env!("CARGO_PKG_VERSION")))
+            .tls_certs_merge(
+                extra_roots
+                    .iter()
+                    .map(|der| reqwest::Certificate::from_der(der))
+                    .collect::<Result<Vec<_>, _>>()
+                    .context("a CA certificate is not valid DER")?,
+            )
             .build()
             .context("cannot set up the HTTP client")?;
         Ok(Sender {

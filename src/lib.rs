@@ -9,6 +9,7 @@ pub mod cmd;
 pub mod config;
 pub mod events;
 pub mod http;
+pub mod inspect;
 pub mod output;
 pub mod retry;
 pub mod signature;
@@ -33,6 +34,8 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Command::Verify(a) => cmd::verify::run(a, &ctx),
         Command::Trigger(a) => cmd::trigger::run(a, &ctx),
         Command::Replay(a) => cmd::replay::run(a, &ctx),
+        Command::Validate(a) => cmd::validate::run(a, &ctx),
+        Command::Monitor(a) => cmd::monitor::run(a, &ctx),
         Command::Init(a) => cmd::init::run(a, &ctx),
         Command::Logs(a) => cmd::logs::run(a, &ctx),
         Command::Events(a) => cmd::events::run(a, &ctx),

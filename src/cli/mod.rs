@@ -10,12 +10,14 @@ mod logs;
 mod replay;
 mod signing;
 mod trigger;
+mod validate;
 
 pub use events::*;
 pub use logs::*;
 pub use replay::*;
 pub use signing::*;
 pub use trigger::*;
+pub use validate::*;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -83,6 +85,10 @@ pub enum Command {
     Trigger(TriggerArgs),
     /// Send stored deliveries again, byte-exact or re-signed, to any target.
     Replay(ReplayArgs),
+    /// Check that a webhook endpoint handles deliveries safely: signatures, replays, TLS, latency.
+    Validate(ValidateArgs),
+    /// Keep probing endpoints; alert Slack, Teams or a webhook when one goes down or recovers.
+    Monitor(MonitorArgs),
     /// Set up the config file: default provider, named secrets, generic schemes.
     Init(InitArgs),
     /// Search, show, export, import and prune the delivery log.

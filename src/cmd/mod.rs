@@ -2,16 +2,19 @@
 
 pub mod batch;
 pub mod completions;
+pub mod endpoints;
 pub mod events;
 pub mod init;
 pub mod input;
 pub mod logs;
+pub mod monitor;
 pub mod providers;
 pub mod replay;
 pub mod sample;
 pub mod sign;
 pub mod signing;
 pub mod trigger;
+pub mod validate;
 pub mod verify;
 
 use std::path::PathBuf;

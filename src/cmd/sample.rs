@@ -117,6 +117,17 @@ impl Sampler {
 
     /// `unsigned` signed for `url` at `timestamp` (Unix seconds), as the provider would send it.
     pub fn sign(&self, unsigned: &Unsigned, url: &str, timestamp: i64) -> Result<Delivery> {
+        self.sign_with(unsigned, url, timestamp, &self.key)
+    }
+
+    /// As [`Sampler::sign`], with another key: `validate` signs with a wrong one on purpose.
+    pub fn sign_with(
+        &self,
+        unsigned: &Unsigned,
+        url: &str,
+        timestamp: i64,
+        key: &KeyMaterial,
+    ) -> Result<Delivery> {
         let mut delivery = Delivery {
             method: "POST".into(),
             url: Some(url.to_string()),
@@ -126,8 +137,8 @@ impl Sampler {
         let req = SignRequest {
             timestamp,
             id: unsigned.message_id.clone(),
-            secret: self.key.secret.clone(),
-            private_key: self.key.private_key.clone(),
+            secret: key.secret.clone(),
+            private_key: key.private_key.clone(),
             ..Default::default()
         };
         signature::attach(self.scheme.as_ref(), &mut delivery, req).map_err(usage)?;
