@@ -26,7 +26,6 @@ use crate::protocol::{
     self, Chunk, ClientMessage, MISSED_HEARTBEATS, PROTOCOL_VERSION, RelayMessage,
 };
 use crate::server::RelayBody;
-use crate::tunnel::content_length;
 
 /// How to reach the relay and which tunnel to ask for.
 #[derive(Debug, Clone)]
@@ -417,6 +416,7 @@ async fn session<H: Handler>(
                     method,
                     target,
                     headers,
+                    length,
                     delivery_id,
                 }) => {
                     let credit_out = outbox.clone();
@@ -427,7 +427,7 @@ async fn session<H: Handler>(
                                 bytes: n as u64,
                             });
                         },
-                        content_length(&headers),
+                        length,
                     );
                     let window = Window::default();
                     lock(&inflight).insert(
@@ -537,6 +537,7 @@ async fn answer<H: Handler>(
         id,
         status: resp.status,
         headers: resp.headers,
+        length: http_body::Body::size_hint(&resp.body).exact(),
     };
     let sent = match outbox.data(&head).await {
         Ok(()) => send_body(&outbox, id, &window, resp.body, PumpLimits::default())

@@ -198,6 +198,7 @@ async fn deliver(state: &State, tunnel: &Tunnel, row: &Buffered) -> Result<(), S
         method: row.method.clone(),
         target: row.target.clone(),
         headers: row.headers.clone(),
+        length: Some(row.size),
         delivery_id: Some(row.delivery_id.clone()),
     };
     let result = async {

@@ -40,6 +40,7 @@ pub struct Forwarded {
     pub method: String,
     pub target: String,
     pub headers: Vec<(String, String)>,
+    pub length: Option<u64>,
 }
 
 /// `/t/{name}{rest}` → (name, rest); rest is empty or starts with `/` or `?`.
@@ -175,6 +176,7 @@ pub async fn handle(
         method: req.method().as_str().to_string(),
         target: rest.to_string(),
         headers: forward_headers(req.headers(), peer, tls),
+        length: None,
     };
     let answer = Answer {
         state: &state,
@@ -192,6 +194,19 @@ pub async fn handle(
         );
     }
     let body = req.into_body();
+    let incoming = Forwarded {
+        length: if body.is_end_stream() {
+            Some(0)
+        } else {
+            body.size_hint().exact()
+        },
+        ..incoming
+    };
+    let answer = Answer {
+        state: &state,
+        req: &incoming,
+        started,
+    };
     match state.registry.get(name) {
         Some(tunnel) => {
             let queue_behind_buffer = {
@@ -267,6 +282,7 @@ async fn live(
         method: req.method.clone(),
         target: req.target.clone(),
         headers: req.headers.clone(),
+        length: req.length,
         delivery_id: None,
     };
     if tunnel.outbox.data(&head).await.is_err() {

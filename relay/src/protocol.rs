@@ -65,6 +65,10 @@ pub enum ClientMessage {
         id: u64,
         status: u16,
         headers: Vec<(String, String)>,
+        /// The body's exact length when known (0: no body), so the relay answers with a
+        /// Content-Length, or none, as the target did.
+        #[serde(default)]
+        length: Option<u64>,
     },
     /// The client consumed `bytes` of request `id`'s body: the relay may send that much more.
     Credit {
@@ -109,6 +113,10 @@ pub enum RelayMessage {
         /// empty or starting with `/` or `?`.
         target: String,
         headers: Vec<(String, String)>,
+        /// The body's exact length when known (0: the sender sent no body), so the client
+        /// forwards it framed as it came.
+        #[serde(default)]
+        length: Option<u64>,
         /// Set when the request waited in the offline buffer: a stable id, the same on every
         /// redelivery, so the client records it once even if an `ack` was lost.
         #[serde(default)]

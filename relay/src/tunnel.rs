@@ -146,6 +146,7 @@ impl Tunnel {
                 id,
                 status,
                 headers,
+                length,
             } => {
                 let mut pending = lock(&self.pending);
                 let Some(p) = pending.get_mut(&id) else {
@@ -153,7 +154,6 @@ impl Tunnel {
                 };
                 let Some(tx) = p.head.take() else { return };
                 let outbox = self.outbox.clone();
-                let length = content_length(&headers);
                 let (inbound, body) = Inbound::new(
                     move |n| {
                         outbox.control(&RelayMessage::Credit {
