@@ -109,8 +109,9 @@ pub async fn write_loop<S>(
     loop {
         let msg = tokio::select! {
             biased;
-            _ = stop.cancelled() => break,
+            // Control first, even when told to stop: a queued closing frame still goes out.
             m = rx.control.recv() => match m { Some(m) => m, None => break },
+            _ = stop.cancelled() => break,
             m = rx.data.recv() => match m { Some(m) => m, None => break },
             _ = ticker.tick() => { nonce += 1; ping(nonce) }
         };

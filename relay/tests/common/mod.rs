@@ -266,6 +266,7 @@ impl Listener {
         let url = tokio::select! {
             e = events.recv() => match e {
                 Some(Event::Connected { public_url, .. }) => public_url,
+                None => return Err(task.await.unwrap().expect_err("the client ended without error")),
                 other => panic!("expected a connection, got {other:?}"),
             },
             r = &mut task => return Err(r.unwrap().expect_err("the client ended without error")),
