@@ -81,7 +81,7 @@ impl Routes {
             });
         }
         // Longest prefix first, so /stripe/test wins over /stripe.
-        routes.sort_by(|a, b| b.prefix.len().cmp(&a.prefix.len()));
+        routes.sort_by_key(|r| std::cmp::Reverse(r.prefix.len()));
         Ok(Routes(routes))
     }
 

@@ -24,6 +24,9 @@ use tokio::sync::{Notify, mpsc};
 use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 
+/// What a test client handled: each request's target and its delivery id (buffered ones).
+pub type Handled = Arc<Mutex<Vec<(String, Option<String>)>>>;
+
 #[derive(Parser)]
 struct Args {
     #[command(flatten)]
@@ -198,7 +201,7 @@ impl Target {
 pub struct Fwd {
     pub routes: Routes,
     pub fwd: Forwarder,
-    pub handled: Arc<Mutex<Vec<(String, Option<String>)>>>,
+    pub handled: Handled,
 }
 
 impl Handler for Fwd {
@@ -243,7 +246,7 @@ pub struct Listener {
     pub stop: CancellationToken,
     pub events: mpsc::UnboundedReceiver<Event>,
     pub task: JoinHandle<Result<(), ClientError>>,
-    pub handled: Arc<Mutex<Vec<(String, Option<String>)>>>,
+    pub handled: Handled,
     pub url: String,
 }
 
@@ -254,7 +257,7 @@ impl Listener {
     }
 
     pub async fn try_start(opts: ClientOptions, target: &str) -> Result<Listener, ClientError> {
-        let handled: Arc<Mutex<Vec<(String, Option<String>)>>> = Arc::default();
+        let handled: Handled = Arc::default();
         let handler = Arc::new(Fwd {
             routes: Routes::parse(&[target.to_string()]).unwrap(),
             fwd: Forwarder::new(Duration::from_secs(30)).unwrap(),

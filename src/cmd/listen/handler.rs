@@ -252,11 +252,14 @@ async fn handle(
     };
     done.url = uri.to_string();
     let copy = Arc::new(Mutex::new((Vec::new(), false)));
+    let mut leftover = None;
     let out_body = match (whole, body.take()) {
         (Some(b), _) => Full::new(b).map_err(|e| match e {}).boxed_unsync(),
-        (None, Some(b)) => Tee::new(b, copy.clone(), MAX_RECORDED_BODY)
-            .map_err(Into::into)
-            .boxed_unsync(),
+        (None, Some(b)) => {
+            let (tee, shared) = Tee::new(b, copy.clone(), MAX_RECORDED_BODY);
+            leftover = Some(shared);
+            tee.map_err(Into::into).boxed_unsync()
+        }
         (None, None) => http_body_util::Empty::new()
             .map_err(|e| match e {})
             .boxed_unsync(),
@@ -267,6 +270,10 @@ async fn handle(
         .await;
     match result {
         Err(e) => {
+            // The target never read the body: read it here so the record can be replayed.
+            if let Some(shared) = &leftover {
+                Tee::drain_into(shared, &copy, MAX_RECORDED_BODY).await;
+            }
             take_copy(&mut done, &copy, collected_before);
             done.status = Status::Failed;
             done.outcome = "failed";

@@ -188,10 +188,11 @@ async fn listen(
                     if again {
                         eprintln!("Reconnected: {public_url} -> {targets} (tunnel '{tunnel}' kept)");
                     } else {
-                        eprintln!("Ready: {public_url} -> {targets}");
+                        // The file first: whoever saw the line may look for the file at once.
                         if let Some(f) = &args.ready_file {
                             write_ready_file(f, &public_url)?;
                         }
+                        eprintln!("Ready: {public_url} -> {targets}");
                     }
                     if buffered > 0 {
                         eprintln!("{buffered} deliveries waited in the relay's buffer: they come first, in order");

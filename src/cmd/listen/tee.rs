@@ -10,15 +10,45 @@ use http_body::{Body, Frame, SizeHint};
 /// The copy so far, and whether it was cut at the cap.
 pub type Copy = Arc<Mutex<(Vec<u8>, bool)>>;
 
+/// The body itself, shared: if the destination never reads it (a target that is down), the
+/// caller takes it back to record it whole anyway.
+pub type Shared<B> = Arc<Mutex<Option<B>>>;
+
 pub struct Tee<B> {
-    inner: B,
+    inner: Shared<B>,
     copy: Copy,
     cap: usize,
 }
 
 impl<B> Tee<B> {
-    pub fn new(inner: B, copy: Copy, cap: usize) -> Self {
-        Tee { inner, copy, cap }
+    pub fn new(inner: B, copy: Copy, cap: usize) -> (Self, Shared<B>) {
+        let shared = Arc::new(Mutex::new(Some(inner)));
+        (
+            Tee {
+                inner: shared.clone(),
+                copy,
+                cap,
+            },
+            shared,
+        )
+    }
+
+    /// Adds what is left of the body to the copy (up to the cap).
+    pub async fn drain_into(shared: &Shared<B>, copy: &Copy, cap: usize)
+    where
+        B: Body<Data = Bytes> + Unpin,
+    {
+        use http_body_util::BodyExt;
+        let taken = shared.lock().unwrap_or_else(|p| p.into_inner()).take();
+        let Some(mut body) = taken else { return };
+        while let Some(Ok(frame)) = body.frame().await {
+            if let Ok(d) = frame.into_data() {
+                let mut c = copy.lock().unwrap_or_else(|p| p.into_inner());
+                let room = cap.saturating_sub(c.0.len());
+                c.1 |= d.len() > room;
+                c.0.extend_from_slice(&d[..d.len().min(room)]);
+            }
+        }
     }
 }
 
@@ -27,10 +57,16 @@ impl<B: Body<Data = Bytes> + Unpin> Body for Tee<B> {
     type Error = B::Error;
 
     fn poll_frame(
-        mut self: Pin<&mut Self>,
+        self: Pin<&mut Self>,
         cx: &mut Context<'_>,
     ) -> Poll<Option<Result<Frame<Bytes>, B::Error>>> {
-        let polled = Pin::new(&mut self.inner).poll_frame(cx);
+        let polled = {
+            let mut inner = self.inner.lock().unwrap_or_else(|p| p.into_inner());
+            match inner.as_mut() {
+                Some(b) => Pin::new(b).poll_frame(cx),
+                None => Poll::Ready(None),
+            }
+        };
         if let Poll::Ready(Some(Ok(f))) = &polled
             && let Some(d) = f.data_ref()
         {
@@ -43,11 +79,13 @@ impl<B: Body<Data = Bytes> + Unpin> Body for Tee<B> {
     }
 
     fn is_end_stream(&self) -> bool {
-        self.inner.is_end_stream()
+        let inner = self.inner.lock().unwrap_or_else(|p| p.into_inner());
+        inner.as_ref().is_none_or(|b| b.is_end_stream())
     }
 
     fn size_hint(&self) -> SizeHint {
-        self.inner.size_hint()
+        let inner = self.inner.lock().unwrap_or_else(|p| p.into_inner());
+        inner.as_ref().map(|b| b.size_hint()).unwrap_or_default()
     }
 }
 
@@ -60,13 +98,20 @@ mod tests {
     async fn passes_everything_through_and_keeps_a_capped_copy() {
         let copy: Copy = Arc::default();
         let body = http_body_util::Full::new(Bytes::from_static(b"abcdef"));
-        let out = Tee::new(body, copy.clone(), 4)
-            .collect()
-            .await
-            .unwrap()
-            .to_bytes();
+        let (tee, _) = Tee::new(body, copy.clone(), 4);
+        let out = tee.collect().await.unwrap().to_bytes();
         assert_eq!(&out[..], b"abcdef");
         let c = copy.lock().unwrap();
         assert_eq!((&c.0[..], c.1), (&b"abcd"[..], true));
+    }
+
+    #[tokio::test]
+    async fn a_body_nobody_read_is_taken_back_whole() {
+        let copy: Copy = Arc::default();
+        let body = http_body_util::Full::new(Bytes::from_static(b"unread"));
+        let (tee, shared) = Tee::new(body, copy.clone(), 100);
+        drop(tee);
+        Tee::drain_into(&shared, &copy, 100).await;
+        assert_eq!(&copy.lock().unwrap().0[..], b"unread");
     }
 }
