@@ -32,7 +32,7 @@ pub async fn run(opts: RelayOptions, shutdown: CancellationToken) -> Result<(), 
     );
     if state.tokens.is_open() {
         tracing::warn!(
-            "open relay: no --token or --tokens-file, so any client can open a tunnel and names are not reserved"
+            "open relay: no --token or --tokens-file, so any client can open a tunnel (a name is reserved only for a client that presents a token)"
         );
     }
     match (state.offline, &state.opts.data_dir) {
