@@ -16,6 +16,7 @@ if [ -z "${NO_BORE:-}" ]; then
     fi
     bore=$(command -v bore || true)
 fi
-cargo build --release --bin hookctl --bin hookctl-relay
+cargo build --release -p hookctl --bin hookctl
+cargo build --release -p hookctl-relay --bin hookctl-relay
 RELAY_BENCH=1 BIN="$PWD/target/release" BORE="$bore" \
     cargo bench -p hookctl-relay --bench relay

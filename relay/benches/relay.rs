@@ -268,7 +268,8 @@ async fn main() {
         Ok(bore) if !bore.is_empty() => {
             procs.0.push(
                 Command::new(&bore)
-                    .args(["server", "--min-port", "40000", "--max-port", "40100"])
+                    .args(["server", "--bind-addr", "127.0.0.1"])
+                    .args(["--min-port", "40000", "--max-port", "40100"])
                     .stdout(Stdio::null())
                     .stderr(Stdio::null())
                     .spawn()
@@ -279,6 +280,7 @@ async fn main() {
             procs.0.push(
                 Command::new(&bore)
                     .args(["local", &target.port().to_string(), "--to", "127.0.0.1"])
+                    .args(["--local-host", "127.0.0.1"])
                     .args(["--port", &port.to_string()])
                     .stdout(Stdio::null())
                     .stderr(Stdio::null())
