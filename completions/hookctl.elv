@@ -41,6 +41,8 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand init 'Set up the config file: default provider, named secrets, generic schemes'
             cand logs 'Search, show, export, import and prune the delivery log'
             cand events 'The event catalog: list events, show one with a sample payload, lint a payload'
+            cand listen 'Receive webhooks on this machine through a relay: forward, record, verify'
+            cand relay 'Run the self-hostable relay in-process (the same server and flags as hookctl-relay)'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -497,6 +499,58 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         }
         &'hookctl;events;help;help'= {
         }
+        &'hookctl;listen'= {
+            cand --forward-to 'Where deliveries go: URL, or PATH_PREFIX=URL to route by path (repeatable). Without it, listen only receives and answers --respond'
+            cand --relay 'The relay to connect to [default: an embedded relay on 127.0.0.1:--port]'
+            cand --token 'Token the relay expects'
+            cand --name 'Tunnel name to ask for (kept across reconnects; with a token, reserved for it)'
+            cand --port 'Port of the embedded relay (without --relay); 0 picks a free one'
+            cand --events 'Forward only these event types (glob, repeatable); others are answered 200 and not forwarded'
+            cand --verify-provider 'Verify each delivery''s signature with this provider''s scheme and show the verdict'
+            cand --secret 'Secret for --verify-provider [env: HOOKCTL_SECRET; default: the provider''s secret in the config]'
+            cand --respond 'Status to answer with when there is no --forward-to'
+            cand --ready-file 'Write the public URL to this file once listen can receive (CI waits on it)'
+            cand --timeout 'How long a local target may take to answer before the sender gets 504'
+            cand --color 'When to use colour'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]'
+            cand --db 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]'
+            cand --json 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
+            cand -q 'Print nothing but the result (no progress, no hints on stderr)'
+            cand --quiet 'Print nothing but the result (no progress, no hints on stderr)'
+            cand -v 'More logging on stderr (-v, -vv)'
+            cand --verbose 'More logging on stderr (-v, -vv)'
+            cand --no-input 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'hookctl;relay'= {
+            cand --listen 'Address to listen on'
+            cand --public-url 'The public base URL senders use [default: derived from --listen]'
+            cand --token 'A token tunnel clients must present; repeatable. Without tokens the relay is open'
+            cand --tokens-file 'A file with one token per line'
+            cand --max-body 'Largest request body accepted (25MiB, 10MB, or bytes)'
+            cand --request-timeout 'How long a sender waits for the client''s answer before 504'
+            cand --offline 'What happens to requests for a tunnel whose client is away [default: buffer with --data-dir, else reject]'
+            cand --buffer-ttl 'How long a buffered request is kept'
+            cand --buffer-max 'Most requests buffered per tunnel'
+            cand --data-dir 'Where buffered requests and reserved tunnel names are kept'
+            cand --max-in-flight 'Most requests one tunnel may have in flight; past it senders get 503'
+            cand --header-timeout 'How long a sender may take to send its request headers (slow clients are cut off)'
+            cand --tls-cert 'PEM certificate chain, to serve HTTPS directly (with --tls-key)'
+            cand --tls-key 'PEM private key for --tls-cert'
+            cand --heartbeat 'How often relay and clients ping each other; three missed pings drop the connection'
+            cand --color 'When to use colour'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]'
+            cand --db 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]'
+            cand --json 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
+            cand -q 'Print nothing but the result (no progress, no hints on stderr)'
+            cand --quiet 'Print nothing but the result (no progress, no hints on stderr)'
+            cand -v 'More logging on stderr (-v, -vv)'
+            cand --verbose 'More logging on stderr (-v, -vv)'
+            cand --no-input 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'hookctl;completions'= {
             cand --color 'When to use colour'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]'
@@ -534,6 +588,8 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand init 'Set up the config file: default provider, named secrets, generic schemes'
             cand logs 'Search, show, export, import and prune the delivery log'
             cand events 'The event catalog: list events, show one with a sample payload, lint a payload'
+            cand listen 'Receive webhooks on this machine through a relay: forward, record, verify'
+            cand relay 'Run the self-hostable relay in-process (the same server and flags as hookctl-relay)'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -581,6 +637,10 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         &'hookctl;help;events;show'= {
         }
         &'hookctl;help;events;lint'= {
+        }
+        &'hookctl;help;listen'= {
+        }
+        &'hookctl;help;relay'= {
         }
         &'hookctl;help;completions'= {
         }

@@ -45,6 +45,8 @@ complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "monitor" -d 'Keep p
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "init" -d 'Set up the config file: default provider, named secrets, generic schemes'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "logs" -d 'Search, show, export, import and prune the delivery log'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "events" -d 'The event catalog: list events, show one with a sample payload, lint a payload'
+complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "listen" -d 'Receive webhooks on this machine through a relay: forward, record, verify'
+complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "relay" -d 'Run the self-hostable relay in-process (the same server and flags as hookctl-relay)'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "man" -d 'Print the man page (roff)'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -440,6 +442,53 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "show" -d 'One event: provider, headers, schema and a freshly generated sample payload'
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "lint" -d 'Check a payload against an event\'s schema; exit 1 listing each violation'
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l forward-to -d 'Where deliveries go: URL, or PATH_PREFIX=URL to route by path (repeatable). Without it, listen only receives and answers --respond' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l relay -d 'The relay to connect to [default: an embedded relay on 127.0.0.1:--port]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l token -d 'Token the relay expects' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l name -d 'Tunnel name to ask for (kept across reconnects; with a token, reserved for it)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l port -d 'Port of the embedded relay (without --relay); 0 picks a free one' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l events -d 'Forward only these event types (glob, repeatable); others are answered 200 and not forwarded' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l verify-provider -d 'Verify each delivery\'s signature with this provider\'s scheme and show the verdict' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l secret -d 'Secret for --verify-provider [env: HOOKCTL_SECRET; default: the provider\'s secret in the config]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l respond -d 'Status to answer with when there is no --forward-to' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l ready-file -d 'Write the public URL to this file once listen can receive (CI waits on it)' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l timeout -d 'How long a local target may take to answer before the sender gets 504' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l db -d 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l json -d 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -s q -l quiet -d 'Print nothing but the result (no progress, no hints on stderr)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -s v -l verbose -d 'More logging on stderr (-v, -vv)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l no-input -d 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -s h -l help -d 'Print help'
+complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l listen -d 'Address to listen on' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l public-url -d 'The public base URL senders use [default: derived from --listen]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l token -d 'A token tunnel clients must present; repeatable. Without tokens the relay is open' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l tokens-file -d 'A file with one token per line' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l max-body -d 'Largest request body accepted (25MiB, 10MB, or bytes)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l request-timeout -d 'How long a sender waits for the client\'s answer before 504' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l offline -d 'What happens to requests for a tunnel whose client is away [default: buffer with --data-dir, else reject]' -r -f -a "buffer\t''
+reject\t''"
+complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l buffer-ttl -d 'How long a buffered request is kept' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l buffer-max -d 'Most requests buffered per tunnel' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l data-dir -d 'Where buffered requests and reserved tunnel names are kept' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l max-in-flight -d 'Most requests one tunnel may have in flight; past it senders get 503' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l header-timeout -d 'How long a sender may take to send its request headers (slow clients are cut off)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l tls-cert -d 'PEM certificate chain, to serve HTTPS directly (with --tls-key)' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l tls-key -d 'PEM private key for --tls-cert' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l heartbeat -d 'How often relay and clients ping each other; three missed pings drop the connection' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l db -d 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l json -d 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -s q -l quiet -d 'Print nothing but the result (no progress, no hints on stderr)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -s v -l verbose -d 'More logging on stderr (-v, -vv)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l no-input -d 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -s h -l help -d 'Print help'
 complete -c hookctl -n "__fish_hookctl_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -460,19 +509,21 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand man" -s q -l quiet -d 'P
 complete -c hookctl -n "__fish_hookctl_using_subcommand man" -s v -l verbose -d 'More logging on stderr (-v, -vv)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand man" -l no-input -d 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand man" -s h -l help -d 'Print help'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events completions man help" -f -a "providers" -d 'List every provider: algorithm, signed content, headers, timestamp window'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events completions man help" -f -a "sign" -d 'Print the signature headers a real delivery of a body would carry'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events completions man help" -f -a "verify" -d 'Check a received webhook\'s signature and explain why it failed'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events completions man help" -f -a "trigger" -d 'Send realistic, correctly signed sample events to an endpoint, with retries'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events completions man help" -f -a "replay" -d 'Send stored deliveries again, byte-exact or re-signed, to any target'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events completions man help" -f -a "validate" -d 'Check that a webhook endpoint handles deliveries safely: signatures, replays, TLS, latency'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events completions man help" -f -a "monitor" -d 'Keep probing endpoints; alert Slack, Teams or a webhook when one goes down or recovers'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events completions man help" -f -a "init" -d 'Set up the config file: default provider, named secrets, generic schemes'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events completions man help" -f -a "logs" -d 'Search, show, export, import and prune the delivery log'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events completions man help" -f -a "events" -d 'The event catalog: list events, show one with a sample payload, lint a payload'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay completions man help" -f -a "providers" -d 'List every provider: algorithm, signed content, headers, timestamp window'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay completions man help" -f -a "sign" -d 'Print the signature headers a real delivery of a body would carry'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay completions man help" -f -a "verify" -d 'Check a received webhook\'s signature and explain why it failed'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay completions man help" -f -a "trigger" -d 'Send realistic, correctly signed sample events to an endpoint, with retries'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay completions man help" -f -a "replay" -d 'Send stored deliveries again, byte-exact or re-signed, to any target'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay completions man help" -f -a "validate" -d 'Check that a webhook endpoint handles deliveries safely: signatures, replays, TLS, latency'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay completions man help" -f -a "monitor" -d 'Keep probing endpoints; alert Slack, Teams or a webhook when one goes down or recovers'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay completions man help" -f -a "init" -d 'Set up the config file: default provider, named secrets, generic schemes'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay completions man help" -f -a "logs" -d 'Search, show, export, import and prune the delivery log'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay completions man help" -f -a "events" -d 'The event catalog: list events, show one with a sample payload, lint a payload'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay completions man help" -f -a "listen" -d 'Receive webhooks on this machine through a relay: forward, record, verify'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay completions man help" -f -a "relay" -d 'Run the self-hostable relay in-process (the same server and flags as hookctl-relay)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "show" -d 'Show one record: pretty, the raw HTTP request, a curl command, HAR or JSON'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "stats" -d 'Counts, success rate and duration percentiles, overall or per event, target or status'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "export" -d 'Write records to stdout as JSON Lines or HAR 1.2 (oldest first)'

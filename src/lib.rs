@@ -23,7 +23,11 @@ use output::{Exit, Style};
 
 /// Runs one parsed command line.
 pub fn run(cli: Cli) -> Result<Exit> {
-    init_logging(cli.global.verbose, cli.global.quiet);
+    // A relay's job includes its access log: info level unless -q.
+    init_logging(
+        cli.global.verbose + u8::from(matches!(cli.command, Command::Relay(_))),
+        cli.global.quiet,
+    );
     let ctx = Ctx {
         style: Style::from_global(&cli.global),
         global: cli.global,
@@ -39,6 +43,8 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Command::Init(a) => cmd::init::run(a, &ctx),
         Command::Logs(a) => cmd::logs::run(a, &ctx),
         Command::Events(a) => cmd::events::run(a, &ctx),
+        Command::Listen(a) => cmd::listen::run(a, &ctx),
+        Command::Relay(a) => cmd::relay::run(a, &ctx),
         Command::Completions(a) => cmd::completions::run(a),
         Command::Man => cmd::completions::man(),
     }

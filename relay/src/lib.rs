@@ -1,9 +1,23 @@
 //! hookctl-relay: receives public webhooks and forwards them to `hookctl listen` clients.
 //!
-//! `protocol` is the wire format between relay and client; `options` the flags; `server` the
-//! HTTP side.
+//! `protocol` is the wire format and `mux` the machinery both ends share; on the relay side
+//! `server` accepts connections, `ingress` forwards public requests, `connect` runs tunnel
+//! sessions, `drain` the offline buffer; `client` and `forward` are the `hookctl listen` side.
 #![forbid(unsafe_code)]
 
+pub mod client;
+pub mod connect;
+pub mod drain;
+pub mod forward;
+pub mod ingress;
+pub mod metrics;
+pub mod mux;
+pub mod names;
 pub mod options;
 pub mod protocol;
+pub mod run;
 pub mod server;
+pub mod state;
+pub mod store;
+pub mod tls;
+pub mod tunnel;

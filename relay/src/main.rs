@@ -1,11 +1,11 @@
-//! The `hookctl-relay` binary: parse flags, bind, serve until Ctrl-C.
+//! The `hookctl-relay` binary: parse flags, then run the relay until Ctrl-C or SIGTERM.
 #![forbid(unsafe_code)]
 
 use std::process::ExitCode;
 
 use clap::Parser;
 use hookctl_relay::options::RelayOptions;
-use tokio_util::sync::CancellationToken;
+use hookctl_relay::server::RelayError;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -40,31 +40,15 @@ fn main() -> ExitCode {
         }
     };
     runtime.block_on(async move {
-        let listener = match tokio::net::TcpListener::bind(cli.relay.listen).await {
-            Ok(l) => l,
-            Err(e) => {
-                eprintln!(
-                    "error: cannot listen on {}: {e} (pick another --listen address)",
-                    cli.relay.listen
-                );
-                return ExitCode::from(3);
-            }
-        };
-        let bound = listener
-            .local_addr()
-            .map(|a| a.to_string())
-            .unwrap_or_default();
-        tracing::info!("hookctl-relay listening on {bound}; health at /healthz");
-        let shutdown = CancellationToken::new();
-        let on_signal = shutdown.clone();
-        tokio::spawn(async move {
-            let _ = tokio::signal::ctrl_c().await;
-            on_signal.cancel();
-        });
-        match hookctl_relay::server::serve(listener, cli.relay, shutdown).await {
+        let stop = hookctl_relay::run::on_signal();
+        match hookctl_relay::run::run(cli.relay, stop).await {
             Ok(()) => ExitCode::SUCCESS,
+            Err(e @ RelayError::Usage(_)) => {
+                eprintln!("error: {e}");
+                ExitCode::from(2)
+            }
             Err(e) => {
-                eprintln!("error: the relay stopped: {e}");
+                eprintln!("error: {e}");
                 ExitCode::from(3)
             }
         }

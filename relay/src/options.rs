@@ -52,6 +52,26 @@ pub struct RelayOptions {
     /// Where buffered requests and reserved tunnel names are kept.
     #[arg(long, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
+
+    /// Most requests one tunnel may have in flight; past it senders get 503.
+    #[arg(long, value_name = "N", default_value_t = 500)]
+    pub max_in_flight: usize,
+
+    /// How long a sender may take to send its request headers (slow clients are cut off).
+    #[arg(long, value_name = "DUR", default_value = "10s", value_parser = parse_duration)]
+    pub header_timeout: Duration,
+
+    /// PEM certificate chain, to serve HTTPS directly (with --tls-key).
+    #[arg(long, value_name = "FILE", requires = "tls_key")]
+    pub tls_cert: Option<PathBuf>,
+
+    /// PEM private key for --tls-cert.
+    #[arg(long, value_name = "FILE", requires = "tls_cert")]
+    pub tls_key: Option<PathBuf>,
+
+    /// How often relay and clients ping each other; three missed pings drop the connection.
+    #[arg(long, value_name = "DUR", default_value = "15s", value_parser = parse_duration, hide = true)]
+    pub heartbeat: Duration,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -69,10 +89,40 @@ impl RelayOptions {
         })
     }
 
+    /// Checks what clap cannot: combinations and URL shapes. The error is one line for the user.
+    pub fn validate(&self) -> Result<(), String> {
+        if self.offline == Some(OfflineMode::Buffer) && self.data_dir.is_none() {
+            return Err(
+                "--offline buffer keeps requests on disk: give it --data-dir DIR".to_string(),
+            );
+        }
+        if let Some(u) = &self.public_url {
+            let ok = url::Url::parse(u)
+                .map(|p| matches!(p.scheme(), "http" | "https") && p.host_str().is_some())
+                .unwrap_or(false);
+            if !ok {
+                return Err(format!(
+                    "--public-url '{u}' is not an http(s) URL: give e.g. https://relay.example.com"
+                ));
+            }
+        }
+        if self.max_in_flight == 0 {
+            return Err("--max-in-flight must be at least 1".to_string());
+        }
+        if self.heartbeat.is_zero()
+            || self.header_timeout.is_zero()
+            || self.request_timeout.is_zero()
+        {
+            return Err("durations must be longer than zero".to_string());
+        }
+        Ok(())
+    }
+
     /// The base URL senders post to: `--public-url`, or derived from the bound address.
     pub fn public_base(&self, bound: SocketAddr) -> String {
         match &self.public_url {
             Some(u) => u.trim_end_matches('/').to_string(),
+            None if self.tls_cert.is_some() => format!("https://{bound}"),
             None => format!("http://{bound}"),
         }
     }

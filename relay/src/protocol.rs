@@ -3,23 +3,44 @@
 //! One WebSocket per tunnel client. Control messages travel as JSON text frames; request and
 //! response bodies travel as binary frames of at most `MAX_CHUNK` bytes, each tagged with the id of
 //! the request it belongs to, so many requests share the socket and no body sits whole in memory.
+//! A sender may have at most `WINDOW` bytes of one body unacknowledged; the receiver hands bytes
+//! back with `credit` messages as it consumes them (flow control per request, as in HTTP/2).
+
+use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
 /// Bumped on any incompatible change; the handshake refuses a mismatch with a clear message.
 pub const PROTOCOL_VERSION: u32 = 1;
 
-/// The largest WebSocket frame either side accepts.
+/// The largest WebSocket frame (and message) either side accepts.
 pub const MAX_FRAME_SIZE: usize = 1024 * 1024;
 
 /// The largest body chunk in one binary frame (the frame adds `CHUNK_HEADER_LEN` bytes).
 pub const MAX_CHUNK: usize = MAX_FRAME_SIZE - CHUNK_HEADER_LEN;
+
+/// The size senders cut bodies into: small enough that requests interleave fairly on the socket.
+pub const CHUNK_SIZE: usize = 64 * 1024;
+
+/// Bytes of one body a side may send before the receiver grants more with `credit`. Bounds the
+/// memory a request can hold on the receiving side, whatever the sender does.
+pub const WINDOW: usize = 1024 * 1024;
 
 /// Request id (8 bytes, big-endian) and flags (1 byte) before a chunk's data.
 pub const CHUNK_HEADER_LEN: usize = 9;
 
 /// Set on the last chunk of a body.
 pub const FLAG_END: u8 = 1;
+
+/// Set on a last chunk when the body broke off (the sender vanished, the target failed mid-body):
+/// the receiver must not treat what it got as the whole body.
+pub const FLAG_ABORT: u8 = 2;
+
+/// How often each side pings by default, and when silence means the peer is gone.
+pub const HEARTBEAT: Duration = Duration::from_secs(15);
+
+/// A peer silent for this many heartbeats is taken for dead.
+pub const MISSED_HEARTBEATS: u32 = 3;
 
 /// Messages from the tunnel client to the relay.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -28,14 +49,31 @@ pub enum ClientMessage {
     /// The first message: who the client is and which tunnel it wants.
     Hello {
         version: u32,
+        /// Authenticates the client when the relay has tokens; a named tunnel is reserved for it.
+        #[serde(default)]
         token: Option<String>,
+        /// The tunnel name wanted; none means a fresh random one.
+        #[serde(default)]
         name: Option<String>,
+        /// A secret the client keeps across reconnects, so that on a relay without tokens it can
+        /// take its own tunnel back from a connection the relay has not yet seen die.
+        #[serde(default)]
+        key: Option<String>,
     },
     /// The local target's answer to request `id`; its body follows as chunks.
     ResponseHead {
         id: u64,
         status: u16,
         headers: Vec<(String, String)>,
+        /// The body's exact length when known (0: no body), so the relay answers with a
+        /// Content-Length, or none, as the target did.
+        #[serde(default)]
+        length: Option<u64>,
+    },
+    /// The client consumed `bytes` of request `id`'s body: the relay may send that much more.
+    Credit {
+        id: u64,
+        bytes: u64,
     },
     /// The client has recorded buffered request `id`, so the relay may drop it.
     Ack {
@@ -53,11 +91,14 @@ pub enum ClientMessage {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum RelayMessage {
-    /// The handshake succeeded: the tunnel's name and the URL senders post to.
+    /// The handshake succeeded: the tunnel's name, the URL senders post to, and how many
+    /// requests wait in the offline buffer (they follow first, in arrival order).
     Welcome {
         version: u32,
         tunnel: String,
         public_url: String,
+        #[serde(default)]
+        buffered: u64,
     },
     /// The handshake failed; `permanent` refusals (a bad token) must not be retried.
     Refused {
@@ -68,11 +109,23 @@ pub enum RelayMessage {
     RequestHead {
         id: u64,
         method: String,
-        /// Path and query exactly as received (percent-encoding kept).
+        /// Path and query after `/t/{tunnel}`, exactly as received (percent-encoding kept);
+        /// empty or starting with `/` or `?`.
         target: String,
         headers: Vec<(String, String)>,
-        /// Set when the request waited in the offline buffer.
-        buffered: bool,
+        /// The body's exact length when known (0: the sender sent no body), so the client
+        /// forwards it framed as it came.
+        #[serde(default)]
+        length: Option<u64>,
+        /// Set when the request waited in the offline buffer: a stable id, the same on every
+        /// redelivery, so the client records it once even if an `ack` was lost.
+        #[serde(default)]
+        delivery_id: Option<String>,
+    },
+    /// The relay consumed `bytes` of response `id`'s body: the client may send that much more.
+    Credit {
+        id: u64,
+        bytes: u64,
     },
     /// The sender went away or the relay gave up on request `id`.
     Cancel {
@@ -91,6 +144,8 @@ pub enum RelayMessage {
 pub struct Chunk<'a> {
     pub id: u64,
     pub end: bool,
+    /// The body broke off; implies `end`.
+    pub abort: bool,
     pub data: &'a [u8],
 }
 
@@ -107,6 +162,33 @@ pub enum ProtocolError {
 }
 
 impl<'a> Chunk<'a> {
+    pub fn data(id: u64, data: &'a [u8]) -> Self {
+        Chunk {
+            id,
+            end: false,
+            abort: false,
+            data,
+        }
+    }
+
+    pub fn end(id: u64) -> Chunk<'static> {
+        Chunk {
+            id,
+            end: true,
+            abort: false,
+            data: &[],
+        }
+    }
+
+    pub fn abort(id: u64) -> Chunk<'static> {
+        Chunk {
+            id,
+            end: true,
+            abort: true,
+            data: &[],
+        }
+    }
+
     /// The binary frame for this chunk.
     pub fn encode(&self) -> Result<Vec<u8>, ProtocolError> {
         if self.data.len() > MAX_CHUNK {
@@ -114,7 +196,14 @@ impl<'a> Chunk<'a> {
         }
         let mut frame = Vec::with_capacity(CHUNK_HEADER_LEN + self.data.len());
         frame.extend_from_slice(&self.id.to_be_bytes());
-        frame.push(if self.end { FLAG_END } else { 0 });
+        let mut flags = 0;
+        if self.end {
+            flags |= FLAG_END;
+        }
+        if self.abort {
+            flags |= FLAG_END | FLAG_ABORT;
+        }
+        frame.push(flags);
         frame.extend_from_slice(self.data);
         Ok(frame)
     }
@@ -127,10 +216,13 @@ impl<'a> Chunk<'a> {
         if frame.len() - CHUNK_HEADER_LEN > MAX_CHUNK {
             return Err(ProtocolError::ChunkTooLarge(frame.len() - CHUNK_HEADER_LEN));
         }
-        let id = u64::from_be_bytes(frame[..8].try_into().expect("8 bytes"));
+        let mut id = [0u8; 8];
+        id.copy_from_slice(&frame[..8]);
+        let abort = frame[8] & FLAG_ABORT != 0;
         Ok(Chunk {
-            id,
-            end: frame[8] & FLAG_END != 0,
+            id: u64::from_be_bytes(id),
+            end: abort || frame[8] & FLAG_END != 0,
+            abort,
             data: &frame[CHUNK_HEADER_LEN..],
         })
     }
@@ -145,6 +237,20 @@ pub fn check_version(theirs: u32) -> Result<(), ProtocolError> {
     }
 }
 
+/// The `version` field of a first message, read before the rest so that a peer speaking another
+/// version gets the version error rather than a parse error about a field it does not know.
+pub fn peek_version(text: &str) -> Option<u32> {
+    let v: serde_json::Value = serde_json::from_str(text).ok()?;
+    v.get("version")?.as_u64().map(|n| n as u32)
+}
+
+/// The WebSocket settings both sides use: frames and messages capped at `MAX_FRAME_SIZE`.
+pub fn ws_config() -> tokio_tungstenite::tungstenite::protocol::WebSocketConfig {
+    tokio_tungstenite::tungstenite::protocol::WebSocketConfig::default()
+        .max_frame_size(Some(MAX_FRAME_SIZE))
+        .max_message_size(Some(MAX_FRAME_SIZE))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -152,35 +258,25 @@ mod tests {
     #[test]
     fn chunks_round_trip_byte_exact() {
         let data: Vec<u8> = (0..=255).collect();
-        let frame = Chunk {
-            id: 42,
-            end: true,
-            data: &data,
-        }
-        .encode()
-        .unwrap();
-        assert_eq!(
-            Chunk::decode(&frame).unwrap(),
-            Chunk {
-                id: 42,
-                end: true,
-                data: &data
-            }
-        );
+        let frame = Chunk::data(42, &data).encode().unwrap();
+        assert_eq!(Chunk::decode(&frame).unwrap(), Chunk::data(42, &data));
+        let end = Chunk::end(7).encode().unwrap();
+        assert_eq!(Chunk::decode(&end).unwrap(), Chunk::end(7));
+        let abort = Chunk::abort(9).encode().unwrap();
+        let back = Chunk::decode(&abort).unwrap();
+        assert!(back.abort && back.end && back.data.is_empty());
     }
 
     #[test]
     fn oversized_and_truncated_frames_are_errors() {
         assert_eq!(Chunk::decode(&[0; 5]), Err(ProtocolError::ShortFrame(5)));
         let big = vec![0u8; MAX_CHUNK + 1];
-        assert!(
-            Chunk {
-                id: 1,
-                end: false,
-                data: &big
-            }
-            .encode()
-            .is_err()
+        assert!(Chunk::data(1, &big).encode().is_err());
+        let mut frame = vec![0u8; CHUNK_HEADER_LEN];
+        frame.extend_from_slice(&big);
+        assert_eq!(
+            Chunk::decode(&frame),
+            Err(ProtocolError::ChunkTooLarge(MAX_CHUNK + 1))
         );
     }
 
@@ -190,15 +286,28 @@ mod tests {
             version: PROTOCOL_VERSION,
             token: None,
             name: Some("demo".into()),
+            key: None,
         };
         let text = serde_json::to_string(&hello).unwrap();
         assert!(text.contains(r#""type":"hello""#), "{text}");
         assert_eq!(serde_json::from_str::<ClientMessage>(&text).unwrap(), hello);
+        let credit = serde_json::to_string(&RelayMessage::Credit { id: 3, bytes: 10 }).unwrap();
+        assert_eq!(credit, r#"{"type":"credit","id":3,"bytes":10}"#);
     }
 
     #[test]
     fn a_version_mismatch_says_what_to_do() {
         let e = check_version(PROTOCOL_VERSION + 1).unwrap_err();
         assert!(e.to_string().contains("upgrade"));
+        assert_eq!(
+            peek_version(r#"{"type":"hello","version":9,"shiny":true}"#),
+            Some(9)
+        );
+        assert_eq!(peek_version("not json"), None);
+    }
+
+    #[test]
+    fn chunk_size_fits_the_window_and_the_frame() {
+        const { assert!(CHUNK_SIZE <= WINDOW && CHUNK_SIZE <= MAX_CHUNK) };
     }
 }

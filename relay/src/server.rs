@@ -1,32 +1,237 @@
-//! The relay's HTTP side: health and the public ingress. Serves on a bound listener until the
-//! shutdown token fires, so tests run it in-process on port 0.
+//! The relay's HTTP side: accepts connections (plain or TLS) with header-size and slow-client
+//! limits, routes `/healthz`, `/metrics`, `/connect` and `/t/…`, and shuts down gracefully.
+//! Serves on a bound listener until the shutdown token fires, so tests run it in-process on port 0.
 
-use axum::Router;
-use axum::http::StatusCode;
-use axum::routing::get;
+use std::convert::Infallible;
+use std::net::SocketAddr;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+use bytes::Bytes;
+use http::{Method, Request, Response, StatusCode, header};
+use http_body::{Body, Frame, SizeHint};
+use http_body_util::BodyExt;
+use http_body_util::combinators::UnsyncBoxBody;
+use hyper::body::Incoming;
+use hyper::service::service_fn;
+use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
+use hyper_util::server::conn::auto;
+use hyper_util::server::graceful::GracefulShutdown;
 use tokio::net::TcpListener;
+use tokio_rustls::TlsAcceptor;
 use tokio_util::sync::CancellationToken;
 
+use crate::mux::BoxError;
 use crate::options::RelayOptions;
+use crate::state::{State, now_ms};
 
-pub fn router(_opts: &RelayOptions) -> Router {
-    Router::new()
-        .route("/healthz", get(|| async { "ok" }))
-        .fallback(|| async {
-            (
-                StatusCode::NOT_FOUND,
-                "unknown tunnel: no client holds this tunnel name\n",
-            )
-        })
+/// Why the relay could not run: the user's input (exit 2) or the system (exit 3).
+#[derive(Debug, thiserror::Error)]
+pub enum RelayError {
+    #[error("{0}")]
+    Usage(String),
+    #[error("{0}")]
+    Runtime(String),
 }
 
-/// Serves until `shutdown` is cancelled, then finishes in-flight requests.
+/// The largest request head (request line and headers) accepted; larger gets 431.
+const MAX_HEAD: usize = 64 * 1024;
+
+/// Every response body the relay sends.
+pub struct RelayBody(UnsyncBoxBody<Bytes, BoxError>);
+
+impl RelayBody {
+    pub fn new<B>(body: B) -> Self
+    where
+        B: Body<Data = Bytes> + Send + 'static,
+        B::Error: Into<BoxError>,
+    {
+        RelayBody(body.map_err(Into::into).boxed_unsync())
+    }
+}
+
+impl Default for RelayBody {
+    fn default() -> Self {
+        RelayBody::new(http_body_util::Empty::<Bytes>::new())
+    }
+}
+
+impl Body for RelayBody {
+    type Data = Bytes;
+    type Error = BoxError;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, BoxError>>> {
+        Pin::new(&mut self.0).poll_frame(cx)
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.0.is_end_stream()
+    }
+
+    fn size_hint(&self) -> SizeHint {
+        self.0.size_hint()
+    }
+}
+
+pub fn text_response(status: StatusCode, text: &str) -> Response<RelayBody> {
+    let mut r = Response::new(RelayBody::new(http_body_util::Full::new(Bytes::from(
+        text.to_string(),
+    ))));
+    *r.status_mut() = status;
+    r.headers_mut().insert(
+        header::CONTENT_TYPE,
+        header::HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
+    r
+}
+
+async fn route(
+    state: Arc<State>,
+    req: Request<Incoming>,
+    peer: SocketAddr,
+    tls: bool,
+) -> Response<RelayBody> {
+    let path = req.uri().path();
+    if path.starts_with("/t/") {
+        return crate::ingress::handle(state, req, peer, tls).await;
+    }
+    match (req.method(), path) {
+        (&Method::GET, "/healthz") => text_response(StatusCode::OK, "ok"),
+        (&Method::GET, "/metrics") => {
+            let mut r = text_response(StatusCode::OK, &state.metrics.render());
+            r.headers_mut().insert(
+                header::CONTENT_TYPE,
+                header::HeaderValue::from_static("text/plain; version=0.0.4; charset=utf-8"),
+            );
+            r
+        }
+        (_, "/connect") => crate::connect::upgrade(state, req),
+        _ => text_response(
+            StatusCode::NOT_FOUND,
+            "unknown tunnel: webhooks go to /t/{tunnel}/...\n",
+        ),
+    }
+}
+
+/// Reads the options' files (tokens, TLS) and serves until `shutdown` is cancelled, then
+/// finishes in-flight requests.
 pub async fn serve(
     listener: TcpListener,
     opts: RelayOptions,
     shutdown: CancellationToken,
-) -> std::io::Result<()> {
-    axum::serve(listener, router(&opts))
-        .with_graceful_shutdown(shutdown.cancelled_owned())
+) -> Result<(), RelayError> {
+    let bound = listener
+        .local_addr()
+        .map_err(|e| RelayError::Runtime(e.to_string()))?;
+    let tls = match (&opts.tls_cert, &opts.tls_key) {
+        (Some(c), Some(k)) => Some(crate::tls::acceptor(c, k).map_err(RelayError::Usage)?),
+        _ => None,
+    };
+    let base = opts.public_base(bound);
+    let state = State::new(opts, base).map_err(RelayError::Usage)?;
+    serve_state(listener, state, tls, shutdown).await
+}
+
+/// Serves an already-built relay (`hookctl listen` builds its own to learn the public URL).
+pub async fn serve_state(
+    listener: TcpListener,
+    state: Arc<State>,
+    tls: Option<TlsAcceptor>,
+    shutdown: CancellationToken,
+) -> Result<(), RelayError> {
+    let mut builder = auto::Builder::new(TokioExecutor::new());
+    builder
+        .http1()
+        .timer(TokioTimer::new())
+        .header_read_timeout(state.opts.header_timeout)
+        .max_buf_size(MAX_HEAD)
+        .max_headers(200);
+    builder
+        .http2()
+        .timer(TokioTimer::new())
+        .max_header_list_size(MAX_HEAD as u32);
+    let graceful = GracefulShutdown::new();
+    let sweeper = tokio::spawn(sweep(state.clone()));
+    loop {
+        let (tcp, peer) = tokio::select! {
+            _ = shutdown.cancelled() => break,
+            a = listener.accept() => match a {
+                Ok(a) => a,
+                Err(e) => {
+                    // Out of file descriptors and the like: pause rather than spin.
+                    tracing::warn!("accept failed: {e}");
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+        };
+        let _ = tcp.set_nodelay(true);
+        let state = state.clone();
+        let builder = builder.clone();
+        let watcher = graceful.watcher();
+        let tls = tls.clone();
+        let handshake_limit = state.opts.header_timeout;
+        tokio::spawn(async move {
+            let is_tls = tls.is_some();
+            let svc = service_fn(move |req| {
+                let state = state.clone();
+                async move { Ok::<_, Infallible>(route(state, req, peer, is_tls).await) }
+            });
+            match tls {
+                Some(acceptor) => {
+                    let Ok(Ok(stream)) =
+                        tokio::time::timeout(handshake_limit, acceptor.accept(tcp)).await
+                    else {
+                        return;
+                    };
+                    let conn = builder.serve_connection_with_upgrades(TokioIo::new(stream), svc);
+                    let _ = watcher.watch(conn.into_owned()).await;
+                }
+                None => {
+                    let conn = builder.serve_connection_with_upgrades(TokioIo::new(tcp), svc);
+                    let _ = watcher.watch(conn.into_owned()).await;
+                }
+            }
+        });
+    }
+    drop(listener);
+    sweeper.abort();
+    // In-flight requests finish (they need their tunnels), bounded by the request timeout.
+    let limit = state.opts.request_timeout + Duration::from_secs(1);
+    if tokio::time::timeout(limit, graceful.shutdown())
         .await
+        .is_err()
+    {
+        tracing::warn!("stopped with requests still in flight after {limit:?}");
+    }
+    state.sessions.cancel();
+    // Let the tunnel sessions send their closing frames.
+    state.tasks.close();
+    let _ = tokio::time::timeout(Duration::from_secs(2), state.tasks.wait()).await;
+    Ok(())
+}
+
+/// Drops buffered requests past `--buffer-ttl`, checking as often as a tenth of it (at most
+/// once a minute, at least once a second).
+async fn sweep(state: Arc<State>) {
+    let ttl = state.opts.buffer_ttl;
+    let every = (ttl / 10).clamp(Duration::from_secs(1), Duration::from_secs(60));
+    loop {
+        tokio::time::sleep(every).await;
+        match state.store.expire(now_ms() - ttl.as_millis() as i64) {
+            Ok(0) => {}
+            Ok(n) => {
+                tracing::info!("dropped {n} buffered requests older than --buffer-ttl");
+                if let Ok(left) = state.store.count_all() {
+                    state.metrics.buffered.set(left as i64);
+                }
+            }
+            Err(e) => tracing::error!("{e}"),
+        }
+    }
 }

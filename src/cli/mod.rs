@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 mod events;
+mod listen;
 mod logs;
 mod replay;
 mod signing;
@@ -13,6 +14,7 @@ mod trigger;
 mod validate;
 
 pub use events::*;
+pub use listen::*;
 pub use logs::*;
 pub use replay::*;
 pub use signing::*;
@@ -95,6 +97,10 @@ pub enum Command {
     Logs(LogsArgs),
     /// The event catalog: list events, show one with a sample payload, lint a payload.
     Events(EventsArgs),
+    /// Receive webhooks on this machine through a relay: forward, record, verify.
+    Listen(ListenArgs),
+    /// Run the self-hostable relay in-process (the same server and flags as hookctl-relay).
+    Relay(RelayArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
     /// Print the man page (roff).

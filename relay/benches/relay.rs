@@ -1,0 +1,346 @@
+//! The relay benchmark that `bench/relay.sh` runs: release `hookctl-relay` and `hookctl listen`
+//! processes between a load generator and a local target in this process, against the target
+//! directly and (when `BORE` names a `bore` binary) through a local bore tunnel. Prints one
+//! markdown table with the ratios measured in this run. Under `cargo test`/`cargo bench` without
+//! `RELAY_BENCH=1` it does nothing, so `--all-targets` stays quick.
+
+use std::net::SocketAddr;
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full};
+use hyper::service::service_fn;
+use hyper_util::client::legacy::Client;
+use hyper_util::client::legacy::connect::HttpConnector;
+use hyper_util::rt::{TokioExecutor, TokioIo};
+
+type Http = Client<HttpConnector, Full<Bytes>>;
+
+fn env_u64(name: &str, default: u64) -> u64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+/// A target that reads each body whole and answers 200 `ok`.
+async fn target() -> SocketAddr {
+    let l = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = l.local_addr().unwrap();
+    tokio::spawn(async move {
+        while let Ok((tcp, _)) = l.accept().await {
+            tokio::spawn(async move {
+                let svc = service_fn(|req: http::Request<hyper::body::Incoming>| async move {
+                    let _ = req.into_body().collect().await;
+                    Ok::<_, std::convert::Infallible>(http::Response::new(Full::new(
+                        Bytes::from_static(b"ok"),
+                    )))
+                });
+                let _ = hyper::server::conn::http1::Builder::new()
+                    .serve_connection(TokioIo::new(tcp), svc)
+                    .await;
+            });
+        }
+    });
+    addr
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+async fn post(client: &Http, url: &str, body: Bytes) -> bool {
+    let mut req = http::Request::new(Full::new(body));
+    *req.method_mut() = http::Method::POST;
+    *req.uri_mut() = url.parse().unwrap();
+    req.headers_mut()
+        .insert("content-type", "application/json".parse().unwrap());
+    match client.request(req).await {
+        Ok(r) => {
+            let ok = r.status().is_success();
+            let _ = r.into_body().collect().await;
+            ok
+        }
+        Err(_) => false,
+    }
+}
+
+const EVENT: &[u8] = br#"{"id":"evt_1","type":"payment_intent.succeeded","data":{"object":{"amount":2000,"currency":"usd"}}}"#;
+
+/// Requests per second with `conc` workers, a new connection for every request.
+async fn max_rps(url: &str, conc: usize, secs: u64) -> f64 {
+    let client: Http = Client::builder(TokioExecutor::new())
+        .pool_max_idle_per_host(0)
+        .build_http();
+    let done = Arc::new(AtomicU64::new(0));
+    let stop = Arc::new(AtomicBool::new(false));
+    let started = Instant::now();
+    let workers: Vec<_> = (0..conc)
+        .map(|_| {
+            let (client, url, done, stop) =
+                (client.clone(), url.to_string(), done.clone(), stop.clone());
+            tokio::spawn(async move {
+                while !stop.load(Ordering::Relaxed) {
+                    if post(&client, &url, Bytes::from_static(EVENT)).await {
+                        done.fetch_add(1, Ordering::Relaxed);
+                    }
+                }
+            })
+        })
+        .collect();
+    tokio::time::sleep(Duration::from_secs(secs)).await;
+    stop.store(true, Ordering::Relaxed);
+    for w in workers {
+        let _ = w.await;
+    }
+    done.load(Ordering::Relaxed) as f64 / started.elapsed().as_secs_f64()
+}
+
+/// Latencies (µs) at a fixed arrival rate, open loop, over keep-alive connections.
+async fn fixed_rate(url: &str, rate: f64, secs: u64) -> (f64, f64) {
+    let client: Http = Client::builder(TokioExecutor::new()).build_http();
+    let mut tick = tokio::time::interval(Duration::from_secs_f64(1.0 / rate));
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Burst);
+    let n = (rate * secs as f64) as usize;
+    let mut tasks = Vec::with_capacity(n);
+    for _ in 0..n {
+        tick.tick().await;
+        let (client, url) = (client.clone(), url.to_string());
+        tasks.push(tokio::spawn(async move {
+            let t = Instant::now();
+            let ok = post(&client, &url, Bytes::from_static(EVENT)).await;
+            (ok, t.elapsed().as_secs_f64() * 1e6)
+        }));
+    }
+    let mut lat = Vec::with_capacity(n);
+    for t in tasks {
+        if let Ok((true, us)) = t.await {
+            lat.push(us);
+        }
+    }
+    lat.sort_by(f64::total_cmp);
+    let pct = |p: f64| lat[((lat.len() as f64 * p) as usize).min(lat.len() - 1)];
+    (pct(0.50), pct(0.99))
+}
+
+/// MB/s for `n` sequential uploads of a 25 MiB body.
+async fn throughput(url: &str, n: usize) -> f64 {
+    let client: Http = Client::builder(TokioExecutor::new()).build_http();
+    let body = Bytes::from(vec![b'x'; 25 * 1024 * 1024]);
+    let started = Instant::now();
+    for _ in 0..n {
+        assert!(
+            post(&client, url, body.clone()).await,
+            "a 25 MiB upload failed"
+        );
+    }
+    (25.0 * 1024.0 * 1024.0 * n as f64) / started.elapsed().as_secs_f64() / 1e6
+}
+
+fn rss_kib(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .unwrap_or_default()
+        .lines()
+        .find(|l| l.starts_with("VmRSS:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
+}
+
+/// Peak resident memory (MiB) of two processes while 10 uploads of 25 MiB are in flight at once.
+async fn memory(url: &str, relay_pid: u32, listen_pid: u32) -> (f64, f64, f64, f64) {
+    let before = (rss_kib(relay_pid), rss_kib(listen_pid));
+    let stop = Arc::new(AtomicBool::new(false));
+    let peaks = Arc::new((AtomicU64::new(0), AtomicU64::new(0)));
+    let sampler = {
+        let (stop, peaks) = (stop.clone(), peaks.clone());
+        tokio::spawn(async move {
+            while !stop.load(Ordering::Relaxed) {
+                peaks.0.fetch_max(rss_kib(relay_pid), Ordering::Relaxed);
+                peaks.1.fetch_max(rss_kib(listen_pid), Ordering::Relaxed);
+                tokio::time::sleep(Duration::from_millis(10)).await;
+            }
+        })
+    };
+    let client: Http = Client::builder(TokioExecutor::new()).build_http();
+    let body = Bytes::from(vec![b'y'; 25 * 1024 * 1024]);
+    let uploads: Vec<_> = (0..10)
+        .map(|_| {
+            let (client, url, body) = (client.clone(), url.to_string(), body.clone());
+            tokio::spawn(async move { post(&client, &url, body).await })
+        })
+        .collect();
+    for u in uploads {
+        assert!(u.await.unwrap(), "a 25 MiB upload failed");
+    }
+    stop.store(true, Ordering::Relaxed);
+    let _ = sampler.await;
+    let mib = |k: u64| k as f64 / 1024.0;
+    (
+        mib(before.0),
+        mib(peaks.0.load(Ordering::Relaxed)),
+        mib(before.1),
+        mib(peaks.1.load(Ordering::Relaxed)),
+    )
+}
+
+struct Procs(Vec<Child>);
+
+impl Drop for Procs {
+    fn drop(&mut self) {
+        for c in &mut self.0 {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+    }
+}
+
+async fn wait_http(url: &str) {
+    let client: Client<HttpConnector, Full<Bytes>> =
+        Client::builder(TokioExecutor::new()).build_http();
+    for _ in 0..500 {
+        if client.get(url.parse().unwrap()).await.is_ok() {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    panic!("{url} never answered");
+}
+
+#[tokio::main]
+async fn main() {
+    if std::env::var("RELAY_BENCH").as_deref() != Ok("1") {
+        eprintln!("relay bench: skipped (run bench/relay.sh)");
+        return;
+    }
+    let bin = std::env::var("BIN").unwrap_or_else(|_| "target/release".into());
+    let secs = env_u64("SECS", 5);
+    let conc = env_u64("CONC", 32) as usize;
+    let target = target().await;
+    let direct = format!("http://{target}/hooks");
+    let dir = tempfile::tempdir().unwrap();
+    let mut procs = Procs(Vec::new());
+
+    let relay_port = free_port();
+    procs.0.push(
+        Command::new(format!("{bin}/hookctl-relay"))
+            .args(["--listen", &format!("127.0.0.1:{relay_port}")])
+            .env("RUST_LOG", "warn")
+            .spawn()
+            .unwrap(),
+    );
+    wait_http(&format!("http://127.0.0.1:{relay_port}/healthz")).await;
+    let ready = dir.path().join("ready");
+    procs.0.push(
+        Command::new(format!("{bin}/hookctl"))
+            .args(["--db", dir.path().join("log.db").to_str().unwrap()])
+            .args([
+                "listen",
+                "--relay",
+                &format!("http://127.0.0.1:{relay_port}"),
+            ])
+            .args([
+                "--name",
+                "bench",
+                "--forward-to",
+                &format!("http://{target}"),
+            ])
+            .args(["--ready-file", ready.to_str().unwrap()])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    while !ready.exists() {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let relay = format!("http://127.0.0.1:{relay_port}/t/bench/hooks");
+    let (relay_pid, listen_pid) = (procs.0[0].id(), procs.0[1].id());
+
+    let bore = match std::env::var("BORE") {
+        Ok(bore) if !bore.is_empty() => {
+            procs.0.push(
+                Command::new(&bore)
+                    .args(["server", "--bind-addr", "127.0.0.1"])
+                    .args(["--min-port", "40000", "--max-port", "40100"])
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::null())
+                    .spawn()
+                    .unwrap(),
+            );
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            let port = 40000 + (std::process::id() % 100) as u16;
+            procs.0.push(
+                Command::new(&bore)
+                    .args(["local", &target.port().to_string(), "--to", "127.0.0.1"])
+                    .args(["--local-host", "127.0.0.1"])
+                    .args(["--port", &port.to_string()])
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::null())
+                    .spawn()
+                    .unwrap(),
+            );
+            let url = format!("http://127.0.0.1:{port}/hooks");
+            wait_http(&url).await;
+            Some(url)
+        }
+        _ => None,
+    };
+
+    eprintln!("max rps, {conc} workers, new connection per request, {secs} s each…");
+    let rps_direct = max_rps(&direct, conc, secs).await;
+    let rps_relay = max_rps(&relay, conc, secs).await;
+    let rps_bore = match &bore {
+        Some(u) => Some(max_rps(u, conc, secs).await),
+        None => None,
+    };
+    let rate = (rps_relay / 2.0).max(10.0);
+    eprintln!("latency at {rate:.0} req/s (half the relay's max)…");
+    let (d50, d99) = fixed_rate(&direct, rate, secs).await;
+    let (r50, r99) = fixed_rate(&relay, rate, secs).await;
+    eprintln!("25 MiB uploads…");
+    let mb_direct = throughput(&direct, 3).await;
+    let mb_relay = throughput(&relay, 3).await;
+    eprintln!("10 uploads of 25 MiB at once…");
+    let (rb, rp, lb, lp) = memory(&relay, relay_pid, listen_pid).await;
+
+    println!("| measure | direct | through the relay | ratio / added |");
+    println!("| --- | --- | --- | --- |");
+    println!(
+        "| max rps (new connection per request, {conc} workers) | {rps_direct:.0} | {rps_relay:.0} | {:.2}× direct |",
+        rps_relay / rps_direct
+    );
+    if let Some(b) = rps_bore {
+        println!(
+            "| max rps through bore (same load) | — | {b:.0} | relay {:.2}× bore |",
+            rps_relay / b
+        );
+    }
+    println!(
+        "| p50 latency at {rate:.0} req/s | {d50:.0} µs | {r50:.0} µs | +{:.0} µs |",
+        r50 - d50
+    );
+    println!(
+        "| p99 latency at {rate:.0} req/s | {d99:.0} µs | {r99:.0} µs | +{:.0} µs |",
+        r99 - d99
+    );
+    println!(
+        "| 25 MiB upload | {mb_direct:.0} MB/s | {mb_relay:.0} MB/s | {:.2}× direct |",
+        mb_relay / mb_direct
+    );
+    println!(
+        "| relay RSS, 10 × 25 MiB in flight | — | {rb:.0} → {rp:.0} MiB | +{:.0} MiB for 250 MiB of bodies |",
+        rp - rb
+    );
+    println!(
+        "| listen RSS, same (keeps each body for the delivery log) | — | {lb:.0} → {lp:.0} MiB | +{:.0} MiB |",
+        lp - lb
+    );
+}

@@ -1,0 +1,593 @@
+//! The tunnel client that `hookctl listen` drives: connects to a relay's `/connect`, says hello,
+//! hands each request to a `Handler`, streams the answers back, and reconnects by itself with
+//! capped exponential backoff, asking for the same tunnel name each time.
+
+use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use bytes::Bytes;
+use futures_util::{SinkExt, StreamExt};
+use rustls_pki_types::{CertificateDer, ServerName};
+use tokio::io::{AsyncRead, AsyncWrite};
+use tokio::sync::mpsc;
+use tokio_tungstenite::WebSocketStream;
+use tokio_tungstenite::tungstenite::Message;
+use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+use tokio_util::sync::CancellationToken;
+
+use crate::mux::{
+    BodyStream, BoxError, Inbound, Outbox, PumpLimits, Window, send_body, write_loop,
+};
+use crate::names::random_key;
+use crate::protocol::{
+    self, Chunk, ClientMessage, MISSED_HEARTBEATS, PROTOCOL_VERSION, RelayMessage,
+};
+use crate::server::RelayBody;
+
+/// How to reach the relay and which tunnel to ask for.
+#[derive(Debug, Clone)]
+pub struct ClientOptions {
+    /// The relay's base URL: `http(s)://host:port` or `ws(s)://…`.
+    pub relay: String,
+    pub token: Option<String>,
+    pub name: Option<String>,
+    pub heartbeat: Duration,
+    /// The longest wait between reconnection attempts.
+    pub backoff_cap: Duration,
+    /// Certificates to trust besides the web's roots (a relay with a private CA; tests).
+    pub extra_roots: Vec<CertificateDer<'static>>,
+}
+
+impl ClientOptions {
+    pub fn new(relay: impl Into<String>) -> Self {
+        ClientOptions {
+            relay: relay.into(),
+            token: None,
+            name: None,
+            heartbeat: protocol::HEARTBEAT,
+            backoff_cap: Duration::from_secs(2),
+            extra_roots: Vec::new(),
+        }
+    }
+}
+
+/// One request that came through the tunnel.
+pub struct TunnelRequest {
+    pub tunnel: String,
+    pub method: String,
+    /// Path and query after `/t/{tunnel}`, as the sender sent them.
+    pub target: String,
+    pub headers: Vec<(String, String)>,
+    pub body: BodyStream,
+    /// Set for a request that waited in the relay's buffer: stable across redeliveries.
+    pub delivery_id: Option<String>,
+}
+
+/// The answer to send back. For a buffered request the relay drops it from its buffer once the
+/// body has ended, so a handler ends the body only after it has recorded the delivery.
+pub struct TunnelResponse {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: RelayBody,
+}
+
+pub type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send + 'static>>;
+
+pub trait Handler: Send + Sync + 'static {
+    fn handle(&self, req: TunnelRequest) -> BoxFuture<TunnelResponse>;
+}
+
+/// What the client tells its user as it goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    Connected {
+        tunnel: String,
+        public_url: String,
+        buffered: u64,
+        /// A reconnection after a loss, not the first connection.
+        again: bool,
+    },
+    Lost {
+        reason: String,
+    },
+    Retrying {
+        reason: String,
+        retry_in: Duration,
+    },
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ClientError {
+    /// Bad input: the relay URL.
+    #[error("{0}")]
+    Usage(String),
+    #[error("the relay refused the connection: {0}")]
+    Refused(String),
+    #[error("cannot reach the relay at {url}: {why}")]
+    Unreachable { url: String, why: String },
+    #[error("another client took over tunnel '{0}' (same token or key): this one stops")]
+    Replaced(String),
+}
+
+/// The relay's `/connect` URL for a base URL.
+pub fn connect_url(relay: &str) -> Result<url::Url, ClientError> {
+    let mut url = url::Url::parse(relay).map_err(|e| {
+        ClientError::Usage(format!(
+            "--relay '{relay}' is not a URL ({e}): give e.g. https://relay.example.com"
+        ))
+    })?;
+    let scheme = match url.scheme() {
+        "http" | "ws" => "ws",
+        "https" | "wss" => "wss",
+        other => {
+            return Err(ClientError::Usage(format!(
+                "--relay '{relay}' uses {other}:, but a relay is reached over http(s) or ws(s)"
+            )));
+        }
+    };
+    if url.host_str().is_none() {
+        return Err(ClientError::Usage(format!("--relay '{relay}' has no host")));
+    }
+    url.set_scheme(scheme)
+        .map_err(|_| ClientError::Usage(format!("--relay '{relay}' cannot be used")))?;
+    let path = format!("{}/connect", url.path().trim_end_matches('/'));
+    url.set_path(&path);
+    url.set_query(None);
+    Ok(url)
+}
+
+/// The wait before reconnection attempt `attempt` (0-based): 100 ms doubling up to `cap`,
+/// shortened by up to a fifth at random (`jitter` in 0..1) so that clients of a restarted relay
+/// do not all knock at once.
+pub fn backoff(attempt: u32, cap: Duration, jitter: f64) -> Duration {
+    let base = Duration::from_millis(100).saturating_mul(1u32 << attempt.min(16));
+    base.min(cap).mul_f64(1.0 - 0.2 * jitter.clamp(0.0, 1.0))
+}
+
+trait Io: AsyncRead + AsyncWrite + Unpin + Send {}
+impl<T: AsyncRead + AsyncWrite + Unpin + Send> Io for T {}
+
+type Ws = WebSocketStream<Box<dyn Io>>;
+
+enum Attempt {
+    Refused { reason: String, permanent: bool },
+    Failed(String),
+}
+
+struct Welcome {
+    tunnel: String,
+    public_url: String,
+    buffered: u64,
+}
+
+/// Runs until `stop` fires (Ok), or the relay refuses for good, or — before the first
+/// connection only — cannot be reached (a clear error rather than silent retries at start).
+pub async fn run<H: Handler>(
+    opts: ClientOptions,
+    handler: Arc<H>,
+    events: mpsc::UnboundedSender<Event>,
+    stop: CancellationToken,
+) -> Result<(), ClientError> {
+    let url = connect_url(&opts.relay)?;
+    let key = random_key();
+    let mut name = opts.name.clone();
+    let mut connected_once = false;
+    let mut attempt = 0u32;
+    loop {
+        let outcome = tokio::select! {
+            _ = stop.cancelled() => return Ok(()),
+            o = connect(&url, &opts, &key, name.as_deref()) => o,
+        };
+        let reason = match outcome {
+            Ok((ws, welcome)) => {
+                attempt = 0;
+                name = Some(welcome.tunnel.clone());
+                let _ = events.send(Event::Connected {
+                    tunnel: welcome.tunnel.clone(),
+                    public_url: welcome.public_url,
+                    buffered: welcome.buffered,
+                    again: connected_once,
+                });
+                connected_once = true;
+                match session(ws, handler.clone(), &opts, &stop, &welcome.tunnel).await {
+                    SessionEnd::Stopped => return Ok(()),
+                    SessionEnd::Replaced => return Err(ClientError::Replaced(welcome.tunnel)),
+                    SessionEnd::Lost(reason) => {
+                        let _ = events.send(Event::Lost {
+                            reason: reason.clone(),
+                        });
+                        reason
+                    }
+                }
+            }
+            Err(Attempt::Refused {
+                reason,
+                permanent: true,
+            }) => return Err(ClientError::Refused(reason)),
+            Err(Attempt::Refused { reason, .. }) if !connected_once => {
+                return Err(ClientError::Refused(reason));
+            }
+            Err(Attempt::Failed(why)) if !connected_once => {
+                return Err(ClientError::Unreachable {
+                    url: opts.relay.clone(),
+                    why,
+                });
+            }
+            Err(Attempt::Refused { reason, .. }) | Err(Attempt::Failed(reason)) => reason,
+        };
+        let wait = backoff(attempt, opts.backoff_cap, rand::random::<f64>());
+        attempt = attempt.saturating_add(1);
+        let _ = events.send(Event::Retrying {
+            reason,
+            retry_in: wait,
+        });
+        tokio::select! {
+            _ = stop.cancelled() => return Ok(()),
+            _ = tokio::time::sleep(wait) => {}
+        }
+    }
+}
+
+/// Longest wait for the TCP, TLS and WebSocket handshakes and the relay's welcome.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+async fn connect(
+    url: &url::Url,
+    opts: &ClientOptions,
+    key: &str,
+    name: Option<&str>,
+) -> Result<(Ws, Welcome), Attempt> {
+    match tokio::time::timeout(CONNECT_TIMEOUT, connect_inner(url, opts, key, name)).await {
+        Ok(r) => r,
+        Err(_) => Err(Attempt::Failed(format!(
+            "no answer within {} s",
+            CONNECT_TIMEOUT.as_secs()
+        ))),
+    }
+}
+
+async fn connect_inner(
+    url: &url::Url,
+    opts: &ClientOptions,
+    key: &str,
+    name: Option<&str>,
+) -> Result<(Ws, Welcome), Attempt> {
+    let failed = |e: &dyn std::fmt::Display| Attempt::Failed(e.to_string());
+    let host = url.host_str().unwrap_or_default().to_string();
+    let port = url.port_or_known_default().unwrap_or(80);
+    let tcp = tokio::net::TcpStream::connect((host.trim_matches(['[', ']']), port))
+        .await
+        .map_err(|e| failed(&e))?;
+    let _ = tcp.set_nodelay(true);
+    let io: Box<dyn Io> = if url.scheme() == "wss" {
+        let mut roots = rustls::RootCertStore::empty();
+        roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
+        for c in &opts.extra_roots {
+            let _ = roots.add(c.clone());
+        }
+        let config = rustls::ClientConfig::builder_with_provider(Arc::new(
+            rustls::crypto::ring::default_provider(),
+        ))
+        .with_safe_default_protocol_versions()
+        .map_err(|e| failed(&e))?
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+        let server = ServerName::try_from(host.trim_matches(['[', ']']).to_string())
+            .map_err(|e| failed(&e))?;
+        let tls = tokio_rustls::TlsConnector::from(Arc::new(config))
+            .connect(server, tcp)
+            .await
+            .map_err(|e| failed(&format!("TLS: {e}")))?;
+        Box::new(tls)
+    } else {
+        Box::new(tcp)
+    };
+    let request = url.as_str().into_client_request().map_err(|e| failed(&e))?;
+    let (mut ws, _) =
+        tokio_tungstenite::client_async_with_config(request, io, Some(protocol::ws_config()))
+            .await
+            .map_err(|e| failed(&e))?;
+    let hello = ClientMessage::Hello {
+        version: PROTOCOL_VERSION,
+        token: opts.token.clone(),
+        name: name.map(String::from),
+        key: Some(key.to_string()),
+    };
+    ws.send(Message::text(
+        serde_json::to_string(&hello).unwrap_or_default(),
+    ))
+    .await
+    .map_err(|e| failed(&e))?;
+    loop {
+        let Some(msg) = ws.next().await else {
+            return Err(Attempt::Failed(
+                "the relay closed the connection during the handshake".into(),
+            ));
+        };
+        let text = match msg.map_err(|e| failed(&e))? {
+            Message::Text(t) => t,
+            Message::Close(_) => {
+                return Err(Attempt::Failed(
+                    "the relay closed the connection during the handshake".into(),
+                ));
+            }
+            _ => continue,
+        };
+        return match serde_json::from_str::<RelayMessage>(&text) {
+            Ok(RelayMessage::Welcome {
+                version,
+                tunnel,
+                public_url,
+                buffered,
+            }) => {
+                if let Err(e) = protocol::check_version(version) {
+                    return Err(Attempt::Refused {
+                        reason: e.to_string(),
+                        permanent: true,
+                    });
+                }
+                Ok((
+                    ws,
+                    Welcome {
+                        tunnel,
+                        public_url,
+                        buffered,
+                    },
+                ))
+            }
+            Ok(RelayMessage::Refused { reason, permanent }) => {
+                Err(Attempt::Refused { reason, permanent })
+            }
+            Ok(_) => continue,
+            Err(_) => match protocol::peek_version(&text).map(protocol::check_version) {
+                Some(Err(e)) => Err(Attempt::Refused {
+                    reason: e.to_string(),
+                    permanent: true,
+                }),
+                _ => Err(Attempt::Failed(
+                    "the relay answered with something that is not this protocol".into(),
+                )),
+            },
+        };
+    }
+}
+
+enum SessionEnd {
+    Stopped,
+    Replaced,
+    Lost(String),
+}
+
+/// A request being handled: where its body chunks go, and the window for its answer.
+struct Local {
+    body: Option<Inbound>,
+    window: Window,
+}
+
+type InFlight = Arc<Mutex<HashMap<u64, Local>>>;
+
+fn lock(m: &Mutex<HashMap<u64, Local>>) -> std::sync::MutexGuard<'_, HashMap<u64, Local>> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+async fn session<H: Handler>(
+    ws: Ws,
+    handler: Arc<H>,
+    opts: &ClientOptions,
+    stop: &CancellationToken,
+    tunnel: &str,
+) -> SessionEnd {
+    let (sink, mut stream) = ws.split();
+    let (outbox, rx) = Outbox::new();
+    let closed = stop.child_token();
+    let writer = tokio::spawn(write_loop(
+        sink,
+        rx,
+        opts.heartbeat,
+        |nonce| {
+            Message::text(serde_json::to_string(&ClientMessage::Ping { nonce }).unwrap_or_default())
+        },
+        closed.clone(),
+    ));
+    let inflight: InFlight = Arc::default();
+    let silent = opts.heartbeat * MISSED_HEARTBEATS;
+    let end = loop {
+        let next = tokio::select! {
+            _ = closed.cancelled() => break if stop.is_cancelled() {
+                SessionEnd::Stopped
+            } else {
+                SessionEnd::Lost("the connection to the relay failed".into())
+            },
+            n = tokio::time::timeout(silent, stream.next()) => n,
+        };
+        let msg = match next {
+            Err(_) => break SessionEnd::Lost("the relay went silent".into()),
+            Ok(None) => break SessionEnd::Lost("the relay closed the connection".into()),
+            Ok(Some(Err(e))) => break SessionEnd::Lost(e.to_string()),
+            Ok(Some(Ok(m))) => m,
+        };
+        match msg {
+            Message::Text(t) => match serde_json::from_str::<RelayMessage>(&t) {
+                Ok(RelayMessage::RequestHead {
+                    id,
+                    method,
+                    target,
+                    headers,
+                    length,
+                    delivery_id,
+                }) => {
+                    let credit_out = outbox.clone();
+                    let (inbound, body) = Inbound::new(
+                        move |n| {
+                            credit_out.control(&ClientMessage::Credit {
+                                id,
+                                bytes: n as u64,
+                            });
+                        },
+                        length,
+                    );
+                    let window = Window::default();
+                    lock(&inflight).insert(
+                        id,
+                        Local {
+                            body: Some(inbound),
+                            window: window.clone(),
+                        },
+                    );
+                    let req = TunnelRequest {
+                        tunnel: tunnel.to_string(),
+                        method,
+                        target,
+                        headers,
+                        body,
+                        delivery_id,
+                    };
+                    tokio::spawn(answer(
+                        handler.clone(),
+                        req,
+                        id,
+                        outbox.clone(),
+                        window,
+                        inflight.clone(),
+                    ));
+                }
+                Ok(RelayMessage::Credit { id, bytes }) => {
+                    if let Some(l) = lock(&inflight).get(&id) {
+                        l.window.grant(bytes);
+                    }
+                }
+                Ok(RelayMessage::Cancel { id }) => {
+                    // The handler goes on and records the delivery as cut short.
+                    if let Some(l) = lock(&inflight).get_mut(&id) {
+                        if let Some(b) = l.body.take() {
+                            b.abort();
+                        }
+                        l.window.close();
+                    }
+                }
+                Ok(RelayMessage::Ping { nonce }) => {
+                    outbox.control(&ClientMessage::Pong { nonce });
+                }
+                Ok(_) => {}
+                Err(e) => tracing::debug!("ignoring a message this client does not know: {e}"),
+            },
+            Message::Binary(b) => {
+                let b: Bytes = b;
+                let Ok(chunk) = Chunk::decode(&b) else {
+                    break SessionEnd::Lost("the relay sent a malformed frame".into());
+                };
+                let map = lock(&inflight);
+                match map.get(&chunk.id).and_then(|l| l.body.as_ref()) {
+                    Some(inbound) => {
+                        if let Err(e) = inbound.push(&chunk) {
+                            break SessionEnd::Lost(e.to_string());
+                        }
+                    }
+                    None if !chunk.data.is_empty() => {
+                        outbox.control(&ClientMessage::Credit {
+                            id: chunk.id,
+                            bytes: chunk.data.len() as u64,
+                        });
+                    }
+                    None => {}
+                }
+            }
+            Message::Close(frame) => {
+                let reason = frame.map(|f| f.reason.to_string()).unwrap_or_default();
+                if reason.starts_with("replaced") {
+                    break SessionEnd::Replaced;
+                }
+                break SessionEnd::Lost(if reason.is_empty() {
+                    "the relay closed the connection".into()
+                } else {
+                    format!("the relay closed the connection: {reason}")
+                });
+            }
+            _ => {}
+        }
+    };
+    closed.cancel();
+    let _ = writer.await;
+    // Requests still running finish on their own (and are recorded); their bodies are cut.
+    for (_, l) in lock(&inflight).drain() {
+        if let Some(b) = l.body {
+            b.abort();
+        }
+        l.window.close();
+    }
+    end
+}
+
+/// Runs the handler for one request and streams its answer back; acknowledges a buffered one
+/// once its answer (and so its record) is complete.
+async fn answer<H: Handler>(
+    handler: Arc<H>,
+    req: TunnelRequest,
+    id: u64,
+    outbox: Outbox,
+    window: Window,
+    inflight: InFlight,
+) {
+    let buffered = req.delivery_id.is_some();
+    let resp = handler.handle(req).await;
+    let head = ClientMessage::ResponseHead {
+        id,
+        status: resp.status,
+        headers: resp.headers,
+        length: http_body::Body::size_hint(&resp.body).exact(),
+    };
+    let sent = match outbox.data(&head).await {
+        Ok(()) => send_body(&outbox, id, &window, resp.body, PumpLimits::default())
+            .await
+            .is_ok(),
+        Err(_) => false,
+    };
+    if sent && buffered {
+        outbox.control(&ClientMessage::Ack { id });
+    }
+    lock(&inflight).remove(&id);
+}
+
+/// Wraps any body as the response body type.
+pub fn body<B>(b: B) -> RelayBody
+where
+    B: http_body::Body<Data = Bytes> + Send + 'static,
+    B::Error: Into<BoxError>,
+{
+    RelayBody::new(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relay_urls_become_connect_urls() {
+        assert_eq!(
+            connect_url("http://127.0.0.1:8787").unwrap().as_str(),
+            "ws://127.0.0.1:8787/connect"
+        );
+        assert_eq!(
+            connect_url("https://relay.example.com/base/")
+                .unwrap()
+                .as_str(),
+            "wss://relay.example.com/base/connect"
+        );
+        assert!(matches!(connect_url("ftp://x"), Err(ClientError::Usage(_))));
+        assert!(matches!(connect_url("nope"), Err(ClientError::Usage(_))));
+    }
+
+    #[test]
+    fn backoff_doubles_to_its_cap_with_bounded_jitter() {
+        let cap = Duration::from_secs(2);
+        assert_eq!(backoff(0, cap, 0.0), Duration::from_millis(100));
+        assert_eq!(backoff(1, cap, 0.0), Duration::from_millis(200));
+        assert_eq!(backoff(3, cap, 0.0), Duration::from_millis(800));
+        assert_eq!(backoff(5, cap, 0.0), cap);
+        assert_eq!(backoff(60, cap, 0.0), cap);
+        assert_eq!(backoff(5, cap, 1.0), Duration::from_millis(1600));
+    }
+}

@@ -1,0 +1,270 @@
+//! `/connect`: the WebSocket a tunnel client holds. Upgrades the request, runs the handshake
+//! (version, token, name), then reads the client's messages until the connection ends.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use bytes::Bytes;
+use futures_util::{SinkExt, StreamExt};
+use http::{Request, Response, StatusCode, header};
+use hyper::body::Incoming;
+use hyper_util::rt::TokioIo;
+use tokio_tungstenite::WebSocketStream;
+use tokio_tungstenite::tungstenite::Message;
+use tokio_tungstenite::tungstenite::handshake::derive_accept_key;
+use tokio_tungstenite::tungstenite::protocol::Role;
+
+use crate::mux::{Outbox, write_loop};
+use crate::names::{self, check_name, random_name};
+use crate::protocol::{
+    self, Chunk, ClientMessage, MISSED_HEARTBEATS, PROTOCOL_VERSION, RelayMessage,
+};
+use crate::server::{RelayBody, text_response};
+use crate::state::{State, now_ms};
+use crate::store::Claim;
+use crate::tunnel::Tunnel;
+
+/// How long a client has to say hello after the upgrade.
+const HELLO_TIMEOUT: Duration = Duration::from_secs(10);
+
+type Ws = WebSocketStream<TokioIo<hyper::upgrade::Upgraded>>;
+
+/// Answers the upgrade request and runs the session on the upgraded connection.
+pub fn upgrade(state: Arc<State>, mut req: Request<Incoming>) -> Response<RelayBody> {
+    let is_ws = req
+        .headers()
+        .get(header::UPGRADE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.eq_ignore_ascii_case("websocket"));
+    let key = req.headers().get(header::SEC_WEBSOCKET_KEY).cloned();
+    let (true, Some(key)) = (is_ws, key) else {
+        return text_response(
+            StatusCode::UPGRADE_REQUIRED,
+            "/connect is the WebSocket for `hookctl listen`; senders post to /t/{tunnel}/...\n",
+        );
+    };
+    let on_upgrade = hyper::upgrade::on(&mut req);
+    let tasks = state.tasks.clone();
+    tasks.spawn(async move {
+        match on_upgrade.await {
+            Ok(upgraded) => {
+                let ws = WebSocketStream::from_raw_socket(
+                    TokioIo::new(upgraded),
+                    Role::Server,
+                    Some(protocol::ws_config()),
+                )
+                .await;
+                session(state, ws).await;
+            }
+            Err(e) => tracing::debug!("a tunnel client's upgrade failed: {e}"),
+        }
+    });
+    let mut resp = Response::new(RelayBody::default());
+    *resp.status_mut() = StatusCode::SWITCHING_PROTOCOLS;
+    let h = resp.headers_mut();
+    h.insert(header::CONNECTION, "upgrade".parse().expect("static"));
+    h.insert(header::UPGRADE, "websocket".parse().expect("static"));
+    if let Ok(v) = derive_accept_key(key.as_bytes()).parse() {
+        h.insert(header::SEC_WEBSOCKET_ACCEPT, v);
+    }
+    resp
+}
+
+async fn refuse(ws: &mut Ws, reason: String, permanent: bool) {
+    tracing::info!("refused a tunnel client: {reason}");
+    let msg = RelayMessage::Refused { reason, permanent };
+    let _ = ws
+        .send(Message::text(
+            serde_json::to_string(&msg).unwrap_or_default(),
+        ))
+        .await;
+    let _ = ws.close(None).await;
+}
+
+/// What the hello asked for, once checked.
+struct Accepted {
+    name: String,
+    owner: Option<String>,
+    key: Option<String>,
+}
+
+async fn handshake(state: &State, ws: &mut Ws) -> Option<Accepted> {
+    let first = match tokio::time::timeout(HELLO_TIMEOUT, ws.next()).await {
+        Ok(Some(Ok(Message::Text(t)))) => t,
+        Ok(_) => {
+            refuse(ws, "expected a hello message first".into(), true).await;
+            return None;
+        }
+        Err(_) => {
+            let _ = ws.close(None).await;
+            return None;
+        }
+    };
+    if let Some(v) = protocol::peek_version(&first)
+        && let Err(e) = protocol::check_version(v)
+    {
+        refuse(ws, e.to_string(), true).await;
+        return None;
+    }
+    let Ok(ClientMessage::Hello {
+        version: _,
+        token,
+        name,
+        key,
+    }) = serde_json::from_str::<ClientMessage>(&first)
+    else {
+        refuse(
+            ws,
+            format!("the first message must be a hello of protocol version {PROTOCOL_VERSION}"),
+            true,
+        )
+        .await;
+        return None;
+    };
+    if !state.tokens.accepts(token.as_deref()) {
+        let why = if token.is_some() {
+            "the relay refused the token: check --token (or HOOKCTL_RELAY_TOKEN)"
+        } else {
+            "the relay requires a token: pass --token (or set HOOKCTL_RELAY_TOKEN)"
+        };
+        refuse(ws, why.into(), true).await;
+        return None;
+    }
+    let owner = token.as_deref().map(names::hash);
+    let key = key.as_deref().map(names::hash);
+    let name = match name {
+        Some(n) => {
+            if let Err(e) = check_name(&n) {
+                refuse(ws, e, true).await;
+                return None;
+            }
+            n
+        }
+        None => random_name(),
+    };
+    match state.store.claim(&name, owner.as_deref(), now_ms()) {
+        Ok(Claim::Ok) => {}
+        Ok(Claim::Reserved) => {
+            refuse(
+                ws,
+                format!("tunnel name '{name}' is reserved by another token: choose another --name"),
+                true,
+            )
+            .await;
+            return None;
+        }
+        Err(e) => {
+            tracing::error!("{e}");
+            refuse(ws, "the relay cannot read its data dir".into(), false).await;
+            return None;
+        }
+    }
+    if let Some(live) = state.registry.get(&name) {
+        let same = match (&live.owner, &owner, &live.key, &key) {
+            (Some(a), Some(b), _, _) => names::same_hash(a, b),
+            (None, None, Some(a), Some(b)) => names::same_hash(a, b),
+            _ => false,
+        };
+        if !same {
+            refuse(
+                ws,
+                format!("tunnel name '{name}' is in use by another client"),
+                false,
+            )
+            .await;
+            return None;
+        }
+    }
+    Some(Accepted { name, owner, key })
+}
+
+async fn session(state: Arc<State>, mut ws: Ws) {
+    let Some(acc) = handshake(&state, &mut ws).await else {
+        return;
+    };
+    let buffered = state.store.count(&acc.name).unwrap_or(0);
+    let (outbox, rx) = Outbox::new();
+    let tunnel = Arc::new(Tunnel::new(
+        acc.name.clone(),
+        acc.owner,
+        acc.key,
+        outbox.clone(),
+        state.opts.max_in_flight,
+        buffered > 0,
+    ));
+    // Welcome goes first: the writer is not running yet, and the control lane is served first.
+    outbox.control(&RelayMessage::Welcome {
+        version: PROTOCOL_VERSION,
+        tunnel: acc.name.clone(),
+        public_url: state.tunnel_url(&acc.name),
+        buffered,
+    });
+    if let Some(old) = state.registry.insert(tunnel.clone()) {
+        tracing::info!(tunnel = %acc.name, "a new connection replaces the old one");
+        old.outbox
+            .close("replaced by a newer connection for this tunnel");
+        old.closed.cancel();
+    }
+    state.metrics.tunnels.inc();
+    tracing::info!(tunnel = %acc.name, buffered, "tunnel client connected");
+
+    let (sink, mut stream) = ws.split();
+    let heartbeat = state.opts.heartbeat;
+    let writer = tokio::spawn(write_loop(
+        sink,
+        rx,
+        heartbeat,
+        |nonce| {
+            Message::text(serde_json::to_string(&RelayMessage::Ping { nonce }).unwrap_or_default())
+        },
+        tunnel.closed.clone(),
+    ));
+    if buffered > 0 {
+        crate::drain::start(&state, &tunnel);
+    }
+
+    let silent = heartbeat * MISSED_HEARTBEATS;
+    let why = loop {
+        let next = tokio::select! {
+            _ = tunnel.closed.cancelled() => break "closed",
+            _ = state.sessions.cancelled() => {
+                tunnel.outbox.close("the relay is shutting down");
+                break "relay shutting down";
+            }
+            n = tokio::time::timeout(silent, stream.next()) => n,
+        };
+        match next {
+            Err(_) => break "silent past three heartbeats",
+            Ok(None) | Ok(Some(Err(_))) | Ok(Some(Ok(Message::Close(_)))) => break "disconnected",
+            Ok(Some(Ok(Message::Text(t)))) => match serde_json::from_str::<ClientMessage>(&t) {
+                Ok(msg) => tunnel.on_message(msg),
+                Err(e) => tracing::debug!("ignoring a message the relay does not know: {e}"),
+            },
+            Ok(Some(Ok(Message::Binary(b)))) => {
+                let b: Bytes = b;
+                match Chunk::decode(&b) {
+                    Ok(chunk) => {
+                        if let Err(e) = tunnel.on_chunk(&chunk) {
+                            tunnel.outbox.close(&e.to_string());
+                            break "protocol violation";
+                        }
+                    }
+                    Err(e) => {
+                        tunnel.outbox.close(&e.to_string());
+                        break "protocol violation";
+                    }
+                }
+            }
+            Ok(Some(Ok(_))) => {}
+        }
+    };
+    tracing::info!(tunnel = %acc.name, "tunnel client gone: {why}");
+    // Out of the registry first, so new requests are buffered or refused rather than sent here.
+    state.registry.remove(&tunnel);
+    tunnel.fail_all();
+    state.metrics.tunnels.dec();
+    // A queued closing frame (shutdown, protocol violation) gets a moment to go out.
+    let _ = tokio::time::timeout(Duration::from_millis(200), tunnel.closed.cancelled()).await;
+    tunnel.closed.cancel();
+    let _ = writer.await;
+}

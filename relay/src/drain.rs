@@ -1,0 +1,238 @@
+//! The offline buffer in motion: storing a request durably while its client is away (202), and
+//! delivering what waits, one at a time in arrival order, once the client is back. A request
+//! leaves the buffer only when the client has acknowledged that it recorded it.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use bytes::Bytes;
+use futures_util::TryStreamExt;
+use http::{Response, StatusCode};
+use http_body::Frame;
+use http_body_util::{BodyExt, StreamBody};
+use hyper::body::Incoming;
+use tokio::io::AsyncWriteExt;
+
+use crate::ingress::{Answer, Forwarded};
+use crate::mux::{PumpLimits, send_body};
+use crate::protocol::RelayMessage;
+use crate::server::RelayBody;
+use crate::state::{State, now_ms};
+use crate::store::Buffered;
+use crate::tunnel::Tunnel;
+
+/// Stores the request under `--data-dir` and answers 202 — only once it is on disk.
+pub async fn buffer(
+    answer: &Answer<'_>,
+    req: &Forwarded,
+    mut body: Incoming,
+) -> Response<RelayBody> {
+    let state = answer.state;
+    let Some(dir) = state.store.body_dir.clone() else {
+        return answer.retry_after(
+            StatusCode::SERVICE_UNAVAILABLE,
+            30,
+            "the tunnel's client is offline: retry later\n",
+        );
+    };
+    if state.store.count(&req.tunnel).unwrap_or(0) >= state.opts.buffer_max {
+        // Refusing keeps the request with its sender, who retries; dropping would lose it.
+        return answer.retry_after(
+            StatusCode::SERVICE_UNAVAILABLE,
+            60,
+            "the tunnel's client is offline and its buffer is full (--buffer-max): retry later\n",
+        );
+    }
+    let delivery_id = uuid::Uuid::now_v7().simple().to_string();
+    let tmp = dir.join(format!("{delivery_id}.tmp"));
+    let file = dir.join(format!("{delivery_id}.body"));
+    let stored: Result<u64, StatusCode> = async {
+        let mut out = tokio::fs::File::create(&tmp)
+            .await
+            .map_err(|_| StatusCode::INSUFFICIENT_STORAGE)?;
+        let mut size = 0u64;
+        loop {
+            let frame = tokio::time::timeout(state.opts.request_timeout, body.frame())
+                .await
+                .map_err(|_| StatusCode::REQUEST_TIMEOUT)?;
+            let Some(frame) = frame else { break };
+            let frame = frame.map_err(|_| StatusCode::BAD_REQUEST)?;
+            if let Ok(data) = frame.into_data() {
+                size += data.len() as u64;
+                if size > state.opts.max_body {
+                    return Err(StatusCode::PAYLOAD_TOO_LARGE);
+                }
+                out.write_all(&data)
+                    .await
+                    .map_err(|_| StatusCode::INSUFFICIENT_STORAGE)?;
+            }
+        }
+        out.sync_all()
+            .await
+            .map_err(|_| StatusCode::INSUFFICIENT_STORAGE)?;
+        tokio::fs::rename(&tmp, &file)
+            .await
+            .map_err(|_| StatusCode::INSUFFICIENT_STORAGE)?;
+        Ok(size)
+    }
+    .await;
+    let size = match stored {
+        Ok(n) => n,
+        Err(status) => {
+            let _ = tokio::fs::remove_file(&tmp).await;
+            let why = match status {
+                StatusCode::PAYLOAD_TOO_LARGE => "the body is over this relay's limit (--max-body)",
+                StatusCode::REQUEST_TIMEOUT => "the request body stalled",
+                StatusCode::BAD_REQUEST => "the request body broke off",
+                _ => "the relay could not store the request",
+            };
+            return answer.plain(status, &format!("{why}\n"));
+        }
+    };
+    let row = Buffered {
+        seq: 0,
+        tunnel: req.tunnel.clone(),
+        delivery_id,
+        method: req.method.clone(),
+        target: req.target.clone(),
+        headers: req.headers.clone(),
+        body_file: file.clone(),
+        size,
+        received_ms: now_ms(),
+    };
+    if let Err(e) = state.store.push(&row) {
+        tracing::error!("{e}");
+        let _ = tokio::fs::remove_file(&file).await;
+        return answer.plain(
+            StatusCode::INSUFFICIENT_STORAGE,
+            "the relay could not store the request\n",
+        );
+    }
+    state.metrics.bytes_in.inc_by(size);
+    state.metrics.buffered.inc();
+    answer.plain(
+        StatusCode::ACCEPTED,
+        "buffered: the tunnel's client is offline; it gets this request when it reconnects\n",
+    )
+}
+
+/// Starts delivering the buffer to `tunnel` unless a delivery task is already at it.
+pub fn start(state: &Arc<State>, tunnel: &Arc<Tunnel>) {
+    {
+        let mut d = tunnel.drain_state();
+        if d.task {
+            return;
+        }
+        d.task = true;
+        d.running = true;
+    }
+    tokio::spawn(run(state.clone(), tunnel.clone()));
+}
+
+async fn run(state: Arc<State>, tunnel: Arc<Tunnel>) {
+    let ttl = state.opts.buffer_ttl;
+    let mut failures = 0u32;
+    loop {
+        if tunnel.closed.is_cancelled() {
+            break;
+        }
+        let next = match state.store.oldest(&tunnel.name) {
+            Ok(n) => n,
+            Err(e) => {
+                tracing::error!("{e}");
+                break;
+            }
+        };
+        let Some(row) = next else {
+            {
+                let mut d = tunnel.drain_state();
+                if d.uploads == 0 {
+                    d.running = false;
+                    d.task = false;
+                    return;
+                }
+            }
+            // An upload into the buffer is under way: wait for it to be filed.
+            tokio::select! {
+                _ = tunnel.drain_wake.notified() => {}
+                _ = tokio::time::sleep(Duration::from_millis(50)) => {}
+                _ = tunnel.closed.cancelled() => {}
+            }
+            continue;
+        };
+        if now_ms() - row.received_ms > ttl.as_millis() as i64 {
+            let _ = state.store.remove(row.seq);
+            state.metrics.buffered.dec();
+            continue;
+        }
+        match deliver(&state, &tunnel, &row).await {
+            Ok(()) => {
+                failures = 0;
+                if let Err(e) = state.store.remove(row.seq) {
+                    tracing::error!("{e}");
+                    break;
+                }
+                state.metrics.buffered.dec();
+            }
+            Err(why) => {
+                tracing::warn!(tunnel = %tunnel.name, "buffered request not confirmed: {why}");
+                failures += 1;
+                // The client is there but did not confirm: try again, less often each time.
+                let wait = Duration::from_millis(200) * 2u32.pow(failures.min(6));
+                tokio::select! {
+                    _ = tokio::time::sleep(wait) => {}
+                    _ = tunnel.closed.cancelled() => {}
+                }
+            }
+        }
+    }
+    tunnel.drain_state().task = false;
+}
+
+/// Sends one buffered request and waits for the client's acknowledgement.
+async fn deliver(state: &State, tunnel: &Tunnel, row: &Buffered) -> Result<(), String> {
+    let opened = tunnel.open(true);
+    let id = opened.id;
+    let head = RelayMessage::RequestHead {
+        id,
+        method: row.method.clone(),
+        target: row.target.clone(),
+        headers: row.headers.clone(),
+        length: Some(row.size),
+        delivery_id: Some(row.delivery_id.clone()),
+    };
+    let result = async {
+        tunnel.outbox.data(&head).await.map_err(|e| e.to_string())?;
+        let file = tokio::fs::File::open(&row.body_file)
+            .await
+            .map_err(|e| format!("cannot read {}: {e}", row.body_file.display()))?;
+        let body = StreamBody::new(
+            tokio_util::io::ReaderStream::new(file).map_ok(|b: Bytes| Frame::data(b)),
+        );
+        let outbox = tunnel.outbox.clone();
+        let window = opened.window.clone();
+        let pump = tokio::spawn(async move {
+            send_body(&outbox, id, &window, body, PumpLimits::default()).await
+        });
+        let timeout = state.opts.request_timeout;
+        let head = tokio::time::timeout(timeout, opened.head)
+            .await
+            .map_err(|_| "no answer within --request-timeout".to_string())?
+            .map_err(|_| "the client disconnected".to_string())?;
+        // Nobody waits for this answer: read it so the client's pump finishes.
+        let _ = head.body.collect().await;
+        let _ = pump.await;
+        let ack = opened.ack.expect("opened with an ack");
+        tokio::time::timeout(timeout, ack)
+            .await
+            .map_err(|_| "no acknowledgement within --request-timeout".to_string())?
+            .map_err(|_| "the client disconnected".to_string())
+    }
+    .await;
+    if result.is_ok() {
+        tunnel.finish(id);
+    } else {
+        tunnel.cancel(id);
+    }
+    result
+}

@@ -1,0 +1,508 @@
+//! The public side: `{public-url}/t/{tunnel}/{path}?{query}` is sent to the tunnel's client with
+//! method, path, query, headers and body as received, and its answer streamed back — or, while
+//! the client is away, buffered (202) or refused (503).
+
+use std::net::SocketAddr;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::task::{Context, Poll};
+use std::time::Instant;
+
+use bytes::Bytes;
+use http::{HeaderName, HeaderValue, Request, Response, StatusCode};
+use http_body::{Body, Frame};
+use hyper::body::Incoming;
+use tokio::sync::OwnedSemaphorePermit;
+
+use crate::mux::{BodyError, BoxError, PumpError, PumpLimits, send_body};
+use crate::options::OfflineMode;
+use crate::protocol::RelayMessage;
+use crate::server::{RelayBody, text_response};
+use crate::state::State;
+use crate::tunnel::{Head, Tunnel, content_length};
+
+/// Headers of one connection, not of the message (RFC 9110 §7.6.1), plus `Expect`, which the
+/// relay has already answered: never forwarded in either direction.
+const HOP_BY_HOP: &[&str] = &[
+    "connection",
+    "keep-alive",
+    "proxy-connection",
+    "te",
+    "trailer",
+    "transfer-encoding",
+    "upgrade",
+    "expect",
+];
+
+/// The request as the client will see it.
+pub struct Forwarded {
+    pub tunnel: String,
+    pub method: String,
+    pub target: String,
+    pub headers: Vec<(String, String)>,
+    pub length: Option<u64>,
+}
+
+/// `/t/{name}{rest}` → (name, rest); rest is empty or starts with `/` or `?`.
+pub fn split_target(path_and_query: &str) -> Option<(&str, &str)> {
+    let after = path_and_query.strip_prefix("/t/")?;
+    let end = after.find(['/', '?']).unwrap_or(after.len());
+    let (name, rest) = after.split_at(end);
+    (!name.is_empty()).then_some((name, rest))
+}
+
+/// End-to-end headers in order (repeats kept), with `X-Forwarded-*` added: `-For` appended to
+/// any the sender brought, `-Proto` and `-Host` kept when a proxy in front already set them.
+pub fn forward_headers(
+    headers: &http::HeaderMap,
+    peer: SocketAddr,
+    tls: bool,
+) -> Vec<(String, String)> {
+    let listed: Vec<String> = headers
+        .get_all(http::header::CONNECTION)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(|t| t.trim().to_ascii_lowercase())
+        .collect();
+    let mut out = Vec::with_capacity(headers.len() + 3);
+    let mut xff: Option<usize> = None;
+    for (name, value) in headers {
+        let n = name.as_str();
+        if HOP_BY_HOP.contains(&n) || listed.iter().any(|l| l == n) {
+            continue;
+        }
+        if n == "x-forwarded-for" {
+            xff.get_or_insert(out.len());
+        }
+        out.push((
+            n.to_string(),
+            String::from_utf8_lossy(value.as_bytes()).into_owned(),
+        ));
+    }
+    let ip = peer.ip().to_string();
+    match xff {
+        // Several X-Forwarded-For lines are one list: append to the last.
+        Some(_) => {
+            let last = out
+                .iter_mut()
+                .rev()
+                .find(|(n, _)| n == "x-forwarded-for")
+                .expect("seen above");
+            last.1 = format!("{}, {ip}", last.1);
+        }
+        None => out.push(("x-forwarded-for".into(), ip)),
+    }
+    if !headers.contains_key("x-forwarded-proto") {
+        out.push((
+            "x-forwarded-proto".into(),
+            if tls { "https" } else { "http" }.into(),
+        ));
+    }
+    if !headers.contains_key("x-forwarded-host")
+        && let Some(host) = headers.get(http::header::HOST)
+    {
+        out.push((
+            "x-forwarded-host".into(),
+            String::from_utf8_lossy(host.as_bytes()).into_owned(),
+        ));
+    }
+    out
+}
+
+/// One line per request on stderr; never bodies or header values.
+fn access_log(tunnel: &str, method: &str, target: &str, status: u16, bytes: u64, started: Instant) {
+    let path = target.split('?').next().unwrap_or("");
+    tracing::info!(
+        target: "hookctl_relay::access",
+        tunnel,
+        method,
+        path,
+        status,
+        bytes,
+        ms = format!("{:.1}", started.elapsed().as_secs_f64() * 1000.0),
+        "request"
+    );
+}
+
+/// Answers a request that ends at the relay (errors, 202), with metrics and the access log.
+pub struct Answer<'a> {
+    pub state: &'a State,
+    req: &'a Forwarded,
+    started: Instant,
+}
+
+impl Answer<'_> {
+    pub fn plain(&self, status: StatusCode, text: &str) -> Response<RelayBody> {
+        self.state
+            .metrics
+            .answered(status.as_u16(), self.started.elapsed().as_secs_f64());
+        access_log(
+            &self.req.tunnel,
+            &self.req.method,
+            &self.req.target,
+            status.as_u16(),
+            0,
+            self.started,
+        );
+        text_response(status, text)
+    }
+
+    pub fn retry_after(&self, status: StatusCode, secs: u32, text: &str) -> Response<RelayBody> {
+        let mut r = self.plain(status, text);
+        r.headers_mut()
+            .insert(http::header::RETRY_AFTER, HeaderValue::from(secs));
+        r
+    }
+}
+
+pub async fn handle(
+    state: Arc<State>,
+    req: Request<Incoming>,
+    peer: SocketAddr,
+    tls: bool,
+) -> Response<RelayBody> {
+    let started = Instant::now();
+    let pq = req
+        .uri()
+        .path_and_query()
+        .map(|p| p.as_str().to_string())
+        .unwrap_or_default();
+    let Some((name, rest)) = split_target(&pq) else {
+        return text_response(StatusCode::NOT_FOUND, "unknown tunnel\n");
+    };
+    let incoming = Forwarded {
+        tunnel: name.to_string(),
+        method: req.method().as_str().to_string(),
+        target: rest.to_string(),
+        headers: forward_headers(req.headers(), peer, tls),
+        length: None,
+    };
+    let answer = Answer {
+        state: &state,
+        req: &incoming,
+        started,
+    };
+    if crate::names::check_name(name).is_err() {
+        return answer.plain(StatusCode::NOT_FOUND, "unknown tunnel\n");
+    }
+    let max = state.opts.max_body;
+    if content_length(&incoming.headers).is_some_and(|n| n > max) {
+        return answer.plain(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            &format!("the body is over this relay's {max}-byte limit (--max-body)\n"),
+        );
+    }
+    let body = req.into_body();
+    let incoming = Forwarded {
+        length: if body.is_end_stream() {
+            Some(0)
+        } else {
+            body.size_hint().exact()
+        },
+        ..incoming
+    };
+    let answer = Answer {
+        state: &state,
+        req: &incoming,
+        started,
+    };
+    match state.registry.get(name) {
+        Some(tunnel) => {
+            let queue_behind_buffer = {
+                let mut d = tunnel.drain_state();
+                if d.running || d.uploads > 0 {
+                    d.uploads += 1;
+                    true
+                } else {
+                    false
+                }
+            };
+            if queue_behind_buffer {
+                let r = crate::drain::buffer(&answer, &incoming, body).await;
+                tunnel.drain_state().uploads -= 1;
+                crate::drain::start(&state, &tunnel);
+                tunnel.drain_wake.notify_one();
+                return r;
+            }
+            live(&answer, &incoming, tunnel, body).await
+        }
+        None => {
+            let known = state.store.known(name).unwrap_or(false);
+            match (known, state.offline) {
+                (false, _) => answer.plain(
+                    StatusCode::NOT_FOUND,
+                    "unknown tunnel: no client holds this tunnel name\n",
+                ),
+                (true, OfflineMode::Buffer) => {
+                    let r = crate::drain::buffer(&answer, &incoming, body).await;
+                    // The client may have come back while the body was uploading.
+                    if let Some(t) = state.registry.get(name) {
+                        crate::drain::start(&state, &t);
+                    }
+                    r
+                }
+                (true, OfflineMode::Reject) => answer.retry_after(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    30,
+                    "the tunnel's client is offline: retry later\n",
+                ),
+            }
+        }
+    }
+}
+
+/// Sends a request to a connected client and streams its answer back.
+async fn live(
+    answer: &Answer<'_>,
+    req: &Forwarded,
+    tunnel: Arc<Tunnel>,
+    body: Incoming,
+) -> Response<RelayBody> {
+    let state = answer.state;
+    let Ok(permit) = tunnel.inflight.clone().try_acquire_owned() else {
+        return answer.retry_after(
+            StatusCode::SERVICE_UNAVAILABLE,
+            1,
+            &format!(
+                "this tunnel has {} requests in flight already (--max-in-flight): retry shortly\n",
+                state.opts.max_in_flight
+            ),
+        );
+    };
+    let opened = tunnel.open(false);
+    let id = opened.id;
+    let guard = Guard {
+        tunnel: tunnel.clone(),
+        id,
+        done: false,
+    };
+    let head = RelayMessage::RequestHead {
+        id,
+        method: req.method.clone(),
+        target: req.target.clone(),
+        headers: req.headers.clone(),
+        length: req.length,
+        delivery_id: None,
+    };
+    if tunnel.outbox.data(&head).await.is_err() {
+        return answer.plain(
+            StatusCode::BAD_GATEWAY,
+            "the tunnel's client disconnected\n",
+        );
+    }
+    let limits = PumpLimits {
+        max: Some(state.opts.max_body),
+        idle: Some(state.opts.request_timeout),
+    };
+    let outbox = tunnel.outbox.clone();
+    let window = opened.window;
+    // The pump runs on its own: a client may answer before the whole body went through.
+    let mut pump = Some(tokio::spawn(async move {
+        send_body(&outbox, id, &window, body, limits).await
+    }));
+    let mut head_rx = opened.head;
+    let deadline = tokio::time::sleep(state.opts.request_timeout);
+    tokio::pin!(deadline);
+    let mut bytes_in = 0;
+    let head: Head = loop {
+        tokio::select! {
+            h = &mut head_rx => match h {
+                Ok(h) => break h,
+                Err(_) => return answer.plain(StatusCode::BAD_GATEWAY, "the tunnel's client disconnected before answering\n"),
+            },
+            r = async { pump.as_mut().expect("guarded").await }, if pump.is_some() => {
+                pump = None;
+                match r {
+                    Ok(Ok(n)) => bytes_in = n,
+                    Ok(Err(PumpError::TooLarge(max))) => return answer.plain(
+                        StatusCode::PAYLOAD_TOO_LARGE,
+                        &format!("the body is over this relay's {max}-byte limit (--max-body)\n"),
+                    ),
+                    Ok(Err(PumpError::Idle(_))) => return answer.plain(
+                        StatusCode::REQUEST_TIMEOUT,
+                        "the request body stalled\n",
+                    ),
+                    Ok(Err(PumpError::Source(_))) => return answer.plain(
+                        StatusCode::BAD_REQUEST,
+                        "the request body broke off\n",
+                    ),
+                    Ok(Err(PumpError::Closed(_))) | Err(_) => return answer.plain(
+                        StatusCode::BAD_GATEWAY,
+                        "the tunnel's client disconnected\n",
+                    ),
+                }
+            }
+            _ = &mut deadline => return answer.plain(
+                StatusCode::GATEWAY_TIMEOUT,
+                &format!(
+                    "the tunnel's client did not answer within {} (--request-timeout)\n",
+                    humantime::format_duration(state.opts.request_timeout)
+                ),
+            ),
+        }
+    };
+    state.metrics.bytes_in.inc_by(bytes_in);
+    state
+        .metrics
+        .answered(head.status, answer.started.elapsed().as_secs_f64());
+    let status = StatusCode::from_u16(head.status).unwrap_or(StatusCode::BAD_GATEWAY);
+    let mut resp = Response::new(RelayBody::default());
+    *resp.status_mut() = status;
+    for (n, v) in &head.headers {
+        if HOP_BY_HOP.contains(&n.to_ascii_lowercase().as_str()) {
+            continue;
+        }
+        if let (Ok(n), Ok(v)) = (
+            HeaderName::from_bytes(n.as_bytes()),
+            HeaderValue::from_str(v),
+        ) {
+            resp.headers_mut().append(n, v);
+        }
+    }
+    let body = Streamed {
+        inner: head.body,
+        guard: Some(guard),
+        _permit: permit,
+        bytes: 0,
+        status: head.status,
+        method: req.method.clone(),
+        target: req.target.clone(),
+        started: answer.started,
+        bytes_out: state.metrics.bytes_out.clone(),
+    };
+    *resp.body_mut() = RelayBody::new(body);
+    resp
+}
+
+/// Cancels the request on the client when the relay stops caring before the answer ended.
+struct Guard {
+    tunnel: Arc<Tunnel>,
+    id: u64,
+    done: bool,
+}
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        if self.done {
+            self.tunnel.finish(self.id);
+        } else {
+            self.tunnel.cancel(self.id);
+        }
+    }
+}
+
+/// The client's response body on its way to the sender; logs the request when it ends.
+struct Streamed {
+    inner: crate::mux::BodyStream,
+    guard: Option<Guard>,
+    _permit: OwnedSemaphorePermit,
+    bytes: u64,
+    status: u16,
+    method: String,
+    target: String,
+    started: Instant,
+    bytes_out: prometheus_client::metrics::counter::Counter,
+}
+
+impl Body for Streamed {
+    type Data = Bytes;
+    type Error = BoxError;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, BoxError>>> {
+        let polled = Pin::new(&mut self.inner).poll_frame(cx);
+        match polled {
+            Poll::Ready(Some(Ok(f))) => {
+                if let Some(d) = f.data_ref() {
+                    self.bytes += d.len() as u64;
+                }
+                Poll::Ready(Some(Ok(f)))
+            }
+            Poll::Ready(None) => {
+                if let Some(g) = self.guard.as_mut() {
+                    g.done = true;
+                }
+                Poll::Ready(None)
+            }
+            Poll::Ready(Some(Err(e))) => {
+                let e: BodyError = e;
+                Poll::Ready(Some(Err(Box::new(e))))
+            }
+            Poll::Pending => Poll::Pending,
+        }
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.inner.is_end_stream()
+    }
+
+    fn size_hint(&self) -> http_body::SizeHint {
+        self.inner.size_hint()
+    }
+}
+
+impl Drop for Streamed {
+    fn drop(&mut self) {
+        self.bytes_out.inc_by(self.bytes);
+        if let Some(g) = &self.guard {
+            access_log(
+                &g.tunnel.name,
+                &self.method,
+                &self.target,
+                self.status,
+                self.bytes,
+                self.started,
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn targets_split_into_tunnel_and_rest() {
+        assert_eq!(split_target("/t/demo/a/b?q=1"), Some(("demo", "/a/b?q=1")));
+        assert_eq!(split_target("/t/demo?q"), Some(("demo", "?q")));
+        assert_eq!(split_target("/t/demo"), Some(("demo", "")));
+        assert_eq!(
+            split_target("/t/demo/%2F..%2f"),
+            Some(("demo", "/%2F..%2f"))
+        );
+        assert_eq!(split_target("/t/"), None);
+        assert_eq!(split_target("/x/demo"), None);
+    }
+
+    #[test]
+    fn hop_by_hop_headers_go_and_forwarding_headers_come() {
+        let mut h = http::HeaderMap::new();
+        h.append("host", "relay.example.com".parse().unwrap());
+        h.append("connection", "keep-alive, x-secret-hop".parse().unwrap());
+        h.append("x-secret-hop", "1".parse().unwrap());
+        h.append("transfer-encoding", "chunked".parse().unwrap());
+        h.append("x-a", "1".parse().unwrap());
+        h.append("x-a", "2".parse().unwrap());
+        h.append("x-forwarded-for", "10.0.0.1".parse().unwrap());
+        let out = forward_headers(&h, "127.0.0.9:5000".parse().unwrap(), false);
+        let names: Vec<&str> = out.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "host",
+                "x-a",
+                "x-a",
+                "x-forwarded-for",
+                "x-forwarded-proto",
+                "x-forwarded-host"
+            ]
+        );
+        assert_eq!(out[2].1, "2");
+        assert_eq!(out[3].1, "10.0.0.1, 127.0.0.9");
+        assert_eq!(out[4].1, "http");
+        assert_eq!(out[5].1, "relay.example.com");
+    }
+}

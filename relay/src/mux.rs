@@ -1,0 +1,471 @@
+//! What both ends of a tunnel share: the outgoing queues, per-request body streams with credit
+//! flow control, and the body pump that cuts a body into chunks.
+
+use std::pin::Pin;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+use bytes::Bytes;
+use futures_util::{Sink, SinkExt};
+use http_body::{Body, Frame, SizeHint};
+use http_body_util::BodyExt;
+use serde::Serialize;
+use tokio::sync::{Semaphore, mpsc};
+use tokio_tungstenite::tungstenite::Message;
+use tokio_util::sync::CancellationToken;
+
+use crate::protocol::{CHUNK_SIZE, Chunk, WINDOW};
+
+pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
+/// The tunnel socket closed while a message waited to go out.
+#[derive(Debug, Clone, Copy, thiserror::Error)]
+#[error("the tunnel connection closed")]
+pub struct Closed;
+
+/// Where one side's outgoing messages queue. Two lanes: an unbounded one for small control
+/// messages (credits, pings, acks) that must never wait behind body data — a reader blocked on a
+/// full queue while its peer does the same would deadlock both ends — and a bounded one for heads
+/// and chunks, whose fullness is the back-pressure that keeps bodies out of memory.
+#[derive(Clone)]
+pub struct Outbox {
+    control: mpsc::UnboundedSender<Message>,
+    data: mpsc::Sender<Message>,
+}
+
+pub struct OutboxRx {
+    control: mpsc::UnboundedReceiver<Message>,
+    data: mpsc::Receiver<Message>,
+}
+
+/// Messages (heads and chunks) that may wait in the data lane.
+const DATA_DEPTH: usize = 64;
+
+impl Outbox {
+    pub fn new() -> (Outbox, OutboxRx) {
+        let (ctx, crx) = mpsc::unbounded_channel();
+        let (dtx, drx) = mpsc::channel(DATA_DEPTH);
+        (
+            Outbox {
+                control: ctx,
+                data: dtx,
+            },
+            OutboxRx {
+                control: crx,
+                data: drx,
+            },
+        )
+    }
+
+    /// Queues a control message without waiting; false when the connection is gone.
+    pub fn control(&self, msg: &impl Serialize) -> bool {
+        self.control.send(text(msg)).is_ok()
+    }
+
+    /// Queues a head (or another message that must keep its place before the chunks that follow).
+    pub async fn data(&self, msg: &impl Serialize) -> Result<(), Closed> {
+        self.data.send(text(msg)).await.map_err(|_| Closed)
+    }
+
+    pub async fn chunk(&self, chunk: Chunk<'_>) -> Result<(), Closed> {
+        // Chunks are cut to CHUNK_SIZE before they get here, so encoding cannot fail.
+        let frame = chunk.encode().map_err(|_| Closed)?;
+        self.data
+            .send(Message::Binary(frame.into()))
+            .await
+            .map_err(|_| Closed)
+    }
+
+    /// Queues a closing frame with a reason the peer shows its user.
+    pub fn close(&self, reason: &str) {
+        let frame = tokio_tungstenite::tungstenite::protocol::CloseFrame {
+            code: tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode::Normal,
+            reason: reason.to_string().into(),
+        };
+        let _ = self.control.send(Message::Close(Some(frame)));
+    }
+}
+
+fn text(msg: &impl Serialize) -> Message {
+    // Our message types always serialise.
+    Message::text(serde_json::to_string(msg).unwrap_or_default())
+}
+
+/// Writes queued messages to the socket, control lane first, and a ping every `heartbeat`, until
+/// `stop` fires, a close frame has gone out, or the socket fails.
+pub async fn write_loop<S>(
+    mut sink: S,
+    mut rx: OutboxRx,
+    heartbeat: Duration,
+    ping: impl Fn(u64) -> Message,
+    stop: CancellationToken,
+) where
+    S: Sink<Message> + Unpin,
+{
+    let mut ticker = tokio::time::interval_at(tokio::time::Instant::now() + heartbeat, heartbeat);
+    let mut nonce = 0u64;
+    loop {
+        let msg = tokio::select! {
+            biased;
+            // Control first, even when told to stop: a queued closing frame still goes out.
+            m = rx.control.recv() => match m { Some(m) => m, None => break },
+            _ = stop.cancelled() => break,
+            m = rx.data.recv() => match m { Some(m) => m, None => break },
+            _ = ticker.tick() => { nonce += 1; ping(nonce) }
+        };
+        let closing = matches!(msg, Message::Close(_));
+        if sink.send(msg).await.is_err() || closing {
+            break;
+        }
+    }
+    let _ = sink.close().await;
+    stop.cancel();
+}
+
+/// What arrives for one body from the peer.
+#[derive(Debug)]
+enum BodyEvent {
+    Data(Bytes),
+    End,
+    Abort,
+}
+
+/// Why a body received over the tunnel did not arrive whole.
+#[derive(Debug, Clone, Copy, thiserror::Error)]
+pub enum BodyError {
+    #[error("the body broke off on the other side of the tunnel")]
+    Aborted,
+    #[error("the tunnel connection was lost mid-body")]
+    Lost,
+}
+
+/// The receiving end's handle on one incoming body: the reader task pushes chunks in.
+pub struct Inbound {
+    tx: mpsc::UnboundedSender<BodyEvent>,
+    outstanding: Arc<AtomicUsize>,
+    credit: Arc<dyn Fn(usize) + Send + Sync>,
+}
+
+/// The peer broke the protocol: sent more than the window allows.
+#[derive(Debug, thiserror::Error)]
+#[error("the peer sent {0} bytes of one body past its {WINDOW}-byte window")]
+pub struct WindowOverrun(pub usize);
+
+impl Inbound {
+    /// A body whose consumption is credited back to the peer through `credit(bytes)`.
+    pub fn new(
+        credit: impl Fn(usize) + Send + Sync + 'static,
+        length: Option<u64>,
+    ) -> (Inbound, BodyStream) {
+        let (tx, rx) = mpsc::unbounded_channel();
+        let outstanding = Arc::new(AtomicUsize::new(0));
+        let credit: Arc<dyn Fn(usize) + Send + Sync> = Arc::new(credit);
+        (
+            Inbound {
+                tx,
+                outstanding: outstanding.clone(),
+                credit: credit.clone(),
+            },
+            BodyStream {
+                rx,
+                outstanding,
+                credit,
+                length,
+                done: false,
+            },
+        )
+    }
+
+    /// Hands a chunk to the body. Data nobody will read any more is credited back at once, so the
+    /// peer's pump drains instead of stalling.
+    pub fn push(&self, chunk: &Chunk<'_>) -> Result<(), WindowOverrun> {
+        if !chunk.data.is_empty() {
+            let now = self
+                .outstanding
+                .fetch_add(chunk.data.len(), Ordering::AcqRel)
+                + chunk.data.len();
+            if now > WINDOW {
+                return Err(WindowOverrun(now));
+            }
+            if self
+                .tx
+                .send(BodyEvent::Data(Bytes::copy_from_slice(chunk.data)))
+                .is_err()
+            {
+                self.outstanding
+                    .fetch_sub(chunk.data.len(), Ordering::AcqRel);
+                (self.credit)(chunk.data.len());
+            }
+        }
+        if chunk.abort {
+            let _ = self.tx.send(BodyEvent::Abort);
+        } else if chunk.end {
+            let _ = self.tx.send(BodyEvent::End);
+        }
+        Ok(())
+    }
+
+    /// Ends the body as broken (the sender cancelled, the connection died).
+    pub fn abort(&self) {
+        let _ = self.tx.send(BodyEvent::Abort);
+    }
+}
+
+/// A body arriving over the tunnel, as an `http_body::Body`: each chunk read grants the peer
+/// that many bytes of window again.
+pub struct BodyStream {
+    rx: mpsc::UnboundedReceiver<BodyEvent>,
+    outstanding: Arc<AtomicUsize>,
+    credit: Arc<dyn Fn(usize) + Send + Sync>,
+    length: Option<u64>,
+    done: bool,
+}
+
+impl Body for BodyStream {
+    type Data = Bytes;
+    type Error = BodyError;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, BodyError>>> {
+        if self.done {
+            return Poll::Ready(None);
+        }
+        match self.rx.poll_recv(cx) {
+            Poll::Pending => Poll::Pending,
+            Poll::Ready(Some(BodyEvent::Data(b))) => {
+                self.outstanding.fetch_sub(b.len(), Ordering::AcqRel);
+                (self.credit)(b.len());
+                Poll::Ready(Some(Ok(Frame::data(b))))
+            }
+            Poll::Ready(Some(BodyEvent::End)) => {
+                self.done = true;
+                Poll::Ready(None)
+            }
+            Poll::Ready(Some(BodyEvent::Abort)) => {
+                self.done = true;
+                Poll::Ready(Some(Err(BodyError::Aborted)))
+            }
+            Poll::Ready(None) => {
+                self.done = true;
+                Poll::Ready(Some(Err(BodyError::Lost)))
+            }
+        }
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.done || self.length == Some(0)
+    }
+
+    fn size_hint(&self) -> SizeHint {
+        // An exact hint makes hyper send Content-Length rather than chunked, as the sender did.
+        match self.length {
+            Some(n) => SizeHint::with_exact(n),
+            None => SizeHint::default(),
+        }
+    }
+}
+
+impl Drop for BodyStream {
+    fn drop(&mut self) {
+        // Whatever was delivered but not read is given back, or the peer's pump would wait.
+        let left = self.outstanding.swap(0, Ordering::AcqRel);
+        if left > 0 {
+            (self.credit)(left);
+        }
+    }
+}
+
+/// How many body bytes this side may still send for one request.
+#[derive(Clone)]
+pub struct Window(Arc<Semaphore>);
+
+impl Default for Window {
+    fn default() -> Self {
+        Window(Arc::new(Semaphore::new(WINDOW)))
+    }
+}
+
+impl Window {
+    pub fn grant(&self, bytes: u64) {
+        // A peer granting absurd amounts cannot overflow the semaphore.
+        let room = Semaphore::MAX_PERMITS.saturating_sub(self.0.available_permits());
+        self.0.add_permits((bytes as usize).min(room));
+    }
+
+    async fn take(&self, bytes: usize) -> Result<(), Closed> {
+        let permit = self
+            .0
+            .acquire_many(bytes as u32)
+            .await
+            .map_err(|_| Closed)?;
+        permit.forget();
+        Ok(())
+    }
+
+    /// Wakes a pump waiting for credit: the request is over.
+    pub fn close(&self) {
+        self.0.close();
+    }
+}
+
+/// Limits a pump enforces on the body it reads.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PumpLimits {
+    /// Most bytes accepted.
+    pub max: Option<u64>,
+    /// Longest wait for the next piece of the body.
+    pub idle: Option<Duration>,
+}
+
+/// Why a body did not go through the tunnel whole. Each case has sent an abort chunk already.
+#[derive(Debug, thiserror::Error)]
+pub enum PumpError {
+    #[error("the body is larger than {0} bytes")]
+    TooLarge(u64),
+    #[error("no body data for {0:?}")]
+    Idle(Duration),
+    #[error("reading the body failed: {0}")]
+    Source(String),
+    #[error(transparent)]
+    Closed(#[from] Closed),
+}
+
+/// Sends `body` for request `id` as chunks within the window; returns the bytes sent.
+pub async fn send_body<B>(
+    outbox: &Outbox,
+    id: u64,
+    window: &Window,
+    mut body: B,
+    limits: PumpLimits,
+) -> Result<u64, PumpError>
+where
+    B: Body<Data = Bytes> + Unpin,
+    B::Error: std::fmt::Display,
+{
+    let mut sent = 0u64;
+    loop {
+        let next = match limits.idle {
+            Some(idle) => match tokio::time::timeout(idle, body.frame()).await {
+                Ok(f) => f,
+                Err(_) => {
+                    let _ = outbox.chunk(Chunk::abort(id)).await;
+                    return Err(PumpError::Idle(idle));
+                }
+            },
+            None => body.frame().await,
+        };
+        let frame = match next {
+            None => break,
+            Some(Ok(f)) => f,
+            Some(Err(e)) => {
+                let _ = outbox.chunk(Chunk::abort(id)).await;
+                return Err(PumpError::Source(e.to_string()));
+            }
+        };
+        let Ok(data) = frame.into_data() else {
+            continue; // trailers are hop-by-hop here: neither side forwards them
+        };
+        sent += data.len() as u64;
+        if let Some(max) = limits.max
+            && sent > max
+        {
+            let _ = outbox.chunk(Chunk::abort(id)).await;
+            return Err(PumpError::TooLarge(max));
+        }
+        for piece in data.chunks(CHUNK_SIZE) {
+            window.take(piece.len()).await?;
+            outbox.chunk(Chunk::data(id, piece)).await?;
+        }
+    }
+    outbox.chunk(Chunk::end(id)).await?;
+    Ok(sent)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Mutex;
+
+    #[tokio::test]
+    async fn reading_a_body_credits_the_peer_and_overruns_are_caught() {
+        let granted = Arc::new(Mutex::new(0usize));
+        let g = granted.clone();
+        let (inbound, mut body) = Inbound::new(move |n| *g.lock().unwrap() += n, Some(6));
+        inbound.push(&Chunk::data(1, b"abc")).unwrap();
+        inbound.push(&Chunk::data(1, b"def")).unwrap();
+        inbound.push(&Chunk::end(1)).unwrap();
+        assert_eq!(body.size_hint().exact(), Some(6));
+        let all = (&mut body).collect().await.unwrap().to_bytes();
+        assert_eq!(&all[..], b"abcdef");
+        assert_eq!(*granted.lock().unwrap(), 6);
+
+        let (inbound, _body) = Inbound::new(|_| {}, None);
+        let big = vec![0u8; WINDOW];
+        inbound.push(&Chunk::data(2, &big)).unwrap();
+        assert!(inbound.push(&Chunk::data(2, b"x")).is_err());
+    }
+
+    #[tokio::test]
+    async fn a_dropped_reader_gives_the_window_back() {
+        let granted = Arc::new(Mutex::new(0usize));
+        let g = granted.clone();
+        let (inbound, body) = Inbound::new(move |n| *g.lock().unwrap() += n, None);
+        inbound.push(&Chunk::data(1, b"abcd")).unwrap();
+        drop(body);
+        assert_eq!(*granted.lock().unwrap(), 4);
+        inbound.push(&Chunk::data(1, b"ef")).unwrap();
+        assert_eq!(*granted.lock().unwrap(), 6);
+    }
+
+    #[tokio::test]
+    async fn an_aborted_body_is_an_error_not_a_short_body() {
+        let (inbound, body) = Inbound::new(|_| {}, None);
+        inbound.push(&Chunk::data(1, b"ab")).unwrap();
+        inbound.push(&Chunk::abort(1)).unwrap();
+        assert!(body.collect().await.is_err());
+        let (inbound, body) = Inbound::new(|_| {}, None);
+        drop(inbound);
+        assert!(matches!(body.collect().await, Err(BodyError::Lost)));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn the_pump_waits_for_credit_and_stops_at_the_size_limit() {
+        let (outbox, mut rx) = Outbox::new();
+        let window = Window::default();
+        let body = http_body_util::Full::new(Bytes::from(vec![7u8; WINDOW + CHUNK_SIZE]));
+        let w = window.clone();
+        let pump =
+            tokio::spawn(
+                async move { send_body(&outbox, 5, &w, body, PumpLimits::default()).await },
+            );
+        // Exactly one window's worth goes out, then the pump waits for credit.
+        let mut got = 0;
+        while got < WINDOW {
+            let Message::Binary(b) = rx.data.recv().await.unwrap() else {
+                panic!()
+            };
+            got += Chunk::decode(&b).unwrap().data.len();
+        }
+        tokio::time::sleep(Duration::from_secs(5)).await;
+        assert!(rx.data.try_recv().is_err(), "sent past the window");
+        window.grant(CHUNK_SIZE as u64);
+        let Message::Binary(b) = rx.data.recv().await.unwrap() else {
+            panic!()
+        };
+        assert_eq!(Chunk::decode(&b).unwrap().data.len(), CHUNK_SIZE);
+        assert_eq!(pump.await.unwrap().unwrap(), (WINDOW + CHUNK_SIZE) as u64);
+
+        let (outbox, _rx) = Outbox::new();
+        let body = http_body_util::Full::new(Bytes::from(vec![0u8; 100]));
+        let limits = PumpLimits {
+            max: Some(99),
+            idle: None,
+        };
+        let r = send_body(&outbox, 6, &Window::default(), body, limits).await;
+        assert!(matches!(r, Err(PumpError::TooLarge(99))));
+    }
+}

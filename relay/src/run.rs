@@ -1,0 +1,71 @@
+//! Running a relay as a program: bind, say what it serves, serve until Ctrl-C or SIGTERM.
+//! `hookctl-relay` and `hookctl relay` both come through here.
+
+use tokio::net::TcpListener;
+use tokio_util::sync::CancellationToken;
+
+use crate::options::{OfflineMode, RelayOptions};
+use crate::server::{RelayError, serve_state};
+use crate::state::State;
+
+pub async fn run(opts: RelayOptions, shutdown: CancellationToken) -> Result<(), RelayError> {
+    opts.validate().map_err(RelayError::Usage)?;
+    let tls = match (&opts.tls_cert, &opts.tls_key) {
+        (Some(c), Some(k)) => Some(crate::tls::acceptor(c, k).map_err(RelayError::Usage)?),
+        _ => None,
+    };
+    let listener = TcpListener::bind(opts.listen).await.map_err(|e| {
+        RelayError::Runtime(format!(
+            "cannot listen on {}: {e} (pick another --listen address)",
+            opts.listen
+        ))
+    })?;
+    let bound = listener
+        .local_addr()
+        .map_err(|e| RelayError::Runtime(e.to_string()))?;
+    let base = opts.public_base(bound);
+    let state = State::new(opts, base).map_err(RelayError::Usage)?;
+    tracing::info!(
+        "hookctl-relay listening on {bound}{}: webhooks to {}/t/{{tunnel}}/..., clients to /connect, health at /healthz, metrics at /metrics",
+        if tls.is_some() { " (TLS)" } else { "" },
+        state.public_base
+    );
+    if state.tokens.is_open() {
+        tracing::warn!(
+            "open relay: no --token or --tokens-file, so any client can open a tunnel (a name is reserved only for a client that presents a token)"
+        );
+    }
+    match (state.offline, &state.opts.data_dir) {
+        (OfflineMode::Buffer, Some(dir)) => tracing::info!(
+            "requests for an offline client are buffered in {} (ttl {}, at most {} per tunnel)",
+            dir.display(),
+            humantime::format_duration(state.opts.buffer_ttl),
+            state.opts.buffer_max
+        ),
+        _ => tracing::info!("requests for an offline client are answered 503 with Retry-After"),
+    }
+    serve_state(listener, state, tls, shutdown).await
+}
+
+/// A token cancelled by Ctrl-C or (on Unix) SIGTERM, so containers stop the relay gracefully.
+pub fn on_signal() -> CancellationToken {
+    let token = CancellationToken::new();
+    let t = token.clone();
+    tokio::spawn(async move {
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{SignalKind, signal};
+            if let Ok(mut term) = signal(SignalKind::terminate()) {
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {}
+                    _ = term.recv() => {}
+                }
+                t.cancel();
+                return;
+            }
+        }
+        let _ = tokio::signal::ctrl_c().await;
+        t.cancel();
+    });
+    token
+}

@@ -1,0 +1,342 @@
+//! What the relay keeps across restarts in `--data-dir`: tunnel names and who reserved them, and
+//! the offline buffer's index (bodies live beside it as files, so none is ever read whole).
+//! Without `--data-dir` the same tables live in memory.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS tunnels (
+    name TEXT PRIMARY KEY,
+    owner TEXT,            -- sha256 of the token that reserved it; NULL: not reserved
+    first_seen_ms INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS buffer (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    tunnel TEXT NOT NULL,
+    delivery_id TEXT NOT NULL UNIQUE,
+    method TEXT NOT NULL,
+    target TEXT NOT NULL,
+    headers TEXT NOT NULL, -- JSON [[name, value], ...]
+    body_file TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    received_ms INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS buffer_by_tunnel ON buffer (tunnel, seq);
+";
+
+/// One request waiting in the offline buffer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Buffered {
+    pub seq: i64,
+    pub tunnel: String,
+    pub delivery_id: String,
+    pub method: String,
+    pub target: String,
+    pub headers: Vec<(String, String)>,
+    pub body_file: PathBuf,
+    pub size: u64,
+    pub received_ms: i64,
+}
+
+/// Why a name cannot be claimed.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Claim {
+    Ok,
+    /// Reserved by another token.
+    Reserved,
+}
+
+pub struct Store {
+    conn: Mutex<Connection>,
+    /// Where buffered bodies go; None when the relay has no `--data-dir`.
+    pub body_dir: Option<PathBuf>,
+}
+
+pub type Result<T> = std::result::Result<T, String>;
+
+fn db(e: rusqlite::Error) -> String {
+    format!("relay database: {e}")
+}
+
+impl Store {
+    pub fn open(data_dir: Option<&Path>) -> Result<Store> {
+        let (conn, body_dir) = match data_dir {
+            Some(dir) => {
+                let bodies = dir.join("buffer");
+                std::fs::create_dir_all(&bodies)
+                    .map_err(|e| format!("cannot create {}: {e}", bodies.display()))?;
+                let path = dir.join("relay.db");
+                let conn = Connection::open(&path)
+                    .map_err(|e| format!("cannot open {}: {e}", path.display()))?;
+                conn.pragma_update(None, "journal_mode", "WAL")
+                    .map_err(|e| format!("{} is not a relay database: {e}", path.display()))?;
+                // FULL: a 202 promises the request survives a crash.
+                conn.pragma_update(None, "synchronous", "FULL")
+                    .map_err(db)?;
+                (conn, Some(bodies))
+            }
+            None => (Connection::open_in_memory().map_err(db)?, None),
+        };
+        conn.execute_batch(SCHEMA).map_err(db)?;
+        let store = Store {
+            conn: Mutex::new(conn),
+            body_dir,
+        };
+        store.remove_orphans();
+        Ok(store)
+    }
+
+    fn conn(&self) -> std::sync::MutexGuard<'_, Connection> {
+        // A panic while holding the lock cannot leave SQLite inconsistent: take it back.
+        self.conn.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Claims `name` for `owner` (a token hash, or None). The first token to claim a name
+    /// reserves it; a name claimed without a token stays open until a token claims it.
+    pub fn claim(&self, name: &str, owner: Option<&str>, now_ms: i64) -> Result<Claim> {
+        let conn = self.conn();
+        let existing: Option<Option<String>> = conn
+            .query_row("SELECT owner FROM tunnels WHERE name = ?1", [name], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(db)?;
+        match (existing, owner) {
+            (None, _) => {
+                conn.execute(
+                    "INSERT INTO tunnels (name, owner, first_seen_ms) VALUES (?1, ?2, ?3)",
+                    params![name, owner, now_ms],
+                )
+                .map_err(db)?;
+                Ok(Claim::Ok)
+            }
+            (Some(Some(held)), Some(mine)) if crate::names::same_hash(&held, mine) => Ok(Claim::Ok),
+            (Some(Some(_)), _) => Ok(Claim::Reserved),
+            (Some(None), Some(mine)) => {
+                conn.execute(
+                    "UPDATE tunnels SET owner = ?2 WHERE name = ?1",
+                    params![name, mine],
+                )
+                .map_err(db)?;
+                Ok(Claim::Ok)
+            }
+            (Some(None), None) => Ok(Claim::Ok),
+        }
+    }
+
+    /// Whether a client ever held `name`: requests for it are buffered or refused with 503 while
+    /// its client is away, rather than answered 404.
+    pub fn known(&self, name: &str) -> Result<bool> {
+        self.conn()
+            .query_row("SELECT 1 FROM tunnels WHERE name = ?1", [name], |_| Ok(()))
+            .optional()
+            .map(|r| r.is_some())
+            .map_err(db)
+    }
+
+    /// Files a request whose body is already on disk at `body_file`.
+    pub fn push(&self, b: &Buffered) -> Result<i64> {
+        let conn = self.conn();
+        let headers = serde_json::to_string(&b.headers).map_err(|e| e.to_string())?;
+        conn.execute(
+            "INSERT INTO buffer (tunnel, delivery_id, method, target, headers, body_file, size, received_ms)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                b.tunnel,
+                b.delivery_id,
+                b.method,
+                b.target,
+                headers,
+                b.body_file.to_string_lossy(),
+                b.size as i64,
+                b.received_ms
+            ],
+        )
+        .map_err(db)?;
+        Ok(conn.last_insert_rowid())
+    }
+
+    /// The oldest request waiting for `tunnel`.
+    pub fn oldest(&self, tunnel: &str) -> Result<Option<Buffered>> {
+        self.conn()
+            .query_row(
+                "SELECT seq, tunnel, delivery_id, method, target, headers, body_file, size, received_ms
+                 FROM buffer WHERE tunnel = ?1 ORDER BY seq LIMIT 1",
+                [tunnel],
+                |r| {
+                    let headers: String = r.get(5)?;
+                    let file: String = r.get(6)?;
+                    Ok(Buffered {
+                        seq: r.get(0)?,
+                        tunnel: r.get(1)?,
+                        delivery_id: r.get(2)?,
+                        method: r.get(3)?,
+                        target: r.get(4)?,
+                        headers: serde_json::from_str(&headers).unwrap_or_default(),
+                        body_file: PathBuf::from(file),
+                        size: r.get::<_, i64>(7)? as u64,
+                        received_ms: r.get(8)?,
+                    })
+                },
+            )
+            .optional()
+            .map_err(db)
+    }
+
+    /// Drops a delivered request and its body file.
+    pub fn remove(&self, seq: i64) -> Result<()> {
+        let conn = self.conn();
+        let file: Option<String> = conn
+            .query_row("SELECT body_file FROM buffer WHERE seq = ?1", [seq], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(db)?;
+        conn.execute("DELETE FROM buffer WHERE seq = ?1", [seq])
+            .map_err(db)?;
+        if let Some(f) = file {
+            let _ = std::fs::remove_file(f);
+        }
+        Ok(())
+    }
+
+    pub fn count(&self, tunnel: &str) -> Result<u64> {
+        self.conn()
+            .query_row(
+                "SELECT COUNT(*) FROM buffer WHERE tunnel = ?1",
+                [tunnel],
+                |r| r.get::<_, i64>(0),
+            )
+            .map(|n| n as u64)
+            .map_err(db)
+    }
+
+    pub fn count_all(&self) -> Result<u64> {
+        self.conn()
+            .query_row("SELECT COUNT(*) FROM buffer", [], |r| r.get::<_, i64>(0))
+            .map(|n| n as u64)
+            .map_err(db)
+    }
+
+    /// Drops requests received before `cutoff_ms` (past `--buffer-ttl`); returns how many.
+    pub fn expire(&self, cutoff_ms: i64) -> Result<u64> {
+        let conn = self.conn();
+        let files: Vec<String> = {
+            let mut st = conn
+                .prepare("SELECT body_file FROM buffer WHERE received_ms < ?1")
+                .map_err(db)?;
+            st.query_map([cutoff_ms], |r| r.get(0))
+                .map_err(db)?
+                .filter_map(|r| r.ok())
+                .collect()
+        };
+        let n = conn
+            .execute("DELETE FROM buffer WHERE received_ms < ?1", [cutoff_ms])
+            .map_err(db)?;
+        for f in files {
+            let _ = std::fs::remove_file(f);
+        }
+        Ok(n as u64)
+    }
+
+    /// Body files no row points at: left by a crash between writing a body and filing it.
+    fn remove_orphans(&self) {
+        let Some(dir) = &self.body_dir else { return };
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        let conn = self.conn();
+        for e in entries.flatten() {
+            let path = e.path();
+            let filed = conn
+                .query_row(
+                    "SELECT 1 FROM buffer WHERE body_file = ?1",
+                    [path.to_string_lossy()],
+                    |_| Ok(()),
+                )
+                .optional()
+                .ok()
+                .flatten()
+                .is_some();
+            if !filed {
+                let _ = std::fs::remove_file(&path);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn req(store: &Store, tunnel: &str, id: &str, at: i64) -> Buffered {
+        let file = store.body_dir.as_ref().unwrap().join(format!("{id}.body"));
+        std::fs::write(&file, id).unwrap();
+        Buffered {
+            seq: 0,
+            tunnel: tunnel.into(),
+            delivery_id: id.into(),
+            method: "POST".into(),
+            target: "/x?y".into(),
+            headers: vec![("a".into(), "1".into()), ("a".into(), "2".into())],
+            body_file: file,
+            size: id.len() as u64,
+            received_ms: at,
+        }
+    }
+
+    #[test]
+    fn names_are_reserved_by_the_first_token_across_reopen() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let s = Store::open(Some(dir.path())).unwrap();
+            assert_eq!(s.claim("demo", Some("aaa"), 1).unwrap(), Claim::Ok);
+            assert_eq!(s.claim("open", None, 1).unwrap(), Claim::Ok);
+        }
+        let s = Store::open(Some(dir.path())).unwrap();
+        assert_eq!(s.claim("demo", Some("bbb"), 2).unwrap(), Claim::Reserved);
+        assert_eq!(s.claim("demo", None, 2).unwrap(), Claim::Reserved);
+        assert_eq!(s.claim("demo", Some("aaa"), 2).unwrap(), Claim::Ok);
+        assert_eq!(s.claim("open", None, 2).unwrap(), Claim::Ok);
+        assert_eq!(s.claim("open", Some("ccc"), 2).unwrap(), Claim::Ok);
+        assert_eq!(s.claim("open", Some("aaa"), 2).unwrap(), Claim::Reserved);
+        assert!(s.known("demo").unwrap() && !s.known("nope").unwrap());
+    }
+
+    #[test]
+    fn the_buffer_keeps_order_survives_reopen_and_expires() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let s = Store::open(Some(dir.path())).unwrap();
+            for (i, id) in ["one", "two", "three"].iter().enumerate() {
+                s.push(&req(&s, "demo", id, 1000 + i as i64)).unwrap();
+            }
+            s.push(&req(&s, "other", "four", 5000)).unwrap();
+        }
+        let s = Store::open(Some(dir.path())).unwrap();
+        assert_eq!(s.count("demo").unwrap(), 3);
+        let first = s.oldest("demo").unwrap().unwrap();
+        assert_eq!(first.delivery_id, "one");
+        assert_eq!(first.headers[1], ("a".to_string(), "2".to_string()));
+        assert_eq!(std::fs::read(&first.body_file).unwrap(), b"one");
+        s.remove(first.seq).unwrap();
+        assert!(!first.body_file.exists());
+        assert_eq!(s.oldest("demo").unwrap().unwrap().delivery_id, "two");
+        assert_eq!(s.expire(1002).unwrap(), 1);
+        assert_eq!(s.oldest("demo").unwrap().unwrap().delivery_id, "three");
+        assert_eq!(s.count_all().unwrap(), 2);
+    }
+
+    #[test]
+    fn unfiled_body_files_are_cleaned_at_open() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("buffer")).unwrap();
+        let stray = dir.path().join("buffer").join("stray.tmp");
+        std::fs::write(&stray, "x").unwrap();
+        let _s = Store::open(Some(dir.path())).unwrap();
+        assert!(!stray.exists());
+    }
+}

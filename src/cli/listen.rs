@@ -1,0 +1,67 @@
+//! Flags of `hookctl listen` (receive webhooks through a relay) and `hookctl relay` (run one).
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  hookctl listen --forward-to http://localhost:3000/webhooks\n  hookctl listen --forward-to /stripe=http://localhost:3000/stripe --forward-to /github=http://localhost:4000/gh\n  hookctl listen --relay https://relay.example.com --token T --name my-laptop --verify-provider stripe --secret whsec_…\n  hookctl listen --ready-file url.txt &   # CI: wait for url.txt, then send to the URL in it"
+)]
+pub struct ListenArgs {
+    /// Where deliveries go: URL, or PATH_PREFIX=URL to route by path (repeatable). Without it,
+    /// listen only receives and answers --respond.
+    #[arg(long = "forward-to", value_name = "[PREFIX=]URL")]
+    pub forward_to: Vec<String>,
+
+    /// The relay to connect to [default: an embedded relay on 127.0.0.1:--port].
+    #[arg(long, value_name = "URL", env = "HOOKCTL_RELAY")]
+    pub relay: Option<String>,
+
+    /// Token the relay expects.
+    #[arg(
+        long,
+        value_name = "T",
+        env = "HOOKCTL_RELAY_TOKEN",
+        hide_env_values = true
+    )]
+    pub token: Option<String>,
+
+    /// Tunnel name to ask for (kept across reconnects; with a token, reserved for it).
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+
+    /// Port of the embedded relay (without --relay); 0 picks a free one.
+    #[arg(long, value_name = "PORT", default_value_t = 8787)]
+    pub port: u16,
+
+    /// Forward only these event types (glob, repeatable); others are answered 200 and not forwarded.
+    #[arg(long = "events", value_name = "GLOB")]
+    pub events: Vec<String>,
+
+    /// Verify each delivery's signature with this provider's scheme and show the verdict.
+    #[arg(long, value_name = "ID")]
+    pub verify_provider: Option<String>,
+
+    /// Secret for --verify-provider [env: HOOKCTL_SECRET; default: the provider's secret in the config].
+    #[arg(long, value_name = "S", requires = "verify_provider")]
+    pub secret: Option<String>,
+
+    /// Status to answer with when there is no --forward-to.
+    #[arg(long, value_name = "STATUS", default_value_t = 200)]
+    pub respond: u16,
+
+    /// Write the public URL to this file once listen can receive (CI waits on it).
+    #[arg(long, value_name = "FILE")]
+    pub ready_file: Option<PathBuf>,
+
+    /// How long a local target may take to answer before the sender gets 504.
+    #[arg(long, value_name = "DUR", default_value = "30s")]
+    pub timeout: String,
+}
+
+#[derive(Debug, Args)]
+pub struct RelayArgs {
+    #[command(flatten)]
+    pub relay: hookctl_relay::options::RelayOptions,
+}

@@ -1,0 +1,229 @@
+//! `hookctl listen`: receive webhooks on this machine through a relay (an embedded one by
+//! default), forward them to local targets, record every delivery, and reconnect by itself.
+
+mod handler;
+mod print;
+mod tee;
+
+use std::net::SocketAddr;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use colored::Colorize;
+use globset::Glob;
+use hookctl_relay::client::{self, ClientError, ClientOptions, Event};
+use hookctl_relay::forward::{Forwarder, Routes};
+use hookctl_relay::options::{OfflineMode, RelayOptions};
+use tokio::sync::mpsc;
+use tokio_util::sync::CancellationToken;
+
+use super::{Ctx, input};
+use crate::bail_usage;
+use crate::cli::{GenericArgs, ListenArgs};
+use crate::output::{Exit, usage};
+use crate::signature::{KeyKind, Keys};
+use handler::{ListenHandler, Verifier};
+
+pub fn run(args: ListenArgs, ctx: &Ctx) -> Result<Exit> {
+    let routes = Routes::parse(&args.forward_to).map_err(usage)?;
+    if !(100..=599).contains(&args.respond) {
+        bail_usage!(
+            "--respond {} is not an HTTP status: give 100-599",
+            args.respond
+        );
+    }
+    let timeout = input::parse_duration(&args.timeout, "--timeout")?;
+    let mut events = Vec::new();
+    for g in &args.events {
+        let glob = Glob::new(g)
+            .map_err(|e| usage(format!("--events '{g}' is not a glob pattern: {e}")))?;
+        events.push(glob.compile_matcher());
+    }
+    if let Some(n) = &args.name {
+        hookctl_relay::names::check_name(n).map_err(|e| usage(format!("--name: {e}")))?;
+    }
+    if let Some(relay) = &args.relay {
+        client::connect_url(relay).map_err(usage)?;
+    }
+    let verify = match &args.verify_provider {
+        Some(id) => Some(Arc::new(verifier(id, args.secret.clone(), ctx)?)),
+        None => None,
+    };
+    let store = ctx.store()?;
+    let forwarder = Forwarder::new(timeout).map_err(|e| anyhow::anyhow!(e))?;
+    let runtime = tokio::runtime::Runtime::new().context("cannot start the runtime")?;
+    runtime.block_on(listen(
+        args, ctx, routes, events, verify, store, forwarder, timeout,
+    ))
+}
+
+fn verifier(id: &str, secret: Option<String>, ctx: &Ctx) -> Result<Verifier> {
+    let config = ctx.config()?;
+    let scheme = input::scheme(id, &GenericArgs::default(), &config)?;
+    let secret = secret
+        .or_else(|| std::env::var("HOOKCTL_SECRET").ok())
+        .or_else(|| config.secrets.get(id).cloned());
+    if scheme.info().key == KeyKind::Secret && secret.is_none() {
+        bail_usage!(
+            "--verify-provider {id} needs its secret: pass --secret (or set HOOKCTL_SECRET, or save one with `hookctl init`)"
+        );
+    }
+    Ok(Verifier {
+        scheme,
+        keys: Keys {
+            secrets: secret.into_iter().collect(),
+            public_key: None,
+        },
+    })
+}
+
+/// The relay options of the embedded relay: the SPEC defaults, no buffer (the client lives in
+/// the same process, so it is never away while the relay runs).
+fn embedded_options(addr: SocketAddr, timeout: Duration) -> RelayOptions {
+    RelayOptions {
+        listen: addr,
+        public_url: None,
+        tokens: Vec::new(),
+        tokens_file: None,
+        max_body: 25 * 1024 * 1024,
+        // The local target's own timeout answers first, with a clearer message.
+        request_timeout: timeout + Duration::from_secs(5),
+        offline: Some(OfflineMode::Reject),
+        buffer_ttl: Duration::from_secs(24 * 3600),
+        buffer_max: 10_000,
+        data_dir: None,
+        max_in_flight: 500,
+        header_timeout: Duration::from_secs(10),
+        tls_cert: None,
+        tls_key: None,
+        heartbeat: hookctl_relay::protocol::HEARTBEAT,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn listen(
+    args: ListenArgs,
+    ctx: &Ctx,
+    routes: Routes,
+    events: Vec<globset::GlobMatcher>,
+    verify: Option<Arc<Verifier>>,
+    store: crate::store::Store,
+    forwarder: Forwarder,
+    timeout: Duration,
+) -> Result<Exit> {
+    let stop = CancellationToken::new();
+    {
+        let stop = stop.clone();
+        tokio::spawn(async move {
+            let _ = tokio::signal::ctrl_c().await;
+            stop.cancel();
+        });
+    }
+    let relay_stop = CancellationToken::new();
+    let relay_url = match &args.relay {
+        Some(u) => u.clone(),
+        None => {
+            let addr = SocketAddr::from(([127, 0, 0, 1], args.port));
+            let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| {
+                format!("cannot listen on {addr} for the embedded relay (pick another --port, or 0 for any)")
+            })?;
+            let bound = listener.local_addr()?;
+            let opts = embedded_options(bound, timeout);
+            let stop = relay_stop.clone();
+            tokio::spawn(async move {
+                if let Err(e) = hookctl_relay::server::serve(listener, opts, stop).await {
+                    eprintln!("{} the embedded relay stopped: {e}", "error:".red().bold());
+                }
+            });
+            format!("http://{bound}")
+        }
+    };
+    let targets = if routes.is_empty() {
+        format!("(receive only, answering {})", args.respond)
+    } else {
+        routes
+            .iter()
+            .map(|r| {
+                if r.prefix.is_empty() {
+                    r.url.clone()
+                } else {
+                    format!("{}={}", r.prefix, r.url)
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let (shown_tx, mut shown) = mpsc::unbounded_channel();
+    let handler = Arc::new(ListenHandler {
+        routes,
+        respond: args.respond,
+        events,
+        verify,
+        forwarder,
+        store: Arc::new(Mutex::new(store)),
+        shown: shown_tx,
+    });
+    let mut opts = ClientOptions::new(relay_url);
+    opts.token = args.token.clone();
+    opts.name = args.name.clone();
+    let (tx, mut client_events) = mpsc::unbounded_channel();
+    let mut client = tokio::spawn(client::run(opts, handler, tx, stop.clone()));
+    let json = ctx.style.json;
+    let quiet = ctx.style.quiet;
+    let outcome = loop {
+        tokio::select! {
+            done = &mut client => break done,
+            Some(s) = shown.recv() => {
+                if let Err(e) = print::delivery(&s, json) {
+                    stop.cancel();
+                    relay_stop.cancel();
+                    let _ = client.await;
+                    return Err(e);
+                }
+            }
+            Some(e) = client_events.recv() => match e {
+                Event::Connected { public_url, buffered, again, tunnel } => {
+                    if again {
+                        eprintln!("Reconnected: {public_url} -> {targets} (tunnel '{tunnel}' kept)");
+                    } else {
+                        // The file first: whoever saw the line may look for the file at once.
+                        if let Some(f) = &args.ready_file {
+                            write_ready_file(f, &public_url)?;
+                        }
+                        eprintln!("Ready: {public_url} -> {targets}");
+                    }
+                    if buffered > 0 {
+                        eprintln!("{buffered} deliveries waited in the relay's buffer: they come first, in order");
+                    }
+                }
+                Event::Lost { reason } => eprintln!("{} {reason}; reconnecting…", "Lost the relay:".yellow()),
+                Event::Retrying { reason, retry_in } => {
+                    if !quiet {
+                        eprintln!("  retrying in {:.1} s ({reason})", retry_in.as_secs_f64());
+                    }
+                }
+            },
+        }
+    };
+    // Print what finished while the client stopped.
+    while let Ok(s) = shown.try_recv() {
+        print::delivery(&s, json)?;
+    }
+    relay_stop.cancel();
+    match outcome {
+        Ok(Ok(())) => Ok(Exit::Ok),
+        Ok(Err(ClientError::Usage(m))) => Err(usage(m)),
+        Ok(Err(e)) => Err(anyhow::anyhow!(e)),
+        Err(e) => Err(anyhow::anyhow!("the tunnel client failed: {e}")),
+    }
+}
+
+/// Written whole, then renamed, so a CI step polling for the file never reads half a URL.
+fn write_ready_file(path: &Path, url: &str) -> Result<()> {
+    let tmp = path.with_extension("hookctl-tmp");
+    std::fs::write(&tmp, format!("{url}\n"))
+        .and_then(|()| std::fs::rename(&tmp, path))
+        .with_context(|| format!("cannot write --ready-file {}", path.display()))
+}

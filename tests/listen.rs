@@ -1,0 +1,469 @@
+//! `hookctl listen` and `hookctl relay` through the real binary: the Ready line and ready file,
+//! forwarding byte-exact to a real local receiver, the delivery log, signature verdicts,
+//! --events, receive-only mode, a target that is down, a refused token, reconnection, bad input.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command as StdCommand, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use assert_cmd::Command;
+use assert_cmd::cargo::cargo_bin;
+use common::Receiver;
+use hookctl::signature::{Registry, SignRequest};
+use hookctl::store::{Query, Source, Status, Store};
+
+struct Listen {
+    child: Child,
+    stderr: mpsc::Receiver<String>,
+    pub url: String,
+    db: std::path::PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+impl Listen {
+    /// Starts `hookctl listen ARGS --port 0` and waits for its Ready line.
+    fn start(args: &[&str]) -> Listen {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("log.db");
+        let ready = dir.path().join("ready.txt");
+        let mut child = StdCommand::new(cargo_bin("hookctl"))
+            .args([
+                "--json",
+                "--db",
+                db.to_str().unwrap(),
+                "listen",
+                "--port",
+                "0",
+            ])
+            .args(["--ready-file", ready.to_str().unwrap()])
+            .args(args)
+            .env("HOOKCTL_CONFIG", dir.path().join("config.toml"))
+            .env_remove("HOOKCTL_SECRET")
+            .env_remove("HOOKCTL_RELAY_TOKEN")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let (tx, stderr) = mpsc::channel();
+        let err = child.stderr.take().unwrap();
+        std::thread::spawn(move || {
+            for line in BufReader::new(err).lines().map_while(Result::ok) {
+                let _ = tx.send(line);
+            }
+        });
+        let mut l = Listen {
+            child,
+            stderr,
+            url: String::new(),
+            db,
+            _dir: dir,
+        };
+        let ready_line = l.wait_stderr("Ready: ");
+        let url = ready_line
+            .strip_prefix("Ready: ")
+            .unwrap()
+            .split(" -> ")
+            .next()
+            .unwrap()
+            .to_string();
+        assert_eq!(
+            std::fs::read_to_string(&ready).unwrap(),
+            format!("{url}\n"),
+            "--ready-file holds the URL alone on one line"
+        );
+        l.url = url;
+        l
+    }
+
+    /// The first stderr line starting with `prefix`, within 15 s.
+    fn wait_stderr(&mut self, prefix: &str) -> String {
+        loop {
+            match self.stderr.recv_timeout(Duration::from_secs(15)) {
+                Ok(line) if line.starts_with(prefix) => return line,
+                Ok(_) => {}
+                Err(_) => panic!("no stderr line starting with {prefix:?}"),
+            }
+        }
+    }
+
+    /// Stops listen (SIGINT as Ctrl-C would), returns its stdout lines as JSON.
+    fn stop(self) -> Vec<serde_json::Value> {
+        self.stop_keeping_dir().0
+    }
+
+    /// As `stop`, keeping the folder that holds the delivery log.
+    fn stop_keeping_dir(mut self) -> (Vec<serde_json::Value>, tempfile::TempDir) {
+        let _ = StdCommand::new("kill")
+            .args(["-INT", &self.child.id().to_string()])
+            .status();
+        let status = self.child.wait().unwrap();
+        assert!(status.success(), "listen exited {status}");
+        let mut out = String::new();
+        self.child
+            .stdout
+            .take()
+            .unwrap()
+            .read_to_string(&mut out)
+            .unwrap();
+        let lines = out
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        (lines, self._dir)
+    }
+
+    fn records(&self) -> Vec<hookctl::store::Record> {
+        let store = Store::open(&self.db).unwrap();
+        let mut all = Vec::new();
+        store
+            .scan(
+                &Query {
+                    oldest_first: true,
+                    ..Default::default()
+                },
+                |_, r| {
+                    all.push(r);
+                    Ok(true)
+                },
+            )
+            .unwrap();
+        all
+    }
+}
+
+/// Sends one HTTP/1.1 request; returns the status and body.
+fn post(url: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> (u16, Vec<u8>) {
+    let rest = url.strip_prefix("http://").unwrap();
+    let (host, base) = rest.split_once('/').unwrap();
+    let mut s = TcpStream::connect(host).unwrap();
+    let mut req = format!(
+        "POST /{base}{path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\nContent-Length: {}\r\n",
+        body.len()
+    );
+    for (n, v) in headers {
+        req.push_str(&format!("{n}: {v}\r\n"));
+    }
+    req.push_str("\r\n");
+    s.write_all(req.as_bytes()).unwrap();
+    s.write_all(body).unwrap();
+    let mut out = Vec::new();
+    s.read_to_end(&mut out).unwrap();
+    let head_end = out.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+    let status = String::from_utf8_lossy(&out[9..12]).parse().unwrap();
+    (status, out[head_end + 4..].to_vec())
+}
+
+fn stripe_headers(body: &[u8], secret: &str) -> Vec<(String, String)> {
+    let scheme = Registry::builtin().get("stripe").unwrap();
+    let signed = scheme
+        .sign(&SignRequest {
+            body: body.to_vec(),
+            timestamp: chrono::Utc::now().timestamp(),
+            secret: Some(secret.into()),
+            method: "POST".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    signed.headers.0
+}
+
+#[test]
+fn listen_forwards_byte_exact_records_and_shows_each_delivery() {
+    let target = Receiver::start();
+    let l = Listen::start(&[
+        "--forward-to",
+        &target.url("/hooks"),
+        "--verify-provider",
+        "stripe",
+        "--secret",
+        "whsec_listen",
+    ]);
+    let body = "{\"id\":\"evt_1\",\"type\":\"invoice.paid\",\"url\":\"https:\\/\\/x.example\\/\",\"name\":\"Zoë\"}";
+    let sig = stripe_headers(body.as_bytes(), "whsec_listen");
+    let mut headers: Vec<(&str, &str)> =
+        sig.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
+    headers.push(("Content-Type", "application/json"));
+    headers.push(("X-Rep", "1"));
+    headers.push(("X-Rep", "2"));
+    let (status, _) = post(&l.url, "/stripe?a=1&a=2", &headers, body.as_bytes());
+    assert_eq!(status, 200);
+    let got = target.next();
+    assert_eq!(got.target, "/hooks/stripe?a=1&a=2");
+    assert_eq!(got.body, body.as_bytes());
+    let reps: Vec<&str> = got
+        .headers
+        .iter()
+        .filter(|(n, _)| n.eq_ignore_ascii_case("x-rep"))
+        .map(|(_, v)| v.as_str())
+        .collect();
+    assert_eq!(reps, ["1", "2"]);
+    // A tampered body gets a negative verdict, and is still forwarded and recorded.
+    let (status, _) = post(
+        &l.url,
+        "/stripe",
+        &headers,
+        b"{\"type\":\"invoice.paid\",\"x\":2}",
+    );
+    assert_eq!(status, 200);
+    target.next();
+
+    let records = l.records();
+    let lines = l.stop();
+    assert_eq!(records.len(), 2);
+    let r = &records[0];
+    assert_eq!(r.source, Source::Listen);
+    assert_eq!(r.status, Status::Delivered);
+    assert_eq!(r.request.body.0, body.as_bytes());
+    assert_eq!(r.event_type.as_deref(), Some("invoice.paid"));
+    assert_eq!(r.target, target.url("/hooks/stripe?a=1&a=2"));
+    assert_eq!(r.response.as_ref().unwrap().status, 200);
+    assert!(r.tunnel.as_deref().is_some_and(|t| l_url_ends(&lines, t)));
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert_eq!(lines[0]["outcome"], "forwarded");
+    assert_eq!(lines[0]["status"], 200);
+    assert_eq!(lines[0]["event_type"], "invoice.paid");
+    assert_eq!(lines[0]["signature"]["valid"], true);
+    assert_eq!(lines[1]["signature"]["valid"], false);
+    assert_eq!(lines[1]["signature"]["provider"], "stripe");
+}
+
+fn l_url_ends(lines: &[serde_json::Value], tunnel: &str) -> bool {
+    lines.iter().all(|l| l["tunnel"] == tunnel)
+}
+
+#[test]
+fn receive_only_answers_respond_and_events_filters_without_forwarding() {
+    let l = Listen::start(&["--respond", "204", "--events", "invoice.*"]);
+    let (status, _) = post(&l.url, "/a", &[], br#"{"type":"invoice.paid"}"#);
+    assert_eq!(status, 204);
+    let (status, body) = post(&l.url, "/b", &[], br#"{"type":"customer.created"}"#);
+    assert_eq!(status, 200);
+    assert!(String::from_utf8_lossy(&body).contains("--events"));
+    let (status, _) = post(&l.url, "/c", &[("X-GitHub-Event", "push")], b"a=1");
+    assert_eq!(status, 200);
+    let records = l.records();
+    let lines = l.stop();
+    let outcomes: Vec<&str> = lines
+        .iter()
+        .map(|l| l["outcome"].as_str().unwrap())
+        .collect();
+    assert_eq!(outcomes, ["received", "skipped", "skipped"]);
+    assert_eq!(records.len(), 3);
+    assert!(records.iter().all(|r| r.status == Status::Received));
+    assert_eq!(records[2].event_type.as_deref(), Some("push"));
+}
+
+#[test]
+fn a_target_that_is_down_gets_502_and_a_failed_record_that_replays_later() {
+    // A port nothing listens on.
+    let free = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = free.local_addr().unwrap().port();
+    drop(free);
+    let l = Listen::start(&["--forward-to", &format!("http://127.0.0.1:{port}/hooks")]);
+    let (status, body) = post(&l.url, "/x", &[], b"{\"type\":\"a.b\"}");
+    assert_eq!(status, 502);
+    assert!(String::from_utf8_lossy(&body).contains("cannot reach"));
+    let records = l.records();
+    let db = l.db.clone();
+    let (lines, _dir) = l.stop_keeping_dir();
+    assert_eq!(lines[0]["outcome"], "failed");
+    assert_eq!(records[0].status, Status::Failed);
+    assert!(
+        records[0]
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("cannot reach")
+    );
+    // The target comes up; replay sends the stored delivery byte-exact.
+    let target = Receiver::start();
+    Command::cargo_bin("hookctl")
+        .unwrap()
+        .args([
+            "--db",
+            db.to_str().unwrap(),
+            "replay",
+            &records[0].id,
+            "--to",
+            &target.url(""),
+        ])
+        .assert()
+        .success();
+    let got = target.next();
+    assert_eq!(got.target, "/hooks/x");
+    assert_eq!(got.body, b"{\"type\":\"a.b\"}");
+}
+
+#[test]
+fn a_refused_token_exits_3_without_ready() {
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let listener = rt
+        .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
+        .unwrap();
+    let addr = listener.local_addr().unwrap();
+    let mut opts = relay_opts();
+    opts.tokens = vec!["right".into()];
+    let stop = tokio_util::sync::CancellationToken::new();
+    rt.spawn(hookctl_relay::server::serve(listener, opts, stop.clone()));
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::cargo_bin("hookctl")
+        .unwrap()
+        .args(["--db", dir.path().join("d.db").to_str().unwrap()])
+        .args([
+            "listen",
+            "--relay",
+            &format!("http://{addr}"),
+            "--token",
+            "wrong",
+        ])
+        .timeout(Duration::from_secs(20))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("refused the token"), "{err}");
+    assert!(!err.contains("Ready:"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    stop.cancel();
+}
+
+fn relay_opts() -> hookctl_relay::options::RelayOptions {
+    use clap::Parser;
+    #[derive(Parser)]
+    struct A {
+        #[command(flatten)]
+        r: hookctl_relay::options::RelayOptions,
+    }
+    A::parse_from(["x"]).r
+}
+
+#[test]
+fn listen_reconnects_to_a_restarted_relay_with_the_same_url() {
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let listener = rt
+        .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
+        .unwrap();
+    let addr = listener.local_addr().unwrap();
+    let stop = tokio_util::sync::CancellationToken::new();
+    let relay = rt.spawn(hookctl_relay::server::serve(
+        listener,
+        relay_opts(),
+        stop.clone(),
+    ));
+    let target = Receiver::start();
+    let mut l = Listen::start(&[
+        "--relay",
+        &format!("http://{addr}"),
+        "--name",
+        "laptop",
+        "--forward-to",
+        &target.url("/"),
+    ]);
+    assert_eq!(l.url, format!("http://{addr}/t/laptop"));
+    stop.cancel();
+    rt.block_on(relay).unwrap().unwrap();
+    l.wait_stderr("Lost the relay");
+    let listener = rt.block_on(tokio::net::TcpListener::bind(addr)).unwrap();
+    let stop = tokio_util::sync::CancellationToken::new();
+    rt.spawn(hookctl_relay::server::serve(
+        listener,
+        relay_opts(),
+        stop.clone(),
+    ));
+    let line = l.wait_stderr("Reconnected: ");
+    assert!(line.contains(&l.url), "{line}");
+    let (status, _) = post(&l.url, "/again", &[], b"x");
+    assert_eq!(status, 200);
+    assert_eq!(target.next().target, "/again");
+    l.stop();
+    stop.cancel();
+}
+
+#[test]
+fn bad_input_is_one_line_and_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.db");
+    for args in [
+        vec!["listen", "--respond", "700"],
+        vec!["listen", "--forward-to", "ftp://localhost/x"],
+        vec!["listen", "--forward-to", "localhost:3000"],
+        vec!["listen", "--name", "Not_Valid"],
+        vec!["listen", "--port", "70000"],
+        vec!["listen", "--relay", "ftp://relay"],
+        vec!["listen", "--events", "a[b"],
+        vec!["listen", "--timeout", "soon"],
+        vec!["listen", "--verify-provider", "nope", "--secret", "s"],
+        vec!["listen", "--verify-provider", "stripe"],
+        vec!["relay", "--offline", "buffer"],
+        vec!["relay", "--tokens-file", "/nonexistent/tokens"],
+        vec!["relay", "--max-body", "lots"],
+        vec!["relay", "--public-url", "not a url"],
+    ] {
+        let out = Command::cargo_bin("hookctl")
+            .unwrap()
+            .args(["--db", db.to_str().unwrap()])
+            .args(&args)
+            .env("HOOKCTL_CONFIG", dir.path().join("c.toml"))
+            .env_remove("HOOKCTL_SECRET")
+            .timeout(Duration::from_secs(20))
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+    }
+    // The relay binary keeps the same contract.
+    Command::cargo_bin("hookctl-relay")
+        .unwrap()
+        .args(["--offline", "buffer"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn hookctl_relay_serves_health_until_interrupted() {
+    let free = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = free.local_addr().unwrap();
+    drop(free);
+    let mut child = StdCommand::new(cargo_bin("hookctl"))
+        .args(["relay", "--listen", &addr.to_string()])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let err = child.stderr.take().unwrap();
+    let mut lines = BufReader::new(err).lines();
+    let mut seen = Vec::new();
+    loop {
+        let line = lines.next().expect("the relay said nothing").unwrap();
+        let done = line.contains("listening on");
+        seen.push(line);
+        if done {
+            break;
+        }
+    }
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        .unwrap();
+    let mut out = String::new();
+    s.read_to_string(&mut out).unwrap();
+    assert!(
+        out.starts_with("HTTP/1.1 200") && out.ends_with("ok"),
+        "{out}"
+    );
+    let _ = StdCommand::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status();
+    assert!(child.wait().unwrap().success());
+    let rest: Vec<String> = lines.map_while(Result::ok).collect();
+    let all = [seen, rest].concat().join("\n");
+    assert!(all.contains("open relay"), "{all}");
+}
