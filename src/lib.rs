@@ -36,6 +36,7 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Command::Init(a) => cmd::init::run(a, &ctx),
         Command::Logs(a) => cmd::logs::run(a, &ctx),
         Command::Events(a) => cmd::events::run(a, &ctx),
+        Command::Load(a) => cmd::load::run(a, &ctx),
         Command::Completions(a) => cmd::completions::run(a),
         Command::Man => cmd::completions::man(),
     }

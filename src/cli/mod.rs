@@ -6,12 +6,14 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 mod events;
+mod load;
 mod logs;
 mod replay;
 mod signing;
 mod trigger;
 
 pub use events::*;
+pub use load::*;
 pub use logs::*;
 pub use replay::*;
 pub use signing::*;
@@ -89,6 +91,8 @@ pub enum Command {
     Logs(LogsArgs),
     /// The event catalog: list events, show one with a sample payload, lint a payload.
     Events(EventsArgs),
+    /// Load-test an endpoint with unique, signed deliveries: closed or open loop, HDR latencies, assertions.
+    Load(LoadArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
     /// Print the man page (roff).

@@ -5,6 +5,7 @@ pub mod completions;
 pub mod events;
 pub mod init;
 pub mod input;
+pub mod load;
 pub mod logs;
 pub mod providers;
 pub mod replay;
