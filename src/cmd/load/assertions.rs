@@ -87,6 +87,16 @@ impl Assertion {
         }
     }
 
+    /// The unit `measured` is in, for the human report.
+    pub fn unit(&self) -> &'static str {
+        match self.metric.as_str() {
+            m if LATENCIES.contains(&m) => " ms",
+            "success" => " %",
+            "rps" => " req/s",
+            _ => "",
+        }
+    }
+
     pub fn holds(&self, s: &Summary) -> bool {
         let m = self.measured(s);
         match self.op {

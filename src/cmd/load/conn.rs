@@ -1,13 +1,15 @@
 //! The target and its connections: resolved once, then raw hyper client connections (HTTP/1.1
 //! keep-alive or HTTP/2), over TLS where the URL says https — no pool, no per-request lookup.
 
+use std::future::Future;
 use std::net::SocketAddr;
+use std::pin::Pin;
 use std::sync::Arc;
 
 use anyhow::{Context, Result};
 use bytes::Bytes;
 use http::{HeaderValue, Request, Response, Uri};
-use http_body_util::Full;
+use http_body_util::{BodyExt, Full};
 use hyper::body::Incoming;
 use hyper::client::conn::{http1, http2};
 use hyper_util::rt::{TokioExecutor, TokioIo};
@@ -28,9 +30,18 @@ pub struct Target {
     pub http2: bool,
 }
 
-/// One open connection's sending half.
+/// The future that does an HTTP/1.1 connection's reading and writing.
+type Driver = Pin<Box<dyn Future<Output = hyper::Result<()>> + Send>>;
+
+/// One open connection.
 pub enum Conn {
-    H1(http1::SendRequest<Full<Bytes>>),
+    /// HTTP/1.1 carries one request at a time, so its driver runs inside the worker's own task:
+    /// no wake-ups across tasks or threads for each request, as a spawned connection would need.
+    H1 {
+        send: http1::SendRequest<Full<Bytes>>,
+        driver: Driver,
+    },
+    /// HTTP/2 connections are shared by many workers, so they are driven by a task of their own.
     H2(http2::SendRequest<Full<Bytes>>),
 }
 
@@ -114,10 +125,30 @@ impl Target {
             Ok(Conn::H2(send))
         } else {
             let (send, conn) = http1::handshake(io).await.map_err(fail)?;
-            tokio::spawn(conn);
-            Ok(Conn::H1(send))
+            Ok(Conn::H1 {
+                send,
+                driver: Box::pin(conn),
+            })
         }
     }
+}
+
+/// An answer, read to the end.
+pub struct Answer {
+    pub status: u16,
+    pub headers: http::HeaderMap,
+    pub body: Bytes,
+}
+
+async fn read(resp: Response<Incoming>) -> Result<Answer, hyper::Error> {
+    let status = resp.status().as_u16();
+    let (parts, body) = resp.into_parts();
+    let body = body.collect().await?.to_bytes();
+    Ok(Answer {
+        status,
+        headers: parts.headers,
+        body,
+    })
 }
 
 /// Why a connection could not be opened, in one line.
@@ -125,16 +156,31 @@ impl Target {
 pub struct ConnectError(pub String);
 
 impl Conn {
-    /// Sends one request and waits for the head of its answer.
-    pub async fn send(&mut self, req: Request<Full<Bytes>>) -> hyper::Result<Response<Incoming>> {
+    /// Sends one request and reads its whole answer. After an error the connection is unusable.
+    pub async fn exchange(&mut self, req: Request<Full<Bytes>>) -> Result<Answer, Failure> {
         match self {
-            Conn::H1(s) => {
-                s.ready().await?;
-                s.send_request(req).await
+            Conn::H1 { send, driver } => {
+                let exchange = async {
+                    send.ready().await?;
+                    read(send.send_request(req).await?).await
+                };
+                tokio::select! {
+                    biased;
+                    answer = exchange => answer.map_err(failure),
+                    // The connection ended before the answer did: hyper says why, or the
+                    // server closed it cleanly, which for an unanswered request is a reset.
+                    ended = driver => Err(match ended {
+                        Err(e) => failure(e),
+                        Ok(()) => (ErrorKind::Reset, "reset: the server closed the connection".into()),
+                    }),
+                }
             }
             Conn::H2(s) => {
-                s.ready().await?;
-                s.send_request(req).await
+                let answer = async {
+                    s.ready().await?;
+                    read(s.send_request(req).await?).await
+                };
+                answer.await.map_err(failure)
             }
         }
     }
@@ -142,7 +188,7 @@ impl Conn {
     /// Another handle on the same connection: HTTP/2 multiplexes, HTTP/1.1 cannot.
     pub fn share(&self) -> Option<Conn> {
         match self {
-            Conn::H1(_) => None,
+            Conn::H1 { .. } => None,
             Conn::H2(s) => Some(Conn::H2(s.clone())),
         }
     }
@@ -150,10 +196,18 @@ impl Conn {
     /// Whether the connection can take another request (a server may close a keep-alive one).
     pub fn is_open(&self) -> bool {
         match self {
-            Conn::H1(s) => !s.is_closed(),
+            Conn::H1 { send, .. } => !send.is_closed(),
             Conn::H2(s) => !s.is_closed(),
         }
     }
+}
+
+/// A request that got no usable answer: its kind, and one line saying what happened.
+pub type Failure = (ErrorKind, String);
+
+fn failure(e: hyper::Error) -> Failure {
+    let kind = classify(&e);
+    (kind, format!("{}: {e}", kind.name()))
 }
 
 /// What kind of failure a hyper error is.

@@ -118,6 +118,7 @@ pub fn run(args: LoadArgs, ctx: &Ctx) -> Result<Exit> {
             expr: a.expr.clone(),
             passed: a.holds(&summary),
             measured: a.measured(&summary),
+            unit: a.unit(),
         })
         .collect();
     if let Some(store) = &store {

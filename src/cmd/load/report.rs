@@ -27,6 +27,8 @@ pub struct AssertionResult {
     pub passed: bool,
     /// What was measured, in the metric's unit (ms, %, or a count).
     pub measured: f64,
+    #[serde(skip)]
+    pub unit: &'static str,
 }
 
 /// What `--json` prints: SPEC.md's fields first, then what a script may also want.
@@ -162,7 +164,13 @@ impl Summary {
                 } else {
                     "FAIL".red()
                 };
-                let _ = writeln!(o, "  {mark}  {}  (measured {})", a.expr, trim(a.measured));
+                let _ = writeln!(
+                    o,
+                    "  {mark}  {}  (measured {}{})",
+                    a.expr,
+                    trim(a.measured),
+                    a.unit
+                );
             }
         }
         o

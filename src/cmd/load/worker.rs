@@ -10,9 +10,9 @@ use anyhow::Result;
 use bytes::Bytes;
 use http::header::{HOST, HeaderName, HeaderValue};
 use http::{HeaderMap, Method, Request, Uri};
-use http_body_util::{BodyExt, Full};
+use http_body_util::Full;
 
-use super::conn::{Conn, Target, classify};
+use super::conn::{Answer, Conn, Failure, Target};
 use super::logged::{Exchange, Logged};
 use super::payload::{Payloads, Prepared};
 use super::schedule::Schedule;
@@ -124,13 +124,6 @@ impl Run {
     }
 }
 
-/// An answer, read to the end.
-struct Answer {
-    status: u16,
-    headers: HeaderMap,
-    body: Bytes,
-}
-
 /// Sends requests until the run ends. `conn` is the connection opened for it before the start.
 pub async fn work(run: Arc<Run>, shard: usize, mut conn: Option<Conn>) -> Result<()> {
     let shard = &run.shards[shard % run.shards.len()];
@@ -184,7 +177,7 @@ async fn exchange(
     target: &Target,
     conn: &mut Option<Conn>,
     req: Request<Full<Bytes>>,
-) -> Result<Answer, (ErrorKind, String)> {
+) -> Result<Answer, Failure> {
     if !conn.as_ref().is_some_and(Conn::is_open) {
         *conn = Some(
             target
@@ -193,22 +186,13 @@ async fn exchange(
                 .map_err(|e| (ErrorKind::Connect, e.0))?,
         );
     }
-    let Some(c) = conn.as_mut() else {
-        unreachable!("a connection was just opened")
-    };
-    let fail = |e: hyper::Error| (classify(&e), format!("{}: {e}", classify(&e).name()));
-    let resp = c.send(req).await.map_err(fail)?;
-    let status = resp.status().as_u16();
-    let (parts, body) = resp.into_parts();
-    let body = body.collect().await.map_err(fail)?.to_bytes();
-    Ok(Answer {
-        status,
-        headers: parts.headers,
-        body,
-    })
+    match conn.as_mut() {
+        Some(c) => c.exchange(req).await,
+        None => unreachable!("a connection was just opened"),
+    }
 }
 
-fn keep(run: &Run, p: &Prepared, outcome: Result<Answer, (ErrorKind, String)>, latency: Duration) {
+fn keep(run: &Run, p: &Prepared, outcome: Result<Answer, Failure>, latency: Duration) {
     let host = run.target.host.to_str().unwrap_or_default();
     let (answer, error) = match outcome {
         Ok(a) => {
