@@ -46,6 +46,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             [CompletionResult]::new('events', 'events', [CompletionResultType]::ParameterValue, 'The event catalog: list events, show one with a sample payload, lint a payload')
             [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Receive webhooks on this machine through a relay: forward, record, verify')
             [CompletionResult]::new('relay', 'relay', [CompletionResultType]::ParameterValue, 'Run the self-hostable relay in-process (the same server and flags as hookctl-relay)')
+            [CompletionResult]::new('load', 'load', [CompletionResultType]::ParameterValue, 'Load-test an endpoint with unique, signed deliveries: closed or open loop, HDR latencies, assertions')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -587,6 +588,51 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'hookctl;load' {
+            [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'Catalog event to send, each request with fresh ids (`hookctl events list`) [default: payment.succeeded]')
+            [CompletionResult]::new('--body-file', '--body-file', [CompletionResultType]::ParameterName, 'Send this body, with `{{id}}` and `{{timestamp}}` replaced for each request [signed as standard-webhooks unless --provider]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Sign as this provider, or a scheme named in the config [default: the event''s own; domain packs: standard-webhooks]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Sign as this provider, or a scheme named in the config [default: the event''s own; domain packs: standard-webhooks]')
+            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'Secret to sign with [env: HOOKCTL_SECRET; default: the config''s, or a development secret]')
+            [CompletionResult]::new('--private-key', '--private-key', [CompletionResultType]::ParameterName, 'Private key to sign with, for asymmetric schemes (a file, or the key itself)')
+            [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Override a payload field (''data.object.amount=5000''); numbers, booleans and JSON are typed; JSON-quote to force text (''id="42"'')')
+            [CompletionResult]::new('--data', '--data', [CompletionResultType]::ParameterName, 'Send this file as the payload instead of a generated one')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Add or replace a request header (''Name: value''); repeatable')
+            [CompletionResult]::new('--request-header', '--request-header', [CompletionResultType]::ParameterName, 'Add or replace a request header (''Name: value''); repeatable')
+            [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Another directory of event files (JSON/YAML), read after $XDG_CONFIG_HOME/hookctl/events/')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Signature header name')
+            [CompletionResult]::new('--algorithm', '--algorithm', [CompletionResultType]::ParameterName, 'sha1, sha256 or sha512')
+            [CompletionResult]::new('--encoding', '--encoding', [CompletionResultType]::ParameterName, 'hex, base64 or base64url')
+            [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Text before the signature, e.g. ''sha256=''')
+            [CompletionResult]::new('--timestamp-header', '--timestamp-header', [CompletionResultType]::ParameterName, 'Header carrying the Unix timestamp that is signed')
+            [CompletionResult]::new('--signed-template', '--signed-template', [CompletionResultType]::ParameterName, 'What is signed, e.g. ''{timestamp}.{body}'' ({body} {timestamp} {id} {url} {method} {header:Name})')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Connections (closed loop: workers sending as fast as answers come; open loop: the most requests in flight)')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Connections (closed loop: workers sending as fast as answers come; open loop: the most requests in flight)')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Requests to send in all [default: 200, unless -d or --stage sets a duration]')
+            [CompletionResult]::new('--requests', '--requests', [CompletionResultType]::ParameterName, 'Requests to send in all [default: 200, unless -d or --stage sets a duration]')
+            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Send for this long (300, 30s, 5m, 1h30m)')
+            [CompletionResult]::new('--duration', '--duration', [CompletionResultType]::ParameterName, 'Send for this long (300, 30s, 5m, 1h30m)')
+            [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'Open loop: start this many requests per second on a fixed schedule, whatever the answers')
+            [CompletionResult]::new('--stage', '--stage', [CompletionResultType]::ParameterName, 'Open loop: ramp the rate linearly to RPS over DUR (from --rate, or 0); repeatable, in order')
+            [CompletionResult]::new('--burst', '--burst', [CompletionResultType]::ParameterName, 'Open loop: COUNT extra requests all due at once, AT into the run (''2000@15s''); repeatable')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for each answer; longer counts as a `timeout` error')
+            [CompletionResult]::new('--assert', '--assert', [CompletionResultType]::ParameterName, 'A threshold that must hold, or exit 1: ''p99<200ms'', ''success>=99.9%'', ''rps>=500'', ''errors==0''; repeatable')
+            [CompletionResult]::new('--log-sample', '--log-sample', [CompletionResultType]::ParameterName, 'Deliveries to keep in the delivery log (failures first); 0 keeps none')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]')
+            [CompletionResult]::new('--no-sign', '--no-sign', [CompletionResultType]::ParameterName, 'Send without signature headers (to measure an endpoint that does not verify)')
+            [CompletionResult]::new('--http2', '--http2', [CompletionResultType]::ParameterName, 'Speak HTTP/2 (h2c prior knowledge on http://, ALPN on https://); connections carry many streams')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output on stdout: one JSON document (streaming commands: one object per line)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but the result (no progress, no hints on stderr)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but the result (no progress, no hints on stderr)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v, -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v, -vv)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming the flag (also when CI is set)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'hookctl;completions' {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]')
@@ -628,6 +674,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             [CompletionResult]::new('events', 'events', [CompletionResultType]::ParameterValue, 'The event catalog: list events, show one with a sample payload, lint a payload')
             [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Receive webhooks on this machine through a relay: forward, record, verify')
             [CompletionResult]::new('relay', 'relay', [CompletionResultType]::ParameterValue, 'Run the self-hostable relay in-process (the same server and flags as hookctl-relay)')
+            [CompletionResult]::new('load', 'load', [CompletionResultType]::ParameterValue, 'Load-test an endpoint with unique, signed deliveries: closed or open loop, HDR latencies, assertions')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -699,6 +746,9 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             break
         }
         'hookctl;help;relay' {
+            break
+        }
+        'hookctl;help;load' {
             break
         }
         'hookctl;help;completions' {

@@ -43,6 +43,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand events 'The event catalog: list events, show one with a sample payload, lint a payload'
             cand listen 'Receive webhooks on this machine through a relay: forward, record, verify'
             cand relay 'Run the self-hostable relay in-process (the same server and flags as hookctl-relay)'
+            cand load 'Load-test an endpoint with unique, signed deliveries: closed or open loop, HDR latencies, assertions'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -551,6 +552,50 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'hookctl;load'= {
+            cand --event 'Catalog event to send, each request with fresh ids (`hookctl events list`) [default: payment.succeeded]'
+            cand --body-file 'Send this body, with `{{id}}` and `{{timestamp}}` replaced for each request [signed as standard-webhooks unless --provider]'
+            cand -p 'Sign as this provider, or a scheme named in the config [default: the event''s own; domain packs: standard-webhooks]'
+            cand --provider 'Sign as this provider, or a scheme named in the config [default: the event''s own; domain packs: standard-webhooks]'
+            cand --secret 'Secret to sign with [env: HOOKCTL_SECRET; default: the config''s, or a development secret]'
+            cand --private-key 'Private key to sign with, for asymmetric schemes (a file, or the key itself)'
+            cand --set 'Override a payload field (''data.object.amount=5000''); numbers, booleans and JSON are typed; JSON-quote to force text (''id="42"'')'
+            cand --data 'Send this file as the payload instead of a generated one'
+            cand -H 'Add or replace a request header (''Name: value''); repeatable'
+            cand --request-header 'Add or replace a request header (''Name: value''); repeatable'
+            cand --catalog 'Another directory of event files (JSON/YAML), read after $XDG_CONFIG_HOME/hookctl/events/'
+            cand --header 'Signature header name'
+            cand --algorithm 'sha1, sha256 or sha512'
+            cand --encoding 'hex, base64 or base64url'
+            cand --prefix 'Text before the signature, e.g. ''sha256='''
+            cand --timestamp-header 'Header carrying the Unix timestamp that is signed'
+            cand --signed-template 'What is signed, e.g. ''{timestamp}.{body}'' ({body} {timestamp} {id} {url} {method} {header:Name})'
+            cand -c 'Connections (closed loop: workers sending as fast as answers come; open loop: the most requests in flight)'
+            cand --concurrency 'Connections (closed loop: workers sending as fast as answers come; open loop: the most requests in flight)'
+            cand -n 'Requests to send in all [default: 200, unless -d or --stage sets a duration]'
+            cand --requests 'Requests to send in all [default: 200, unless -d or --stage sets a duration]'
+            cand -d 'Send for this long (300, 30s, 5m, 1h30m)'
+            cand --duration 'Send for this long (300, 30s, 5m, 1h30m)'
+            cand --rate 'Open loop: start this many requests per second on a fixed schedule, whatever the answers'
+            cand --stage 'Open loop: ramp the rate linearly to RPS over DUR (from --rate, or 0); repeatable, in order'
+            cand --burst 'Open loop: COUNT extra requests all due at once, AT into the run (''2000@15s''); repeatable'
+            cand --timeout 'How long to wait for each answer; longer counts as a `timeout` error'
+            cand --assert 'A threshold that must hold, or exit 1: ''p99<200ms'', ''success>=99.9%'', ''rps>=500'', ''errors==0''; repeatable'
+            cand --log-sample 'Deliveries to keep in the delivery log (failures first); 0 keeps none'
+            cand --color 'When to use colour'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]'
+            cand --db 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]'
+            cand --no-sign 'Send without signature headers (to measure an endpoint that does not verify)'
+            cand --http2 'Speak HTTP/2 (h2c prior knowledge on http://, ALPN on https://); connections carry many streams'
+            cand --json 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
+            cand -q 'Print nothing but the result (no progress, no hints on stderr)'
+            cand --quiet 'Print nothing but the result (no progress, no hints on stderr)'
+            cand -v 'More logging on stderr (-v, -vv)'
+            cand --verbose 'More logging on stderr (-v, -vv)'
+            cand --no-input 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'hookctl;completions'= {
             cand --color 'When to use colour'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]'
@@ -590,6 +635,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand events 'The event catalog: list events, show one with a sample payload, lint a payload'
             cand listen 'Receive webhooks on this machine through a relay: forward, record, verify'
             cand relay 'Run the self-hostable relay in-process (the same server and flags as hookctl-relay)'
+            cand load 'Load-test an endpoint with unique, signed deliveries: closed or open loop, HDR latencies, assertions'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -641,6 +687,8 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         &'hookctl;help;listen'= {
         }
         &'hookctl;help;relay'= {
+        }
+        &'hookctl;help;load'= {
         }
         &'hookctl;help;completions'= {
         }

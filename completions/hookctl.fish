@@ -47,6 +47,7 @@ complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "logs" -d 'Search, s
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "events" -d 'The event catalog: list events, show one with a sample payload, lint a payload'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "listen" -d 'Receive webhooks on this machine through a relay: forward, record, verify'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "relay" -d 'Run the self-hostable relay in-process (the same server and flags as hookctl-relay)'
+complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "load" -d 'Load-test an endpoint with unique, signed deliveries: closed or open loop, HDR latencies, assertions'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "man" -d 'Print the man page (roff)'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -489,6 +490,42 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -s q -l quiet -d 
 complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -s v -l verbose -d 'More logging on stderr (-v, -vv)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l no-input -d 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -s h -l help -d 'Print help'
+complete -c hookctl -n "__fish_hookctl_using_subcommand load" -l event -d 'Catalog event to send, each request with fresh ids (`hookctl events list`) [default: payment.succeeded]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand load" -l body-file -d 'Send this body, with `{{id}}` and `{{timestamp}}` replaced for each request [signed as standard-webhooks unless --provider]' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand load" -s p -l provider -d 'Sign as this provider, or a scheme named in the config [default: the event\'s own; domain packs: standard-webhooks]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand load" -l secret -d 'Secret to sign with [env: HOOKCTL_SECRET; default: the config\'s, or a development secret]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand load" -l private-key -d 'Private key to sign with, for asymmetric schemes (a file, or the key itself)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand load" -l set -d 'Override a payload field (\'data.object.amount=5000\'); numbers, booleans and JSON are typed; JSON-quote to force text (\'id="42"\')' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand load" -l data -d 'Send this file as the payload instead of a generated one' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand load" -s H -l request-header -d 'Add or replace a request header (\'Name: value\'); repeatable' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand load" -l catalog -d 'Another directory of event files (JSON/YAML), read after $XDG_CONFIG_HOME/hookctl/events/' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand load" -l header -d 'Signature header name' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand load" -l algorithm -d 'sha1, sha256 or sha512' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand load" -l encoding -d 'hex, base64 or base64url' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand load" -l prefix -d 'Text before the signature, e.g. \'sha256=\'' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand load" -l timestamp-header -d 'Header carrying the Unix timestamp that is signed' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand load" -l signed-template -d 'What is signed, e.g. \'{timestamp}.{body}\' ({body} {timestamp} {id} {url} {method} {header:Name})' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand load" -s c -l concurrency -d 'Connections (closed loop: workers sending as fast as answers come; open loop: the most requests in flight)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand load" -s n -l requests -d 'Requests to send in all [default: 200, unless -d or --stage sets a duration]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand load" -s d -l duration -d 'Send for this long (300, 30s, 5m, 1h30m)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand load" -l rate -d 'Open loop: start this many requests per second on a fixed schedule, whatever the answers' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand load" -l stage -d 'Open loop: ramp the rate linearly to RPS over DUR (from --rate, or 0); repeatable, in order' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand load" -l burst -d 'Open loop: COUNT extra requests all due at once, AT into the run (\'2000@15s\'); repeatable' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand load" -l timeout -d 'How long to wait for each answer; longer counts as a `timeout` error' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand load" -l assert -d 'A threshold that must hold, or exit 1: \'p99<200ms\', \'success>=99.9%\', \'rps>=500\', \'errors==0\'; repeatable' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand load" -l log-sample -d 'Deliveries to keep in the delivery log (failures first); 0 keeps none' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand load" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookctl -n "__fish_hookctl_using_subcommand load" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand load" -l db -d 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand load" -l no-sign -d 'Send without signature headers (to measure an endpoint that does not verify)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand load" -l http2 -d 'Speak HTTP/2 (h2c prior knowledge on http://, ALPN on https://); connections carry many streams'
+complete -c hookctl -n "__fish_hookctl_using_subcommand load" -l json -d 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand load" -s q -l quiet -d 'Print nothing but the result (no progress, no hints on stderr)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand load" -s v -l verbose -d 'More logging on stderr (-v, -vv)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand load" -l no-input -d 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand load" -s h -l help -d 'Print help'
 complete -c hookctl -n "__fish_hookctl_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -509,21 +546,22 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand man" -s q -l quiet -d 'P
 complete -c hookctl -n "__fish_hookctl_using_subcommand man" -s v -l verbose -d 'More logging on stderr (-v, -vv)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand man" -l no-input -d 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand man" -s h -l help -d 'Print help'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay completions man help" -f -a "providers" -d 'List every provider: algorithm, signed content, headers, timestamp window'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay completions man help" -f -a "sign" -d 'Print the signature headers a real delivery of a body would carry'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay completions man help" -f -a "verify" -d 'Check a received webhook\'s signature and explain why it failed'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay completions man help" -f -a "trigger" -d 'Send realistic, correctly signed sample events to an endpoint, with retries'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay completions man help" -f -a "replay" -d 'Send stored deliveries again, byte-exact or re-signed, to any target'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay completions man help" -f -a "validate" -d 'Check that a webhook endpoint handles deliveries safely: signatures, replays, TLS, latency'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay completions man help" -f -a "monitor" -d 'Keep probing endpoints; alert Slack, Teams or a webhook when one goes down or recovers'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay completions man help" -f -a "init" -d 'Set up the config file: default provider, named secrets, generic schemes'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay completions man help" -f -a "logs" -d 'Search, show, export, import and prune the delivery log'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay completions man help" -f -a "events" -d 'The event catalog: list events, show one with a sample payload, lint a payload'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay completions man help" -f -a "listen" -d 'Receive webhooks on this machine through a relay: forward, record, verify'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay completions man help" -f -a "relay" -d 'Run the self-hostable relay in-process (the same server and flags as hookctl-relay)'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay load completions man help" -f -a "providers" -d 'List every provider: algorithm, signed content, headers, timestamp window'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay load completions man help" -f -a "sign" -d 'Print the signature headers a real delivery of a body would carry'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay load completions man help" -f -a "verify" -d 'Check a received webhook\'s signature and explain why it failed'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay load completions man help" -f -a "trigger" -d 'Send realistic, correctly signed sample events to an endpoint, with retries'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay load completions man help" -f -a "replay" -d 'Send stored deliveries again, byte-exact or re-signed, to any target'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay load completions man help" -f -a "validate" -d 'Check that a webhook endpoint handles deliveries safely: signatures, replays, TLS, latency'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay load completions man help" -f -a "monitor" -d 'Keep probing endpoints; alert Slack, Teams or a webhook when one goes down or recovers'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay load completions man help" -f -a "init" -d 'Set up the config file: default provider, named secrets, generic schemes'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay load completions man help" -f -a "logs" -d 'Search, show, export, import and prune the delivery log'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay load completions man help" -f -a "events" -d 'The event catalog: list events, show one with a sample payload, lint a payload'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay load completions man help" -f -a "listen" -d 'Receive webhooks on this machine through a relay: forward, record, verify'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay load completions man help" -f -a "relay" -d 'Run the self-hostable relay in-process (the same server and flags as hookctl-relay)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay load completions man help" -f -a "load" -d 'Load-test an endpoint with unique, signed deliveries: closed or open loop, HDR latencies, assertions'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay load completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay load completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay load completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "show" -d 'Show one record: pretty, the raw HTTP request, a curl command, HAR or JSON'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "stats" -d 'Counts, success rate and duration percentiles, overall or per event, target or status'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "export" -d 'Write records to stdout as JSON Lines or HAR 1.2 (oldest first)'

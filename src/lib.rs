@@ -45,6 +45,7 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Command::Events(a) => cmd::events::run(a, &ctx),
         Command::Listen(a) => cmd::listen::run(a, &ctx),
         Command::Relay(a) => cmd::relay::run(a, &ctx),
+        Command::Load(a) => cmd::load::run(a, &ctx),
         Command::Completions(a) => cmd::completions::run(a),
         Command::Man => cmd::completions::man(),
     }

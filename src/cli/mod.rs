@@ -7,6 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 mod events;
 mod listen;
+mod load;
 mod logs;
 mod replay;
 mod signing;
@@ -15,6 +16,7 @@ mod validate;
 
 pub use events::*;
 pub use listen::*;
+pub use load::*;
 pub use logs::*;
 pub use replay::*;
 pub use signing::*;
@@ -101,6 +103,8 @@ pub enum Command {
     Listen(ListenArgs),
     /// Run the self-hostable relay in-process (the same server and flags as hookctl-relay).
     Relay(RelayArgs),
+    /// Load-test an endpoint with unique, signed deliveries: closed or open loop, HDR latencies, assertions.
+    Load(LoadArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
     /// Print the man page (roff).

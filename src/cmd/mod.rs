@@ -7,6 +7,7 @@ pub mod events;
 pub mod init;
 pub mod input;
 pub mod listen;
+pub mod load;
 pub mod logs;
 pub mod monitor;
 pub mod providers;

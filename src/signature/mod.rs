@@ -222,11 +222,17 @@ pub fn attach(
     for h in &scheme.info().headers {
         delivery.headers.remove(h);
     }
-    req.body = delivery.body.clone();
-    req.url = delivery.url.clone();
-    req.method = delivery.method.clone();
-    req.headers = delivery.headers.clone();
-    let signed = scheme.sign(&req)?;
+    // Lent to the request and taken back, not copied: `load` signs every request it sends.
+    req.body = std::mem::take(&mut delivery.body);
+    req.url = delivery.url.take();
+    req.method = std::mem::take(&mut delivery.method);
+    req.headers = std::mem::take(&mut delivery.headers);
+    let signed = scheme.sign(&req);
+    delivery.body = req.body;
+    delivery.url = req.url;
+    delivery.method = req.method;
+    delivery.headers = req.headers;
+    let signed = signed?;
     for (name, value) in signed.headers.iter() {
         delivery.headers.set(name, value);
     }

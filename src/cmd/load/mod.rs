@@ -1,0 +1,243 @@
+//! `hookctl load`: load-test an endpoint with unique, correctly signed deliveries — closed or open
+//! loop, HDR latencies corrected for coordinated omission, thresholds for CI.
+
+mod assertions;
+mod conn;
+mod logged;
+mod payload;
+mod progress;
+mod report;
+mod schedule;
+mod stats;
+mod worker;
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+
+use super::Ctx;
+use super::input::parse_duration;
+use crate::bail_usage;
+use crate::cli::LoadArgs;
+use crate::http::target_url;
+use crate::output::{self, Exit, usage};
+use assertions::Assertion;
+use conn::{Conn, Target};
+use logged::Logged;
+use payload::Payloads;
+use report::{AssertionResult, Summary};
+use schedule::{Plan, Schedule};
+use worker::{Mode, Run};
+
+/// Requests sent when neither -n, -d nor --stage says how many (as oha and hey do).
+pub const DEFAULT_REQUESTS: u64 = 200;
+
+/// HTTP/2 streams one connection carries before another is opened: under the 100–128 that
+/// servers allow at once by default.
+const STREAMS_PER_CONNECTION: usize = 100;
+
+pub fn run(args: LoadArgs, ctx: &Ctx) -> Result<Exit> {
+    if args.concurrency == 0 {
+        bail_usage!("-c/--concurrency must be at least 1: it is the number of connections");
+    }
+    if args.requests == Some(0) {
+        bail_usage!("-n must be at least 1");
+    }
+    let url = target_url(&args.url, "URL").map_err(usage)?;
+    let timeout = parse_duration(&args.timeout, "--timeout")?;
+    if timeout.is_zero() {
+        bail_usage!("--timeout 0 would fail every request: give a duration above 0, e.g. 10s");
+    }
+    let duration = args
+        .duration
+        .as_deref()
+        .map(|d| parse_duration(d, "-d/--duration"))
+        .transpose()?;
+    if duration.is_some_and(|d| d.is_zero()) {
+        bail_usage!("-d 0 would send nothing: give a duration above 0, e.g. -d 30s");
+    }
+    let asserts = args
+        .asserts
+        .iter()
+        .map(|a| Assertion::parse(a))
+        .collect::<Result<Vec<_>>>()?;
+    let open = args.rate.is_some() || !args.stages.is_empty();
+    if !open && !args.bursts.is_empty() {
+        bail_usage!("--burst belongs to the open loop: add --rate RPS (or --stage)");
+    }
+    let schedule = open
+        .then(|| {
+            Schedule::new(Plan {
+                rate: args.rate,
+                stages: &args.stages,
+                bursts: &args.bursts,
+                duration,
+                requests: args.requests,
+            })
+        })
+        .transpose()?;
+    let payloads = Payloads::from_args(&args, url.as_str(), ctx)?;
+    // One request's content up front: a key the scheme rejects is found before the run.
+    payloads.prepare(0, chrono::Utc::now().timestamp())?;
+    let logged = Logged::new(
+        args.log_sample,
+        payloads.event_type.clone(),
+        payloads.provider.clone(),
+    );
+    // Opened now so that a bad --db fails before the load, not after it.
+    let store = (args.log_sample > 0).then(|| ctx.store()).transpose()?;
+
+    let mode = match schedule {
+        Some(s) => Mode::Open(s),
+        None => Mode::Closed {
+            requests: match duration {
+                Some(_) => None,
+                None => Some(args.requests.unwrap_or(DEFAULT_REQUESTS)),
+            },
+            // Replaced by the real deadline once the connections are open.
+            until: duration.map(|d| Instant::now() + d),
+        },
+    };
+    let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
+    let setup = Setup {
+        url,
+        http2: args.http2,
+        concurrency: args.concurrency,
+        timeout,
+        duration,
+    };
+    let (stats, elapsed, mode_name) =
+        runtime.block_on(drive(setup, payloads, logged, mode, ctx))?;
+    let (stats, logged) = (stats.0, stats.1);
+
+    let mut summary = Summary::new(&stats, elapsed, mode_name);
+    summary.assertions = asserts
+        .iter()
+        .map(|a| AssertionResult {
+            expr: a.expr.clone(),
+            passed: a.holds(&summary),
+            measured: a.measured(&summary),
+            unit: a.unit(),
+        })
+        .collect();
+    if let Some(store) = &store {
+        let kept = logged.write(store)?;
+        if kept > 0 && !ctx.style.quiet && !ctx.style.json {
+            eprintln!("kept {kept} of the deliveries in the log: hookctl logs --source load");
+        }
+    }
+    if ctx.style.json {
+        output::json(&summary)?;
+    } else {
+        output::bytes(summary.human().as_bytes())?;
+    }
+    Ok(if summary.assertions.iter().all(|a| a.passed) {
+        Exit::Ok
+    } else {
+        Exit::Negative
+    })
+}
+
+/// What the run needs besides the content and the pacing.
+struct Setup {
+    url: url::Url,
+    http2: bool,
+    concurrency: usize,
+    timeout: Duration,
+    duration: Option<Duration>,
+}
+
+type Outcome = ((stats::Stats, Logged), Duration, &'static str);
+
+/// Connects, runs the workers to the end, and hands back what they measured.
+async fn drive(
+    setup: Setup,
+    payloads: Payloads,
+    logged: Logged,
+    mode: Mode,
+    ctx: &Ctx,
+) -> Result<Outcome> {
+    let target = Arc::new(Target::resolve(setup.url.clone(), setup.http2).await?);
+    // An endpoint that cannot be reached at all is a failure to run, not a measurement.
+    let first = target
+        .connect()
+        .await
+        .map_err(|e| anyhow::anyhow!("{}: is the endpoint up at {}?", e.0, setup.url))?;
+    let conns = open_connections(&target, first, setup.concurrency).await;
+
+    let (mode, name, total) = match mode {
+        Mode::Closed { requests, .. } => (
+            Mode::Closed {
+                requests,
+                until: setup.duration.map(|d| Instant::now() + d),
+            },
+            "closed",
+            requests,
+        ),
+        Mode::Open(s) => {
+            let total = s.total();
+            (Mode::Open(s), "open", Some(total))
+        }
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let run = Arc::new(Run::new(
+        target,
+        payloads,
+        logged,
+        setup.timeout,
+        mode,
+        (threads * 4).min(setup.concurrency),
+    )?);
+    let bar = progress::start(run.clone(), total, ctx);
+    let mut workers = tokio::task::JoinSet::new();
+    for (i, conn) in conns.into_iter().enumerate() {
+        workers.spawn(worker::work(run.clone(), i, conn));
+    }
+    let mut failed = None;
+    while let Some(done) = workers.join_next().await {
+        match done {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => failed = failed.or(Some(e)),
+            Err(e) => failed = failed.or(Some(anyhow::anyhow!("a load worker stopped: {e}"))),
+        }
+    }
+    let elapsed = run.start.elapsed();
+    if let Some((bar, task)) = bar {
+        task.abort();
+        bar.finish_and_clear();
+    }
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    let stats = run.snapshot();
+    let run =
+        Arc::try_unwrap(run).map_err(|_| anyhow::anyhow!("a load worker outlived the run"))?;
+    Ok(((stats, run.logged), elapsed, name))
+}
+
+/// One connection per worker for HTTP/1.1; for HTTP/2, workers share a connection per
+/// `STREAMS_PER_CONNECTION`. Opened concurrently (a thousand in a row would delay the start by a
+/// thousand round trips); one that cannot be opened now is retried by its worker.
+async fn open_connections(target: &Arc<Target>, first: Conn, workers: usize) -> Vec<Option<Conn>> {
+    let wanted = if target.http2 {
+        workers.div_ceil(STREAMS_PER_CONNECTION)
+    } else {
+        workers
+    };
+    let mut pending = tokio::task::JoinSet::new();
+    for _ in 1..wanted {
+        let t = target.clone();
+        pending.spawn(async move { t.connect().await.ok() });
+    }
+    let mut opened = vec![Some(first)];
+    while let Some(c) = pending.join_next().await {
+        opened.push(c.ok().flatten());
+    }
+    if !target.http2 {
+        return opened;
+    }
+    (0..workers)
+        .map(|i| opened[i % opened.len()].as_ref().and_then(Conn::share))
+        .collect()
+}

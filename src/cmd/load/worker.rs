@@ -1,0 +1,223 @@
+//! The hot path: each worker owns a connection and sends one request at a time — as fast as
+//! answers come (closed loop) or when each request is due (open loop, latency counted from the
+//! due time so a stalled endpoint cannot hide behind a stalled generator).
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use anyhow::Result;
+use bytes::Bytes;
+use http::header::{HOST, HeaderName, HeaderValue};
+use http::{HeaderMap, Method, Request, Uri};
+use http_body_util::Full;
+
+use super::conn::{Answer, Conn, Failure, Target};
+use super::logged::{Exchange, Logged};
+use super::payload::{Payloads, Prepared};
+use super::schedule::Schedule;
+use super::stats::{ErrorKind, LATE, Stats};
+use crate::signature::Headers;
+
+/// How requests are paced.
+pub enum Mode {
+    /// Workers send back to back, until `requests` are sent or `until` passes.
+    Closed {
+        requests: Option<u64>,
+        until: Option<Instant>,
+    },
+    /// Requests are due on the schedule, whatever the answers.
+    Open(Schedule),
+}
+
+/// Everything the workers share for one run.
+pub struct Run {
+    pub target: Arc<Target>,
+    pub payloads: Payloads,
+    pub logged: Logged,
+    pub timeout: Duration,
+    pub mode: Mode,
+    /// Stats split across a few locks so workers on different threads rarely meet.
+    pub shards: Vec<Mutex<Stats>>,
+    /// The next request's index: the only counter every request touches.
+    next: AtomicU64,
+    pub start: Instant,
+    /// The target URL as a request URI, parsed once.
+    uri: Uri,
+}
+
+impl Run {
+    pub fn new(
+        target: Arc<Target>,
+        payloads: Payloads,
+        logged: Logged,
+        timeout: Duration,
+        mode: Mode,
+        shards: usize,
+    ) -> Result<Run> {
+        let uri = target.uri(target.url.as_str())?;
+        Ok(Run {
+            target,
+            payloads,
+            logged,
+            timeout,
+            mode,
+            shards: (0..shards.max(1)).map(|_| Mutex::default()).collect(),
+            next: AtomicU64::new(0),
+            start: Instant::now(),
+            uri,
+        })
+    }
+
+    /// The measurements so far, merged.
+    pub fn snapshot(&self) -> Stats {
+        let mut all = Stats::default();
+        for s in &self.shards {
+            if let Ok(s) = s.lock() {
+                all.merge(&s);
+            }
+        }
+        all
+    }
+
+    /// The next request to send and when it is due (`None` for "now"), or the end of the run.
+    fn claim(&self) -> Option<(u64, Option<Instant>)> {
+        let k = self.next.fetch_add(1, Ordering::Relaxed);
+        match &self.mode {
+            Mode::Closed { requests, until } => {
+                if requests.is_some_and(|n| k >= n) || until.is_some_and(|u| Instant::now() >= u) {
+                    return None;
+                }
+                Some((k, None))
+            }
+            Mode::Open(s) => s.due(k).map(|d| (k, Some(self.start + d))),
+        }
+    }
+
+    fn request(&self, p: &Prepared) -> Result<Request<Full<Bytes>>> {
+        let uri = if p.url == self.target.url.as_str() {
+            self.uri.clone()
+        } else {
+            self.target.uri(&p.url)?
+        };
+        let mut headers = HeaderMap::with_capacity(p.headers.0.len() + 1);
+        if !self.target.http2 {
+            headers.insert(HOST, self.target.host.clone());
+        }
+        for (n, v) in p.headers.iter() {
+            if crate::http::HOP_BY_HOP
+                .iter()
+                .any(|h| h.eq_ignore_ascii_case(n))
+            {
+                continue;
+            }
+            headers.append(
+                HeaderName::from_bytes(n.as_bytes())?,
+                HeaderValue::from_str(v)?,
+            );
+        }
+        let mut req = Request::new(Full::new(p.body.clone()));
+        *req.method_mut() = Method::POST;
+        *req.uri_mut() = uri;
+        *req.headers_mut() = headers;
+        Ok(req)
+    }
+}
+
+/// Sends requests until the run ends. `conn` is the connection opened for it before the start.
+pub async fn work(run: Arc<Run>, shard: usize, mut conn: Option<Conn>) -> Result<()> {
+    let shard = &run.shards[shard % run.shards.len()];
+    while let Some((k, due)) = run.claim() {
+        if let Some(due) = due {
+            tokio::time::sleep_until(due.into()).await;
+        }
+        let p = run.payloads.prepare(k, chrono::Utc::now().timestamp())?;
+        let req = run.request(&p)?;
+        let sent = Instant::now();
+        let late = due.is_some_and(|d| sent.saturating_duration_since(d) > LATE);
+        let outcome =
+            tokio::time::timeout(run.timeout, exchange(&run.target, &mut conn, req)).await;
+        let done = Instant::now();
+        // Open loop: from when it was due, so time spent waiting for a free worker counts.
+        let latency = done.saturating_duration_since(due.unwrap_or(sent));
+        let outcome = match outcome {
+            Ok(r) => r,
+            Err(_) => {
+                // The connection is mid-request: it cannot carry another.
+                conn = None;
+                Err((
+                    ErrorKind::Timeout,
+                    format!("timeout: no answer within {:?}", run.timeout),
+                ))
+            }
+        };
+        if outcome.is_err() {
+            conn = None;
+        }
+        {
+            let mut s = shard.lock().unwrap_or_else(|e| e.into_inner());
+            match &outcome {
+                Ok(a) => s.record(Some(latency), Ok(a.status)),
+                Err((kind, _)) => s.record(None, Err(*kind)),
+            }
+            if late {
+                s.late += 1;
+            }
+        }
+        let failed = !matches!(&outcome, Ok(a) if (200..300).contains(&a.status));
+        if run.logged.wants(failed) {
+            keep(&run, &p, outcome, latency);
+        }
+    }
+    Ok(())
+}
+
+/// Opens a connection if there is none, sends, and reads the whole answer.
+async fn exchange(
+    target: &Target,
+    conn: &mut Option<Conn>,
+    req: Request<Full<Bytes>>,
+) -> Result<Answer, Failure> {
+    if !conn.as_ref().is_some_and(Conn::is_open) {
+        *conn = Some(
+            target
+                .connect()
+                .await
+                .map_err(|e| (ErrorKind::Connect, e.0))?,
+        );
+    }
+    match conn.as_mut() {
+        Some(c) => c.exchange(req).await,
+        None => unreachable!("a connection was just opened"),
+    }
+}
+
+fn keep(run: &Run, p: &Prepared, outcome: Result<Answer, Failure>, latency: Duration) {
+    let host = run.target.host.to_str().unwrap_or_default();
+    let (answer, error) = match outcome {
+        Ok(a) => {
+            let headers: Headers = a
+                .headers
+                .iter()
+                .map(|(n, v)| {
+                    (
+                        n.as_str().to_string(),
+                        String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                    )
+                })
+                .collect();
+            let error = (!(200..300).contains(&a.status)).then(|| format!("answered {}", a.status));
+            (Some((a.status, headers, a.body)), error)
+        }
+        Err((_, e)) => (None, Some(e)),
+    };
+    run.logged.keep(Exchange {
+        url: &p.url,
+        headers: &p.headers,
+        host,
+        body: &p.body,
+        answer,
+        error,
+        latency,
+    });
+}
