@@ -143,18 +143,11 @@ impl Routes {
 /// The body `Forwarder::send` takes.
 pub type ForwardBody = UnsyncBoxBody<Bytes, BoxError>;
 
-/// Headers hyper sets itself for the new connection (or that belong to the old one).
-const NOT_FORWARDED: &[&str] = &[
-    "host",
-    "connection",
-    "keep-alive",
-    "proxy-connection",
-    "te",
-    "trailer",
-    "transfer-encoding",
-    "upgrade",
-    "expect",
-];
+/// Headers hyper sets itself for the new connection (`Host`), or that belong to the old one.
+fn not_forwarded(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    name == "host" || crate::ingress::HOP_BY_HOP.contains(&name.as_str())
+}
 
 /// Why the local target could not be asked.
 #[derive(Debug, thiserror::Error)]
@@ -217,7 +210,7 @@ impl Forwarder {
         *req.uri_mut() = uri;
         let h = req.headers_mut();
         for (name, value) in headers {
-            if NOT_FORWARDED.contains(&name.to_ascii_lowercase().as_str()) {
+            if not_forwarded(name) {
                 continue;
             }
             if let (Ok(n), Ok(v)) = (

@@ -23,7 +23,7 @@ use crate::tunnel::{Head, Tunnel, content_length};
 
 /// Headers of one connection, not of the message (RFC 9110 §7.6.1), plus `Expect`, which the
 /// relay has already answered: never forwarded in either direction.
-const HOP_BY_HOP: &[&str] = &[
+pub const HOP_BY_HOP: &[&str] = &[
     "connection",
     "keep-alive",
     "proxy-connection",
