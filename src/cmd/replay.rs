@@ -14,7 +14,7 @@ use crate::bail_usage;
 use crate::cli::{LogFilters, ReplayArgs};
 use crate::http::{Outgoing, Sender, retarget};
 use crate::output::{self, Exit, usage};
-use crate::signature::{self, Delivery, Scheme, SignRequest};
+use crate::signature::{self, Delivery, KeyMaterial, Scheme};
 use crate::store::{Record, Source, Status, Store};
 
 pub fn run(args: ReplayArgs, ctx: &Ctx) -> Result<Exit> {
@@ -119,8 +119,7 @@ fn has_filters(f: &LogFilters) -> bool {
 /// How to re-sign: the scheme and key material, resolved once for the whole batch.
 struct Resign {
     scheme: Arc<dyn Scheme>,
-    secret: Option<String>,
-    private_key: Option<String>,
+    key: KeyMaterial,
 }
 
 impl Resign {
@@ -143,11 +142,7 @@ impl Resign {
             args.private_key.as_deref(),
             ctx,
         )?;
-        Ok(Resign {
-            scheme,
-            secret: key.secret,
-            private_key: key.private_key,
-        })
+        Ok(Resign { scheme, key })
     }
 }
 
@@ -166,14 +161,9 @@ fn prepare(
         body: r.request.body.0.clone(),
     };
     if let Some(rs) = resign {
-        let now = chrono::Utc::now();
-        let req = SignRequest {
-            timestamp: now.timestamp(),
-            id: format!("msg_{}", uuid::Uuid::now_v7().simple()),
-            secret: rs.secret.clone(),
-            private_key: rs.private_key.clone(),
-            ..Default::default()
-        };
+        let req = rs
+            .key
+            .sign_request(chrono::Utc::now().timestamp(), signature::new_message_id());
         signature::attach(rs.scheme.as_ref(), &mut delivery, req).map_err(usage)?;
     } else if let Some((name, _)) = delivery
         .headers

@@ -9,7 +9,7 @@ use super::{Ctx, input, signing};
 use crate::cli::SampleArgs;
 use crate::events::{Catalog, Event, Generated, user_dirs};
 use crate::output::usage;
-use crate::signature::{self, Delivery, Headers, KeyMaterial, Scheme, SignRequest};
+use crate::signature::{self, Delivery, Headers, KeyMaterial, Scheme};
 
 /// Everything fixed across the deliveries of one run: the event, the scheme and key, the user's
 /// overrides. Cheap to share across tasks behind an `Arc`.
@@ -134,13 +134,7 @@ impl Sampler {
             headers: unsigned.headers.clone(),
             body: unsigned.body.clone(),
         };
-        let req = SignRequest {
-            timestamp,
-            id: unsigned.message_id.clone(),
-            secret: key.secret.clone(),
-            private_key: key.private_key.clone(),
-            ..Default::default()
-        };
+        let req = key.sign_request(timestamp, unsigned.message_id.clone());
         signature::attach(self.scheme.as_ref(), &mut delivery, req).map_err(usage)?;
         Ok(delivery)
     }

@@ -202,6 +202,18 @@ pub struct KeyMaterial {
 }
 
 impl KeyMaterial {
+    /// A request to sign with this key at `timestamp` (Unix seconds) under message id `id`;
+    /// [`attach`] fills in the delivery's body, URL, method and headers.
+    pub fn sign_request(&self, timestamp: i64, id: String) -> SignRequest {
+        SignRequest {
+            timestamp,
+            id,
+            secret: self.secret.clone(),
+            private_key: self.private_key.clone(),
+            ..Default::default()
+        }
+    }
+
     /// The keys that verify what this material signs.
     pub fn verifying_keys(&self) -> Keys {
         Keys {
@@ -209,6 +221,11 @@ impl KeyMaterial {
             public_key: self.public_key.clone(),
         }
     }
+}
+
+/// A message id for a delivery signed afresh (`replay --resign`, alerts): ids sort by time.
+pub fn new_message_id() -> String {
+    format!("msg_{}", uuid::Uuid::now_v7().simple())
 }
 
 /// Signs a request in place for sending: the scheme's own headers (old signature, timestamp, id)

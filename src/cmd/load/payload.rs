@@ -13,7 +13,7 @@ use super::super::sample::Sampler;
 use super::super::{Ctx, input, signing};
 use crate::cli::LoadArgs;
 use crate::output::usage;
-use crate::signature::{self, Delivery, Headers, KeyMaterial, Scheme, SignRequest};
+use crate::signature::{self, Delivery, Headers, KeyMaterial, Scheme};
 
 /// Catalog payloads generated up front; requests cycle through them with new ids. Enough that
 /// the bodies vary (amounts, names, line items) without generation costing the hot path anything.
@@ -258,13 +258,7 @@ impl Payloads {
             body,
         };
         if let Some(s) = &self.signer {
-            let req = SignRequest {
-                timestamp,
-                id,
-                secret: s.key.secret.clone(),
-                private_key: s.key.private_key.clone(),
-                ..Default::default()
-            };
+            let req = s.key.sign_request(timestamp, id);
             signature::attach(s.scheme.as_ref(), &mut delivery, req).map_err(usage)?;
         }
         Ok(Prepared {

@@ -11,7 +11,7 @@ use super::state::{Change, Health};
 use crate::bail_usage;
 use crate::http::{Outgoing, Sender, target_url};
 use crate::retry::{self, Policy};
-use crate::signature::{self, Delivery, Headers, Scheme, SignRequest};
+use crate::signature::{self, Delivery, Headers, KeyMaterial, Scheme};
 use crate::store::{Source, Status};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -161,7 +161,7 @@ pub fn payload(kind: &Kind, a: &Alert) -> Value {
 /// How webhook: alerts are signed.
 pub struct Signer {
     pub scheme: Arc<dyn Scheme>,
-    pub secret: String,
+    pub key: KeyMaterial,
 }
 
 /// Sends one alert to one channel, retrying twice; returns whether it was delivered and the
@@ -186,12 +186,9 @@ pub async fn send(
         let Some(signer) = signer else {
             anyhow::bail!("no secret to sign webhook alerts with");
         };
-        let req = SignRequest {
-            timestamp: alert.at.timestamp(),
-            id: format!("msg_{}", uuid::Uuid::now_v7().simple()),
-            secret: Some(signer.secret.clone()),
-            ..Default::default()
-        };
+        let req = signer
+            .key
+            .sign_request(alert.at.timestamp(), signature::new_message_id());
         signature::attach(signer.scheme.as_ref(), &mut delivery, req)
             .map_err(|e| anyhow::anyhow!("cannot sign the alert: {e}"))?;
     }

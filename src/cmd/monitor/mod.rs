@@ -24,7 +24,7 @@ use crate::bail_usage;
 use crate::cli::{MonitorArgs, ProbeKind};
 use crate::http::{Outgoing, Sender};
 use crate::output::Exit;
-use crate::signature::{Headers, Registry};
+use crate::signature::{Headers, KeyMaterial, Registry};
 use crate::store::Source;
 use alert::{Alert, Channel, Signer};
 use display::{Display, Mode};
@@ -349,7 +349,11 @@ fn alert_signer(secret: Option<&str>, ctx: &Ctx) -> Result<Signer> {
             .secret
             .context("no standard-webhooks secret to sign alerts with: pass --alert-secret")?,
     };
-    Ok(Signer { scheme, secret })
+    let key = KeyMaterial {
+        secret: Some(secret),
+        ..Default::default()
+    };
+    Ok(Signer { scheme, key })
 }
 
 /// `host:port`, with the port in range.
