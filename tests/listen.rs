@@ -116,6 +116,19 @@ impl Listen {
         (lines, self._dir)
     }
 
+    /// The log once it holds `n` records: the sender can have its answer (Content-Length says
+    /// it is whole) a moment before listen has finished writing the record.
+    fn records_when(&self, n: usize) -> Vec<hookctl::store::Record> {
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        loop {
+            let all = self.records();
+            if all.len() >= n || std::time::Instant::now() > deadline {
+                return all;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     fn records(&self) -> Vec<hookctl::store::Record> {
         let store = Store::open(&self.db).unwrap();
         let mut all = Vec::new();
@@ -201,6 +214,8 @@ fn listen_forwards_byte_exact_records_and_shows_each_delivery() {
         .map(|(_, v)| v.as_str())
         .collect();
     assert_eq!(reps, ["1", "2"]);
+    // The first delivery is in the log before the second is sent, so the two keep their order.
+    assert_eq!(l.records_when(1).len(), 1);
     // A tampered body gets a negative verdict, and is still forwarded and recorded.
     let (status, _) = post(
         &l.url,
@@ -211,7 +226,7 @@ fn listen_forwards_byte_exact_records_and_shows_each_delivery() {
     assert_eq!(status, 200);
     target.next();
 
-    let records = l.records();
+    let records = l.records_when(2);
     let lines = l.stop();
     assert_eq!(records.len(), 2);
     let r = &records[0];
@@ -245,7 +260,7 @@ fn receive_only_answers_respond_and_events_filters_without_forwarding() {
     assert!(String::from_utf8_lossy(&body).contains("--events"));
     let (status, _) = post(&l.url, "/c", &[("X-GitHub-Event", "push")], b"a=1");
     assert_eq!(status, 200);
-    let records = l.records();
+    let records = l.records_when(3);
     let lines = l.stop();
     let outcomes: Vec<&str> = lines
         .iter()
@@ -267,9 +282,9 @@ fn a_target_that_is_down_gets_502_and_a_failed_record_that_replays_later() {
     let (status, body) = post(&l.url, "/x", &[], b"{\"type\":\"a.b\"}");
     assert_eq!(status, 502);
     assert!(String::from_utf8_lossy(&body).contains("cannot reach"));
-    let records = l.records();
+    let records = l.records_when(1);
     let db = l.db.clone();
-    let (lines, _dir) = l.stop_keeping_dir();
+    let (lines, dir) = l.stop_keeping_dir();
     assert_eq!(lines[0]["outcome"], "failed");
     assert_eq!(records[0].status, Status::Failed);
     assert!(
@@ -281,8 +296,7 @@ fn a_target_that_is_down_gets_502_and_a_failed_record_that_replays_later() {
     );
     // The target comes up; replay sends the stored delivery byte-exact.
     let target = Receiver::start();
-    Command::cargo_bin("hookctl")
-        .unwrap()
+    common::hookctl(dir.path())
         .args([
             "--db",
             db.to_str().unwrap(),
@@ -310,9 +324,7 @@ fn a_refused_token_exits_3_without_ready() {
     let stop = tokio_util::sync::CancellationToken::new();
     rt.spawn(hookctl_relay::server::serve(listener, opts, stop.clone()));
     let dir = tempfile::tempdir().unwrap();
-    let out = Command::cargo_bin("hookctl")
-        .unwrap()
-        .args(["--db", dir.path().join("d.db").to_str().unwrap()])
+    let out = common::hookctl(dir.path())
         .args([
             "listen",
             "--relay",
@@ -386,7 +398,6 @@ fn listen_reconnects_to_a_restarted_relay_with_the_same_url() {
 #[test]
 fn bad_input_is_one_line_and_exit_2() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("d.db");
     for args in [
         vec!["listen", "--respond", "700"],
         vec!["listen", "--forward-to", "ftp://localhost/x"],
@@ -403,12 +414,8 @@ fn bad_input_is_one_line_and_exit_2() {
         vec!["relay", "--max-body", "lots"],
         vec!["relay", "--public-url", "not a url"],
     ] {
-        let out = Command::cargo_bin("hookctl")
-            .unwrap()
-            .args(["--db", db.to_str().unwrap()])
+        let out = common::hookctl(dir.path())
             .args(&args)
-            .env("HOOKCTL_CONFIG", dir.path().join("c.toml"))
-            .env_remove("HOOKCTL_SECRET")
             .timeout(Duration::from_secs(20))
             .output()
             .unwrap();
@@ -420,6 +427,13 @@ fn bad_input_is_one_line_and_exit_2() {
         );
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(!err.contains("panicked"), "{args:?}: {err}");
+        // One error line (clap adds its "For more information" hint under its own).
+        let said: Vec<&str> = err.lines().filter(|l| !l.trim().is_empty()).collect();
+        assert!(said[0].starts_with("error: "), "{args:?}: {err}");
+        assert!(
+            said.len() == 1 || said[1..] == ["For more information, try '--help'."],
+            "{args:?}: {err}"
+        );
     }
     // The relay binary keeps the same contract.
     Command::cargo_bin("hookctl-relay")

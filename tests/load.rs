@@ -166,9 +166,17 @@ async fn receive(State(seen): State<Arc<Seen>>, req: Request) -> Response {
             .and_then(|b| b.get(field).and_then(Value::as_str).map(str::to_string)),
         None => delivery.headers.get(seen.expect.id).map(str::to_string),
     };
-    let id = id.unwrap_or_else(|| format!("missing id in request {n}"));
-    if !seen.ids.lock().unwrap().insert(id) {
-        seen.repeats.fetch_add(1, Ordering::SeqCst);
+    match id {
+        Some(id) => {
+            if !seen.ids.lock().unwrap().insert(id) {
+                seen.repeats.fetch_add(1, Ordering::SeqCst);
+            }
+        }
+        None => seen
+            .invalid
+            .lock()
+            .unwrap()
+            .push(format!("request {n} carries no delivery id")),
     }
     if let Some((at, pause)) = seen.stall_at
         && n == at

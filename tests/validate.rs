@@ -210,6 +210,14 @@ fn a_self_signed_certificate_fails_tls_and_nothing_is_sent() {
     assert_eq!(status(&report, "tls"), "fail");
     assert!(detail(&report, "tls").contains("self-signed"), "{report}");
     assert_eq!(status(&report, "signed_delivery"), "skip");
+    let logged = hookctl(dir.path())
+        .args(["logs", "--source", "validate", "--json"])
+        .output()
+        .unwrap();
+    assert!(
+        logged.stdout.is_empty(),
+        "a probe was sent past a failed tls check"
+    );
 }
 
 #[test]
