@@ -14,7 +14,6 @@ use tokio_rustls::TlsConnector;
 /// What the server's leaf certificate says.
 #[derive(Debug, Clone)]
 pub struct Certificate {
-    pub subject: String,
     pub issuer: String,
     /// Unix seconds.
     pub not_before: i64,
@@ -29,7 +28,6 @@ pub struct Certificate {
 pub struct Handshake {
     /// e.g. "TLS 1.3".
     pub version: String,
-    pub cipher: String,
     pub leaf: Option<Certificate>,
     /// Certificates the server sent, leaf included.
     pub chain_len: usize,
@@ -94,10 +92,6 @@ pub async fn handshake(
         Some(v) => format!("{v:?}"),
         None => "unknown".to_string(),
     };
-    let cipher = conn
-        .negotiated_cipher_suite()
-        .map(|c| format!("{:?}", c.suite()))
-        .unwrap_or_default();
     let chain: Vec<CertificateDer<'static>> = conn
         .peer_certificates()
         .unwrap_or_default()
@@ -124,7 +118,6 @@ pub async fn handshake(
         .and_then(Result::err);
     Ok(Handshake {
         version,
-        cipher,
         leaf,
         chain_len: chain.len(),
         trust_error,
@@ -164,7 +157,6 @@ fn parse(der: &CertificateDer<'_>) -> Option<Certificate> {
         }
     }
     Some(Certificate {
-        subject: cert.subject().to_string(),
         issuer: cert.issuer().to_string(),
         not_before: cert.validity().not_before.timestamp(),
         not_after: cert.validity().not_after.timestamp(),

@@ -67,7 +67,6 @@ pub struct Tracker {
     window: VecDeque<Sample>,
     failures_in_row: u32,
     pub health: Health,
-    pub probes: u64,
 }
 
 impl Tracker {
@@ -81,14 +80,12 @@ impl Tracker {
             window: VecDeque::new(),
             failures_in_row: 0,
             health: Health::Unknown,
-            probes: 0,
         }
     }
 
     /// Takes one probe's result; returns the change of state it causes, if any. Unknown → up
     /// is the start, not news, and returns nothing.
     pub fn record(&mut self, s: Sample) -> Option<Change> {
-        self.probes += 1;
         if s.ok {
             self.failures_in_row = 0;
         } else {
@@ -148,10 +145,6 @@ impl Tracker {
 
     pub fn last(&self) -> Option<&Sample> {
         self.window.back()
-    }
-
-    pub fn failures_in_row(&self) -> u32 {
-        self.failures_in_row
     }
 
     pub fn window_len(&self) -> usize {

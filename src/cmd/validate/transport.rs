@@ -149,9 +149,7 @@ mod tests {
     fn hs(not_before: i64, not_after: i64, trust: Option<TrustError>) -> tls::Handshake {
         tls::Handshake {
             version: "TLS 1.3".into(),
-            cipher: String::new(),
             leaf: Some(tls::Certificate {
-                subject: "CN=x".into(),
                 issuer: "CN=ca".into(),
                 not_before,
                 not_after,
