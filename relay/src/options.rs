@@ -118,6 +118,18 @@ impl RelayOptions {
         Ok(())
     }
 
+    /// The options the relay's flags give (the defaults for those not given), so an embedded
+    /// relay and tests start from exactly what `hookctl-relay` would.
+    pub fn from_flags(flags: &[&str]) -> Result<RelayOptions, clap::Error> {
+        #[derive(clap::Parser)]
+        struct Flags {
+            #[command(flatten)]
+            relay: RelayOptions,
+        }
+        let argv = std::iter::once("hookctl-relay").chain(flags.iter().copied());
+        <Flags as clap::Parser>::try_parse_from(argv).map(|f| f.relay)
+    }
+
     /// The base URL senders post to: `--public-url`, or derived from the bound address.
     pub fn public_base(&self, bound: SocketAddr) -> String {
         match &self.public_url {

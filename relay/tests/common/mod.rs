@@ -8,7 +8,6 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use bytes::Bytes;
-use clap::Parser;
 use hookctl_relay::client::{
     self, BoxFuture, ClientError, ClientOptions, Event, Handler, TunnelRequest, TunnelResponse,
 };
@@ -27,17 +26,9 @@ use tokio_util::sync::CancellationToken;
 /// What a test client handled: each request's target and its delivery id (buffered ones).
 pub type Handled = Arc<Mutex<Vec<(String, Option<String>)>>>;
 
-#[derive(Parser)]
-struct Args {
-    #[command(flatten)]
-    relay: RelayOptions,
-}
-
 /// Relay options as the flags would give them.
 pub fn opts(flags: &[&str]) -> RelayOptions {
-    let mut all = vec!["relay"];
-    all.extend_from_slice(flags);
-    Args::try_parse_from(all).unwrap().relay
+    RelayOptions::from_flags(flags).unwrap()
 }
 
 pub struct Relay {

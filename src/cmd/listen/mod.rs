@@ -81,25 +81,13 @@ fn verifier(id: &str, secret: Option<String>, ctx: &Ctx) -> Result<Verifier> {
 
 /// The relay options of the embedded relay: the SPEC defaults, no buffer (the client lives in
 /// the same process, so it is never away while the relay runs).
-fn embedded_options(addr: SocketAddr, timeout: Duration) -> RelayOptions {
-    RelayOptions {
-        listen: addr,
-        public_url: None,
-        tokens: Vec::new(),
-        tokens_file: None,
-        max_body: 25 * 1024 * 1024,
-        // The local target's own timeout answers first, with a clearer message.
-        request_timeout: timeout + Duration::from_secs(5),
-        offline: Some(OfflineMode::Reject),
-        buffer_ttl: Duration::from_secs(24 * 3600),
-        buffer_max: 10_000,
-        data_dir: None,
-        max_in_flight: 500,
-        header_timeout: Duration::from_secs(10),
-        tls_cert: None,
-        tls_key: None,
-        heartbeat: hookctl_relay::protocol::HEARTBEAT,
-    }
+fn embedded_options(addr: SocketAddr, timeout: Duration) -> Result<RelayOptions> {
+    let mut opts = RelayOptions::from_flags(&[])?;
+    opts.listen = addr;
+    // The local target's own timeout answers first, with a clearer message.
+    opts.request_timeout = timeout + Duration::from_secs(5);
+    opts.offline = Some(OfflineMode::Reject);
+    Ok(opts)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -130,7 +118,7 @@ async fn listen(
                 format!("cannot listen on {addr} for the embedded relay (pick another --port, or 0 for any)")
             })?;
             let bound = listener.local_addr()?;
-            let opts = embedded_options(bound, timeout);
+            let opts = embedded_options(bound, timeout)?;
             let stop = relay_stop.clone();
             tokio::spawn(async move {
                 if let Err(e) = hookctl_relay::server::serve(listener, opts, stop).await {
