@@ -609,4 +609,18 @@ fn bad_input_is_one_line_with_exit_2_and_an_unreachable_url_exit_3() {
     assert_eq!(out.status.code(), Some(3), "{stderr}");
     assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
     assert!(stderr.contains("cannot connect"), "{stderr}");
+
+    // --no-sign looks up no key, so no development key is made and saved.
+    let out = hookctl(dir.path())
+        .args([
+            "load",
+            &format!("http://{free}/hooks"),
+            "-n",
+            "1",
+            "--no-sign",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert!(!dir.path().join("config.toml").exists());
 }

@@ -7,6 +7,7 @@ use anyhow::Result;
 
 use super::{Ctx, input, signing};
 use crate::cli::SampleArgs;
+use crate::config::Config;
 use crate::events::{Catalog, Event, Generated, user_dirs};
 use crate::output::usage;
 use crate::signature::{self, Delivery, Headers, KeyMaterial, Scheme};
@@ -36,6 +37,16 @@ impl Sampler {
     /// flags (unknown event or provider, bad --set, unreadable --data) is a usage error found
     /// here, before anything is sent.
     pub fn from_args(event_id: &str, args: &SampleArgs, ctx: &Ctx) -> Result<Sampler> {
+        Self::build(event_id, args, ctx, true)
+    }
+
+    /// As [`Sampler::from_args`], for deliveries sent unsigned (`load --no-sign`): no key is
+    /// looked up, so no development key is made for a run that signs nothing.
+    pub fn unsigned_from_args(event_id: &str, args: &SampleArgs, ctx: &Ctx) -> Result<Sampler> {
+        Self::build(event_id, args, ctx, false)
+    }
+
+    fn build(event_id: &str, args: &SampleArgs, ctx: &Ctx, sign: bool) -> Result<Sampler> {
         let catalog = catalog(args, ctx)?;
         let event = catalog.find(event_id)?.clone();
         let config = ctx.config()?;
@@ -43,13 +54,7 @@ impl Sampler {
             .provider
             .clone()
             .unwrap_or_else(|| event.signed_with().to_string());
-        let scheme = input::scheme(&provider, &args.generic, &config)?;
-        if !scheme.info().can_sign {
-            crate::bail_usage!(
-                "{} deliveries cannot be signed locally; pick another --provider",
-                scheme.info().name
-            );
-        }
+        let scheme = scheme_for(&provider, args, &config, sign)?;
         let sets = args
             .set
             .iter()
@@ -78,12 +83,14 @@ impl Sampler {
         // One payload up front, so a bad --set path is reported before anything is sent, and
         // before a development key is made for a run that was never going to happen.
         sampler.fresh()?;
-        sampler.key = signing::key_for(
-            sampler.scheme.as_ref(),
-            args.secret.as_deref(),
-            args.private_key.as_deref(),
-            ctx,
-        )?;
+        if sign {
+            sampler.key = signing::key_for(
+                sampler.scheme.as_ref(),
+                args.secret.as_deref(),
+                args.private_key.as_deref(),
+                ctx,
+            )?;
+        }
         Ok(sampler)
     }
 
@@ -143,6 +150,24 @@ impl Sampler {
     pub fn provider(&self) -> &str {
         &self.scheme.info().id
     }
+}
+
+/// The scheme named `provider` (built-in, generic, or named in the config); when it is to
+/// `sign`, one that can sign locally.
+pub fn scheme_for(
+    provider: &str,
+    args: &SampleArgs,
+    config: &Config,
+    sign: bool,
+) -> Result<Arc<dyn Scheme>> {
+    let scheme = input::scheme(provider, &args.generic, config)?;
+    if sign && !scheme.info().can_sign {
+        crate::bail_usage!(
+            "{} deliveries cannot be signed locally; pick another --provider",
+            scheme.info().name
+        );
+    }
+    Ok(scheme)
 }
 
 /// The built-in catalog plus the user's event files and `--catalog`.

@@ -9,7 +9,7 @@ use anyhow::Result;
 use bytes::Bytes;
 use rand::Rng;
 
-use super::super::sample::Sampler;
+use super::super::sample::{self, Sampler};
 use super::super::{Ctx, input, signing};
 use crate::cli::LoadArgs;
 use crate::output::usage;
@@ -274,7 +274,11 @@ type Resolved = (Vec<Shape>, Signer, Option<String>);
 /// A pool of catalog payloads, each a template around its own delivery id.
 fn from_catalog(args: &LoadArgs, ctx: &Ctx) -> Result<Resolved> {
     let event = args.event.as_deref().unwrap_or(DEFAULT_EVENT);
-    let sampler = Sampler::from_args(event, &args.sample, ctx)?;
+    let sampler = if args.no_sign {
+        Sampler::unsigned_from_args(event, &args.sample, ctx)?
+    } else {
+        Sampler::from_args(event, &args.sample, ctx)?
+    };
     let mut shapes = Vec::with_capacity(POOL);
     for _ in 0..POOL {
         let u = sampler.fresh()?;
@@ -300,13 +304,7 @@ fn from_file(path: &std::path::Path, args: &LoadArgs, ctx: &Ctx) -> Result<Resol
         .provider
         .as_deref()
         .unwrap_or(crate::events::DEFAULT_PROVIDER);
-    let scheme = input::scheme(provider, &args.sample.generic, &config)?;
-    if !args.no_sign && !scheme.info().can_sign {
-        crate::bail_usage!(
-            "{} deliveries cannot be signed locally; pick another --provider",
-            scheme.info().name
-        );
-    }
+    let scheme = sample::scheme_for(provider, &args.sample, &config, !args.no_sign)?;
     let key = if args.no_sign {
         KeyMaterial::default()
     } else {
