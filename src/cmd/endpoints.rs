@@ -124,7 +124,9 @@ fn endpoint(
                 .clone()
                 .or(wanted.event.map(str::to_string))
                 .unwrap_or_else(|| default_event(catalog, args.provider.as_deref()));
-            Some(Arc::new(Sampler::from_args(&event, &args, ctx)?))
+            Some(Arc::new(Sampler::from_catalog(
+                catalog, &event, &args, ctx,
+            )?))
         }
     };
     Ok(Endpoint {

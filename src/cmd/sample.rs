@@ -46,8 +46,27 @@ impl Sampler {
         Self::build(event_id, args, ctx, false)
     }
 
+    /// As [`Sampler::from_args`], with the catalog already loaded (one load for many endpoints).
+    pub fn from_catalog(
+        catalog: &Catalog,
+        event_id: &str,
+        args: &SampleArgs,
+        ctx: &Ctx,
+    ) -> Result<Sampler> {
+        Self::build_in(catalog, event_id, args, ctx, true)
+    }
+
     fn build(event_id: &str, args: &SampleArgs, ctx: &Ctx, sign: bool) -> Result<Sampler> {
-        let catalog = catalog(args, ctx)?;
+        Self::build_in(&catalog(args, ctx)?, event_id, args, ctx, sign)
+    }
+
+    fn build_in(
+        catalog: &Catalog,
+        event_id: &str,
+        args: &SampleArgs,
+        ctx: &Ctx,
+        sign: bool,
+    ) -> Result<Sampler> {
         let event = catalog.find(event_id)?.clone();
         let config = ctx.config()?;
         let provider = args
