@@ -27,6 +27,11 @@ pub const HOP_BY_HOP: &[&str] = &[
 /// should not grow by a receiver's error page.
 const MAX_STORED_RESPONSE: usize = 1024 * 1024;
 
+/// A response body as the log keeps it: cut at [`MAX_STORED_RESPONSE`].
+pub fn stored_response_body(body: &[u8]) -> Body {
+    Body(body[..body.len().min(MAX_STORED_RESPONSE)].to_vec())
+}
+
 /// One request to send, and how to file it in the log.
 #[derive(Debug, Clone)]
 pub struct Outgoing {
@@ -157,11 +162,10 @@ impl Sender {
         record.duration_ms = Some(started.elapsed().as_secs_f64() * 1000.0);
         match result {
             Ok((status, headers, body)) => {
-                let body = body[..body.len().min(MAX_STORED_RESPONSE)].to_vec();
                 record.response = Some(ResponsePart {
                     status,
                     headers,
-                    body: Body(body),
+                    body: stored_response_body(&body),
                 });
                 record.status = if (200..300).contains(&status) {
                     Status::Delivered

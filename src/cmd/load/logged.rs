@@ -93,7 +93,7 @@ impl Logged {
         r.response = x.answer.map(|(status, headers, body)| ResponsePart {
             status,
             headers,
-            body: Body(body.to_vec()),
+            body: crate::http::stored_response_body(&body),
         });
         // A load run does not retry: a failure is final.
         r.status = if x.error.is_some() {
