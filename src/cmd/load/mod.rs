@@ -12,7 +12,7 @@ mod stats;
 mod worker;
 
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use anyhow::{Context, Result};
 
@@ -95,8 +95,7 @@ pub fn run(args: LoadArgs, ctx: &Ctx) -> Result<Exit> {
                 Some(_) => None,
                 None => Some(args.requests.unwrap_or(DEFAULT_REQUESTS)),
             },
-            // Replaced by the real deadline once the connections are open.
-            until: duration.map(|d| Instant::now() + d),
+            duration,
         },
     };
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
@@ -105,7 +104,6 @@ pub fn run(args: LoadArgs, ctx: &Ctx) -> Result<Exit> {
         http2: args.http2,
         concurrency: args.concurrency,
         timeout,
-        duration,
     };
     let (stats, elapsed, mode_name) =
         runtime.block_on(drive(setup, payloads, logged, mode, ctx))?;
@@ -145,7 +143,6 @@ struct Setup {
     http2: bool,
     concurrency: usize,
     timeout: Duration,
-    duration: Option<Duration>,
 }
 
 type Outcome = ((stats::Stats, Logged), Duration, &'static str);
@@ -166,19 +163,9 @@ async fn drive(
         .map_err(|e| anyhow::anyhow!("{}: is the endpoint up at {}?", e.0, setup.url))?;
     let conns = open_connections(&target, first, setup.concurrency).await;
 
-    let (mode, name, total) = match mode {
-        Mode::Closed { requests, .. } => (
-            Mode::Closed {
-                requests,
-                until: setup.duration.map(|d| Instant::now() + d),
-            },
-            "closed",
-            requests,
-        ),
-        Mode::Open(s) => {
-            let total = s.total();
-            (Mode::Open(s), "open", Some(total))
-        }
+    let (name, total) = match &mode {
+        Mode::Closed { requests, .. } => ("closed", *requests),
+        Mode::Open(s) => ("open", Some(s.total())),
     };
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let run = Arc::new(Run::new(

@@ -21,10 +21,11 @@ use crate::signature::Headers;
 
 /// How requests are paced.
 pub enum Mode {
-    /// Workers send back to back, until `requests` are sent or `until` passes.
+    /// Workers send back to back, until `requests` are sent or `duration` has passed since
+    /// the run's start.
     Closed {
         requests: Option<u64>,
-        until: Option<Instant>,
+        duration: Option<Duration>,
     },
     /// Requests are due on the schedule, whatever the answers.
     Open(Schedule),
@@ -84,8 +85,10 @@ impl Run {
     fn claim(&self) -> Option<(u64, Option<Instant>)> {
         let k = self.next.fetch_add(1, Ordering::Relaxed);
         match &self.mode {
-            Mode::Closed { requests, until } => {
-                if requests.is_some_and(|n| k >= n) || until.is_some_and(|u| Instant::now() >= u) {
+            Mode::Closed { requests, duration } => {
+                if requests.is_some_and(|n| k >= n)
+                    || duration.is_some_and(|d| self.start.elapsed() >= d)
+                {
                     return None;
                 }
                 Some((k, None))
