@@ -47,6 +47,31 @@ pub struct Query {
     pub oldest_first: bool,
 }
 
+/// WAL is persistent, so this is a no-op on an existing log. On a new one the switch needs an
+/// exclusive lock and SQLite does not call the busy handler for it: two processes creating the
+/// log at once would see "database is locked". Retry for as long as the busy timeout would wait.
+fn switch_to_wal(conn: &Connection) -> rusqlite::Result<()> {
+    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+    let mut pause = Duration::from_millis(1);
+    loop {
+        match conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0)) {
+            Err(e)
+                if matches!(
+                    e.sqlite_error_code(),
+                    Some(rusqlite::ErrorCode::DatabaseBusy)
+                ) && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(Duration::from_millis(50));
+            }
+            other => return other.map(|_| ()),
+        }
+    }
+}
+
+/// How long a writer waits for another process's write lock before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
 pub struct Store {
     conn: Connection,
 }
@@ -71,7 +96,7 @@ impl Store {
 
     fn init(conn: Connection) -> Result<Store> {
         // Another process may hold the write lock for a moment: wait rather than fail.
-        conn.busy_timeout(Duration::from_secs(10))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
         let not_sqlite = |e: rusqlite::Error| {
             if matches!(
                 e.sqlite_error_code(),
@@ -84,8 +109,7 @@ impl Store {
                 anyhow::Error::new(e)
             }
         };
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(not_sqlite)?;
+        switch_to_wal(&conn).map_err(not_sqlite)?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         let mut store = Store { conn };
         store.migrate()?;
