@@ -1,22 +1,26 @@
-//! The target and its connections: resolved once, then raw hyper client connections (HTTP/1.1
-//! keep-alive or HTTP/2), over TLS where the URL says https — no pool, no per-request lookup.
+//! The target and its connections: resolved once, then one connection per worker — our lean
+//! HTTP/1.1 (h1.rs) with keep-alive, or hyper's HTTP/2 shared by many workers — over TLS where
+//! the URL says https. No pool, no per-request lookup.
 
-use std::future::Future;
 use std::net::SocketAddr;
 use std::pin::Pin;
 use std::sync::Arc;
+use std::task::{Context as TaskContext, Poll};
 
 use anyhow::{Context, Result};
 use bytes::Bytes;
 use http::{HeaderValue, Request, Response, Uri};
 use http_body_util::{BodyExt, Full};
 use hyper::body::Incoming;
-use hyper::client::conn::{http1, http2};
+use hyper::client::conn::http2;
 use hyper_util::rt::{TokioExecutor, TokioIo};
-use tokio::io::{AsyncRead, AsyncWrite};
+use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::TcpStream;
 
+pub use super::h1::{Answer, Failure};
+use super::h1::{H1, io_kind};
 use super::stats::ErrorKind;
+use crate::signature::Headers;
 
 /// Where the load goes, resolved once before the run.
 pub struct Target {
@@ -30,19 +34,26 @@ pub struct Target {
     pub http2: bool,
 }
 
-/// The future that does an HTTP/1.1 connection's reading and writing.
-type Driver = Pin<Box<dyn Future<Output = hyper::Result<()>> + Send>>;
+/// A plain or TLS socket, so HTTP/1.1 has one connection type whatever the URL's scheme.
+pub enum Stream {
+    Plain(TcpStream),
+    Tls(Box<tokio_rustls::client::TlsStream<TcpStream>>),
+}
 
 /// One open connection.
 pub enum Conn {
-    /// HTTP/1.1 carries one request at a time, so its driver runs inside the worker's own task:
-    /// no wake-ups across tasks or threads for each request, as a spawned connection would need.
-    H1 {
-        send: http1::SendRequest<Full<Bytes>>,
-        driver: Driver,
-    },
+    /// HTTP/1.1 carries one request at a time, read and written by the worker's own task: no
+    /// connection task, no wake-ups across tasks for each request.
+    H1(H1<Stream>),
     /// HTTP/2 connections are shared by many workers, so they are driven by a task of their own.
     H2(http2::SendRequest<Full<Bytes>>),
+}
+
+/// A request in the form its connection sends.
+pub enum Message<'a> {
+    /// The whole HTTP/1.1 message, head and body.
+    H1(&'a [u8]),
+    H2(Box<Request<Full<Bytes>>>),
 }
 
 impl Target {
@@ -99,56 +110,48 @@ impl Target {
             .map_err(|e| ConnectError(format!("cannot connect to {}: {e}", self.addr)))?;
         // Requests are small and each waits for its answer: Nagle would only add delay.
         let _ = tcp.set_nodelay(true);
-        match &self.tls {
-            None => self.handshake(tcp).await,
-            Some((connector, name)) => {
-                let tls = connector
+        let stream = match &self.tls {
+            None => Stream::Plain(tcp),
+            Some((connector, name)) => Stream::Tls(Box::new(
+                connector
                     .connect(name.clone(), tcp)
                     .await
-                    .map_err(|e| ConnectError(format!("TLS handshake with {}: {e}", self.addr)))?;
-                self.handshake(tls).await
-            }
+                    .map_err(|e| ConnectError(format!("TLS handshake with {}: {e}", self.addr)))?,
+            )),
+        };
+        if !self.http2 {
+            return Ok(Conn::H1(H1::new(stream)));
         }
-    }
-
-    async fn handshake<S>(&self, io: S) -> Result<Conn, ConnectError>
-    where
-        S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
-    {
-        let io = TokioIo::new(io);
-        let fail = |e: hyper::Error| ConnectError(format!("HTTP handshake: {e}"));
-        if self.http2 {
-            let (send, conn) = http2::handshake(TokioExecutor::new(), io)
-                .await
-                .map_err(fail)?;
-            tokio::spawn(conn);
-            Ok(Conn::H2(send))
-        } else {
-            let (send, conn) = http1::handshake(io).await.map_err(fail)?;
-            Ok(Conn::H1 {
-                send,
-                driver: Box::pin(conn),
-            })
-        }
+        let (send, conn) = http2::handshake(TokioExecutor::new(), TokioIo::new(stream))
+            .await
+            .map_err(|e| ConnectError(format!("HTTP/2 handshake: {e}")))?;
+        tokio::spawn(conn);
+        Ok(Conn::H2(send))
     }
 }
 
-/// An answer, read to the end.
-pub struct Answer {
-    pub status: u16,
-    pub headers: http::HeaderMap,
-    pub body: Bytes,
-}
-
-async fn read(resp: Response<Incoming>) -> Result<Answer, hyper::Error> {
+/// An HTTP/2 answer, read to the end; its headers and body only if `keep` wants them.
+async fn read_h2(
+    resp: Response<Incoming>,
+    keep: impl FnOnce(u16) -> bool,
+) -> Result<Answer, hyper::Error> {
     let status = resp.status().as_u16();
     let (parts, body) = resp.into_parts();
     let body = body.collect().await?.to_bytes();
-    Ok(Answer {
-        status,
-        headers: parts.headers,
-        body,
-    })
+    let detail = keep(status).then(|| {
+        let headers = parts
+            .headers
+            .iter()
+            .map(|(n, v)| {
+                (
+                    n.as_str().to_string(),
+                    String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                )
+            })
+            .collect();
+        (Headers(headers), body)
+    });
+    Ok(Answer { status, detail })
 }
 
 /// Why a connection could not be opened, in one line.
@@ -156,39 +159,30 @@ async fn read(resp: Response<Incoming>) -> Result<Answer, hyper::Error> {
 pub struct ConnectError(pub String);
 
 impl Conn {
-    /// Sends one request and reads its whole answer. After an error the connection is unusable.
-    pub async fn exchange(&mut self, req: Request<Full<Bytes>>) -> Result<Answer, Failure> {
-        match self {
-            Conn::H1 { send, driver } => {
-                let exchange = async {
-                    send.ready().await?;
-                    read(send.send_request(req).await?).await
-                };
-                tokio::select! {
-                    biased;
-                    answer = exchange => answer.map_err(failure),
-                    // The connection ended before the answer did: hyper says why, or the
-                    // server closed it cleanly, which for an unanswered request is a reset.
-                    ended = driver => Err(match ended {
-                        Err(e) => failure(e),
-                        Ok(()) => (ErrorKind::Reset, "reset: the server closed the connection".into()),
-                    }),
-                }
-            }
-            Conn::H2(s) => {
+    /// Sends one request and reads its whole answer; `keep(status)` says whether to hand back
+    /// the answer's headers and body. After an error the connection is unusable.
+    pub async fn exchange(
+        &mut self,
+        message: Message<'_>,
+        keep: impl FnOnce(u16) -> bool,
+    ) -> Result<Answer, Failure> {
+        match (self, message) {
+            (Conn::H1(c), Message::H1(bytes)) => c.exchange(bytes, keep).await,
+            (Conn::H2(s), Message::H2(req)) => {
                 let answer = async {
                     s.ready().await?;
-                    read(s.send_request(req).await?).await
+                    read_h2(s.send_request(*req).await?, keep).await
                 };
                 answer.await.map_err(failure)
             }
+            _ => unreachable!("a request is made for its connection's HTTP version"),
         }
     }
 
     /// Another handle on the same connection: HTTP/2 multiplexes, HTTP/1.1 cannot.
     pub fn share(&self) -> Option<Conn> {
         match self {
-            Conn::H1 { .. } => None,
+            Conn::H1(_) => None,
             Conn::H2(s) => Some(Conn::H2(s.clone())),
         }
     }
@@ -196,14 +190,11 @@ impl Conn {
     /// Whether the connection can take another request (a server may close a keep-alive one).
     pub fn is_open(&self) -> bool {
         match self {
-            Conn::H1 { send, .. } => !send.is_closed(),
+            Conn::H1(c) => c.is_open(),
             Conn::H2(s) => !s.is_closed(),
         }
     }
 }
-
-/// A request that got no usable answer: its kind, and one line saying what happened.
-pub type Failure = (ErrorKind, String);
 
 fn failure(e: hyper::Error) -> Failure {
     let kind = classify(&e);
@@ -222,12 +213,7 @@ pub fn classify(e: &hyper::Error) -> ErrorKind {
     let mut src = e.source();
     while let Some(s) = src {
         if let Some(io) = s.downcast_ref::<std::io::Error>() {
-            use std::io::ErrorKind as K;
-            return match io.kind() {
-                K::ConnectionRefused | K::NotConnected | K::AddrNotAvailable => ErrorKind::Connect,
-                K::TimedOut => ErrorKind::Timeout,
-                _ => ErrorKind::Reset,
-            };
+            return io_kind(io);
         }
         src = s.source();
     }
@@ -255,4 +241,44 @@ fn tls_connector(
     let name = rustls::pki_types::ServerName::try_from(host.to_string())
         .with_context(|| format!("'{host}' is not a valid TLS server name"))?;
     Ok((tokio_rustls::TlsConnector::from(Arc::new(config)), name))
+}
+
+impl AsyncRead for Stream {
+    fn poll_read(
+        self: Pin<&mut Self>,
+        cx: &mut TaskContext<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<std::io::Result<()>> {
+        match self.get_mut() {
+            Stream::Plain(s) => Pin::new(s).poll_read(cx, buf),
+            Stream::Tls(s) => Pin::new(s.as_mut()).poll_read(cx, buf),
+        }
+    }
+}
+
+impl AsyncWrite for Stream {
+    fn poll_write(
+        self: Pin<&mut Self>,
+        cx: &mut TaskContext<'_>,
+        buf: &[u8],
+    ) -> Poll<std::io::Result<usize>> {
+        match self.get_mut() {
+            Stream::Plain(s) => Pin::new(s).poll_write(cx, buf),
+            Stream::Tls(s) => Pin::new(s.as_mut()).poll_write(cx, buf),
+        }
+    }
+
+    fn poll_flush(self: Pin<&mut Self>, cx: &mut TaskContext<'_>) -> Poll<std::io::Result<()>> {
+        match self.get_mut() {
+            Stream::Plain(s) => Pin::new(s).poll_flush(cx),
+            Stream::Tls(s) => Pin::new(s.as_mut()).poll_flush(cx),
+        }
+    }
+
+    fn poll_shutdown(self: Pin<&mut Self>, cx: &mut TaskContext<'_>) -> Poll<std::io::Result<()>> {
+        match self.get_mut() {
+            Stream::Plain(s) => Pin::new(s).poll_shutdown(cx),
+            Stream::Tls(s) => Pin::new(s.as_mut()).poll_shutdown(cx),
+        }
+    }
 }

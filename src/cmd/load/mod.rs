@@ -3,6 +3,7 @@
 
 mod assertions;
 mod conn;
+mod h1;
 mod logged;
 mod payload;
 mod progress;
@@ -78,8 +79,14 @@ pub fn run(args: LoadArgs, ctx: &Ctx) -> Result<Exit> {
         })
         .transpose()?;
     let payloads = Payloads::from_args(&args, url.as_str(), ctx)?;
-    // One request's content up front: a key the scheme rejects is found before the run.
-    payloads.prepare(0, chrono::Utc::now().timestamp())?;
+    // One request's content up front: a key the scheme rejects, or a signature header HTTP
+    // cannot carry (a generic scheme's name from config.toml), is found before the run.
+    let first = payloads.prepare(0, chrono::Utc::now().timestamp())?;
+    for (n, v) in first.headers.iter() {
+        if !payload::sendable(n, v) {
+            bail_usage!("header '{n}' cannot be sent in HTTP: check the scheme's header name");
+        }
+    }
     let logged = Logged::new(
         args.log_sample,
         payloads.event_type.clone(),

@@ -176,20 +176,33 @@ struct Shape {
 }
 
 impl Shape {
-    fn new(body: &[u8], headers: &Headers, id: &str, timestamp: Option<&[u8]>) -> Shape {
-        Shape {
-            body: Template::parse(body, id.as_bytes(), timestamp),
-            headers: headers
+    /// Checks every header once here, so the hot path can write them as they are: connection
+    /// headers are the connection's to set (dropped), and a name or value HTTP cannot carry
+    /// (a CR or LF would split the message) is a usage error.
+    fn new(body: &[u8], headers: &Headers, id: &str, timestamp: Option<&[u8]>) -> Result<Shape> {
+        let mut kept = Vec::with_capacity(headers.0.len());
+        for (n, v) in headers.iter() {
+            if crate::http::HOP_BY_HOP
                 .iter()
-                .map(|(n, v)| {
-                    (
-                        n.to_string(),
-                        Template::parse(v.as_bytes(), id.as_bytes(), timestamp),
-                    )
-                })
-                .collect(),
-            id: IdShape::of(id),
+                .any(|h| h.eq_ignore_ascii_case(n))
+            {
+                continue;
+            }
+            if !sendable(n, v) {
+                return Err(usage(format!(
+                    "header '{n}' cannot be sent in HTTP (a control character or an invalid name): fix -H"
+                )));
+            }
+            kept.push((
+                n.to_string(),
+                Template::parse(v.as_bytes(), id.as_bytes(), timestamp),
+            ));
         }
+        Ok(Shape {
+            body: Template::parse(body, id.as_bytes(), timestamp),
+            headers: kept,
+            id: IdShape::of(id),
+        })
     }
 }
 
@@ -284,7 +297,7 @@ fn from_catalog(args: &LoadArgs, ctx: &Ctx) -> Result<Resolved> {
         let u = sampler.fresh()?;
         let mut headers = u.headers;
         add_user_agent(&mut headers);
-        shapes.push(Shape::new(&u.body, &headers, &u.message_id, None));
+        shapes.push(Shape::new(&u.body, &headers, &u.message_id, None)?);
     }
     let event_type = Some(sampler.event.event_type.clone());
     let signer = Signer {
@@ -329,7 +342,7 @@ fn from_file(path: &std::path::Path, args: &LoadArgs, ctx: &Ctx) -> Result<Resol
         headers.set(n, v);
     }
     add_user_agent(&mut headers);
-    let shape = Shape::new(&body, &headers, "{{id}}", Some(b"{{timestamp}}"));
+    let shape = Shape::new(&body, &headers, "{{id}}", Some(b"{{timestamp}}"))?;
     // A fresh id shape for {{id}}: msg_ and 27 random base62 characters, as domain packs send.
     let seed: String = (0..27)
         .map(|_| BASE62[rand::thread_rng().gen_range(0..BASE62.len())] as char)
@@ -339,6 +352,12 @@ fn from_file(path: &std::path::Path, args: &LoadArgs, ctx: &Ctx) -> Result<Resol
         ..shape
     };
     Ok((vec![shape], Signer { scheme, key }, None))
+}
+
+/// Whether HTTP can carry this header as it is (no CR/LF to split the message, a valid name).
+pub fn sendable(name: &str, value: &str) -> bool {
+    http::HeaderName::from_bytes(name.as_bytes()).is_ok()
+        && http::HeaderValue::from_str(value).is_ok()
 }
 
 fn add_user_agent(headers: &mut Headers) {

@@ -8,16 +8,15 @@ use std::time::{Duration, Instant};
 
 use anyhow::Result;
 use bytes::Bytes;
-use http::header::{HOST, HeaderName, HeaderValue};
+use http::header::{HeaderName, HeaderValue};
 use http::{HeaderMap, Method, Request, Uri};
 use http_body_util::Full;
 
-use super::conn::{Answer, Conn, Failure, Target};
+use super::conn::{Answer, Conn, Failure, Message, Target};
 use super::logged::{Exchange, Logged};
 use super::payload::{Payloads, Prepared};
 use super::schedule::Schedule;
 use super::stats::{ErrorKind, LATE, Stats};
-use crate::signature::Headers;
 
 /// How requests are paced.
 pub enum Mode {
@@ -97,23 +96,43 @@ impl Run {
         }
     }
 
-    fn request(&self, p: &Prepared) -> Result<Request<Full<Bytes>>> {
-        let uri = if p.url == self.target.url.as_str() {
-            self.uri.clone()
+    /// The request target for `url`: the one parsed up front unless the scheme signed
+    /// another URL (some sign query parameters into it).
+    fn uri(&self, url: &str) -> Result<Uri> {
+        if url == self.target.url.as_str() {
+            Ok(self.uri.clone())
         } else {
-            self.target.uri(&p.url)?
-        };
-        let mut headers = HeaderMap::with_capacity(p.headers.0.len() + 1);
-        if !self.target.http2 {
-            headers.insert(HOST, self.target.host.clone());
+            self.target.uri(url)
         }
+    }
+
+    /// Writes `p` as a whole HTTP/1.1 message into `out` (cleared first). Header values are
+    /// checked when the payload's shape is made and signatures are ASCII, so no CR/LF gets in.
+    fn write_h1(&self, p: &Prepared, out: &mut Vec<u8>) -> Result<()> {
+        use std::io::Write;
+        out.clear();
+        out.extend_from_slice(b"POST ");
+        match self.uri(&p.url)?.path_and_query() {
+            Some(pq) => out.extend_from_slice(pq.as_str().as_bytes()),
+            None => out.push(b'/'),
+        }
+        out.extend_from_slice(b" HTTP/1.1\r\nHost: ");
+        out.extend_from_slice(self.target.host.as_bytes());
+        out.extend_from_slice(b"\r\n");
         for (n, v) in p.headers.iter() {
-            if crate::http::HOP_BY_HOP
-                .iter()
-                .any(|h| h.eq_ignore_ascii_case(n))
-            {
-                continue;
-            }
+            out.extend_from_slice(n.as_bytes());
+            out.extend_from_slice(b": ");
+            out.extend_from_slice(v.as_bytes());
+            out.extend_from_slice(b"\r\n");
+        }
+        write!(out, "Content-Length: {}\r\n\r\n", p.body.len())?;
+        out.extend_from_slice(&p.body);
+        Ok(())
+    }
+
+    fn h2_request(&self, p: &Prepared) -> Result<Request<Full<Bytes>>> {
+        let mut headers = HeaderMap::with_capacity(p.headers.0.len());
+        for (n, v) in p.headers.iter() {
             headers.append(
                 HeaderName::from_bytes(n.as_bytes())?,
                 HeaderValue::from_str(v)?,
@@ -121,7 +140,7 @@ impl Run {
         }
         let mut req = Request::new(Full::new(p.body.clone()));
         *req.method_mut() = Method::POST;
-        *req.uri_mut() = uri;
+        *req.uri_mut() = self.uri(&p.url)?;
         *req.headers_mut() = headers;
         Ok(req)
     }
@@ -130,16 +149,27 @@ impl Run {
 /// Sends requests until the run ends. `conn` is the connection opened for it before the start.
 pub async fn work(run: Arc<Run>, shard: usize, mut conn: Option<Conn>) -> Result<()> {
     let shard = &run.shards[shard % run.shards.len()];
+    // The HTTP/1.1 message buffer, reused by every request this worker sends.
+    let mut out = Vec::with_capacity(4096);
     while let Some((k, due)) = run.claim() {
         if let Some(due) = due {
             tokio::time::sleep_until(due.into()).await;
         }
         let p = run.payloads.prepare(k, chrono::Utc::now().timestamp())?;
-        let req = run.request(&p)?;
+        let message = if run.target.http2 {
+            Message::H2(Box::new(run.h2_request(&p)?))
+        } else {
+            run.write_h1(&p, &mut out)?;
+            Message::H1(&out)
+        };
         let sent = Instant::now();
         let late = due.is_some_and(|d| sent.saturating_duration_since(d) > LATE);
-        let outcome =
-            tokio::time::timeout(run.timeout, exchange(&run.target, &mut conn, req)).await;
+        let wants = |status: u16| run.logged.wants(!(200..300).contains(&status));
+        let outcome = tokio::time::timeout(
+            run.timeout,
+            exchange(&run.target, &mut conn, message, wants),
+        )
+        .await;
         let done = Instant::now();
         // Open loop: from when it was due, so time spent waiting for a free worker counts.
         let latency = done.saturating_duration_since(due.unwrap_or(sent));
@@ -167,8 +197,12 @@ pub async fn work(run: Arc<Run>, shard: usize, mut conn: Option<Conn>) -> Result
                 s.late += 1;
             }
         }
-        let failed = !matches!(&outcome, Ok(a) if (200..300).contains(&a.status));
-        if run.logged.wants(failed) {
+        // An answer was kept or not when it came in; a failure to get one is decided here.
+        let kept = match &outcome {
+            Ok(a) => a.detail.is_some(),
+            Err(_) => run.logged.wants(true),
+        };
+        if kept {
             keep(&run, &p, outcome, latency);
         }
     }
@@ -179,7 +213,8 @@ pub async fn work(run: Arc<Run>, shard: usize, mut conn: Option<Conn>) -> Result
 async fn exchange(
     target: &Target,
     conn: &mut Option<Conn>,
-    req: Request<Full<Bytes>>,
+    message: Message<'_>,
+    keep: impl FnOnce(u16) -> bool,
 ) -> Result<Answer, Failure> {
     if !conn.as_ref().is_some_and(Conn::is_open) {
         *conn = Some(
@@ -190,7 +225,7 @@ async fn exchange(
         );
     }
     match conn.as_mut() {
-        Some(c) => c.exchange(req).await,
+        Some(c) => c.exchange(message, keep).await,
         None => unreachable!("a connection was just opened"),
     }
 }
@@ -199,18 +234,9 @@ fn keep(run: &Run, p: &Prepared, outcome: Result<Answer, Failure>, latency: Dura
     let host = run.target.host.to_str().unwrap_or_default();
     let (answer, error) = match outcome {
         Ok(a) => {
-            let headers: Headers = a
-                .headers
-                .iter()
-                .map(|(n, v)| {
-                    (
-                        n.as_str().to_string(),
-                        String::from_utf8_lossy(v.as_bytes()).into_owned(),
-                    )
-                })
-                .collect();
             let error = (!(200..300).contains(&a.status)).then(|| format!("answered {}", a.status));
-            (Some((a.status, headers, a.body)), error)
+            let (headers, body) = a.detail.unwrap_or_default();
+            (Some((a.status, headers, body)), error)
         }
         Err((_, e)) => (None, Some(e)),
     };
