@@ -36,8 +36,8 @@ impl Headers {
     }
 
     /// Replaces every value of `name` with one.
-    pub fn set(&mut self, name: &str, value: impl Into<String>) {
-        self.remove(name);
+    pub fn set(&mut self, name: impl AsRef<str> + Into<String>, value: impl Into<String>) {
+        self.remove(name.as_ref());
         self.push(name, value);
     }
 

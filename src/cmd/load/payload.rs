@@ -257,13 +257,11 @@ impl Payloads {
         let ts = timestamp.to_string();
         let mut body = Vec::with_capacity(shape.body.literal_len() + 64);
         shape.body.render(&id, &ts, &mut body);
-        let headers = Headers(
-            shape
-                .headers
-                .iter()
-                .map(|(n, t)| (n.clone(), t.render_string(&id, &ts)))
-                .collect(),
-        );
+        // Room for the signature headers the signer adds, so they cost no reallocation.
+        let mut headers = Headers(Vec::with_capacity(shape.headers.len() + 4));
+        for (n, t) in &shape.headers {
+            headers.push(n.clone(), t.render_string(&id, &ts));
+        }
         let mut delivery = Delivery {
             method: "POST".into(),
             url: Some(self.url.clone()),
@@ -296,6 +294,12 @@ fn from_catalog(args: &LoadArgs, ctx: &Ctx) -> Result<Resolved> {
     for _ in 0..POOL {
         let u = sampler.fresh()?;
         let mut headers = u.headers;
+        if !args.no_sign {
+            // The signer sets these on every request: templating them too would be wasted work.
+            for h in &sampler.scheme.info().headers {
+                headers.remove(h);
+            }
+        }
         add_user_agent(&mut headers);
         shapes.push(Shape::new(&u.body, &headers, &u.message_id, None)?);
     }
