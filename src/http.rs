@@ -115,26 +115,20 @@ impl Sender {
             .client
             .request(method, url.clone())
             .timeout(out.timeout);
-        let mut sent_headers = Headers::new();
-        sent_headers.push("Host", host_header(&url));
         for (name, value) in out.headers.iter() {
-            if HOP_BY_HOP.iter().any(|h| h.eq_ignore_ascii_case(name)) {
-                continue;
+            if !HOP_BY_HOP.iter().any(|h| h.eq_ignore_ascii_case(name)) {
+                builder = builder.header(name, value);
             }
-            builder = builder.header(name, value);
-            sent_headers.push(name, value);
-        }
-        if !out.body.is_empty() || out.method != "GET" {
-            sent_headers.push("Content-Length", out.body.len().to_string());
         }
         let mut record = Record::new(
             out.source,
-            RequestPart {
-                method: out.method.clone(),
-                url: out.url.clone(),
-                headers: sent_headers,
-                body: Body(out.body.clone()),
-            },
+            sent_request(
+                &out.method,
+                &out.url,
+                &host_header(&url),
+                &out.headers,
+                &out.body,
+            ),
         );
         record.event_type = out.event_type.clone();
         record.provider = out.provider.clone();
@@ -188,6 +182,33 @@ impl Sender {
                 .context("cannot write to the delivery log")?;
         }
         Ok(record)
+    }
+}
+
+/// A request as it went on the wire, for the log: Host first, the given headers without the
+/// connection's own, then Content-Length (as HTTP clients add it).
+pub fn sent_request(
+    method: &str,
+    url: &str,
+    host: &str,
+    headers: &Headers,
+    body: &[u8],
+) -> RequestPart {
+    let mut sent = Headers(Vec::with_capacity(headers.0.len() + 2));
+    sent.push("Host", host);
+    for (name, value) in headers.iter() {
+        if !HOP_BY_HOP.iter().any(|h| h.eq_ignore_ascii_case(name)) {
+            sent.push(name, value);
+        }
+    }
+    if !body.is_empty() || method != "GET" {
+        sent.push("Content-Length", body.len().to_string());
+    }
+    RequestPart {
+        method: method.to_string(),
+        url: url.to_string(),
+        headers: sent,
+        body: Body(body.to_vec()),
     }
 }
 

@@ -9,7 +9,7 @@ use anyhow::{Context, Result};
 use bytes::Bytes;
 
 use crate::signature::Headers;
-use crate::store::{Body, Record, RequestPart, ResponsePart, Source, Status, Store};
+use crate::store::{Record, ResponsePart, Source, Status, Store};
 
 /// A finished request, as much as the log needs of it.
 pub struct Exchange<'a> {
@@ -72,20 +72,9 @@ impl Logged {
     }
 
     fn record(&self, x: Exchange<'_>) -> Record {
-        let mut headers = Headers::new();
-        headers.push("Host", x.host);
-        for (n, v) in x.headers.iter() {
-            headers.push(n, v);
-        }
-        headers.push("Content-Length", x.body.len().to_string());
         let mut r = Record::new(
             Source::Load,
-            RequestPart {
-                method: "POST".into(),
-                url: x.url.to_string(),
-                headers,
-                body: Body(x.body.to_vec()),
-            },
+            crate::http::sent_request("POST", x.url, x.host, x.headers, x.body),
         );
         r.event_type = self.event_type.clone();
         r.provider = self.provider.clone();
