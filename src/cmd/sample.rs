@@ -9,8 +9,10 @@ use super::{Ctx, input, signing};
 use crate::cli::SampleArgs;
 use crate::config::Config;
 use crate::events::{Catalog, Event, Generated, user_dirs};
+use crate::http::Outgoing;
 use crate::output::usage;
 use crate::signature::{self, Delivery, Headers, KeyMaterial, Scheme};
+use crate::store::Source;
 
 /// Everything fixed across the deliveries of one run: the event, the scheme and key, the user's
 /// overrides. Cheap to share across tasks behind an `Arc`.
@@ -163,6 +165,16 @@ impl Sampler {
         let req = key.sign_request(timestamp, unsigned.message_id.clone());
         signature::attach(self.scheme.as_ref(), &mut delivery, req).map_err(usage)?;
         Ok(delivery)
+    }
+
+    /// A delivery this sampler signed, as a request to send to `url` (or to the URL the scheme
+    /// signed), labelled with its event type and provider for the delivery log.
+    pub fn outgoing(&self, d: Delivery, url: &str, source: Source) -> Outgoing {
+        let url = d.url.unwrap_or_else(|| url.to_string());
+        let mut out = Outgoing::new(source, &d.method, &url, d.headers, d.body);
+        out.event_type = Some(self.event.event_type.clone());
+        out.provider = Some(self.provider().to_string());
+        out
     }
 
     /// The provider id deliveries are signed as (recorded in the log).

@@ -12,7 +12,7 @@ use super::sample::{self, Sampler};
 use super::{Ctx, input};
 use crate::bail_usage;
 use crate::cli::TriggerArgs;
-use crate::http::{Outgoing, Sender, target_url};
+use crate::http::{Sender, target_url};
 use crate::output::{self, Exit, usage};
 use crate::retry::{self, Policy};
 use crate::store::{Record, Source, Status};
@@ -108,11 +108,7 @@ async fn deliver(sender: Sender, plan: Arc<Plan>) -> Result<Vec<Record>> {
             .sampler
             .sign(&unsigned, &plan.url, chrono::Utc::now().timestamp());
         async move {
-            let d = signed?;
-            let url = d.url.unwrap_or_else(|| plan.url.clone());
-            let mut out = Outgoing::new(Source::Trigger, &d.method, &url, d.headers, d.body);
-            out.event_type = Some(plan.sampler.event.event_type.clone());
-            out.provider = Some(plan.sampler.provider().to_string());
+            let mut out = plan.sampler.outgoing(signed?, &plan.url, Source::Trigger);
             out.attempt = attempt;
             out.retries_left = retries_left;
             out.timeout = plan.timeout;

@@ -20,6 +20,7 @@ use tokio_util::sync::CancellationToken;
 use super::Ctx;
 use super::endpoints::{self, Endpoint, Wanted};
 use super::input::parse_duration;
+use super::validate::probe::Answer;
 use crate::bail_usage;
 use crate::cli::{MonitorArgs, ProbeKind};
 use crate::http::{Outgoing, Sender};
@@ -306,34 +307,26 @@ async fn probe(ep: &Endpoint, sender: &Sender, timeout: Duration) -> Result<Samp
     let mut out = match (ep.probe, &ep.sampler) {
         (ProbeKind::Signed, Some(s)) => {
             let d = s.sign(&s.fresh()?, &ep.url, chrono::Utc::now().timestamp())?;
-            let url = d.url.clone().unwrap_or_else(|| ep.url.clone());
-            let mut out = Outgoing::new(Source::Validate, &d.method, &url, d.headers, d.body);
-            out.event_type = Some(s.event.event_type.clone());
-            out.provider = Some(s.provider().to_string());
-            out
+            s.outgoing(d, &ep.url, Source::Validate)
         }
         _ => Outgoing::new(Source::Validate, "GET", &ep.url, Headers::new(), Vec::new()),
     };
     out.timeout = timeout;
-    let r = sender.send(out).await?;
-    Ok(match &r.response {
-        Some(resp) => {
-            let ok = match ep.probe {
-                ProbeKind::Signed => (200..300).contains(&resp.status),
-                ProbeKind::Get => resp.status < 500,
-            };
-            Sample {
-                ok,
-                ms: r.duration_ms,
-                status: Some(resp.status),
-                detail: format!("answered {}", resp.status),
-            }
-        }
-        None => Sample {
+    Ok(match Answer::of(&sender.send(out).await?) {
+        Answer::Http { status, ms, .. } => Sample {
+            ok: match ep.probe {
+                ProbeKind::Signed => (200..300).contains(&status),
+                ProbeKind::Get => status < 500,
+            },
+            ms: Some(ms),
+            status: Some(status),
+            detail: format!("answered {status}"),
+        },
+        Answer::Error(e) => Sample {
             ok: false,
             ms: None,
             status: None,
-            detail: r.error.clone().unwrap_or_else(|| "no answer".into()),
+            detail: e,
         },
     })
 }

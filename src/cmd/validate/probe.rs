@@ -34,6 +34,26 @@ pub enum Answer {
 }
 
 impl Answer {
+    /// What a sent request's record says came back.
+    pub fn of(r: &Record) -> Answer {
+        match &r.response {
+            Some(resp) => {
+                let text = String::from_utf8_lossy(&resp.body.0);
+                let mut snippet: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                if snippet.chars().count() > 80 {
+                    snippet = snippet.chars().take(77).collect::<String>() + "...";
+                }
+                Answer::Http {
+                    status: resp.status,
+                    location: resp.headers.get("Location").map(str::to_string),
+                    ms: r.duration_ms.unwrap_or_default(),
+                    snippet,
+                }
+            }
+            None => Answer::Error(r.error.clone().unwrap_or_else(|| "no answer".into())),
+        }
+    }
+
     pub fn is_2xx(&self) -> bool {
         matches!(self, Answer::Http { status, .. } if (200..300).contains(status))
     }
@@ -104,12 +124,11 @@ impl Prober<'_> {
 
     /// Sends a delivery (POST, as signed) and records it.
     pub async fn send(&self, d: Delivery) -> Result<Answer> {
-        let url = d.url.clone().unwrap_or_else(|| self.endpoint.url.clone());
-        let mut out = Outgoing::new(Source::Validate, &d.method, &url, d.headers, d.body);
-        out.event_type = Some(self.sampler.event.event_type.clone());
-        out.provider = Some(self.sampler.provider().to_string());
+        let mut out = self
+            .sampler
+            .outgoing(d, &self.endpoint.url, Source::Validate);
         out.timeout = self.timeout;
-        Ok(answer(&self.sender.send(out).await?))
+        Ok(Answer::of(&self.sender.send(out).await?))
     }
 
     /// A plain request without a body (the health probe).
@@ -122,25 +141,6 @@ impl Prober<'_> {
             Vec::new(),
         );
         out.timeout = self.timeout;
-        Ok(answer(&self.sender.send(out).await?))
-    }
-}
-
-fn answer(r: &Record) -> Answer {
-    match &r.response {
-        Some(resp) => {
-            let text = String::from_utf8_lossy(&resp.body.0);
-            let mut snippet: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-            if snippet.chars().count() > 80 {
-                snippet = snippet.chars().take(77).collect::<String>() + "...";
-            }
-            Answer::Http {
-                status: resp.status,
-                location: resp.headers.get("Location").map(str::to_string),
-                ms: r.duration_ms.unwrap_or_default(),
-                snippet,
-            }
-        }
-        None => Answer::Error(r.error.clone().unwrap_or_else(|| "no answer".into())),
+        Ok(Answer::of(&self.sender.send(out).await?))
     }
 }
