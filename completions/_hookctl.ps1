@@ -615,6 +615,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'Open loop: start this many requests per second on a fixed schedule, whatever the answers')
             [CompletionResult]::new('--stage', '--stage', [CompletionResultType]::ParameterName, 'Open loop: ramp the rate linearly to RPS over DUR (from --rate, or 0); repeatable, in order')
             [CompletionResult]::new('--burst', '--burst', [CompletionResultType]::ParameterName, 'Open loop: COUNT extra requests all due at once, AT into the run (''2000@15s''); repeatable')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Also trust this CA certificate (PEM file; repeatable), e.g. a staging endpoint''s own CA')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for each answer; longer counts as a `timeout` error')
             [CompletionResult]::new('--assert', '--assert', [CompletionResultType]::ParameterName, 'A threshold that must hold, or exit 1: ''p99<200ms'', ''success>=99.9%'', ''rps>=500'', ''errors==0''; repeatable')
             [CompletionResult]::new('--log-sample', '--log-sample', [CompletionResultType]::ParameterName, 'Deliveries to keep in the delivery log (failures first); 0 keeps none')

@@ -919,7 +919,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__load)
-            opts="-p -H -c -n -d -q -v -h --event --body-file --provider --secret --private-key --set --data --request-header --catalog --header --algorithm --encoding --prefix --timestamp-header --signed-template --no-sign --concurrency --requests --duration --rate --stage --burst --http2 --timeout --assert --log-sample --json --color --quiet --verbose --config --db --no-input --help"
+            opts="-p -H -c -n -d -q -v -h --event --body-file --provider --secret --private-key --set --data --request-header --catalog --header --algorithm --encoding --prefix --timestamp-header --signed-template --no-sign --concurrency --requests --duration --rate --stage --burst --http2 --ca-cert --timeout --assert --log-sample --json --color --quiet --verbose --config --db --no-input --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1026,6 +1026,10 @@ _hookctl() {
                     return 0
                     ;;
                 --burst)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

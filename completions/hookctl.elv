@@ -579,6 +579,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --rate 'Open loop: start this many requests per second on a fixed schedule, whatever the answers'
             cand --stage 'Open loop: ramp the rate linearly to RPS over DUR (from --rate, or 0); repeatable, in order'
             cand --burst 'Open loop: COUNT extra requests all due at once, AT into the run (''2000@15s''); repeatable'
+            cand --ca-cert 'Also trust this CA certificate (PEM file; repeatable), e.g. a staging endpoint''s own CA'
             cand --timeout 'How long to wait for each answer; longer counts as a `timeout` error'
             cand --assert 'A threshold that must hold, or exit 1: ''p99<200ms'', ''success>=99.9%'', ''rps>=500'', ''errors==0''; repeatable'
             cand --log-sample 'Deliveries to keep in the delivery log (failures first); 0 keeps none'

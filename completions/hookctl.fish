@@ -511,6 +511,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand load" -s d -l duration -
 complete -c hookctl -n "__fish_hookctl_using_subcommand load" -l rate -d 'Open loop: start this many requests per second on a fixed schedule, whatever the answers' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand load" -l stage -d 'Open loop: ramp the rate linearly to RPS over DUR (from --rate, or 0); repeatable, in order' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand load" -l burst -d 'Open loop: COUNT extra requests all due at once, AT into the run (\'2000@15s\'); repeatable' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand load" -l ca-cert -d 'Also trust this CA certificate (PEM file; repeatable), e.g. a staging endpoint\'s own CA' -r -F
 complete -c hookctl -n "__fish_hookctl_using_subcommand load" -l timeout -d 'How long to wait for each answer; longer counts as a `timeout` error' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand load" -l assert -d 'A threshold that must hold, or exit 1: \'p99<200ms\', \'success>=99.9%\', \'rps>=500\', \'errors==0\'; repeatable' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand load" -l log-sample -d 'Deliveries to keep in the delivery log (failures first); 0 keeps none' -r

@@ -60,8 +60,15 @@ fn init_logging(verbose: u8, quiet: bool) {
         (_, 2) => "debug",
         _ => "trace",
     };
+    // Libraries log what we then report in our own words (the TLS verifier logs the certificate
+    // error that `load` and `validate` explain): theirs only from -vv on.
+    let default = if verbose >= 2 {
+        level.to_string()
+    } else {
+        format!("off,hookctl={level},hookctl_relay={level}")
+    };
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(level));
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)

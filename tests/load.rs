@@ -4,6 +4,7 @@
 //! the log sample, and bad input as one line with exit 2/3.
 
 mod common;
+mod endpoints;
 
 use std::collections::HashSet;
 use std::net::SocketAddr;
@@ -490,6 +491,54 @@ fn http2_carries_every_request_on_shared_connections() {
     assert_eq!(server.requests(), 300);
     assert_eq!(server.seen.http2.load(Ordering::SeqCst), 300);
     server.assert_all_signed_and_unique();
+}
+
+#[test]
+fn https_endpoints_are_loaded_over_tls_trusting_the_ca_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ca_pem, leaf) = endpoints::certs::from_ca(30);
+    let ca = dir.path().join("ca.pem");
+    std::fs::write(&ca, ca_pem).unwrap();
+    let (app, mut got) = endpoints::receiver();
+    let server = endpoints::serve_tls(app, leaf.chain, leaf.key);
+    let url = server.url("/hooks");
+
+    // The test CA is not in the system's store: the run cannot start.
+    let out = hookctl(dir.path())
+        .args(["load", &url, "--secret", SECRET, "-n", "5"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert!(err.contains("TLS"), "{err}");
+
+    let (code, report) = load(
+        dir.path(),
+        &url,
+        &["-n", "40", "-c", "4", "--ca-cert", ca.to_str().unwrap()],
+    );
+    assert_eq!(code, 0, "{report:#}");
+    assert_eq!(report["status"]["200"], 40, "{report:#}");
+    let scheme = Registry::builtin().get("standard-webhooks").unwrap();
+    let keys = Keys {
+        secrets: vec![SECRET.into()],
+        public_key: None,
+    };
+    let mut ids = HashSet::new();
+    // The receiver queues each request before it answers, and every answer came back.
+    while let Ok(g) = got.try_recv() {
+        let d = Delivery {
+            method: "POST".into(),
+            url: Some(url.clone()),
+            headers: g.headers.clone(),
+            body: g.body.clone(),
+        };
+        let v = scheme.verify(&d, &keys, &VerifyOptions::now());
+        assert!(v.is_valid(), "{}", v.detail);
+        ids.insert(g.headers.get("webhook-id").unwrap().to_string());
+    }
+    assert_eq!(ids.len(), 40);
 }
 
 #[test]

@@ -62,6 +62,10 @@ pub struct LoadArgs {
     #[arg(long)]
     pub http2: bool,
 
+    /// Also trust this CA certificate (PEM file; repeatable), e.g. a staging endpoint's own CA.
+    #[arg(long, value_name = "FILE")]
+    pub ca_cert: Vec<PathBuf>,
+
     /// How long to wait for each answer; longer counts as a `timeout` error.
     #[arg(long, value_name = "DUR", default_value = "10s")]
     pub timeout: String,

@@ -47,6 +47,31 @@ pub enum TrustError {
     Other(String),
 }
 
+/// The system's trust store plus `extra_roots` (`--ca-cert`: an internal or test CA).
+pub fn platform_verifier(
+    extra_roots: &[CertificateDer<'static>],
+) -> Result<rustls_platform_verifier::Verifier, String> {
+    rustls_platform_verifier::Verifier::new_with_extra_roots(
+        extra_roots.iter().cloned(),
+        Arc::new(rustls::crypto::ring::default_provider()),
+    )
+    .map_err(|e| format!("cannot load the system's trusted certificates: {e}"))
+}
+
+/// A client configuration (TLS 1.2 and 1.3, ring) checking certificates with `verifier`.
+pub fn client_config(
+    verifier: Arc<dyn rustls::client::danger::ServerCertVerifier>,
+) -> Result<ClientConfig, String> {
+    Ok(
+        ClientConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
+            .with_safe_default_protocol_versions()
+            .map_err(|e| format!("TLS set-up: {e}"))?
+            .dangerous()
+            .with_custom_certificate_verifier(verifier)
+            .with_no_client_auth(),
+    )
+}
+
 /// Completes a TLS handshake with `host` over `stream`, trusting the platform's roots and
 /// `extra_roots`.
 pub async fn handshake(
@@ -55,22 +80,12 @@ pub async fn handshake(
     extra_roots: &[CertificateDer<'static>],
     timeout: Duration,
 ) -> Result<Handshake, String> {
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let platform = rustls_platform_verifier::Verifier::new_with_extra_roots(
-        extra_roots.iter().cloned(),
-        provider.clone(),
-    )
-    .map_err(|e| format!("cannot load the system's trusted certificates: {e}"))?;
+    let platform = platform_verifier(extra_roots)?;
     let recorder = Arc::new(Recording {
         inner: Arc::new(platform),
         outcome: Mutex::new(None),
     });
-    let config = ClientConfig::builder_with_provider(provider)
-        .with_safe_default_protocol_versions()
-        .map_err(|e| format!("TLS set-up: {e}"))?
-        .dangerous()
-        .with_custom_certificate_verifier(recorder.clone())
-        .with_no_client_auth();
+    let config = client_config(recorder.clone())?;
     let bare = host.trim_start_matches('[').trim_end_matches(']');
     let name = ServerName::try_from(bare.to_string())
         .map_err(|_| format!("'{host}' is not a valid TLS server name"))?;
@@ -126,9 +141,14 @@ pub async fn handshake(
 }
 
 /// A handshake that did not complete: the usual causes in words.
-fn handshake_failure(e: &std::io::Error) -> String {
+/// A failed handshake in words a developer can act on.
+pub fn handshake_failure(e: &std::io::Error) -> String {
     let text = e.to_string();
-    if text.contains("PeerIncompatible") || text.contains("ProtocolVersion") {
+    if text.contains("UnknownIssuer") {
+        format!(
+            "the certificate is not signed by a CA this machine trusts ({text}): pass your CA with --ca-cert FILE"
+        )
+    } else if text.contains("PeerIncompatible") || text.contains("ProtocolVersion") {
         format!("the server offers no TLS 1.2 or 1.3 ({text}): enable TLS 1.2 or later")
     } else if text.contains("InvalidContentType") || text.contains("corrupt message") {
         "the server did not answer with TLS: is this port serving plain http?".to_string()

@@ -20,7 +20,9 @@ use tokio::net::TcpStream;
 pub use super::h1::{Answer, Failure};
 use super::h1::{H1, io_kind};
 use super::stats::ErrorKind;
+use crate::inspect::tls;
 use crate::signature::Headers;
+use rustls::pki_types::CertificateDer;
 
 /// Where the load goes, resolved once before the run.
 pub struct Target {
@@ -58,7 +60,11 @@ pub enum Message<'a> {
 
 impl Target {
     /// Resolves the host; a name that does not resolve is a runtime failure (exit 3).
-    pub async fn resolve(url: url::Url, http2: bool) -> Result<Target> {
+    pub async fn resolve(
+        url: url::Url,
+        http2: bool,
+        extra_roots: &[CertificateDer<'static>],
+    ) -> Result<Target> {
         let host = url.host_str().unwrap_or_default().to_string();
         let port = url.port_or_known_default().unwrap_or(80);
         // `[::1]` arrives bracketed; lookup_host wants it bare.
@@ -76,7 +82,7 @@ impl Target {
             None => host.clone(),
         };
         let tls = if url.scheme() == "https" {
-            Some(tls_connector(&bare, http2)?)
+            Some(tls_connector(&bare, http2, extra_roots)?)
         } else {
             None
         };
@@ -107,16 +113,19 @@ impl Target {
     pub async fn connect(&self) -> Result<Conn, ConnectError> {
         let tcp = TcpStream::connect(self.addr)
             .await
-            .map_err(|e| ConnectError(format!("cannot connect to {}: {e}", self.addr)))?;
+            .map_err(|e| ConnectError::Tcp(format!("cannot connect to {}: {e}", self.addr)))?;
         // Requests are small and each waits for its answer: Nagle would only add delay.
         let _ = tcp.set_nodelay(true);
         let stream = match &self.tls {
             None => Stream::Plain(tcp),
             Some((connector, name)) => Stream::Tls(Box::new(
-                connector
-                    .connect(name.clone(), tcp)
-                    .await
-                    .map_err(|e| ConnectError(format!("TLS handshake with {}: {e}", self.addr)))?,
+                connector.connect(name.clone(), tcp).await.map_err(|e| {
+                    ConnectError::Tls(format!(
+                        "TLS handshake with {}: {}",
+                        self.addr,
+                        tls::handshake_failure(&e)
+                    ))
+                })?,
             )),
         };
         if !self.http2 {
@@ -124,7 +133,7 @@ impl Target {
         }
         let (send, conn) = http2::handshake(TokioExecutor::new(), TokioIo::new(stream))
             .await
-            .map_err(|e| ConnectError(format!("HTTP/2 handshake: {e}")))?;
+            .map_err(|e| ConnectError::Tls(format!("HTTP/2 handshake: {e}")))?;
         tokio::spawn(conn);
         Ok(Conn::H2(send))
     }
@@ -156,7 +165,20 @@ async fn read_h2(
 
 /// Why a connection could not be opened, in one line.
 #[derive(Debug)]
-pub struct ConnectError(pub String);
+pub enum ConnectError {
+    /// Nothing accepted the TCP connection.
+    Tcp(String),
+    /// Something listens, but the TLS or HTTP/2 handshake failed.
+    Tls(String),
+}
+
+impl ConnectError {
+    pub fn text(self) -> String {
+        match self {
+            ConnectError::Tcp(t) | ConnectError::Tls(t) => t,
+        }
+    }
+}
 
 impl Conn {
     /// Sends one request and reads its whole answer; `keep(status)` says whether to hand back
@@ -225,14 +247,13 @@ pub fn classify(e: &hyper::Error) -> ErrorKind {
 fn tls_connector(
     host: &str,
     http2: bool,
+    extra_roots: &[CertificateDer<'static>],
 ) -> Result<(
     tokio_rustls::TlsConnector,
     rustls::pki_types::ServerName<'static>,
 )> {
-    use rustls_platform_verifier::ConfigVerifierExt;
-    let _ = rustls::crypto::ring::default_provider().install_default();
-    let mut config = rustls::ClientConfig::with_platform_verifier()
-        .context("cannot load the system's certificate store")?;
+    let verifier = tls::platform_verifier(extra_roots).map_err(anyhow::Error::msg)?;
+    let mut config = tls::client_config(Arc::new(verifier)).map_err(anyhow::Error::msg)?;
     config.alpn_protocols = if http2 {
         vec![b"h2".to_vec()]
     } else {

@@ -24,7 +24,7 @@ use crate::cli::LoadArgs;
 use crate::http::target_url;
 use crate::output::{self, Exit, usage};
 use assertions::Assertion;
-use conn::{Conn, Target};
+use conn::{Conn, ConnectError, Target};
 use logged::Logged;
 use payload::Payloads;
 use report::{AssertionResult, Summary};
@@ -47,6 +47,7 @@ pub fn run(args: LoadArgs, ctx: &Ctx) -> Result<Exit> {
     }
     let url = target_url(&args.url, "URL").map_err(usage)?;
     let timeout = parse_duration(&args.timeout, "--timeout")?;
+    let extra_roots = super::endpoints::ca_certs(&args.ca_cert)?;
     if timeout.is_zero() {
         bail_usage!("--timeout 0 would fail every request: give a duration above 0, e.g. 10s");
     }
@@ -108,6 +109,7 @@ pub fn run(args: LoadArgs, ctx: &Ctx) -> Result<Exit> {
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     let setup = Setup {
         url,
+        extra_roots,
         http2: args.http2,
         concurrency: args.concurrency,
         timeout,
@@ -147,6 +149,8 @@ pub fn run(args: LoadArgs, ctx: &Ctx) -> Result<Exit> {
 /// What the run needs besides the content and the pacing.
 struct Setup {
     url: url::Url,
+    /// `--ca-cert`: trusted besides the system's roots.
+    extra_roots: Vec<rustls::pki_types::CertificateDer<'static>>,
     http2: bool,
     concurrency: usize,
     timeout: Duration,
@@ -162,12 +166,13 @@ async fn drive(
     mode: Mode,
     ctx: &Ctx,
 ) -> Result<Outcome> {
-    let target = Arc::new(Target::resolve(setup.url.clone(), setup.http2).await?);
+    let target =
+        Arc::new(Target::resolve(setup.url.clone(), setup.http2, &setup.extra_roots).await?);
     // An endpoint that cannot be reached at all is a failure to run, not a measurement.
-    let first = target
-        .connect()
-        .await
-        .map_err(|e| anyhow::anyhow!("{}: is the endpoint up at {}?", e.0, setup.url))?;
+    let first = target.connect().await.map_err(|e| match e {
+        ConnectError::Tcp(t) => anyhow::anyhow!("{t}: is the endpoint up at {}?", setup.url),
+        ConnectError::Tls(t) => anyhow::anyhow!(t),
+    })?;
     let conns = open_connections(&target, first, setup.concurrency).await;
 
     let (name, total) = match &mode {

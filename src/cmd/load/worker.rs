@@ -221,7 +221,7 @@ async fn exchange(
             target
                 .connect()
                 .await
-                .map_err(|e| (ErrorKind::Connect, e.0))?,
+                .map_err(|e| (ErrorKind::Connect, e.text()))?,
         );
     }
     match conn.as_mut() {
