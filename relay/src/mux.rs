@@ -93,8 +93,13 @@ fn text(msg: &impl Serialize) -> Message {
     Message::text(serde_json::to_string(msg).unwrap_or_default())
 }
 
+/// Most messages written to the socket before one flush.
+const BURST: usize = 64;
+
 /// Writes queued messages to the socket, control lane first, and a ping every `heartbeat`, until
-/// `stop` fires, a close frame has gone out, or the socket fails.
+/// `stop` fires, a close frame has gone out, or the socket fails. What has queued meanwhile goes
+/// out with the first message in one flush: under load a write carries many messages rather than
+/// a system call each.
 pub async fn write_loop<S>(
     mut sink: S,
     mut rx: OutboxRx,
@@ -106,8 +111,8 @@ pub async fn write_loop<S>(
 {
     let mut ticker = tokio::time::interval_at(tokio::time::Instant::now() + heartbeat, heartbeat);
     let mut nonce = 0u64;
-    loop {
-        let msg = tokio::select! {
+    'writing: loop {
+        let mut msg = tokio::select! {
             biased;
             // Control first, even when told to stop: a queued closing frame still goes out.
             m = rx.control.recv() => match m { Some(m) => m, None => break },
@@ -115,8 +120,26 @@ pub async fn write_loop<S>(
             m = rx.data.recv() => match m { Some(m) => m, None => break },
             _ = ticker.tick() => { nonce += 1; ping(nonce) }
         };
-        let closing = matches!(msg, Message::Close(_));
-        if sink.send(msg).await.is_err() || closing {
+        let mut fed = 0;
+        loop {
+            let closing = matches!(msg, Message::Close(_));
+            if sink.feed(msg).await.is_err() {
+                break 'writing;
+            }
+            if closing {
+                let _ = sink.flush().await;
+                break 'writing;
+            }
+            fed += 1;
+            if fed == BURST {
+                break;
+            }
+            msg = match rx.control.try_recv().or_else(|_| rx.data.try_recv()) {
+                Ok(m) => m,
+                Err(_) => break,
+            };
+        }
+        if sink.flush().await.is_err() {
             break;
         }
     }
@@ -127,7 +150,11 @@ pub async fn write_loop<S>(
 /// What arrives for one body from the peer.
 #[derive(Debug)]
 enum BodyEvent {
-    Data(Bytes),
+    /// `last`: the chunk also ended the body (the peer's pump is done, so no credit goes back).
+    Data {
+        data: Bytes,
+        last: bool,
+    },
     End,
     Abort,
 }
@@ -178,9 +205,11 @@ impl Inbound {
         )
     }
 
-    /// Hands a chunk to the body. Data nobody will read any more is credited back at once, so the
-    /// peer's pump drains instead of stalling.
-    pub fn push(&self, chunk: &Chunk<'_>) -> Result<(), WindowOverrun> {
+    /// Hands a chunk to the body. `frame` is the received frame it was decoded from, if any: the
+    /// data is then shared with it rather than copied. Data nobody will read any more is credited
+    /// back at once, so the peer's pump drains instead of stalling.
+    pub fn push(&self, chunk: &Chunk<'_>, frame: Option<&Bytes>) -> Result<(), WindowOverrun> {
+        let last = chunk.end && !chunk.abort;
         if !chunk.data.is_empty() {
             let now = self
                 .outstanding
@@ -189,19 +218,21 @@ impl Inbound {
             if now > WINDOW {
                 return Err(WindowOverrun(now));
             }
-            if self
-                .tx
-                .send(BodyEvent::Data(Bytes::copy_from_slice(chunk.data)))
-                .is_err()
-            {
+            let data = match frame {
+                Some(f) => f.slice_ref(chunk.data),
+                None => Bytes::copy_from_slice(chunk.data),
+            };
+            if self.tx.send(BodyEvent::Data { data, last }).is_err() {
                 self.outstanding
                     .fetch_sub(chunk.data.len(), Ordering::AcqRel);
-                (self.credit)(chunk.data.len());
+                if !last {
+                    (self.credit)(chunk.data.len());
+                }
             }
         }
         if chunk.abort {
             let _ = self.tx.send(BodyEvent::Abort);
-        } else if chunk.end {
+        } else if chunk.end && chunk.data.is_empty() {
             let _ = self.tx.send(BodyEvent::End);
         }
         Ok(())
@@ -236,10 +267,15 @@ impl Body for BodyStream {
         }
         match self.rx.poll_recv(cx) {
             Poll::Pending => Poll::Pending,
-            Poll::Ready(Some(BodyEvent::Data(b))) => {
-                self.outstanding.fetch_sub(b.len(), Ordering::AcqRel);
-                (self.credit)(b.len());
-                Poll::Ready(Some(Ok(Frame::data(b))))
+            Poll::Ready(Some(BodyEvent::Data { data, last })) => {
+                self.outstanding.fetch_sub(data.len(), Ordering::AcqRel);
+                if last {
+                    // Known ended now, so whoever reads (hyper) finishes without asking again.
+                    self.done = true;
+                } else {
+                    (self.credit)(data.len());
+                }
+                Poll::Ready(Some(Ok(Frame::data(data))))
             }
             Poll::Ready(Some(BodyEvent::End)) => {
                 self.done = true;
@@ -376,9 +412,18 @@ where
             let _ = outbox.chunk(Chunk::abort(id)).await;
             return Err(PumpError::TooLarge(max));
         }
-        for piece in data.chunks(CHUNK_SIZE) {
+        // A body that says it has ended ends with its last piece: one frame less per body, and
+        // the receiver credits nothing back for it.
+        let last = body.is_end_stream() && !data.is_empty();
+        let mut pieces = data.chunks(CHUNK_SIZE).peekable();
+        while let Some(piece) = pieces.next() {
             window.take(piece.len()).await?;
-            outbox.chunk(Chunk::data(id, piece)).await?;
+            let mut chunk = Chunk::data(id, piece);
+            chunk.end = last && pieces.peek().is_none();
+            outbox.chunk(chunk).await?;
+        }
+        if last {
+            return Ok(sent);
         }
     }
     outbox.chunk(Chunk::end(id)).await?;
@@ -395,9 +440,9 @@ mod tests {
         let granted = Arc::new(Mutex::new(0usize));
         let g = granted.clone();
         let (inbound, mut body) = Inbound::new(move |n| *g.lock().unwrap() += n, Some(6));
-        inbound.push(&Chunk::data(1, b"abc")).unwrap();
-        inbound.push(&Chunk::data(1, b"def")).unwrap();
-        inbound.push(&Chunk::end(1)).unwrap();
+        inbound.push(&Chunk::data(1, b"abc"), None).unwrap();
+        inbound.push(&Chunk::data(1, b"def"), None).unwrap();
+        inbound.push(&Chunk::end(1), None).unwrap();
         assert_eq!(body.size_hint().exact(), Some(6));
         let all = (&mut body).collect().await.unwrap().to_bytes();
         assert_eq!(&all[..], b"abcdef");
@@ -405,8 +450,8 @@ mod tests {
 
         let (inbound, _body) = Inbound::new(|_| {}, None);
         let big = vec![0u8; WINDOW];
-        inbound.push(&Chunk::data(2, &big)).unwrap();
-        assert!(inbound.push(&Chunk::data(2, b"x")).is_err());
+        inbound.push(&Chunk::data(2, &big), None).unwrap();
+        assert!(inbound.push(&Chunk::data(2, b"x"), None).is_err());
     }
 
     #[tokio::test]
@@ -414,18 +459,50 @@ mod tests {
         let granted = Arc::new(Mutex::new(0usize));
         let g = granted.clone();
         let (inbound, body) = Inbound::new(move |n| *g.lock().unwrap() += n, None);
-        inbound.push(&Chunk::data(1, b"abcd")).unwrap();
+        inbound.push(&Chunk::data(1, b"abcd"), None).unwrap();
         drop(body);
         assert_eq!(*granted.lock().unwrap(), 4);
-        inbound.push(&Chunk::data(1, b"ef")).unwrap();
+        inbound.push(&Chunk::data(1, b"ef"), None).unwrap();
         assert_eq!(*granted.lock().unwrap(), 6);
+    }
+
+    #[tokio::test]
+    async fn a_body_ends_with_its_last_piece_which_credits_nothing_back() {
+        let (outbox, mut rx) = Outbox::new();
+        let body = http_body_util::Full::new(Bytes::from_static(b"cd"));
+        send_body(&outbox, 3, &Window::default(), body, PumpLimits::default())
+            .await
+            .unwrap();
+        let Message::Binary(frame) = rx.data.recv().await.unwrap() else {
+            panic!()
+        };
+        let last = Chunk::decode(&frame).unwrap();
+        assert_eq!((last.data, last.end), (&b"cd"[..], true));
+        assert!(rx.data.try_recv().is_err(), "no separate end chunk");
+
+        let granted = Arc::new(Mutex::new(0usize));
+        let g = granted.clone();
+        let (inbound, mut body) = Inbound::new(move |n| *g.lock().unwrap() += n, None);
+        inbound.push(&Chunk::data(3, b"ab"), None).unwrap();
+        inbound.push(&last, Some(&frame)).unwrap();
+        let first = body.frame().await.unwrap().unwrap().into_data().unwrap();
+        assert_eq!((&first[..], *granted.lock().unwrap()), (&b"ab"[..], 2));
+        let second = body.frame().await.unwrap().unwrap().into_data().unwrap();
+        assert_eq!(&second[..], b"cd");
+        assert!(body.is_end_stream(), "ended without another read");
+        assert!(body.frame().await.is_none());
+        assert_eq!(
+            *granted.lock().unwrap(),
+            2,
+            "the last piece is not credited"
+        );
     }
 
     #[tokio::test]
     async fn an_aborted_body_is_an_error_not_a_short_body() {
         let (inbound, body) = Inbound::new(|_| {}, None);
-        inbound.push(&Chunk::data(1, b"ab")).unwrap();
-        inbound.push(&Chunk::abort(1)).unwrap();
+        inbound.push(&Chunk::data(1, b"ab"), None).unwrap();
+        inbound.push(&Chunk::abort(1), None).unwrap();
         assert!(body.collect().await.is_err());
         let (inbound, body) = Inbound::new(|_| {}, None);
         drop(inbound);
