@@ -214,6 +214,22 @@ async fn wait_http(url: &str) {
     panic!("{url} never answered");
 }
 
+/// The port `bore server` takes its clients' control connections on.
+const BORE_CONTROL_PORT: u16 = 7835;
+
+async fn wait_tcp(port: u16) {
+    for _ in 0..500 {
+        if tokio::net::TcpStream::connect(("127.0.0.1", port))
+            .await
+            .is_ok()
+        {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    panic!("nothing listens on 127.0.0.1:{port}");
+}
+
 #[tokio::main]
 async fn main() {
     if std::env::var("RELAY_BENCH").as_deref() != Ok("1") {
@@ -275,7 +291,8 @@ async fn main() {
                     .spawn()
                     .unwrap(),
             );
-            tokio::time::sleep(Duration::from_millis(300)).await;
+            // bore local gives up at once if its server is not up yet: wait for the control port.
+            wait_tcp(BORE_CONTROL_PORT).await;
             let port = 40000 + (std::process::id() % 100) as u16;
             procs.0.push(
                 Command::new(&bore)
