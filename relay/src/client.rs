@@ -19,7 +19,7 @@ use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 use tokio_util::sync::CancellationToken;
 
 use crate::mux::{
-    BodyStream, BoxError, Inbound, Outbox, PumpLimits, Window, send_body, write_loop,
+    BodyStream, BoxError, Inbound, Outbox, PumpLimits, Window, send_body, text, write_loop,
 };
 use crate::names::random_key;
 use crate::protocol::{
@@ -557,12 +557,17 @@ async fn answer<H: Handler>(
         headers: resp.headers,
         length: http_body::Body::size_hint(&resp.body).exact(),
     };
-    let sent = match outbox.data(&head).await {
-        Ok(()) => send_body(&outbox, id, &window, resp.body, PumpLimits::default())
-            .await
-            .is_ok(),
-        Err(_) => false,
-    };
+    // The head goes out with the answer's first chunk: a small answer is one write.
+    let sent = send_body(
+        &outbox,
+        id,
+        &window,
+        resp.body,
+        PumpLimits::default(),
+        Some(text(&head)),
+    )
+    .await
+    .is_ok();
     if sent && buffered {
         outbox.control(&ClientMessage::Ack { id });
     }

@@ -32,15 +32,27 @@ pub struct Closed;
 #[derive(Clone)]
 pub struct Outbox {
     control: mpsc::UnboundedSender<Message>,
-    data: mpsc::Sender<Message>,
+    data: mpsc::Sender<Queued>,
 }
+
+/// A data-lane entry: a head travels with the first chunk of its body, so a small request or
+/// answer crosses the socket in one write.
+type Queued = (Message, Option<Message>);
 
 pub struct OutboxRx {
     control: mpsc::UnboundedReceiver<Message>,
-    data: mpsc::Receiver<Message>,
+    data: mpsc::Receiver<Queued>,
 }
 
-/// Messages (heads and chunks) that may wait in the data lane.
+#[cfg(test)]
+impl OutboxRx {
+    /// The next control message already queued, if any.
+    pub(crate) fn control_now(&mut self) -> Option<Message> {
+        self.control.try_recv().ok()
+    }
+}
+
+/// Entries (heads and chunks) that may wait in the data lane.
 const DATA_DEPTH: usize = 64;
 
 impl Outbox {
@@ -64,18 +76,15 @@ impl Outbox {
         self.control.send(text(msg)).is_ok()
     }
 
-    /// Queues a head (or another message that must keep its place before the chunks that follow).
-    pub async fn data(&self, msg: &impl Serialize) -> Result<(), Closed> {
-        self.data.send(text(msg)).await.map_err(|_| Closed)
-    }
-
-    pub async fn chunk(&self, chunk: Chunk<'_>) -> Result<(), Closed> {
+    /// Queues a chunk, after `head` when it is the body's first.
+    async fn chunk(&self, head: Option<Message>, chunk: Chunk<'_>) -> Result<(), Closed> {
         // Chunks are cut to CHUNK_SIZE before they get here, so encoding cannot fail.
-        let frame = chunk.encode().map_err(|_| Closed)?;
-        self.data
-            .send(Message::Binary(frame.into()))
-            .await
-            .map_err(|_| Closed)
+        let frame = Message::Binary(chunk.encode().map_err(|_| Closed)?.into());
+        let entry = match head {
+            Some(head) => (head, Some(frame)),
+            None => (frame, None),
+        };
+        self.data.send(entry).await.map_err(|_| Closed)
     }
 
     /// Queues a closing frame with a reason the peer shows its user.
@@ -88,12 +97,13 @@ impl Outbox {
     }
 }
 
-fn text(msg: &impl Serialize) -> Message {
+/// A control message or head as the text frame that carries it.
+pub fn text(msg: &impl Serialize) -> Message {
     // Our message types always serialise.
     Message::text(serde_json::to_string(msg).unwrap_or_default())
 }
 
-/// Most messages written to the socket before one flush.
+/// Most queue entries written to the socket before one flush.
 const BURST: usize = 64;
 
 /// Writes queued messages to the socket, control lane first, and a ping every `heartbeat`, until
@@ -112,31 +122,36 @@ pub async fn write_loop<S>(
     let mut ticker = tokio::time::interval_at(tokio::time::Instant::now() + heartbeat, heartbeat);
     let mut nonce = 0u64;
     'writing: loop {
-        let mut msg = tokio::select! {
+        let mut entry: Queued = tokio::select! {
             biased;
             // Control first, even when told to stop: a queued closing frame still goes out.
-            m = rx.control.recv() => match m { Some(m) => m, None => break },
+            m = rx.control.recv() => match m { Some(m) => (m, None), None => break },
             _ = stop.cancelled() => break,
             m = rx.data.recv() => match m { Some(m) => m, None => break },
-            _ = ticker.tick() => { nonce += 1; ping(nonce) }
+            _ = ticker.tick() => { nonce += 1; (ping(nonce), None) }
         };
         let mut fed = 0;
         loop {
-            let closing = matches!(msg, Message::Close(_));
-            if sink.feed(msg).await.is_err() {
-                break 'writing;
-            }
-            if closing {
-                let _ = sink.flush().await;
-                break 'writing;
+            for msg in [Some(entry.0), entry.1].into_iter().flatten() {
+                let closing = matches!(msg, Message::Close(_));
+                if sink.feed(msg).await.is_err() {
+                    break 'writing;
+                }
+                if closing {
+                    let _ = sink.flush().await;
+                    break 'writing;
+                }
             }
             fed += 1;
             if fed == BURST {
                 break;
             }
-            msg = match rx.control.try_recv().or_else(|_| rx.data.try_recv()) {
-                Ok(m) => m,
-                Err(_) => break,
+            entry = match rx.control.try_recv() {
+                Ok(m) => (m, None),
+                Err(_) => match rx.data.try_recv() {
+                    Ok(e) => e,
+                    Err(_) => break,
+                },
             };
         }
         if sink.flush().await.is_err() {
@@ -370,25 +385,35 @@ pub enum PumpError {
     Closed(#[from] Closed),
 }
 
-/// Sends `body` for request `id` as chunks within the window; returns the bytes sent.
+/// Sends `body` for request `id` as chunks within the window, after `head` (the message that
+/// announces the body: it goes out with the first chunk, or with the end of an empty body);
+/// returns the bytes sent. When the body fails before the head went out, nothing is sent: the
+/// peer never heard of the request.
 pub async fn send_body<B>(
     outbox: &Outbox,
     id: u64,
     window: &Window,
     mut body: B,
     limits: PumpLimits,
+    head: Option<Message>,
 ) -> Result<u64, PumpError>
 where
     B: Body<Data = Bytes> + Unpin,
     B::Error: std::fmt::Display,
 {
+    let mut head = head;
+    let abort = |head: Option<Message>| async move {
+        if head.is_none() {
+            let _ = outbox.chunk(None, Chunk::abort(id)).await;
+        }
+    };
     let mut sent = 0u64;
     loop {
         let next = match limits.idle {
             Some(idle) => match tokio::time::timeout(idle, body.frame()).await {
                 Ok(f) => f,
                 Err(_) => {
-                    let _ = outbox.chunk(Chunk::abort(id)).await;
+                    abort(head).await;
                     return Err(PumpError::Idle(idle));
                 }
             },
@@ -398,7 +423,7 @@ where
             None => break,
             Some(Ok(f)) => f,
             Some(Err(e)) => {
-                let _ = outbox.chunk(Chunk::abort(id)).await;
+                abort(head).await;
                 return Err(PumpError::Source(e.to_string()));
             }
         };
@@ -409,7 +434,7 @@ where
         if let Some(max) = limits.max
             && sent > max
         {
-            let _ = outbox.chunk(Chunk::abort(id)).await;
+            abort(head).await;
             return Err(PumpError::TooLarge(max));
         }
         // A body that says it has ended ends with its last piece: one frame less per body, and
@@ -420,13 +445,13 @@ where
             window.take(piece.len()).await?;
             let mut chunk = Chunk::data(id, piece);
             chunk.end = last && pieces.peek().is_none();
-            outbox.chunk(chunk).await?;
+            outbox.chunk(head.take(), chunk).await?;
         }
         if last {
             return Ok(sent);
         }
     }
-    outbox.chunk(Chunk::end(id)).await?;
+    outbox.chunk(head.take(), Chunk::end(id)).await?;
     Ok(sent)
 }
 
@@ -467,15 +492,24 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn a_body_ends_with_its_last_piece_which_credits_nothing_back() {
+    async fn a_body_goes_with_its_head_and_ends_with_its_last_piece_which_credits_nothing_back() {
         let (outbox, mut rx) = Outbox::new();
         let body = http_body_util::Full::new(Bytes::from_static(b"cd"));
-        send_body(&outbox, 3, &Window::default(), body, PumpLimits::default())
-            .await
-            .unwrap();
-        let Message::Binary(frame) = rx.data.recv().await.unwrap() else {
-            panic!()
+        let head = text(&"the head");
+        send_body(
+            &outbox,
+            3,
+            &Window::default(),
+            body,
+            PumpLimits::default(),
+            Some(head.clone()),
+        )
+        .await
+        .unwrap();
+        let (first, Some(Message::Binary(frame))) = rx.data.recv().await.unwrap() else {
+            panic!("the head and the chunk are one entry")
         };
+        assert_eq!(first, head);
         let last = Chunk::decode(&frame).unwrap();
         assert_eq!((last.data, last.end), (&b"cd"[..], true));
         assert!(rx.data.try_recv().is_err(), "no separate end chunk");
@@ -515,14 +549,13 @@ mod tests {
         let window = Window::default();
         let body = http_body_util::Full::new(Bytes::from(vec![7u8; WINDOW + CHUNK_SIZE]));
         let w = window.clone();
-        let pump =
-            tokio::spawn(
-                async move { send_body(&outbox, 5, &w, body, PumpLimits::default()).await },
-            );
+        let pump = tokio::spawn(async move {
+            send_body(&outbox, 5, &w, body, PumpLimits::default(), None).await
+        });
         // Exactly one window's worth goes out, then the pump waits for credit.
         let mut got = 0;
         while got < WINDOW {
-            let Message::Binary(b) = rx.data.recv().await.unwrap() else {
+            let (Message::Binary(b), None) = rx.data.recv().await.unwrap() else {
                 panic!()
             };
             got += Chunk::decode(&b).unwrap().data.len();
@@ -530,7 +563,7 @@ mod tests {
         tokio::time::sleep(Duration::from_secs(5)).await;
         assert!(rx.data.try_recv().is_err(), "sent past the window");
         window.grant(CHUNK_SIZE as u64);
-        let Message::Binary(b) = rx.data.recv().await.unwrap() else {
+        let (Message::Binary(b), None) = rx.data.recv().await.unwrap() else {
             panic!()
         };
         assert_eq!(Chunk::decode(&b).unwrap().data.len(), CHUNK_SIZE);
@@ -542,7 +575,7 @@ mod tests {
             max: Some(99),
             idle: None,
         };
-        let r = send_body(&outbox, 6, &Window::default(), body, limits).await;
+        let r = send_body(&outbox, 6, &Window::default(), body, limits, None).await;
         assert!(matches!(r, Err(PumpError::TooLarge(99))));
     }
 }
