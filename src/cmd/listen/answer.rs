@@ -1,7 +1,8 @@
 //! The target's answer on its way back through the tunnel, with a copy kept for the record.
-//! It ends only once the record is queued (so a sender that has its whole answer has a record,
-//! even if listen stops that instant) or, for a delivery from the relay's buffer, written: the
-//! relay's acknowledgement follows the end.
+//! Its last frame is held back until the record is queued — so a sender that has its whole
+//! answer has a record even if listen stops that instant, and the printed lines keep the order
+//! of the answers — or, for a delivery from the relay's buffer, written: the relay's
+//! acknowledgement follows the end. Queueing is quick; the writing is the log's thread's.
 
 use std::pin::Pin;
 use std::task::{Context, Poll};
@@ -24,9 +25,9 @@ const MAX_RECORDED_RESPONSE: usize = 1024 * 1024;
 
 type Item = Result<Frame<Bytes>, BoxError>;
 
-/// Streams `resp` back while `done` waits for it; `done` is finished (recorded, shown) when the
-/// answer has been read, before its last frame goes out. `copy`: the request body's copy, when
-/// it streamed to the target rather than being read first.
+/// Streams `resp` back while `done` waits for it; `done` is finished (recorded, shown) once the
+/// answer has been read, before its last frame goes. `copy`: the request body's copy, when it
+/// streamed to the target rather than being read first.
 pub fn stream_back(
     resp: http::Response<Incoming>,
     done: Done,
@@ -142,6 +143,6 @@ impl HttpBody for Back {
     }
 
     fn size_hint(&self) -> SizeHint {
-        self.hint.clone()
+        self.hint
     }
 }

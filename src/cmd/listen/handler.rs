@@ -76,7 +76,9 @@ fn broken_off(mut resp: TunnelResponse) -> TunnelResponse {
     resp
 }
 
-/// Records the delivery, then answers: unless a buffered one could not be recorded.
+/// Records the delivery (queued; a buffered one written), then answers: unless a buffered one
+/// could not be recorded. Answers made here are quick, so recording first keeps the printed
+/// lines in the order the deliveries came.
 async fn answered(done: Done, shared: &Shared, resp: TunnelResponse) -> TunnelResponse {
     match shared.finish(done, resp.status).await {
         Outcome::Recorded => resp,
