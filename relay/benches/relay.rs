@@ -32,6 +32,7 @@ async fn target() -> SocketAddr {
     let addr = l.local_addr().unwrap();
     tokio::spawn(async move {
         while let Ok((tcp, _)) = l.accept().await {
+            let _ = tcp.set_nodelay(true);
             tokio::spawn(async move {
                 let svc = service_fn(|req: http::Request<hyper::body::Incoming>| async move {
                     let _ = req.into_body().collect().await;
@@ -46,6 +47,18 @@ async fn target() -> SocketAddr {
         }
     });
     addr
+}
+
+/// A client on connections with TCP_NODELAY, as every socket on the measured path has: a request
+/// written in two segments must not wait for a delayed ACK, whichever way it goes.
+fn http(keep_alive: bool) -> Http {
+    let mut tcp = HttpConnector::new();
+    tcp.set_nodelay(true);
+    let mut b = Client::builder(TokioExecutor::new());
+    if !keep_alive {
+        b.pool_max_idle_per_host(0);
+    }
+    b.build(tcp)
 }
 
 fn free_port() -> u16 {
@@ -76,9 +89,7 @@ const EVENT: &[u8] = br#"{"id":"evt_1","type":"payment_intent.succeeded","data":
 
 /// Requests per second with `conc` workers, a new connection for every request.
 async fn max_rps(url: &str, conc: usize, secs: u64) -> f64 {
-    let client: Http = Client::builder(TokioExecutor::new())
-        .pool_max_idle_per_host(0)
-        .build_http();
+    let client = http(false);
     let done = Arc::new(AtomicU64::new(0));
     let stop = Arc::new(AtomicBool::new(false));
     let started = Instant::now();
@@ -105,7 +116,7 @@ async fn max_rps(url: &str, conc: usize, secs: u64) -> f64 {
 
 /// Latencies (µs) at a fixed arrival rate, open loop, over keep-alive connections.
 async fn fixed_rate(url: &str, rate: f64, secs: u64) -> (f64, f64) {
-    let client: Http = Client::builder(TokioExecutor::new()).build_http();
+    let client = http(true);
     let mut tick = tokio::time::interval(Duration::from_secs_f64(1.0 / rate));
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Burst);
     let n = (rate * secs as f64) as usize;
@@ -132,7 +143,7 @@ async fn fixed_rate(url: &str, rate: f64, secs: u64) -> (f64, f64) {
 
 /// MB/s for `n` sequential uploads of a 25 MiB body.
 async fn throughput(url: &str, n: usize) -> f64 {
-    let client: Http = Client::builder(TokioExecutor::new()).build_http();
+    let client = http(true);
     let body = Bytes::from(vec![b'x'; 25 * 1024 * 1024]);
     let started = Instant::now();
     for _ in 0..n {
@@ -169,7 +180,7 @@ async fn memory(url: &str, relay_pid: u32, listen_pid: u32) -> (f64, f64, f64, f
             }
         })
     };
-    let client: Http = Client::builder(TokioExecutor::new()).build_http();
+    let client = http(true);
     let body = Bytes::from(vec![b'y'; 25 * 1024 * 1024]);
     let uploads: Vec<_> = (0..10)
         .map(|_| {
@@ -322,6 +333,11 @@ async fn main() {
     eprintln!("latency at {rate:.0} req/s (half the relay's max)…");
     let (d50, d99) = fixed_rate(&direct, rate, secs).await;
     let (r50, r99) = fixed_rate(&relay, rate, secs).await;
+    // What two extra hops cost on this machine anyway, with nothing but bytes copied.
+    let bore_latency = match &bore {
+        Some(u) => Some(fixed_rate(u, rate, secs).await),
+        None => None,
+    };
     eprintln!("25 MiB uploads…");
     let mb_direct = throughput(&direct, 3).await;
     let mb_relay = throughput(&relay, 3).await;
@@ -348,6 +364,13 @@ async fn main() {
         "| p99 latency at {rate:.0} req/s | {d99:.0} µs | {r99:.0} µs | +{:.0} µs |",
         r99 - d99
     );
+    if let Some((b50, b99)) = bore_latency {
+        println!(
+            "| p50 / p99 through bore at {rate:.0} req/s | — | {b50:.0} / {b99:.0} µs | bore +{:.0} / +{:.0} µs |",
+            b50 - d50,
+            b99 - d99
+        );
+    }
     println!(
         "| 25 MiB upload | {mb_direct:.0} MB/s | {mb_relay:.0} MB/s | {:.2}× direct |",
         mb_relay / mb_direct
