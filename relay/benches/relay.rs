@@ -87,8 +87,8 @@ async fn post(client: &Http, url: &str, body: Bytes) -> bool {
 
 const EVENT: &[u8] = br#"{"id":"evt_1","type":"payment_intent.succeeded","data":{"object":{"amount":2000,"currency":"usd"}}}"#;
 
-/// Requests per second with `conc` workers, a new connection for every request.
-async fn max_rps(url: &str, conc: usize, secs: u64) -> f64 {
+/// Requests per second with `conc` workers, a new connection for every request; and how many.
+async fn max_rps(url: &str, conc: usize, secs: u64) -> (f64, u64) {
     let client = http(false);
     let done = Arc::new(AtomicU64::new(0));
     let stop = Arc::new(AtomicBool::new(false));
@@ -111,7 +111,21 @@ async fn max_rps(url: &str, conc: usize, secs: u64) -> f64 {
     for w in workers {
         let _ = w.await;
     }
-    done.load(Ordering::Relaxed) as f64 / started.elapsed().as_secs_f64()
+    let n = done.load(Ordering::Relaxed);
+    (n as f64 / started.elapsed().as_secs_f64(), n)
+}
+
+/// CPU time (user + system, µs) a process has used so far. /proc counts it in USER_HZ ticks,
+/// which Linux fixes at 100 a second for user space.
+fn cpu_us(pid: u32) -> u64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    // Fields after the command name (which may hold spaces), from the 3rd on.
+    let rest = stat.rsplit_once(") ").map(|(_, r)| r).unwrap_or("");
+    let f: Vec<u64> = rest
+        .split_whitespace()
+        .map(|x| x.parse().unwrap_or(0))
+        .collect();
+    (f.get(11).copied().unwrap_or(0) + f.get(12).copied().unwrap_or(0)) * 10_000
 }
 
 /// Latencies (µs) at a fixed arrival rate, open loop, over keep-alive connections.
@@ -323,10 +337,14 @@ async fn main() {
     };
 
     eprintln!("max rps, {conc} workers, new connection per request, {secs} s each…");
-    let rps_direct = max_rps(&direct, conc, secs).await;
-    let rps_relay = max_rps(&relay, conc, secs).await;
+    let (rps_direct, _) = max_rps(&direct, conc, secs).await;
+    let cpu_before = (cpu_us(relay_pid), cpu_us(listen_pid));
+    let (rps_relay, n_relay) = max_rps(&relay, conc, secs).await;
+    let per_request = |before: u64, pid: u32| (cpu_us(pid) - before) as f64 / n_relay.max(1) as f64;
+    let cpu_relay = per_request(cpu_before.0, relay_pid);
+    let cpu_listen = per_request(cpu_before.1, listen_pid);
     let rps_bore = match &bore {
-        Some(u) => Some(max_rps(u, conc, secs).await),
+        Some(u) => Some(max_rps(u, conc, secs).await.0),
         None => None,
     };
     let rate = (rps_relay / 2.0).max(10.0);
@@ -349,6 +367,9 @@ async fn main() {
     println!(
         "| max rps (new connection per request, {conc} workers) | {rps_direct:.0} | {rps_relay:.0} | {:.2}× direct |",
         rps_relay / rps_direct
+    );
+    println!(
+        "| CPU per request in that run (user + system) | — | relay {cpu_relay:.0} µs, listen {cpu_listen:.0} µs | — |"
     );
     if let Some(b) = rps_bore {
         println!(
