@@ -543,6 +543,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             [CompletionResult]::new('--events', '--events', [CompletionResultType]::ParameterName, 'Forward only these event types (glob, repeatable); others are answered 200 and not forwarded')
             [CompletionResult]::new('--verify-provider', '--verify-provider', [CompletionResultType]::ParameterName, 'Verify each delivery''s signature with this provider''s scheme and show the verdict')
             [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'Secret for --verify-provider [env: HOOKCTL_SECRET; default: the provider''s secret in the config]')
+            [CompletionResult]::new('--public-key', '--public-key', [CompletionResultType]::ParameterName, 'Public key for --verify-provider''s asymmetric schemes (Discord, SendGrid, Plaid, …): hex, base64, PEM, whpk_, or JWK (text or file path) [default: the provider''s key pair in the config]')
             [CompletionResult]::new('--respond', '--respond', [CompletionResultType]::ParameterName, 'Status to answer with when there is no --forward-to')
             [CompletionResult]::new('--ready-file', '--ready-file', [CompletionResultType]::ParameterName, 'Write the public URL to this file once listen can receive (CI waits on it)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long a local target may take to answer before the sender gets 504')

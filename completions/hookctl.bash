@@ -849,7 +849,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__listen)
-            opts="-q -v -h --forward-to --relay --token --name --port --events --verify-provider --secret --respond --ready-file --timeout --json --color --quiet --verbose --config --db --no-input --help"
+            opts="-q -v -h --forward-to --relay --token --name --port --events --verify-provider --secret --public-key --respond --ready-file --timeout --json --color --quiet --verbose --config --db --no-input --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -884,6 +884,10 @@ _hookctl() {
                     return 0
                     ;;
                 --secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --public-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -451,6 +451,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l port -d 'Port
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l events -d 'Forward only these event types (glob, repeatable); others are answered 200 and not forwarded' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l verify-provider -d 'Verify each delivery\'s signature with this provider\'s scheme and show the verdict' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l secret -d 'Secret for --verify-provider [env: HOOKCTL_SECRET; default: the provider\'s secret in the config]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l public-key -d 'Public key for --verify-provider\'s asymmetric schemes (Discord, SendGrid, Plaid, …): hex, base64, PEM, whpk_, or JWK (text or file path) [default: the provider\'s key pair in the config]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l respond -d 'Status to answer with when there is no --forward-to' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l ready-file -d 'Write the public URL to this file once listen can receive (CI waits on it)' -r -F
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l timeout -d 'How long a local target may take to answer before the sender gets 504' -r

@@ -27,7 +27,11 @@ struct Listen {
 impl Listen {
     /// Starts `hookctl listen ARGS --port 0` and waits for its Ready line.
     fn start(args: &[&str]) -> Listen {
-        let dir = tempfile::tempdir().unwrap();
+        Listen::start_in(tempfile::tempdir().unwrap(), args)
+    }
+
+    /// As `start`, with the delivery log and config in `dir` (`log.db`, `config.toml`).
+    fn start_in(dir: tempfile::TempDir, args: &[&str]) -> Listen {
         let db = dir.path().join("log.db");
         let ready = dir.path().join("ready.txt");
         let mut child = StdCommand::new(cargo_bin("hookctl"))
@@ -79,10 +83,14 @@ impl Listen {
         l
     }
 
-    /// The first stderr line starting with `prefix`, within 15 s.
+    /// The first stderr line starting with `prefix`, within 15 s of the one before.
     fn wait_stderr(&mut self, prefix: &str) -> String {
+        self.wait_stderr_within(prefix, Duration::from_secs(15))
+    }
+
+    fn wait_stderr_within(&mut self, prefix: &str, patience: Duration) -> String {
         loop {
-            match self.stderr.recv_timeout(Duration::from_secs(15)) {
+            match self.stderr.recv_timeout(patience) {
                 Ok(line) if line.starts_with(prefix) => return line,
                 Ok(_) => {}
                 Err(_) => panic!("no stderr line starting with {prefix:?}"),
@@ -244,6 +252,154 @@ fn listen_forwards_byte_exact_records_and_shows_each_delivery() {
     assert_eq!(lines[0]["signature"]["valid"], true);
     assert_eq!(lines[1]["signature"]["valid"], false);
     assert_eq!(lines[1]["signature"]["provider"], "stripe");
+}
+
+#[test]
+fn listen_verifies_key_pair_providers_with_their_public_key() {
+    let discord = Registry::builtin().get("discord").unwrap();
+    let key = discord.new_key(&[7; 32]);
+    let target = Receiver::start();
+    let l = Listen::start(&[
+        "--forward-to",
+        &target.url("/"),
+        "--verify-provider",
+        "discord",
+        "--public-key",
+        key.public_key.as_deref().unwrap(),
+    ]);
+    let body = br#"{"type":1,"id":"1"}"#;
+    let signed = discord
+        .sign(&SignRequest {
+            body: body.to_vec(),
+            timestamp: chrono::Utc::now().timestamp(),
+            private_key: key.private_key.clone(),
+            method: "POST".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    let headers: Vec<(&str, &str)> = signed
+        .headers
+        .0
+        .iter()
+        .map(|(n, v)| (n.as_str(), v.as_str()))
+        .collect();
+    assert_eq!(post(&l.url, "/i", &headers, body).0, 200);
+    target.next();
+    assert_eq!(post(&l.url, "/i", &headers, br#"{"type":2}"#).0, 200);
+    target.next();
+    let records = l.records_when(2);
+    let lines = l.stop();
+    assert_eq!(lines[0]["signature"]["provider"], "discord");
+    assert_eq!(lines[0]["signature"]["valid"], true, "{:?}", lines[0]);
+    assert_eq!(lines[1]["signature"]["valid"], false, "{:?}", lines[1]);
+    assert_eq!(records[0].provider.as_deref(), Some("discord"));
+}
+
+#[test]
+fn stopping_right_after_deliveries_keeps_every_record() {
+    let target = Receiver::start();
+    let l = Listen::start(&["--forward-to", &target.url("/")]);
+    for i in 0..25 {
+        let (status, _) = post(&l.url, &format!("/n/{i}"), &[], b"{\"type\":\"a.b\"}");
+        assert_eq!(status, 200);
+    }
+    // No waiting for the log: every delivery answered must be in it once listen has exited.
+    let db = l.db.clone();
+    let (lines, _dir) = l.stop_keeping_dir();
+    assert_eq!(lines.len(), 25);
+    let store = Store::open(&db).unwrap();
+    assert_eq!(store.count().unwrap(), 25);
+}
+
+/// A metric of the relay at `addr`, read from `/metrics`.
+fn metric(addr: std::net::SocketAddr, name: &str) -> f64 {
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.write_all(b"GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        .unwrap();
+    let mut out = String::new();
+    s.read_to_string(&mut out).unwrap();
+    out.lines()
+        .find_map(|l| l.strip_prefix(name)?.strip_prefix(' ')?.parse().ok())
+        .unwrap_or_else(|| panic!("no metric {name} in {out}"))
+}
+
+/// Polls a relay metric until it has `want`: the relay updates it just after the event.
+fn wait_metric(addr: std::net::SocketAddr, name: &str, want: f64) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while metric(addr, name) != want {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{name} never reached {want}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn a_buffered_delivery_leaves_the_relay_only_once_it_is_recorded() {
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let listener = rt
+        .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
+        .unwrap();
+    let addr = listener.local_addr().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let mut opts = relay_opts();
+    opts.data_dir = Some(data.path().to_path_buf());
+    // A delivery that is not acknowledged is tried again this soon.
+    opts.request_timeout = Duration::from_secs(2);
+    let stop = tokio_util::sync::CancellationToken::new();
+    rt.spawn(hookctl_relay::server::serve(listener, opts, stop.clone()));
+    let target = Receiver::start();
+    let relay = format!("http://{addr}");
+    let args = [
+        "--relay",
+        &relay,
+        "--name",
+        "away",
+        "--forward-to",
+        &target.url("/"),
+    ];
+    let first = Listen::start(&args);
+    let url = first.url.clone();
+    first.stop();
+    wait_metric(addr, "hookctl_relay_tunnels_connected", 0.0);
+    let (status, _) = post(&url, "/late", &[], b"{\"type\":\"a.b\"}");
+    assert_eq!(status, 202);
+
+    // The next listen's log is locked by another writer: its record cannot be written.
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("log.db");
+    drop(Store::open(&db).unwrap());
+    let blocker = rusqlite::Connection::open(&db).unwrap();
+    blocker.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let mut back = Listen::start_in(dir, &args);
+    // The log's busy timeout (10 s) runs out, and listen says so.
+    let line = back.wait_stderr_within("error: 1 delivery not recorded", Duration::from_secs(30));
+    assert!(line.contains("locked"), "{line}");
+    assert_eq!(target.next().target, "/late");
+    assert_eq!(
+        metric(addr, "hookctl_relay_buffered_requests"),
+        1.0,
+        "not acknowledged, so still buffered"
+    );
+
+    // Once the log is writable the relay's next try is recorded and leaves the buffer.
+    blocker.execute_batch("ROLLBACK").unwrap();
+    wait_metric(addr, "hookctl_relay_buffered_requests", 0.0);
+    let records = back.records_when(1);
+    assert_eq!(records.len(), 1);
+    assert!(records[0].id.starts_with("dlv_"));
+    assert_eq!(records[0].status, Status::Delivered);
+    let lines = back.stop();
+    assert!(lines.iter().all(|l| l["buffered"] == true), "{lines:?}");
+    assert!(
+        lines[0]["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("not recorded")),
+        "{lines:?}"
+    );
+    assert!(lines.last().unwrap()["error"].is_null(), "{lines:?}");
+    stop.cancel();
 }
 
 fn l_url_ends(lines: &[serde_json::Value], tunnel: &str) -> bool {

@@ -32,6 +32,7 @@ async fn target() -> SocketAddr {
     let addr = l.local_addr().unwrap();
     tokio::spawn(async move {
         while let Ok((tcp, _)) = l.accept().await {
+            let _ = tcp.set_nodelay(true);
             tokio::spawn(async move {
                 let svc = service_fn(|req: http::Request<hyper::body::Incoming>| async move {
                     let _ = req.into_body().collect().await;
@@ -46,6 +47,18 @@ async fn target() -> SocketAddr {
         }
     });
     addr
+}
+
+/// A client on connections with TCP_NODELAY, as every socket on the measured path has: a request
+/// written in two segments must not wait for a delayed ACK, whichever way it goes.
+fn http(keep_alive: bool) -> Http {
+    let mut tcp = HttpConnector::new();
+    tcp.set_nodelay(true);
+    let mut b = Client::builder(TokioExecutor::new());
+    if !keep_alive {
+        b.pool_max_idle_per_host(0);
+    }
+    b.build(tcp)
 }
 
 fn free_port() -> u16 {
@@ -74,11 +87,9 @@ async fn post(client: &Http, url: &str, body: Bytes) -> bool {
 
 const EVENT: &[u8] = br#"{"id":"evt_1","type":"payment_intent.succeeded","data":{"object":{"amount":2000,"currency":"usd"}}}"#;
 
-/// Requests per second with `conc` workers, a new connection for every request.
-async fn max_rps(url: &str, conc: usize, secs: u64) -> f64 {
-    let client: Http = Client::builder(TokioExecutor::new())
-        .pool_max_idle_per_host(0)
-        .build_http();
+/// Requests per second with `conc` workers, a new connection for every request; and how many.
+async fn max_rps(url: &str, conc: usize, secs: u64) -> (f64, u64) {
+    let client = http(false);
     let done = Arc::new(AtomicU64::new(0));
     let stop = Arc::new(AtomicBool::new(false));
     let started = Instant::now();
@@ -100,12 +111,26 @@ async fn max_rps(url: &str, conc: usize, secs: u64) -> f64 {
     for w in workers {
         let _ = w.await;
     }
-    done.load(Ordering::Relaxed) as f64 / started.elapsed().as_secs_f64()
+    let n = done.load(Ordering::Relaxed);
+    (n as f64 / started.elapsed().as_secs_f64(), n)
+}
+
+/// CPU time (user + system, µs) a process has used so far. /proc counts it in USER_HZ ticks,
+/// which Linux fixes at 100 a second for user space.
+fn cpu_us(pid: u32) -> u64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    // Fields after the command name (which may hold spaces), from the 3rd on.
+    let rest = stat.rsplit_once(") ").map(|(_, r)| r).unwrap_or("");
+    let f: Vec<u64> = rest
+        .split_whitespace()
+        .map(|x| x.parse().unwrap_or(0))
+        .collect();
+    (f.get(11).copied().unwrap_or(0) + f.get(12).copied().unwrap_or(0)) * 10_000
 }
 
 /// Latencies (µs) at a fixed arrival rate, open loop, over keep-alive connections.
 async fn fixed_rate(url: &str, rate: f64, secs: u64) -> (f64, f64) {
-    let client: Http = Client::builder(TokioExecutor::new()).build_http();
+    let client = http(true);
     let mut tick = tokio::time::interval(Duration::from_secs_f64(1.0 / rate));
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Burst);
     let n = (rate * secs as f64) as usize;
@@ -132,7 +157,7 @@ async fn fixed_rate(url: &str, rate: f64, secs: u64) -> (f64, f64) {
 
 /// MB/s for `n` sequential uploads of a 25 MiB body.
 async fn throughput(url: &str, n: usize) -> f64 {
-    let client: Http = Client::builder(TokioExecutor::new()).build_http();
+    let client = http(true);
     let body = Bytes::from(vec![b'x'; 25 * 1024 * 1024]);
     let started = Instant::now();
     for _ in 0..n {
@@ -169,7 +194,7 @@ async fn memory(url: &str, relay_pid: u32, listen_pid: u32) -> (f64, f64, f64, f
             }
         })
     };
-    let client: Http = Client::builder(TokioExecutor::new()).build_http();
+    let client = http(true);
     let body = Bytes::from(vec![b'y'; 25 * 1024 * 1024]);
     let uploads: Vec<_> = (0..10)
         .map(|_| {
@@ -212,6 +237,22 @@ async fn wait_http(url: &str) {
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     panic!("{url} never answered");
+}
+
+/// The port `bore server` takes its clients' control connections on.
+const BORE_CONTROL_PORT: u16 = 7835;
+
+async fn wait_tcp(port: u16) {
+    for _ in 0..500 {
+        if tokio::net::TcpStream::connect(("127.0.0.1", port))
+            .await
+            .is_ok()
+        {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    panic!("nothing listens on 127.0.0.1:{port}");
 }
 
 #[tokio::main]
@@ -275,7 +316,8 @@ async fn main() {
                     .spawn()
                     .unwrap(),
             );
-            tokio::time::sleep(Duration::from_millis(300)).await;
+            // bore local gives up at once if its server is not up yet: wait for the control port.
+            wait_tcp(BORE_CONTROL_PORT).await;
             let port = 40000 + (std::process::id() % 100) as u16;
             procs.0.push(
                 Command::new(&bore)
@@ -295,16 +337,25 @@ async fn main() {
     };
 
     eprintln!("max rps, {conc} workers, new connection per request, {secs} s each…");
-    let rps_direct = max_rps(&direct, conc, secs).await;
-    let rps_relay = max_rps(&relay, conc, secs).await;
+    let (rps_direct, _) = max_rps(&direct, conc, secs).await;
+    let cpu_before = (cpu_us(relay_pid), cpu_us(listen_pid));
+    let (rps_relay, n_relay) = max_rps(&relay, conc, secs).await;
+    let per_request = |before: u64, pid: u32| (cpu_us(pid) - before) as f64 / n_relay.max(1) as f64;
+    let cpu_relay = per_request(cpu_before.0, relay_pid);
+    let cpu_listen = per_request(cpu_before.1, listen_pid);
     let rps_bore = match &bore {
-        Some(u) => Some(max_rps(u, conc, secs).await),
+        Some(u) => Some(max_rps(u, conc, secs).await.0),
         None => None,
     };
     let rate = (rps_relay / 2.0).max(10.0);
     eprintln!("latency at {rate:.0} req/s (half the relay's max)…");
     let (d50, d99) = fixed_rate(&direct, rate, secs).await;
     let (r50, r99) = fixed_rate(&relay, rate, secs).await;
+    // What two extra hops cost on this machine anyway, with nothing but bytes copied.
+    let bore_latency = match &bore {
+        Some(u) => Some(fixed_rate(u, rate, secs).await),
+        None => None,
+    };
     eprintln!("25 MiB uploads…");
     let mb_direct = throughput(&direct, 3).await;
     let mb_relay = throughput(&relay, 3).await;
@@ -316,6 +367,9 @@ async fn main() {
     println!(
         "| max rps (new connection per request, {conc} workers) | {rps_direct:.0} | {rps_relay:.0} | {:.2}× direct |",
         rps_relay / rps_direct
+    );
+    println!(
+        "| CPU per request in that run (user + system) | — | relay {cpu_relay:.0} µs, listen {cpu_listen:.0} µs | — |"
     );
     if let Some(b) = rps_bore {
         println!(
@@ -331,6 +385,13 @@ async fn main() {
         "| p99 latency at {rate:.0} req/s | {d99:.0} µs | {r99:.0} µs | +{:.0} µs |",
         r99 - d99
     );
+    if let Some((b50, b99)) = bore_latency {
+        println!(
+            "| p50 / p99 through bore at {rate:.0} req/s | — | {b50:.0} / {b99:.0} µs | bore +{:.0} / +{:.0} µs |",
+            b50 - d50,
+            b99 - d99
+        );
+    }
     println!(
         "| 25 MiB upload | {mb_direct:.0} MB/s | {mb_relay:.0} MB/s | {:.2}× direct |",
         mb_relay / mb_direct

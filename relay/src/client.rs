@@ -19,7 +19,7 @@ use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 use tokio_util::sync::CancellationToken;
 
 use crate::mux::{
-    BodyStream, BoxError, Inbound, Outbox, PumpLimits, Window, send_body, write_loop,
+    BodyStream, BoxError, Inbound, Outbox, PumpLimits, Window, send_body, text, write_loop,
 };
 use crate::names::random_key;
 use crate::protocol::{
@@ -172,6 +172,16 @@ pub async fn run<H: Handler>(
     stop: CancellationToken,
 ) -> Result<(), ClientError> {
     let url = connect_url(&opts.relay)?;
+    // Built once: the root store and config are the same for every reconnection.
+    let tls = match url.scheme() {
+        "wss" => Some(
+            tls_connector(&opts).map_err(|why| ClientError::Unreachable {
+                url: opts.relay.clone(),
+                why,
+            })?,
+        ),
+        _ => None,
+    };
     let key = random_key();
     let mut name = opts.name.clone();
     let mut connected_once = false;
@@ -179,7 +189,7 @@ pub async fn run<H: Handler>(
     loop {
         let outcome = tokio::select! {
             _ = stop.cancelled() => return Ok(()),
-            o = connect(&url, &opts, &key, name.as_deref()) => o,
+            o = connect(&url, tls.as_ref(), &opts, &key, name.as_deref()) => o,
         };
         let reason = match outcome {
             Ok((ws, welcome)) => {
@@ -234,13 +244,31 @@ pub async fn run<H: Handler>(
 /// Longest wait for the TCP, TLS and WebSocket handshakes and the relay's welcome.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// TLS for a `wss://` relay: the web's roots plus any the options add.
+fn tls_connector(opts: &ClientOptions) -> Result<tokio_rustls::TlsConnector, String> {
+    let mut roots = rustls::RootCertStore::empty();
+    roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
+    for c in &opts.extra_roots {
+        let _ = roots.add(c.clone());
+    }
+    let config = rustls::ClientConfig::builder_with_provider(Arc::new(
+        rustls::crypto::ring::default_provider(),
+    ))
+    .with_safe_default_protocol_versions()
+    .map_err(|e| format!("cannot set up TLS: {e}"))?
+    .with_root_certificates(roots)
+    .with_no_client_auth();
+    Ok(tokio_rustls::TlsConnector::from(Arc::new(config)))
+}
+
 async fn connect(
     url: &url::Url,
+    tls: Option<&tokio_rustls::TlsConnector>,
     opts: &ClientOptions,
     key: &str,
     name: Option<&str>,
 ) -> Result<(Ws, Welcome), Attempt> {
-    match tokio::time::timeout(CONNECT_TIMEOUT, connect_inner(url, opts, key, name)).await {
+    match tokio::time::timeout(CONNECT_TIMEOUT, connect_inner(url, tls, opts, key, name)).await {
         Ok(r) => r,
         Err(_) => Err(Attempt::Failed(format!(
             "no answer within {} s",
@@ -251,6 +279,7 @@ async fn connect(
 
 async fn connect_inner(
     url: &url::Url,
+    tls: Option<&tokio_rustls::TlsConnector>,
     opts: &ClientOptions,
     key: &str,
     name: Option<&str>,
@@ -262,28 +291,17 @@ async fn connect_inner(
         .await
         .map_err(|e| failed(&e))?;
     let _ = tcp.set_nodelay(true);
-    let io: Box<dyn Io> = if url.scheme() == "wss" {
-        let mut roots = rustls::RootCertStore::empty();
-        roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
-        for c in &opts.extra_roots {
-            let _ = roots.add(c.clone());
+    let io: Box<dyn Io> = match tls {
+        Some(connector) => {
+            let server = ServerName::try_from(host.trim_matches(['[', ']']).to_string())
+                .map_err(|e| failed(&e))?;
+            let tls = connector
+                .connect(server, tcp)
+                .await
+                .map_err(|e| failed(&format!("TLS: {e}")))?;
+            Box::new(tls)
         }
-        let config = rustls::ClientConfig::builder_with_provider(Arc::new(
-            rustls::crypto::ring::default_provider(),
-        ))
-        .with_safe_default_protocol_versions()
-        .map_err(|e| failed(&e))?
-        .with_root_certificates(roots)
-        .with_no_client_auth();
-        let server = ServerName::try_from(host.trim_matches(['[', ']']).to_string())
-            .map_err(|e| failed(&e))?;
-        let tls = tokio_rustls::TlsConnector::from(Arc::new(config))
-            .connect(server, tcp)
-            .await
-            .map_err(|e| failed(&format!("TLS: {e}")))?;
-        Box::new(tls)
-    } else {
-        Box::new(tcp)
+        None => Box::new(tcp),
     };
     let request = url.as_str().into_client_request().map_err(|e| failed(&e))?;
     let (mut ws, _) =
@@ -482,7 +500,7 @@ async fn session<H: Handler>(
                 let map = lock(&inflight);
                 match map.get(&chunk.id).and_then(|l| l.body.as_ref()) {
                     Some(inbound) => {
-                        if let Err(e) = inbound.push(&chunk) {
+                        if let Err(e) = inbound.push(&chunk, Some(&b)) {
                             break SessionEnd::Lost(e.to_string());
                         }
                     }
@@ -539,12 +557,17 @@ async fn answer<H: Handler>(
         headers: resp.headers,
         length: http_body::Body::size_hint(&resp.body).exact(),
     };
-    let sent = match outbox.data(&head).await {
-        Ok(()) => send_body(&outbox, id, &window, resp.body, PumpLimits::default())
-            .await
-            .is_ok(),
-        Err(_) => false,
-    };
+    // The head goes out with the answer's first chunk: a small answer is one write.
+    let sent = send_body(
+        &outbox,
+        id,
+        &window,
+        resp.body,
+        PumpLimits::default(),
+        Some(text(&head)),
+    )
+    .await
+    .is_ok();
     if sent && buffered {
         outbox.control(&ClientMessage::Ack { id });
     }

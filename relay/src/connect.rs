@@ -244,7 +244,7 @@ async fn session(state: Arc<State>, mut ws: Ws) {
                 let b: Bytes = b;
                 match Chunk::decode(&b) {
                     Ok(chunk) => {
-                        if let Err(e) = tunnel.on_chunk(&chunk) {
+                        if let Err(e) = tunnel.on_chunk(&chunk, &b) {
                             tunnel.outbox.close(&e.to_string());
                             break "protocol violation";
                         }

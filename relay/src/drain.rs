@@ -14,7 +14,7 @@ use hyper::body::Incoming;
 use tokio::io::AsyncWriteExt;
 
 use crate::ingress::{Answer, Forwarded};
-use crate::mux::{PumpLimits, send_body};
+use crate::mux::{PumpLimits, send_body, text};
 use crate::protocol::RelayMessage;
 use crate::server::RelayBody;
 use crate::state::{State, now_ms};
@@ -25,6 +25,7 @@ use crate::tunnel::Tunnel;
 pub async fn buffer(
     answer: &Answer<'_>,
     req: &Forwarded,
+    headers: Vec<(String, String)>,
     mut body: Incoming,
 ) -> Response<RelayBody> {
     let state = answer.state;
@@ -95,7 +96,7 @@ pub async fn buffer(
         delivery_id,
         method: req.method.clone(),
         target: req.target.clone(),
-        headers: req.headers.clone(),
+        headers,
         body_file: file.clone(),
         size,
         received_ms: now_ms(),
@@ -193,16 +194,15 @@ async fn run(state: Arc<State>, tunnel: Arc<Tunnel>) {
 async fn deliver(state: &State, tunnel: &Tunnel, row: &Buffered) -> Result<(), String> {
     let opened = tunnel.open(true);
     let id = opened.id;
-    let head = RelayMessage::RequestHead {
+    let head = text(&RelayMessage::RequestHead {
         id,
         method: row.method.clone(),
         target: row.target.clone(),
         headers: row.headers.clone(),
         length: Some(row.size),
         delivery_id: Some(row.delivery_id.clone()),
-    };
+    });
     let result = async {
-        tunnel.outbox.data(&head).await.map_err(|e| e.to_string())?;
         let file = tokio::fs::File::open(&row.body_file)
             .await
             .map_err(|e| format!("cannot read {}: {e}", row.body_file.display()))?;
@@ -212,7 +212,15 @@ async fn deliver(state: &State, tunnel: &Tunnel, row: &Buffered) -> Result<(), S
         let outbox = tunnel.outbox.clone();
         let window = opened.window.clone();
         let pump = tokio::spawn(async move {
-            send_body(&outbox, id, &window, body, PumpLimits::default()).await
+            send_body(
+                &outbox,
+                id,
+                &window,
+                body,
+                PumpLimits::default(),
+                Some(head),
+            )
+            .await
         });
         let timeout = state.opts.request_timeout;
         let head = tokio::time::timeout(timeout, opened.head)

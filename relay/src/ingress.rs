@@ -14,7 +14,7 @@ use http_body::{Body, Frame};
 use hyper::body::Incoming;
 use tokio::sync::OwnedSemaphorePermit;
 
-use crate::mux::{BodyError, BoxError, PumpError, PumpLimits, send_body};
+use crate::mux::{BodyError, BoxError, PumpError, PumpLimits, send_body, text};
 use crate::options::OfflineMode;
 use crate::protocol::RelayMessage;
 use crate::server::{RelayBody, text_response};
@@ -34,12 +34,12 @@ pub const HOP_BY_HOP: &[&str] = &[
     "expect",
 ];
 
-/// The request as the client will see it.
+/// The request as the client will see it (its headers travel separately, moved rather than
+/// copied into the message that carries them).
 pub struct Forwarded {
     pub tunnel: String,
     pub method: String,
     pub target: String,
-    pub headers: Vec<(String, String)>,
     pub length: Option<u64>,
 }
 
@@ -171,11 +171,11 @@ pub async fn handle(
     let Some((name, rest)) = split_target(&pq) else {
         return text_response(StatusCode::NOT_FOUND, "unknown tunnel\n");
     };
+    let headers = forward_headers(req.headers(), peer, tls);
     let incoming = Forwarded {
         tunnel: name.to_string(),
         method: req.method().as_str().to_string(),
         target: rest.to_string(),
-        headers: forward_headers(req.headers(), peer, tls),
         length: None,
     };
     let answer = Answer {
@@ -187,7 +187,7 @@ pub async fn handle(
         return answer.plain(StatusCode::NOT_FOUND, "unknown tunnel\n");
     }
     let max = state.opts.max_body;
-    if content_length(&incoming.headers).is_some_and(|n| n > max) {
+    if content_length(&headers).is_some_and(|n| n > max) {
         return answer.plain(
             StatusCode::PAYLOAD_TOO_LARGE,
             &format!("the body is over this relay's {max}-byte limit (--max-body)\n"),
@@ -219,13 +219,13 @@ pub async fn handle(
                 }
             };
             if queue_behind_buffer {
-                let r = crate::drain::buffer(&answer, &incoming, body).await;
+                let r = crate::drain::buffer(&answer, &incoming, headers, body).await;
                 tunnel.drain_state().uploads -= 1;
                 crate::drain::start(&state, &tunnel);
                 tunnel.drain_wake.notify_one();
                 return r;
             }
-            live(&answer, &incoming, tunnel, body).await
+            live(&answer, &incoming, headers, tunnel, body).await
         }
         None => {
             let known = state.store.known(name).unwrap_or(false);
@@ -235,7 +235,7 @@ pub async fn handle(
                     "unknown tunnel: no client holds this tunnel name\n",
                 ),
                 (true, OfflineMode::Buffer) => {
-                    let r = crate::drain::buffer(&answer, &incoming, body).await;
+                    let r = crate::drain::buffer(&answer, &incoming, headers, body).await;
                     // The client may have come back while the body was uploading.
                     if let Some(t) = state.registry.get(name) {
                         crate::drain::start(&state, &t);
@@ -256,6 +256,7 @@ pub async fn handle(
 async fn live(
     answer: &Answer<'_>,
     req: &Forwarded,
+    headers: Vec<(String, String)>,
     tunnel: Arc<Tunnel>,
     body: Incoming,
 ) -> Response<RelayBody> {
@@ -277,20 +278,14 @@ async fn live(
         id,
         done: false,
     };
-    let head = RelayMessage::RequestHead {
+    let head = text(&RelayMessage::RequestHead {
         id,
         method: req.method.clone(),
         target: req.target.clone(),
-        headers: req.headers.clone(),
+        headers,
         length: req.length,
         delivery_id: None,
-    };
-    if tunnel.outbox.data(&head).await.is_err() {
-        return answer.plain(
-            StatusCode::BAD_GATEWAY,
-            "the tunnel's client disconnected\n",
-        );
-    }
+    });
     let limits = PumpLimits {
         max: Some(state.opts.max_body),
         idle: Some(state.opts.request_timeout),
@@ -298,8 +293,9 @@ async fn live(
     let outbox = tunnel.outbox.clone();
     let window = opened.window;
     // The pump runs on its own: a client may answer before the whole body went through.
+    // It sends the head too, with the body's first chunk.
     let mut pump = Some(tokio::spawn(async move {
-        send_body(&outbox, id, &window, body, limits).await
+        send_body(&outbox, id, &window, body, limits, Some(head)).await
     }));
     let mut head_rx = opened.head;
     let deadline = tokio::time::sleep(state.opts.request_timeout);
@@ -446,6 +442,13 @@ impl Body for Streamed {
 
 impl Drop for Streamed {
     fn drop(&mut self) {
+        // hyper stops reading once the body says it has ended (an empty one, or a last chunk
+        // that carried the end): that request is finished, not to be cancelled on the client.
+        if self.inner.is_end_stream()
+            && let Some(g) = self.guard.as_mut()
+        {
+            g.done = true;
+        }
         self.bytes_out.inc_by(self.bytes);
         if let Some(g) = &self.guard {
             access_log(
@@ -463,6 +466,72 @@ impl Drop for Streamed {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::mux::Outbox;
+    use crate::protocol::{Chunk, ClientMessage};
+    use http_body_util::BodyExt;
+
+    /// An answer from the client, through the relay's side of a tunnel, as the sender's body.
+    async fn answer(tunnel: &Arc<Tunnel>, chunk: Chunk<'_>, length: u64) -> Streamed {
+        let opened = tunnel.open(false);
+        let id = opened.id;
+        tunnel.on_message(ClientMessage::ResponseHead {
+            id,
+            status: 200,
+            headers: vec![],
+            length: Some(length),
+        });
+        let head = opened.head.await.unwrap();
+        let frame = Bytes::from(Chunk { id, ..chunk }.encode().unwrap());
+        tunnel
+            .on_chunk(&Chunk::decode(&frame).unwrap(), &frame)
+            .unwrap();
+        let permits = Arc::new(tokio::sync::Semaphore::new(1));
+        Streamed {
+            inner: head.body,
+            guard: Some(Guard {
+                tunnel: tunnel.clone(),
+                id,
+                done: false,
+            }),
+            _permit: permits.try_acquire_owned().unwrap(),
+            bytes: 0,
+            status: 200,
+            method: "POST".into(),
+            target: "/".into(),
+            started: Instant::now(),
+            bytes_out: Default::default(),
+        }
+    }
+
+    #[tokio::test]
+    async fn an_answer_read_to_its_end_is_not_cancelled_but_one_left_unread_is() {
+        let (outbox, mut rx) = Outbox::new();
+        let tunnel = Arc::new(Tunnel::new("t".into(), None, None, outbox, 10, false));
+        // hyper stops reading once the body says it has ended: a last chunk that carries the end,
+        // or an empty answer. Neither is a request to cancel.
+        let mut last = Chunk::data(0, b"ok");
+        last.end = true;
+        let mut body = answer(&tunnel, last, 2).await;
+        let data = body.frame().await.unwrap().unwrap().into_data().unwrap();
+        assert_eq!(&data[..], b"ok");
+        assert!(body.is_end_stream());
+        drop(body);
+        drop(answer(&tunnel, Chunk::end(0), 0).await);
+        assert!(
+            rx.control_now().is_none(),
+            "a finished request was cancelled"
+        );
+
+        // A sender that went away before the end: the client is told to stop.
+        drop(answer(&tunnel, Chunk::data(0, b"o"), 2).await);
+        let sent: Vec<String> = std::iter::from_fn(|| rx.control_now())
+            .map(|m| m.to_string())
+            .collect();
+        assert!(
+            sent.iter().any(|m| m.contains(r#""type":"cancel""#)),
+            "{sent:?}"
+        );
+    }
 
     #[test]
     fn targets_split_into_tunnel_and_rest() {

@@ -32,15 +32,27 @@ pub struct Closed;
 #[derive(Clone)]
 pub struct Outbox {
     control: mpsc::UnboundedSender<Message>,
-    data: mpsc::Sender<Message>,
+    data: mpsc::Sender<Queued>,
 }
+
+/// A data-lane entry: a head travels with the first chunk of its body, so a small request or
+/// answer crosses the socket in one write.
+type Queued = (Message, Option<Message>);
 
 pub struct OutboxRx {
     control: mpsc::UnboundedReceiver<Message>,
-    data: mpsc::Receiver<Message>,
+    data: mpsc::Receiver<Queued>,
 }
 
-/// Messages (heads and chunks) that may wait in the data lane.
+#[cfg(test)]
+impl OutboxRx {
+    /// The next control message already queued, if any.
+    pub(crate) fn control_now(&mut self) -> Option<Message> {
+        self.control.try_recv().ok()
+    }
+}
+
+/// Entries (heads and chunks) that may wait in the data lane.
 const DATA_DEPTH: usize = 64;
 
 impl Outbox {
@@ -64,18 +76,15 @@ impl Outbox {
         self.control.send(text(msg)).is_ok()
     }
 
-    /// Queues a head (or another message that must keep its place before the chunks that follow).
-    pub async fn data(&self, msg: &impl Serialize) -> Result<(), Closed> {
-        self.data.send(text(msg)).await.map_err(|_| Closed)
-    }
-
-    pub async fn chunk(&self, chunk: Chunk<'_>) -> Result<(), Closed> {
+    /// Queues a chunk, after `head` when it is the body's first.
+    async fn chunk(&self, head: Option<Message>, chunk: Chunk<'_>) -> Result<(), Closed> {
         // Chunks are cut to CHUNK_SIZE before they get here, so encoding cannot fail.
-        let frame = chunk.encode().map_err(|_| Closed)?;
-        self.data
-            .send(Message::Binary(frame.into()))
-            .await
-            .map_err(|_| Closed)
+        let frame = Message::Binary(chunk.encode().map_err(|_| Closed)?.into());
+        let entry = match head {
+            Some(head) => (head, Some(frame)),
+            None => (frame, None),
+        };
+        self.data.send(entry).await.map_err(|_| Closed)
     }
 
     /// Queues a closing frame with a reason the peer shows its user.
@@ -88,13 +97,19 @@ impl Outbox {
     }
 }
 
-fn text(msg: &impl Serialize) -> Message {
+/// A control message or head as the text frame that carries it.
+pub fn text(msg: &impl Serialize) -> Message {
     // Our message types always serialise.
     Message::text(serde_json::to_string(msg).unwrap_or_default())
 }
 
+/// Most queue entries written to the socket before one flush.
+const BURST: usize = 64;
+
 /// Writes queued messages to the socket, control lane first, and a ping every `heartbeat`, until
-/// `stop` fires, a close frame has gone out, or the socket fails.
+/// `stop` fires, a close frame has gone out, or the socket fails. What has queued meanwhile goes
+/// out with the first message in one flush: under load a write carries many messages rather than
+/// a system call each.
 pub async fn write_loop<S>(
     mut sink: S,
     mut rx: OutboxRx,
@@ -106,17 +121,40 @@ pub async fn write_loop<S>(
 {
     let mut ticker = tokio::time::interval_at(tokio::time::Instant::now() + heartbeat, heartbeat);
     let mut nonce = 0u64;
-    loop {
-        let msg = tokio::select! {
+    'writing: loop {
+        let mut entry: Queued = tokio::select! {
             biased;
             // Control first, even when told to stop: a queued closing frame still goes out.
-            m = rx.control.recv() => match m { Some(m) => m, None => break },
+            m = rx.control.recv() => match m { Some(m) => (m, None), None => break },
             _ = stop.cancelled() => break,
             m = rx.data.recv() => match m { Some(m) => m, None => break },
-            _ = ticker.tick() => { nonce += 1; ping(nonce) }
+            _ = ticker.tick() => { nonce += 1; (ping(nonce), None) }
         };
-        let closing = matches!(msg, Message::Close(_));
-        if sink.send(msg).await.is_err() || closing {
+        let mut fed = 0;
+        loop {
+            for msg in [Some(entry.0), entry.1].into_iter().flatten() {
+                let closing = matches!(msg, Message::Close(_));
+                if sink.feed(msg).await.is_err() {
+                    break 'writing;
+                }
+                if closing {
+                    let _ = sink.flush().await;
+                    break 'writing;
+                }
+            }
+            fed += 1;
+            if fed == BURST {
+                break;
+            }
+            entry = match rx.control.try_recv() {
+                Ok(m) => (m, None),
+                Err(_) => match rx.data.try_recv() {
+                    Ok(e) => e,
+                    Err(_) => break,
+                },
+            };
+        }
+        if sink.flush().await.is_err() {
             break;
         }
     }
@@ -127,7 +165,11 @@ pub async fn write_loop<S>(
 /// What arrives for one body from the peer.
 #[derive(Debug)]
 enum BodyEvent {
-    Data(Bytes),
+    /// `last`: the chunk also ended the body (the peer's pump is done, so no credit goes back).
+    Data {
+        data: Bytes,
+        last: bool,
+    },
     End,
     Abort,
 }
@@ -178,9 +220,11 @@ impl Inbound {
         )
     }
 
-    /// Hands a chunk to the body. Data nobody will read any more is credited back at once, so the
-    /// peer's pump drains instead of stalling.
-    pub fn push(&self, chunk: &Chunk<'_>) -> Result<(), WindowOverrun> {
+    /// Hands a chunk to the body. `frame` is the received frame it was decoded from, if any: the
+    /// data is then shared with it rather than copied. Data nobody will read any more is credited
+    /// back at once, so the peer's pump drains instead of stalling.
+    pub fn push(&self, chunk: &Chunk<'_>, frame: Option<&Bytes>) -> Result<(), WindowOverrun> {
+        let last = chunk.end && !chunk.abort;
         if !chunk.data.is_empty() {
             let now = self
                 .outstanding
@@ -189,19 +233,21 @@ impl Inbound {
             if now > WINDOW {
                 return Err(WindowOverrun(now));
             }
-            if self
-                .tx
-                .send(BodyEvent::Data(Bytes::copy_from_slice(chunk.data)))
-                .is_err()
-            {
+            let data = match frame {
+                Some(f) => f.slice_ref(chunk.data),
+                None => Bytes::copy_from_slice(chunk.data),
+            };
+            if self.tx.send(BodyEvent::Data { data, last }).is_err() {
                 self.outstanding
                     .fetch_sub(chunk.data.len(), Ordering::AcqRel);
-                (self.credit)(chunk.data.len());
+                if !last {
+                    (self.credit)(chunk.data.len());
+                }
             }
         }
         if chunk.abort {
             let _ = self.tx.send(BodyEvent::Abort);
-        } else if chunk.end {
+        } else if chunk.end && chunk.data.is_empty() {
             let _ = self.tx.send(BodyEvent::End);
         }
         Ok(())
@@ -236,10 +282,15 @@ impl Body for BodyStream {
         }
         match self.rx.poll_recv(cx) {
             Poll::Pending => Poll::Pending,
-            Poll::Ready(Some(BodyEvent::Data(b))) => {
-                self.outstanding.fetch_sub(b.len(), Ordering::AcqRel);
-                (self.credit)(b.len());
-                Poll::Ready(Some(Ok(Frame::data(b))))
+            Poll::Ready(Some(BodyEvent::Data { data, last })) => {
+                self.outstanding.fetch_sub(data.len(), Ordering::AcqRel);
+                if last {
+                    // Known ended now, so whoever reads (hyper) finishes without asking again.
+                    self.done = true;
+                } else {
+                    (self.credit)(data.len());
+                }
+                Poll::Ready(Some(Ok(Frame::data(data))))
             }
             Poll::Ready(Some(BodyEvent::End)) => {
                 self.done = true;
@@ -334,25 +385,35 @@ pub enum PumpError {
     Closed(#[from] Closed),
 }
 
-/// Sends `body` for request `id` as chunks within the window; returns the bytes sent.
+/// Sends `body` for request `id` as chunks within the window, after `head` (the message that
+/// announces the body: it goes out with the first chunk, or with the end of an empty body);
+/// returns the bytes sent. When the body fails before the head went out, nothing is sent: the
+/// peer never heard of the request.
 pub async fn send_body<B>(
     outbox: &Outbox,
     id: u64,
     window: &Window,
     mut body: B,
     limits: PumpLimits,
+    head: Option<Message>,
 ) -> Result<u64, PumpError>
 where
     B: Body<Data = Bytes> + Unpin,
     B::Error: std::fmt::Display,
 {
+    let mut head = head;
+    let abort = |head: Option<Message>| async move {
+        if head.is_none() {
+            let _ = outbox.chunk(None, Chunk::abort(id)).await;
+        }
+    };
     let mut sent = 0u64;
     loop {
         let next = match limits.idle {
             Some(idle) => match tokio::time::timeout(idle, body.frame()).await {
                 Ok(f) => f,
                 Err(_) => {
-                    let _ = outbox.chunk(Chunk::abort(id)).await;
+                    abort(head).await;
                     return Err(PumpError::Idle(idle));
                 }
             },
@@ -362,7 +423,7 @@ where
             None => break,
             Some(Ok(f)) => f,
             Some(Err(e)) => {
-                let _ = outbox.chunk(Chunk::abort(id)).await;
+                abort(head).await;
                 return Err(PumpError::Source(e.to_string()));
             }
         };
@@ -373,15 +434,24 @@ where
         if let Some(max) = limits.max
             && sent > max
         {
-            let _ = outbox.chunk(Chunk::abort(id)).await;
+            abort(head).await;
             return Err(PumpError::TooLarge(max));
         }
-        for piece in data.chunks(CHUNK_SIZE) {
+        // A body that says it has ended ends with its last piece: one frame less per body, and
+        // the receiver credits nothing back for it.
+        let last = body.is_end_stream() && !data.is_empty();
+        let mut pieces = data.chunks(CHUNK_SIZE).peekable();
+        while let Some(piece) = pieces.next() {
             window.take(piece.len()).await?;
-            outbox.chunk(Chunk::data(id, piece)).await?;
+            let mut chunk = Chunk::data(id, piece);
+            chunk.end = last && pieces.peek().is_none();
+            outbox.chunk(head.take(), chunk).await?;
+        }
+        if last {
+            return Ok(sent);
         }
     }
-    outbox.chunk(Chunk::end(id)).await?;
+    outbox.chunk(head.take(), Chunk::end(id)).await?;
     Ok(sent)
 }
 
@@ -395,9 +465,9 @@ mod tests {
         let granted = Arc::new(Mutex::new(0usize));
         let g = granted.clone();
         let (inbound, mut body) = Inbound::new(move |n| *g.lock().unwrap() += n, Some(6));
-        inbound.push(&Chunk::data(1, b"abc")).unwrap();
-        inbound.push(&Chunk::data(1, b"def")).unwrap();
-        inbound.push(&Chunk::end(1)).unwrap();
+        inbound.push(&Chunk::data(1, b"abc"), None).unwrap();
+        inbound.push(&Chunk::data(1, b"def"), None).unwrap();
+        inbound.push(&Chunk::end(1), None).unwrap();
         assert_eq!(body.size_hint().exact(), Some(6));
         let all = (&mut body).collect().await.unwrap().to_bytes();
         assert_eq!(&all[..], b"abcdef");
@@ -405,8 +475,8 @@ mod tests {
 
         let (inbound, _body) = Inbound::new(|_| {}, None);
         let big = vec![0u8; WINDOW];
-        inbound.push(&Chunk::data(2, &big)).unwrap();
-        assert!(inbound.push(&Chunk::data(2, b"x")).is_err());
+        inbound.push(&Chunk::data(2, &big), None).unwrap();
+        assert!(inbound.push(&Chunk::data(2, b"x"), None).is_err());
     }
 
     #[tokio::test]
@@ -414,18 +484,59 @@ mod tests {
         let granted = Arc::new(Mutex::new(0usize));
         let g = granted.clone();
         let (inbound, body) = Inbound::new(move |n| *g.lock().unwrap() += n, None);
-        inbound.push(&Chunk::data(1, b"abcd")).unwrap();
+        inbound.push(&Chunk::data(1, b"abcd"), None).unwrap();
         drop(body);
         assert_eq!(*granted.lock().unwrap(), 4);
-        inbound.push(&Chunk::data(1, b"ef")).unwrap();
+        inbound.push(&Chunk::data(1, b"ef"), None).unwrap();
         assert_eq!(*granted.lock().unwrap(), 6);
+    }
+
+    #[tokio::test]
+    async fn a_body_goes_with_its_head_and_ends_with_its_last_piece_which_credits_nothing_back() {
+        let (outbox, mut rx) = Outbox::new();
+        let body = http_body_util::Full::new(Bytes::from_static(b"cd"));
+        let head = text(&"the head");
+        send_body(
+            &outbox,
+            3,
+            &Window::default(),
+            body,
+            PumpLimits::default(),
+            Some(head.clone()),
+        )
+        .await
+        .unwrap();
+        let (first, Some(Message::Binary(frame))) = rx.data.recv().await.unwrap() else {
+            panic!("the head and the chunk are one entry")
+        };
+        assert_eq!(first, head);
+        let last = Chunk::decode(&frame).unwrap();
+        assert_eq!((last.data, last.end), (&b"cd"[..], true));
+        assert!(rx.data.try_recv().is_err(), "no separate end chunk");
+
+        let granted = Arc::new(Mutex::new(0usize));
+        let g = granted.clone();
+        let (inbound, mut body) = Inbound::new(move |n| *g.lock().unwrap() += n, None);
+        inbound.push(&Chunk::data(3, b"ab"), None).unwrap();
+        inbound.push(&last, Some(&frame)).unwrap();
+        let first = body.frame().await.unwrap().unwrap().into_data().unwrap();
+        assert_eq!((&first[..], *granted.lock().unwrap()), (&b"ab"[..], 2));
+        let second = body.frame().await.unwrap().unwrap().into_data().unwrap();
+        assert_eq!(&second[..], b"cd");
+        assert!(body.is_end_stream(), "ended without another read");
+        assert!(body.frame().await.is_none());
+        assert_eq!(
+            *granted.lock().unwrap(),
+            2,
+            "the last piece is not credited"
+        );
     }
 
     #[tokio::test]
     async fn an_aborted_body_is_an_error_not_a_short_body() {
         let (inbound, body) = Inbound::new(|_| {}, None);
-        inbound.push(&Chunk::data(1, b"ab")).unwrap();
-        inbound.push(&Chunk::abort(1)).unwrap();
+        inbound.push(&Chunk::data(1, b"ab"), None).unwrap();
+        inbound.push(&Chunk::abort(1), None).unwrap();
         assert!(body.collect().await.is_err());
         let (inbound, body) = Inbound::new(|_| {}, None);
         drop(inbound);
@@ -438,14 +549,13 @@ mod tests {
         let window = Window::default();
         let body = http_body_util::Full::new(Bytes::from(vec![7u8; WINDOW + CHUNK_SIZE]));
         let w = window.clone();
-        let pump =
-            tokio::spawn(
-                async move { send_body(&outbox, 5, &w, body, PumpLimits::default()).await },
-            );
+        let pump = tokio::spawn(async move {
+            send_body(&outbox, 5, &w, body, PumpLimits::default(), None).await
+        });
         // Exactly one window's worth goes out, then the pump waits for credit.
         let mut got = 0;
         while got < WINDOW {
-            let Message::Binary(b) = rx.data.recv().await.unwrap() else {
+            let (Message::Binary(b), None) = rx.data.recv().await.unwrap() else {
                 panic!()
             };
             got += Chunk::decode(&b).unwrap().data.len();
@@ -453,7 +563,7 @@ mod tests {
         tokio::time::sleep(Duration::from_secs(5)).await;
         assert!(rx.data.try_recv().is_err(), "sent past the window");
         window.grant(CHUNK_SIZE as u64);
-        let Message::Binary(b) = rx.data.recv().await.unwrap() else {
+        let (Message::Binary(b), None) = rx.data.recv().await.unwrap() else {
             panic!()
         };
         assert_eq!(Chunk::decode(&b).unwrap().data.len(), CHUNK_SIZE);
@@ -465,7 +575,7 @@ mod tests {
             max: Some(99),
             idle: None,
         };
-        let r = send_body(&outbox, 6, &Window::default(), body, limits).await;
+        let r = send_body(&outbox, 6, &Window::default(), body, limits, None).await;
         assert!(matches!(r, Err(PumpError::TooLarge(99))));
     }
 }

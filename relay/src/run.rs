@@ -44,7 +44,11 @@ pub async fn run(opts: RelayOptions, shutdown: CancellationToken) -> Result<(), 
         ),
         _ => tracing::info!("requests for an offline client are answered 503 with Retry-After"),
     }
-    serve_state(listener, state, tls, shutdown).await
+    // On a worker thread rather than in the caller's block_on: each accepted connection's task
+    // then starts on the thread that accepted it instead of waking another.
+    tokio::spawn(serve_state(listener, state, tls, shutdown))
+        .await
+        .map_err(|e| RelayError::Runtime(format!("the relay stopped: {e}")))?
 }
 
 /// A token cancelled by Ctrl-C or (on Unix) SIGTERM, so containers stop the relay gracefully.

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use bytes::Bytes;
 use tokio::sync::{Notify, Semaphore, oneshot};
 use tokio_util::sync::CancellationToken;
 
@@ -187,11 +188,11 @@ impl Tunnel {
         }
     }
 
-    /// A chunk of a response body from the client.
-    pub fn on_chunk(&self, chunk: &Chunk<'_>) -> Result<(), WindowOverrun> {
+    /// A chunk of a response body from the client, decoded from `frame`.
+    pub fn on_chunk(&self, chunk: &Chunk<'_>, frame: &Bytes) -> Result<(), WindowOverrun> {
         let pending = lock(&self.pending);
         match pending.get(&chunk.id).and_then(|p| p.body.as_ref()) {
-            Some(inbound) => inbound.push(chunk),
+            Some(inbound) => inbound.push(chunk, Some(frame)),
             None => {
                 // Nobody reads this body any more: give the window back so the client's pump ends.
                 if !chunk.data.is_empty() {

@@ -47,6 +47,15 @@ pub struct ListenArgs {
     #[arg(long, value_name = "S", requires = "verify_provider")]
     pub secret: Option<String>,
 
+    /// Public key for --verify-provider's asymmetric schemes (Discord, SendGrid, Plaid, …): hex, base64, PEM, whpk_, or JWK (text or file path) [default: the provider's key pair in the config].
+    #[arg(
+        long,
+        value_name = "K",
+        allow_hyphen_values = true,
+        requires = "verify_provider"
+    )]
+    pub public_key: Option<String>,
+
     /// Status to answer with when there is no --forward-to.
     #[arg(long, value_name = "STATUS", default_value_t = 200)]
     pub respond: u16,

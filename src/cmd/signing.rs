@@ -1,12 +1,12 @@
 //! Which key signs what hookctl sends: the flags, else the config file, else a development key
 //! created once per provider, saved, and shown the first time — so a receiver is configured once,
-//! like Stripe's stable `whsec_`.
+//! like Stripe's stable `whsec_`. And which keys verify what it receives (`verify`, `listen`).
 
 use anyhow::Result;
 
 use super::Ctx;
 use crate::config::{Config, KeyPair};
-use crate::signature::{KeyKind, KeyMaterial, Scheme};
+use crate::signature::{KeyKind, KeyMaterial, Keys, Scheme};
 
 /// The key material for `scheme`. `secret` / `private_key` come from the flags.
 pub fn key_for(
@@ -87,4 +87,71 @@ pub fn key_for(
         }
     }
     Ok(key)
+}
+
+/// The keys that verify deliveries of `scheme`: the secrets given (repeatable, for rotation), else
+/// `HOOKCTL_SECRET`, else the provider's secret in the config; the public key given (already read
+/// with `input::key_text`), else the public half of the key pair saved in the config — the one
+/// hookctl made to sign for this provider, so what it signs it can verify with no flags.
+pub fn verify_keys(
+    scheme: &dyn Scheme,
+    secrets: &[String],
+    public_key: Option<String>,
+    config: &Config,
+) -> Keys {
+    let id = &scheme.info().id;
+    let mut secrets = secrets.to_vec();
+    if secrets.is_empty() {
+        if let Ok(s) = std::env::var("HOOKCTL_SECRET") {
+            secrets.push(s);
+        } else if let Some(s) = config.secrets.get(id) {
+            secrets.push(s.clone());
+        }
+    }
+    let public_key = public_key.or_else(|| config.keys.get(id).map(|k| k.public_key.clone()));
+    Keys {
+        secrets,
+        public_key,
+    }
+}
+
+/// Whether `keys` hold what `scheme` verifies with: a public key for key-pair schemes; a secret,
+/// or a public key for a secret scheme's asymmetric variant (Standard Webhooks `v1a`), otherwise.
+pub fn can_verify(scheme: &dyn Scheme, keys: &Keys) -> bool {
+    match scheme.info().key {
+        KeyKind::KeyPair => keys.public_key.is_some(),
+        KeyKind::Secret => !keys.secrets.is_empty() || keys.public_key.is_some(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::signature::Registry;
+
+    #[test]
+    fn flags_come_first_then_the_config_and_key_pairs_give_their_public_half() {
+        let discord = Registry::builtin().get("discord").unwrap();
+        let mut config = Config::default();
+        config.keys.insert(
+            "discord".into(),
+            KeyPair {
+                private_key: "private".into(),
+                public_key: "saved-public".into(),
+            },
+        );
+        let keys = verify_keys(discord.as_ref(), &[], None, &config);
+        assert_eq!(keys.public_key.as_deref(), Some("saved-public"));
+        assert!(can_verify(discord.as_ref(), &keys));
+        let keys = verify_keys(discord.as_ref(), &[], Some("given".into()), &config);
+        assert_eq!(keys.public_key.as_deref(), Some("given"));
+        let none = verify_keys(discord.as_ref(), &[], None, &Config::default());
+        assert!(!can_verify(discord.as_ref(), &none));
+
+        let stripe = Registry::builtin().get("stripe").unwrap();
+        config.secrets.insert("stripe".into(), "whsec_saved".into());
+        let given = verify_keys(stripe.as_ref(), &["whsec_a".into()], None, &config);
+        assert_eq!(given.secrets, ["whsec_a"]);
+        assert!(can_verify(stripe.as_ref(), &given));
+    }
 }

@@ -5,12 +5,12 @@ use std::sync::Arc;
 use anyhow::Result;
 use colored::Colorize;
 
-use super::{Ctx, input};
+use super::{Ctx, input, signing};
 use crate::bail_usage;
 use crate::cli::VerifyArgs;
 use crate::output::{self, Exit, usage};
 use crate::signature::{
-    Delivery, Keys, Reason, Registry, Scheme, Verdict, VerifyOptions, detect, diagnose,
+    Delivery, Reason, Registry, Scheme, Verdict, VerifyOptions, detect, diagnose,
 };
 
 pub fn run(args: VerifyArgs, ctx: &Ctx) -> Result<Exit> {
@@ -55,7 +55,7 @@ pub fn run(args: VerifyArgs, ctx: &Ctx) -> Result<Exit> {
     // The first candidate that verifies wins; otherwise the most specific one explains.
     let mut outcome: Option<(Arc<dyn Scheme>, Verdict)> = None;
     for scheme in candidates.iter().cloned() {
-        let keys = keys_for(&args, &config, scheme.as_ref(), public_key.clone());
+        let keys = signing::verify_keys(scheme.as_ref(), &args.secret, public_key.clone(), &config);
         let verdict = scheme.verify(&delivery, &keys, &opts);
         let verdict = diagnose::explain(scheme.as_ref(), &delivery, &keys, &opts, verdict);
         let valid = verdict.is_valid();
@@ -98,27 +98,6 @@ pub fn run(args: VerifyArgs, ctx: &Ctx) -> Result<Exit> {
         render(scheme.as_ref(), &verdict, ctx.style.quiet)?;
     }
     Ok(code)
-}
-
-/// Secrets from `--secret` (repeatable), else `HOOKCTL_SECRET`, else the config file.
-fn keys_for(
-    args: &VerifyArgs,
-    config: &crate::config::Config,
-    scheme: &dyn Scheme,
-    public_key: Option<String>,
-) -> Keys {
-    let mut secrets = args.secret.clone();
-    if secrets.is_empty() {
-        if let Ok(s) = std::env::var("HOOKCTL_SECRET") {
-            secrets.push(s);
-        } else if let Some(s) = config.secrets.get(&scheme.info().id) {
-            secrets.push(s.clone());
-        }
-    }
-    Keys {
-        secrets,
-        public_key,
-    }
 }
 
 /// The delivery to check, and the provider the log recorded for it (if it came from the log).

@@ -5,6 +5,7 @@ pub mod filter;
 pub mod formats;
 pub mod migrations;
 pub mod record;
+pub mod writer;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -168,6 +169,15 @@ impl Store {
         Ok(added)
     }
 
+    /// Whether a record with this id exists, without reading it.
+    pub fn contains(&self, id: &str) -> Result<bool> {
+        Ok(self
+            .conn
+            .query_row("SELECT 1 FROM deliveries WHERE id = ?1", [id], |_| Ok(()))
+            .optional()?
+            .is_some())
+    }
+
     pub fn get(&self, id: &str) -> Result<Option<Record>> {
         self.conn
             .query_row(
@@ -243,34 +253,36 @@ fn insert_on(conn: &Connection, r: &Record) -> Result<bool> {
         ),
         None => (None, None, None),
     };
-    let n = conn.execute(
+    // Cached: a batch of records compiles the statement once.
+    let mut insert = conn.prepare_cached(
         "INSERT OR IGNORE INTO deliveries (id, created_at, created_ms, source, event_type, provider, target,
             attempt, status, duration_ms, error, method, url, request_headers, request_body,
             response_status, response_headers, response_body, replay_of, tunnel)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
-        params![
-            r.id,
-            r.created_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
-            r.created_at.timestamp_millis(),
-            r.source.as_str(),
-            r.event_type,
-            r.provider,
-            r.target,
-            r.attempt,
-            r.status.as_str(),
-            r.duration_ms,
-            r.error,
-            r.request.method,
-            r.request.url,
-            req_headers,
-            r.request.body.0,
-            resp_status,
-            resp_headers,
-            resp_body,
-            r.replay_of,
-            r.tunnel,
-        ],
     )?;
+    let n = insert.execute(params![
+        r.id,
+        r.created_at
+            .to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+        r.created_at.timestamp_millis(),
+        r.source.as_str(),
+        r.event_type,
+        r.provider,
+        r.target,
+        r.attempt,
+        r.status.as_str(),
+        r.duration_ms,
+        r.error,
+        r.request.method,
+        r.request.url,
+        req_headers,
+        r.request.body.0,
+        resp_status,
+        resp_headers,
+        resp_body,
+        r.replay_of,
+        r.tunnel,
+    ])?;
     Ok(n == 1)
 }
 

@@ -1,105 +1,61 @@
 //! What `hookctl listen` does with each delivery: filter by event type, forward to its own
-//! target (or answer in receive-only mode), verify the signature, record it in the delivery log
-//! with what localhost answered, and report it for printing.
+//! target (or answer in receive-only mode), and hand what happened to `outcome` to be verified,
+//! recorded and reported.
 
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use bytes::Bytes;
-use chrono::{DateTime, Utc};
 use globset::GlobMatcher;
 use hookctl_relay::client::{self, BoxFuture, Handler, TunnelRequest, TunnelResponse};
 use hookctl_relay::forward::{Forwarder, NoDestination, Routes};
+use hookctl_relay::mux::{BodyError, BodyStream, BoxError};
 use http_body::Frame;
 use http_body_util::{BodyExt, Full, StreamBody};
-use tokio::sync::mpsc;
 
-use super::tee::Tee;
-use crate::signature::{Delivery, Headers, Keys, Scheme, VerifyOptions};
-use crate::store::{Body, Record, RequestPart, ResponsePart, Source, Status, Store};
+use super::event;
+use super::outcome::{Done, Outcome, Shared};
+use super::tee::{Copy, Tee};
+use crate::signature::Headers;
+use crate::store::{Body, ResponsePart, Status};
 
 /// Request bodies larger than this are recorded cut short (and say so in `error`).
 pub const MAX_RECORDED_BODY: usize = 32 * 1024 * 1024;
 
-/// Responses are recorded up to this size: webhook answers are small.
-const MAX_RECORDED_RESPONSE: usize = 1024 * 1024;
+/// Cheap to clone per request: everything it holds is shared.
+pub struct ListenHandler(Arc<Inner>);
 
-/// Headers providers put the event type in; the body's `type` field is tried after them.
-const EVENT_HEADERS: &[&str] = &[
-    "x-github-event",
-    "x-gitlab-event",
-    "x-event-key",
-    "x-shopify-topic",
-    "linear-event",
-    "x-twitch-eventsub-subscription-type",
-    "x-event-type",
-    "x-webhook-event",
-];
-
-/// Body fields that name the event, in order of preference.
-const EVENT_FIELDS: &[&str] = &["type", "event_type", "eventType", "event", "topic"];
-
-pub struct Verifier {
-    pub scheme: Arc<dyn Scheme>,
-    pub keys: Keys,
+struct Inner {
+    routes: Routes,
+    respond: u16,
+    events: Vec<GlobMatcher>,
+    forwarder: Forwarder,
+    shared: Shared,
 }
 
-/// One delivery, as the printer shows it.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct Shown {
-    pub id: String,
-    pub time: DateTime<Utc>,
-    pub method: String,
-    pub path: String,
-    pub event_type: Option<String>,
-    /// What the sender was answered.
-    pub status: u16,
-    pub duration_ms: f64,
-    /// forwarded | received | skipped | failed
-    pub outcome: &'static str,
-    pub target: Option<String>,
-    pub error: Option<String>,
-    pub signature: Option<SignatureShown>,
-    pub tunnel: String,
-    /// It waited in the relay's offline buffer.
-    pub buffered: bool,
+impl ListenHandler {
+    pub fn new(
+        routes: Routes,
+        respond: u16,
+        events: Vec<GlobMatcher>,
+        forwarder: Forwarder,
+        shared: Shared,
+    ) -> Self {
+        ListenHandler(Arc::new(Inner {
+            routes,
+            respond,
+            events,
+            forwarder,
+            shared,
+        }))
+    }
 }
 
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct SignatureShown {
-    pub provider: String,
-    pub valid: bool,
-    pub reason: String,
-}
-
-pub struct ListenHandler {
-    pub routes: Routes,
-    pub respond: u16,
-    pub events: Vec<GlobMatcher>,
-    pub verify: Option<Arc<Verifier>>,
-    pub forwarder: Forwarder,
-    pub store: Arc<Mutex<Store>>,
-    pub shown: mpsc::UnboundedSender<Shown>,
-}
-
-/// Everything known about a delivery once its answer is complete.
-struct Done {
-    req_headers: Vec<(String, String)>,
-    method: String,
-    target: String,
-    url: String,
-    public_url: String,
-    tunnel: String,
-    delivery_id: Option<String>,
-    event_type: Option<String>,
-    started: Instant,
-    at: DateTime<Utc>,
-    body: Vec<u8>,
-    body_cut: bool,
-    response: Option<ResponsePart>,
-    status: Status,
-    outcome: &'static str,
-    error: Option<String>,
+impl Handler for ListenHandler {
+    fn handle(&self, req: TunnelRequest) -> BoxFuture<TunnelResponse> {
+        let inner = self.0.clone();
+        Box::pin(async move { handle(req, &inner).await })
+    }
 }
 
 fn text_response(status: u16, text: String) -> TunnelResponse {
@@ -110,103 +66,93 @@ fn text_response(status: u16, text: String) -> TunnelResponse {
     }
 }
 
-impl ListenHandler {
-    fn ctx(&self) -> Shared {
-        Shared {
-            verify: self.verify.clone(),
-            store: self.store.clone(),
-            shown: self.shown.clone(),
-        }
+/// The relay drops a buffered delivery once its answer arrives whole: an answer that breaks off
+/// keeps it buffered, to come again. Used when the record could not be written.
+fn broken_off(mut resp: TunnelResponse) -> TunnelResponse {
+    let fail = futures_util::stream::once(async {
+        Err::<Frame<Bytes>, BoxError>("not recorded in the delivery log".into())
+    });
+    resp.body = client::body(StreamBody::new(fail));
+    resp
+}
+
+/// Records the delivery (queued; a buffered one written), then answers: unless a buffered one
+/// could not be recorded. Answers made here are quick, so recording first keeps the printed
+/// lines in the order the deliveries came.
+async fn answered(done: Done, shared: &Shared, resp: TunnelResponse) -> TunnelResponse {
+    match shared.finish(done, resp.status).await {
+        Outcome::Recorded => resp,
+        Outcome::NotRecorded => broken_off(resp),
     }
 }
 
-/// What a delivery's last step (recording and printing) needs, owned.
-#[derive(Clone)]
-struct Shared {
-    verify: Option<Arc<Verifier>>,
-    store: Arc<Mutex<Store>>,
-    shown: mpsc::UnboundedSender<Shown>,
-}
-
-impl Handler for ListenHandler {
-    fn handle(&self, req: TunnelRequest) -> BoxFuture<TunnelResponse> {
-        let routes = self.routes.clone();
-        let respond = self.respond;
-        let events = self.events.clone();
-        let forwarder = self.forwarder.clone();
-        let shared = self.ctx();
-        Box::pin(async move { handle(req, routes, respond, events, forwarder, shared).await })
-    }
-}
-
-async fn handle(
-    req: TunnelRequest,
-    routes: Routes,
-    respond: u16,
-    events: Vec<GlobMatcher>,
-    forwarder: Forwarder,
-    shared: Shared,
-) -> TunnelResponse {
+async fn handle(req: TunnelRequest, inner: &Inner) -> TunnelResponse {
+    let shared = &inner.shared;
+    // Counted until recorded: listen lets deliveries under way finish before it exits.
+    let _working = shared.working.token();
     let started = Instant::now();
-    let at = Utc::now();
-    let public_url = public_url(&req);
     // A buffered request whose record exists was handled before its acknowledgement was lost.
-    if let Some(did) = &req.delivery_id {
-        let id = format!("dlv_{did}");
-        let store = shared.store.clone();
-        let seen = tokio::task::spawn_blocking(move || {
-            store
-                .lock()
-                .map(|s| s.get(&id).ok().flatten().is_some())
-                .unwrap_or(false)
-        })
-        .await
-        .unwrap_or(false);
-        if seen {
-            return text_response(200, "already recorded by hookctl listen\n".into());
-        }
+    if let Some(did) = &req.delivery_id
+        && shared
+            .log
+            .contains(format!("dlv_{did}"))
+            .await
+            .unwrap_or(false)
+    {
+        return text_response(200, "already recorded by hookctl listen\n".into());
     }
+    let TunnelRequest {
+        tunnel,
+        method,
+        target,
+        headers,
+        body,
+        delivery_id,
+    } = req;
+    let public_url = public_url(&headers, &tunnel, &target);
     let mut done = Done {
-        req_headers: req.headers.clone(),
-        method: req.method.clone(),
-        target: req.target.clone(),
+        event_type: event::from_headers(&headers),
+        req_headers: headers,
+        method,
+        target,
         url: public_url.clone(),
         public_url,
-        tunnel: req.tunnel.clone(),
-        delivery_id: req.delivery_id.clone(),
-        event_type: event_from_headers(&req.headers),
+        tunnel,
+        delivery_id,
+        body_read: false,
         started,
-        at,
-        body: Vec::new(),
+        at: chrono::Utc::now(),
+        body: Bytes::new(),
         body_cut: false,
         response: None,
         status: Status::Received,
         outcome: "received",
         error: None,
     };
+    let routes = &inner.routes;
+    let events = &inner.events;
     // The body is needed before forwarding only to filter by a type it carries, or to answer
     // in receive-only mode; otherwise it streams through.
     let need_body = routes.is_empty() || (!events.is_empty() && done.event_type.is_none());
-    let mut whole: Option<Bytes> = None;
-    let mut body = Some(req.body);
+    let mut body = Some(body);
     if need_body {
         match read_capped(body.take().expect("body")).await {
             Ok((b, cut)) => {
-                done.body = b.to_vec();
+                done.body = b;
                 done.body_cut = cut;
-                whole = Some(b);
             }
             Err(e) => {
                 done.status = Status::Failed;
                 done.outcome = "failed";
                 done.error = Some(format!("the request body broke off: {e}"));
-                finish(done, shared, 400).await;
-                return text_response(400, "the request body broke off\n".into());
+                let resp = text_response(400, "the request body broke off\n".into());
+                return answered(done, shared, resp).await;
             }
         }
         if done.event_type.is_none() {
-            done.event_type = event_from_body(&done.body);
+            done.event_type = event::from_body(&done.body);
         }
+        done.body_read = true;
     }
     if !events.is_empty() {
         let wanted = done
@@ -217,24 +163,24 @@ async fn handle(
             done.outcome = "skipped";
             let text = "not forwarded: hookctl listen --events filters this event type out\n";
             done.response = Some(plain_part(200, text));
-            finish(done, shared, 200).await;
-            return text_response(200, text.into());
+            return answered(done, shared, text_response(200, text.into())).await;
         }
     }
     if routes.is_empty() {
+        let respond = inner.respond;
         done.response = Some(ResponsePart {
             status: respond,
             headers: Headers::new(),
             body: Body::default(),
         });
-        finish(done, shared, respond).await;
-        return TunnelResponse {
+        let resp = TunnelResponse {
             status: respond,
             headers: vec![],
             body: client::body(http_body_util::Empty::<Bytes>::new()),
         };
+        return answered(done, shared, resp).await;
     }
-    let uri = match routes.pick(&req.target) {
+    let uri = match routes.pick(&done.target) {
         Ok((_, uri)) => uri,
         Err(e) => {
             let status = match e {
@@ -246,119 +192,53 @@ async fn handle(
             done.error = Some(e.to_string());
             let text = format!("hookctl listen: {e}\n");
             done.response = Some(plain_part(status, &text));
-            finish(done, shared, status).await;
-            return text_response(status, text);
+            return answered(done, shared, text_response(status, text)).await;
         }
     };
     done.url = uri.to_string();
-    let copy = Arc::new(Mutex::new((Vec::new(), false)));
+    let copy: Copy = Arc::new(Mutex::new((Vec::new(), false)));
     let mut leftover = None;
-    let out_body = match (whole, body.take()) {
-        (Some(b), _) => Full::new(b).map_err(|e| match e {}).boxed_unsync(),
-        (None, Some(b)) => {
+    let out_body = match body.take() {
+        // Read already: the Bytes are shared with the record, not copied.
+        None => Full::new(done.body.clone())
+            .map_err(|e| match e {})
+            .boxed_unsync(),
+        Some(b) => {
             let (tee, shared) = Tee::new(b, copy.clone(), MAX_RECORDED_BODY);
             leftover = Some(shared);
             tee.map_err(Into::into).boxed_unsync()
         }
-        (None, None) => http_body_util::Empty::new()
-            .map_err(|e| match e {})
-            .boxed_unsync(),
     };
-    let collected_before = !done.body.is_empty() || need_body;
-    let result = forwarder
-        .send(&req.method, uri, &req.headers, out_body)
+    let result = inner
+        .forwarder
+        .send(&done.method, uri, &done.req_headers, out_body)
         .await;
-    match result {
+    let resp = match result {
+        Ok(resp) => resp,
         Err(e) => {
             // The target never read the body: read it here so the record can be replayed.
             if let Some(shared) = &leftover {
                 Tee::drain_into(shared, &copy, MAX_RECORDED_BODY).await;
             }
-            take_copy(&mut done, &copy, collected_before);
+            take_copy(&mut done, &copy, need_body);
             done.status = Status::Failed;
             done.outcome = "failed";
             done.error = Some(e.to_string());
             let text = format!("hookctl listen: {e}\n");
             done.response = Some(plain_part(502, &text));
-            finish(done, shared, 502).await;
-            text_response(502, text)
+            return answered(done, shared, text_response(502, text)).await;
         }
-        Ok(resp) => {
-            let status = resp.status().as_u16();
-            let headers: Vec<(String, String)> = resp
-                .headers()
-                .iter()
-                .map(|(n, v)| {
-                    (
-                        n.as_str().to_string(),
-                        String::from_utf8_lossy(v.as_bytes()).into_owned(),
-                    )
-                })
-                .collect();
-            let (tx, rx) = mpsc::channel::<Result<Frame<Bytes>, hookctl_relay::mux::BoxError>>(8);
-            let resp_headers = headers.clone();
-            // The answer streams back while a copy is kept; the record is written before the
-            // stream ends, so the relay's acknowledgement of a buffered request follows it.
-            tokio::spawn(async move {
-                let mut body = resp.into_body();
-                let mut kept = Vec::new();
-                let mut broke = None;
-                while let Some(frame) = body.frame().await {
-                    match frame {
-                        Ok(f) => {
-                            if let Some(d) = f.data_ref() {
-                                let room = MAX_RECORDED_RESPONSE.saturating_sub(kept.len());
-                                kept.extend_from_slice(&d[..d.len().min(room)]);
-                            }
-                            if tx.send(Ok(f)).await.is_err() {
-                                broke = Some("the sender went away".to_string());
-                                break;
-                            }
-                        }
-                        Err(e) => {
-                            broke = Some(format!("the answer broke off: {e}"));
-                            let _ = tx.send(Err(Box::new(e))).await;
-                            break;
-                        }
-                    }
-                }
-                take_copy(&mut done, &copy, collected_before);
-                done.response = Some(ResponsePart {
-                    status,
-                    headers: Headers(resp_headers),
-                    body: Body(kept),
-                });
-                done.outcome = "forwarded";
-                if let Some(b) = broke {
-                    done.status = Status::Failed;
-                    done.error = Some(b);
-                } else if (200..300).contains(&status) {
-                    done.status = Status::Delivered;
-                } else {
-                    done.status = Status::Failed;
-                    done.error = Some(format!("answered {status}"));
-                }
-                finish(done, shared, status).await;
-                drop(tx);
-            });
-            let stream = futures_util::stream::unfold(rx, |mut rx| async move {
-                rx.recv().await.map(|item| (item, rx))
-            });
-            TunnelResponse {
-                status,
-                headers,
-                body: client::body(StreamBody::new(stream)),
-            }
-        }
-    }
+    };
+    // The body read before forwarding is in `done` already; a streamed one's copy is complete
+    // once the answer is.
+    let copy = (!need_body).then_some(copy);
+    super::answer::stream_back(resp, done, copy, shared.clone())
 }
 
-/// The streamed request body's copy, once the target has read it.
-fn take_copy(done: &mut Done, copy: &super::tee::Copy, collected_before: bool) {
-    if !collected_before {
-        let (b, cut) = std::mem::take(&mut *copy.lock().unwrap_or_else(|p| p.into_inner()));
-        done.body = b;
-        done.body_cut = cut;
+/// The streamed request body's copy, once the target has read it (unless it was read before).
+fn take_copy(done: &mut Done, copy: &Copy, read_before: bool) {
+    if !read_before {
+        done.take_body(copy);
     }
 }
 
@@ -373,25 +253,35 @@ fn plain_part(status: u16, text: &str) -> ResponsePart {
 }
 
 /// Reads a body whole, keeping at most `MAX_RECORDED_BODY` bytes (the rest is read and dropped).
-async fn read_capped(
-    mut body: hookctl_relay::mux::BodyStream,
-) -> Result<(Bytes, bool), hookctl_relay::mux::BodyError> {
-    let mut out = Vec::new();
+/// A body that came in one piece is kept as it came, without a copy.
+async fn read_capped(mut body: BodyStream) -> Result<(Bytes, bool), BodyError> {
+    let mut first: Option<Bytes> = None;
+    let mut joined: Vec<u8> = Vec::new();
+    let mut kept = 0;
     let mut cut = false;
     while let Some(frame) = body.frame().await {
-        if let Ok(d) = frame?.into_data() {
-            let room = MAX_RECORDED_BODY.saturating_sub(out.len());
-            cut |= d.len() > room;
-            out.extend_from_slice(&d[..d.len().min(room)]);
+        let Ok(d) = frame?.into_data() else { continue };
+        let room = MAX_RECORDED_BODY - kept;
+        cut |= d.len() > room;
+        let d = d.slice(..d.len().min(room));
+        kept += d.len();
+        match first.take() {
+            None if joined.is_empty() => first = Some(d),
+            earlier => {
+                if let Some(e) = earlier {
+                    joined.extend_from_slice(&e);
+                }
+                joined.extend_from_slice(&d);
+            }
         }
     }
-    Ok((Bytes::from(out), cut))
+    Ok((first.unwrap_or_else(|| Bytes::from(joined)), cut))
 }
 
 /// The URL the sender posted to, from the relay's `X-Forwarded-*` headers.
-fn public_url(req: &TunnelRequest) -> String {
+fn public_url(headers: &[(String, String)], tunnel: &str, target: &str) -> String {
     let h = |name: &str| {
-        req.headers
+        headers
             .iter()
             .rev()
             .find(|(n, _)| n.eq_ignore_ascii_case(name))
@@ -399,126 +289,29 @@ fn public_url(req: &TunnelRequest) -> String {
     };
     let proto = h("x-forwarded-proto").unwrap_or("http");
     let host = h("x-forwarded-host").or(h("host")).unwrap_or("relay");
-    format!("{proto}://{host}/t/{}{}", req.tunnel, req.target)
-}
-
-pub fn event_from_headers(headers: &[(String, String)]) -> Option<String> {
-    EVENT_HEADERS.iter().find_map(|want| {
-        headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(want))
-            .map(|(_, v)| v.trim().to_string())
-            .filter(|v| !v.is_empty())
-    })
-}
-
-pub fn event_from_body(body: &[u8]) -> Option<String> {
-    let v: serde_json::Value = serde_json::from_slice(body).ok()?;
-    EVENT_FIELDS
-        .iter()
-        .find_map(|f| v.get(f).and_then(|t| t.as_str()).map(String::from))
-}
-
-/// Verifies, records and reports a finished delivery.
-async fn finish(done: Done, shared: Shared, answered: u16) {
-    let duration_ms = done.started.elapsed().as_secs_f64() * 1000.0;
-    let mut done = done;
-    if done.event_type.is_none() {
-        done.event_type = event_from_body(&done.body);
-    }
-    let signature = shared.verify.as_ref().map(|v| {
-        let delivery = Delivery {
-            method: done.method.clone(),
-            url: Some(done.public_url.clone()),
-            headers: Headers(done.req_headers.clone()),
-            body: done.body.clone(),
-        };
-        let verdict = v.scheme.verify(&delivery, &v.keys, &VerifyOptions::now());
-        SignatureShown {
-            provider: v.scheme.info().id.clone(),
-            valid: verdict.is_valid(),
-            reason: verdict.reason.as_str().to_string(),
-        }
-    });
-    let mut record = Record::new(
-        Source::Listen,
-        RequestPart {
-            method: done.method.clone(),
-            url: done.url.clone(),
-            headers: Headers(done.req_headers),
-            body: Body(done.body),
-        },
-    );
-    if let Some(did) = &done.delivery_id {
-        // Stable across redeliveries: the log keeps one record of a buffered request.
-        record.id = format!("dlv_{did}");
-    }
-    record.created_at = done.at;
-    record.event_type = done.event_type.clone();
-    record.provider = signature.as_ref().map(|s| s.provider.clone());
-    record.status = done.status;
-    record.duration_ms = Some(duration_ms);
-    let mut error = done.error.clone();
-    if done.body_cut {
-        let note = format!("body recorded cut at {MAX_RECORDED_BODY} bytes");
-        error = Some(match error {
-            Some(e) => format!("{e}; {note}"),
-            None => note,
-        });
-    }
-    record.error = error.clone();
-    record.response = done.response;
-    record.tunnel = Some(done.tunnel.clone());
-    let id = record.id.clone();
-    let store = shared.store.clone();
-    let stored = tokio::task::spawn_blocking(move || -> anyhow::Result<()> {
-        let s = store
-            .lock()
-            .map_err(|_| anyhow::anyhow!("the delivery log lock was poisoned"))?;
-        s.insert(&record)?;
-        Ok(())
-    })
-    .await;
-    let error = match stored {
-        Ok(Ok(())) => error,
-        Ok(Err(e)) => Some(format!("not recorded in the delivery log: {e:#}")),
-        Err(e) => Some(format!("not recorded in the delivery log: {e}")),
-    };
-    let _ = shared.shown.send(Shown {
-        id,
-        time: done.at,
-        method: done.method,
-        path: done.target,
-        event_type: done.event_type,
-        status: answered,
-        duration_ms,
-        outcome: done.outcome,
-        target: (done.outcome == "forwarded" || done.url != done.public_url).then_some(done.url),
-        error,
-        signature,
-        tunnel: done.tunnel,
-        buffered: done.delivery_id.is_some(),
-    });
+    format!("{proto}://{host}/t/{tunnel}{target}")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use hookctl_relay::mux::Inbound;
+    use hookctl_relay::protocol::Chunk;
 
-    #[test]
-    fn event_types_come_from_provider_headers_then_the_body() {
-        let h = vec![("X-GitHub-Event".to_string(), "push".to_string())];
-        assert_eq!(event_from_headers(&h).as_deref(), Some("push"));
-        assert_eq!(event_from_headers(&[]), None);
-        assert_eq!(
-            event_from_body(br#"{"id":"evt_1","type":"invoice.paid"}"#).as_deref(),
-            Some("invoice.paid")
-        );
-        assert_eq!(
-            event_from_body(br#"{"event_type":"order.created"}"#).as_deref(),
-            Some("order.created")
-        );
-        assert_eq!(event_from_body(b"a=1&type=x"), None);
-        assert_eq!(event_from_body(br#"{"type":{"nested":1}}"#), None);
+    #[tokio::test]
+    async fn a_body_read_whole_is_capped_and_one_piece_is_not_copied() {
+        let (inbound, body) = Inbound::new(|_| {}, None);
+        inbound.push(&Chunk::data(1, b"abc"), None).unwrap();
+        inbound.push(&Chunk::data(1, b"def"), None).unwrap();
+        inbound.push(&Chunk::end(1), None).unwrap();
+        let (b, cut) = read_capped(body).await.unwrap();
+        assert_eq!((&b[..], cut), (&b"abcdef"[..], false));
+
+        let (inbound, body) = Inbound::new(|_| {}, None);
+        let one = Bytes::from_static(b"{\"type\":\"a\"}");
+        inbound.push(&Chunk::data(1, &one), Some(&one)).unwrap();
+        inbound.push(&Chunk::end(1), None).unwrap();
+        let (b, _) = read_capped(body).await.unwrap();
+        assert_eq!(b.as_ptr(), one.as_ptr(), "the piece itself, not a copy");
     }
 }

@@ -1,13 +1,16 @@
 //! `hookctl listen`: receive webhooks on this machine through a relay (an embedded one by
 //! default), forward them to local targets, record every delivery, and reconnect by itself.
 
+mod answer;
+mod event;
 mod handler;
+mod outcome;
 mod print;
 mod tee;
 
 use std::net::SocketAddr;
 use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::{Context, Result};
@@ -18,13 +21,16 @@ use hookctl_relay::forward::{Forwarder, Routes};
 use hookctl_relay::options::{OfflineMode, RelayOptions};
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
+use tokio_util::task::TaskTracker;
 
-use super::{Ctx, input};
+use super::{Ctx, input, signing};
 use crate::bail_usage;
 use crate::cli::{GenericArgs, ListenArgs};
 use crate::output::{Exit, usage};
-use crate::signature::{KeyKind, Keys};
-use handler::{ListenHandler, Verifier};
+use crate::signature::KeyKind;
+use crate::store::writer::{self, LogWriter};
+use handler::ListenHandler;
+use outcome::{Shared, Verifier};
 
 pub fn run(args: ListenArgs, ctx: &Ctx) -> Result<Exit> {
     let routes = Routes::parse(&args.forward_to).map_err(usage)?;
@@ -48,36 +54,55 @@ pub fn run(args: ListenArgs, ctx: &Ctx) -> Result<Exit> {
         client::connect_url(relay).map_err(usage)?;
     }
     let verify = match &args.verify_provider {
-        Some(id) => Some(Arc::new(verifier(id, args.secret.clone(), ctx)?)),
+        Some(id) => Some(Arc::new(verifier(id, &args, ctx)?)),
         None => None,
     };
     let store = ctx.store()?;
     let forwarder = Forwarder::new(timeout).map_err(|e| anyhow::anyhow!(e))?;
+    // One thread owns the log and writes what has queued in one transaction. Whatever is queued
+    // when listen stops (Ctrl-C, a refused relay, an error) is written before it exits.
+    let (log, log_thread) = writer::spawn(store, |n, e| {
+        eprintln!(
+            "{} {n} deliver{} not recorded in the delivery log: {e:#}",
+            "error:".red().bold(),
+            if n == 1 { "y" } else { "ies" }
+        );
+    })
+    .context("cannot start the delivery log's writer")?;
     let runtime = tokio::runtime::Runtime::new().context("cannot start the runtime")?;
-    runtime.block_on(listen(
-        args, ctx, routes, events, verify, store, forwarder, timeout,
-    ))
+    let result = runtime.block_on(listen(
+        args, ctx, routes, events, verify, log, forwarder, timeout,
+    ));
+    // Deliveries still under way are dropped with the runtime, and with them the last writers.
+    drop(runtime);
+    log_thread.finish();
+    result
 }
 
-fn verifier(id: &str, secret: Option<String>, ctx: &Ctx) -> Result<Verifier> {
+fn verifier(id: &str, args: &ListenArgs, ctx: &Ctx) -> Result<Verifier> {
     let config = ctx.config()?;
     let scheme = input::scheme(id, &GenericArgs::default(), &config)?;
-    let secret = secret
-        .or_else(|| std::env::var("HOOKCTL_SECRET").ok())
-        .or_else(|| config.secrets.get(id).cloned());
-    if scheme.info().key == KeyKind::Secret && secret.is_none() {
-        bail_usage!(
-            "--verify-provider {id} needs its secret: pass --secret (or set HOOKCTL_SECRET, or save one with `hookctl init`)"
-        );
+    let public_key = args
+        .public_key
+        .as_deref()
+        .map(input::key_text)
+        .transpose()?;
+    let keys = signing::verify_keys(scheme.as_ref(), args.secret.as_slice(), public_key, &config);
+    if !signing::can_verify(scheme.as_ref(), &keys) {
+        match scheme.info().key {
+            KeyKind::Secret => bail_usage!(
+                "--verify-provider {id} needs its secret: pass --secret (or set HOOKCTL_SECRET, or save one with `hookctl init`)"
+            ),
+            KeyKind::KeyPair => bail_usage!(
+                "--verify-provider {id} verifies with the provider's public key: pass --public-key (hex, base64, PEM or JWK, or a file holding it)"
+            ),
+        }
     }
-    Ok(Verifier {
-        scheme,
-        keys: Keys {
-            secrets: secret.into_iter().collect(),
-            public_key: None,
-        },
-    })
+    Ok(Verifier { scheme, keys })
 }
+
+/// How long stopping waits for deliveries under way to finish and be recorded.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
 
 /// The relay options of the embedded relay: the SPEC defaults, no buffer (the client lives in
 /// the same process, so it is never away while the relay runs).
@@ -97,18 +122,13 @@ async fn listen(
     routes: Routes,
     events: Vec<globset::GlobMatcher>,
     verify: Option<Arc<Verifier>>,
-    store: crate::store::Store,
+    log: LogWriter,
     forwarder: Forwarder,
     timeout: Duration,
 ) -> Result<Exit> {
-    let stop = CancellationToken::new();
-    {
-        let stop = stop.clone();
-        tokio::spawn(async move {
-            let _ = tokio::signal::ctrl_c().await;
-            stop.cancel();
-        });
-    }
+    // Ctrl-C, or SIGTERM from a service manager: either way listen stops cleanly and writes
+    // every delivery it answered to the log before it exits.
+    let stop = hookctl_relay::run::on_signal();
     let relay_stop = CancellationToken::new();
     let relay_url = match &args.relay {
         Some(u) => u.clone(),
@@ -144,15 +164,19 @@ async fn listen(
             .join(", ")
     };
     let (shown_tx, mut shown) = mpsc::unbounded_channel();
-    let handler = Arc::new(ListenHandler {
+    let working = TaskTracker::new();
+    let handler = Arc::new(ListenHandler::new(
         routes,
-        respond: args.respond,
+        args.respond,
         events,
-        verify,
         forwarder,
-        store: Arc::new(Mutex::new(store)),
-        shown: shown_tx,
-    });
+        Shared {
+            verify,
+            log,
+            shown: shown_tx,
+            working: working.clone(),
+        },
+    ));
     let mut opts = ClientOptions::new(relay_url);
     opts.token = args.token.clone();
     opts.name = args.name.clone();
@@ -195,6 +219,20 @@ async fn listen(
             },
         }
     };
+    // Deliveries under way finish and are recorded before listen exits (the relay connection is
+    // gone, so they end quickly unless a target is slow to answer).
+    working.close();
+    if tokio::time::timeout(SHUTDOWN_GRACE, working.wait())
+        .await
+        .is_err()
+    {
+        eprintln!(
+            "{} {} deliveries were still under way after {} s and are not recorded",
+            "warning:".yellow(),
+            working.len(),
+            SHUTDOWN_GRACE.as_secs()
+        );
+    }
     // Print what finished while the client stopped.
     while let Ok(s) = shown.try_recv() {
         print::delivery(&s, json)?;

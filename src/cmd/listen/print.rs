@@ -2,7 +2,7 @@
 
 use colored::Colorize;
 
-use super::handler::Shown;
+use super::outcome::Shown;
 use crate::output;
 
 pub fn delivery(s: &Shown, json: bool) -> anyhow::Result<()> {

@@ -1,0 +1,148 @@
+//! The target's answer on its way back through the tunnel, with a copy kept for the record.
+//! Its last frame is held back until the record is queued — so a sender that has its whole
+//! answer has a record even if listen stops that instant, and the printed lines keep the order
+//! of the answers — or, for a delivery from the relay's buffer, written: the relay's
+//! acknowledgement follows the end. Queueing is quick; the writing is the log's thread's.
+
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
+use bytes::Bytes;
+use hookctl_relay::client::{self, TunnelResponse};
+use hookctl_relay::mux::BoxError;
+use http_body::{Body as HttpBody, Frame, SizeHint};
+use http_body_util::BodyExt;
+use hyper::body::Incoming;
+use tokio::sync::mpsc;
+
+use super::outcome::{Done, Outcome, Shared};
+use super::tee::Copy;
+use crate::signature::Headers;
+use crate::store::{Body, ResponsePart, Status};
+
+/// Responses are recorded up to this size: webhook answers are small.
+const MAX_RECORDED_RESPONSE: usize = 1024 * 1024;
+
+type Item = Result<Frame<Bytes>, BoxError>;
+
+/// Streams `resp` back while `done` waits for it; `done` is finished (recorded, shown) once the
+/// answer has been read, before its last frame goes. `copy`: the request body's copy, when it
+/// streamed to the target rather than being read first.
+pub fn stream_back(
+    resp: http::Response<Incoming>,
+    done: Done,
+    copy: Option<Copy>,
+    shared: Shared,
+) -> TunnelResponse {
+    let status = resp.status().as_u16();
+    let headers: Vec<(String, String)> = resp
+        .headers()
+        .iter()
+        .map(|(n, v)| {
+            (
+                n.as_str().to_string(),
+                String::from_utf8_lossy(v.as_bytes()).into_owned(),
+            )
+        })
+        .collect();
+    let body = resp.into_body();
+    let hint = body.size_hint();
+    let (tx, rx) = mpsc::channel::<Item>(8);
+    let working = shared.working.token();
+    let recorded_headers = headers.clone();
+    tokio::spawn(async move {
+        let _working = working;
+        relay(body, tx, done, copy, status, recorded_headers, shared).await;
+    });
+    TunnelResponse {
+        status,
+        headers,
+        body: client::body(Back { rx, hint }),
+    }
+}
+
+async fn relay(
+    mut body: Incoming,
+    tx: mpsc::Sender<Item>,
+    mut done: Done,
+    copy: Option<Copy>,
+    status: u16,
+    headers: Vec<(String, String)>,
+    shared: Shared,
+) {
+    let mut kept = Vec::new();
+    let mut broke = None;
+    let mut held = None;
+    while let Some(frame) = body.frame().await {
+        match frame {
+            Ok(f) => {
+                if let Some(d) = f.data_ref() {
+                    let room = MAX_RECORDED_RESPONSE.saturating_sub(kept.len());
+                    kept.extend_from_slice(&d[..d.len().min(room)]);
+                }
+                if body.is_end_stream() {
+                    held = Some(f);
+                    break;
+                }
+                if tx.send(Ok(f)).await.is_err() {
+                    broke = Some("the sender went away".to_string());
+                    break;
+                }
+            }
+            Err(e) => {
+                broke = Some(format!("the answer broke off: {e}"));
+                let _ = tx.send(Err(Box::new(e))).await;
+                break;
+            }
+        }
+    }
+    if let Some(copy) = &copy {
+        done.take_body(copy);
+    }
+    done.response = Some(ResponsePart {
+        status,
+        headers: Headers(headers),
+        body: Body(kept),
+    });
+    done.outcome = "forwarded";
+    if let Some(b) = broke {
+        done.status = Status::Failed;
+        done.error = Some(b);
+    } else if (200..300).contains(&status) {
+        done.status = Status::Delivered;
+    } else {
+        done.status = Status::Failed;
+        done.error = Some(format!("answered {status}"));
+    }
+    let last = match shared.finish(done, status).await {
+        Outcome::Recorded => held.map(Ok),
+        Outcome::NotRecorded => Some(Err("not recorded in the delivery log".into())),
+    };
+    if let Some(last) = last {
+        let _ = tx.send(last).await;
+    }
+}
+
+/// The answer as the tunnel client reads it: ended as soon as the last frame is taken, so the
+/// client sends that frame as the body's end rather than asking again.
+struct Back {
+    rx: mpsc::Receiver<Item>,
+    hint: SizeHint,
+}
+
+impl HttpBody for Back {
+    type Data = Bytes;
+    type Error = BoxError;
+
+    fn poll_frame(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Item>> {
+        self.rx.poll_recv(cx)
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.rx.is_closed() && self.rx.is_empty()
+    }
+
+    fn size_hint(&self) -> SizeHint {
+        self.hint
+    }
+}

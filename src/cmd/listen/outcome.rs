@@ -1,0 +1,217 @@
+//! A finished delivery: its signature verdict, its record (queued to the log's one writer), and
+//! the line it is shown as.
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use bytes::Bytes;
+use chrono::{DateTime, Utc};
+use tokio::sync::mpsc;
+use tokio_util::task::TaskTracker;
+
+use super::event;
+use super::handler::MAX_RECORDED_BODY;
+use crate::signature::{Delivery, Headers, Keys, Scheme, VerifyOptions};
+use crate::store::writer::LogWriter;
+use crate::store::{Body, Record, RequestPart, ResponsePart, Source, Status};
+
+pub struct Verifier {
+    pub scheme: Arc<dyn Scheme>,
+    pub keys: Keys,
+}
+
+/// One delivery, as the printer shows it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Shown {
+    pub id: String,
+    pub time: DateTime<Utc>,
+    pub method: String,
+    pub path: String,
+    pub event_type: Option<String>,
+    /// What the sender was answered.
+    pub status: u16,
+    pub duration_ms: f64,
+    /// forwarded | received | skipped | failed
+    pub outcome: &'static str,
+    pub target: Option<String>,
+    pub error: Option<String>,
+    pub signature: Option<SignatureShown>,
+    pub tunnel: String,
+    /// It waited in the relay's offline buffer.
+    pub buffered: bool,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct SignatureShown {
+    pub provider: String,
+    pub valid: bool,
+    pub reason: String,
+}
+
+/// Everything known about a delivery once its answer is complete.
+pub struct Done {
+    pub req_headers: Vec<(String, String)>,
+    pub method: String,
+    pub target: String,
+    /// Where it went (the public URL when it was not forwarded).
+    pub url: String,
+    pub public_url: String,
+    pub tunnel: String,
+    pub delivery_id: Option<String>,
+    pub event_type: Option<String>,
+    /// The body was looked at for the event type already.
+    pub body_read: bool,
+    pub started: Instant,
+    pub at: DateTime<Utc>,
+    pub body: Bytes,
+    pub body_cut: bool,
+    pub response: Option<ResponsePart>,
+    pub status: Status,
+    pub outcome: &'static str,
+    pub error: Option<String>,
+}
+
+impl Done {
+    /// The request body as the tee kept it while it streamed to the target.
+    pub fn take_body(&mut self, copy: &super::tee::Copy) {
+        let (b, cut) = std::mem::take(&mut *copy.lock().unwrap_or_else(|p| p.into_inner()));
+        self.body = Bytes::from(b);
+        self.body_cut = cut;
+    }
+}
+
+/// Whether a delivery that must be confirmed (one from the relay's buffer) was recorded; any
+/// other counts as recorded once queued.
+pub enum Outcome {
+    Recorded,
+    NotRecorded,
+}
+
+/// What finishing a delivery needs; shared by every request.
+#[derive(Clone)]
+pub struct Shared {
+    pub verify: Option<Arc<Verifier>>,
+    pub log: LogWriter,
+    pub shown: mpsc::UnboundedSender<Shown>,
+    /// Deliveries under way, so that stopping can wait for them to be recorded.
+    pub working: TaskTracker,
+}
+
+impl Shared {
+    /// Verifies, records and reports a finished delivery. A buffered one is waited for until its
+    /// record is written (the relay may drop it from its buffer only then); any other is queued.
+    pub async fn finish(&self, done: Done, answered: u16) -> Outcome {
+        let duration_ms = done.started.elapsed().as_secs_f64() * 1000.0;
+        let Done {
+            req_headers,
+            method,
+            target,
+            url,
+            public_url,
+            tunnel,
+            delivery_id,
+            mut event_type,
+            body_read,
+            at,
+            body,
+            body_cut,
+            response,
+            status,
+            outcome,
+            error,
+            ..
+        } = done;
+        if event_type.is_none() && !body_read {
+            event_type = event::from_body(&body);
+        }
+        // The request moves into the delivery to verify and on into the record: a 32 MiB body
+        // is never copied (`Vec::from` takes a Bytes nobody else holds without copying).
+        let delivery = Delivery {
+            method,
+            url: Some(public_url),
+            headers: Headers(req_headers),
+            body: Vec::from(body),
+        };
+        let signature = self.verify.as_ref().map(|v| {
+            let verdict = v.scheme.verify(&delivery, &v.keys, &VerifyOptions::now());
+            SignatureShown {
+                provider: v.scheme.info().id.clone(),
+                valid: verdict.is_valid(),
+                reason: verdict.reason.as_str().to_string(),
+            }
+        });
+        let Delivery {
+            method,
+            url: public_url,
+            headers,
+            body,
+        } = delivery;
+        let public_url = public_url.unwrap_or_default();
+        let shown_target = (outcome == "forwarded" || url != public_url).then(|| url.clone());
+        let mut record = Record::new(
+            Source::Listen,
+            RequestPart {
+                method: method.clone(),
+                url,
+                headers,
+                body: Body(body),
+            },
+        );
+        if let Some(did) = &delivery_id {
+            // Stable across redeliveries: the log keeps one record of a buffered request.
+            record.id = format!("dlv_{did}");
+        }
+        record.created_at = at;
+        record.event_type = event_type.clone();
+        record.provider = signature.as_ref().map(|s| s.provider.clone());
+        record.status = status;
+        record.duration_ms = Some(duration_ms);
+        let mut error = error;
+        if body_cut {
+            let note = format!("body recorded cut at {MAX_RECORDED_BODY} bytes");
+            error = Some(match error {
+                Some(e) => format!("{e}; {note}"),
+                None => note,
+            });
+        }
+        record.error = error.clone();
+        record.response = response;
+        record.tunnel = Some(tunnel.clone());
+        let id = record.id.clone();
+        let buffered = delivery_id.is_some();
+        let stored = if buffered {
+            self.log.record_and_confirm(record).await
+        } else {
+            // A batch that fails is reported by the writer itself, once for all its records.
+            self.log.record(record).await
+        };
+        let (error, result) = match stored {
+            Ok(()) => (error, Outcome::Recorded),
+            Err(e) => (
+                Some(format!("not recorded in the delivery log: {e}")),
+                if buffered {
+                    Outcome::NotRecorded
+                } else {
+                    // Nothing waits on it: the sender has its answer either way.
+                    Outcome::Recorded
+                },
+            ),
+        };
+        let _ = self.shown.send(Shown {
+            id,
+            time: at,
+            method,
+            path: target,
+            event_type,
+            status: answered,
+            duration_ms,
+            outcome,
+            target: shown_target,
+            error,
+            signature,
+            tunnel,
+            buffered,
+        });
+        result
+    }
+}
