@@ -139,16 +139,7 @@ impl Sender {
         let result = async {
             let resp = builder.body(out.body).send().await?;
             let status = resp.status().as_u16();
-            let headers: Headers = resp
-                .headers()
-                .iter()
-                .map(|(n, v)| {
-                    (
-                        n.as_str().to_string(),
-                        String::from_utf8_lossy(v.as_bytes()).into_owned(),
-                    )
-                })
-                .collect();
+            let headers = Headers::from(resp.headers());
             let body = resp.bytes().await?;
             Ok::<_, reqwest::Error>((status, headers, body))
         }

@@ -35,16 +35,7 @@ pub fn stream_back(
     shared: Shared,
 ) -> TunnelResponse {
     let status = resp.status().as_u16();
-    let headers: Vec<(String, String)> = resp
-        .headers()
-        .iter()
-        .map(|(n, v)| {
-            (
-                n.as_str().to_string(),
-                String::from_utf8_lossy(v.as_bytes()).into_owned(),
-            )
-        })
-        .collect();
+    let headers = crate::signature::Headers::from(resp.headers()).0;
     let body = resp.into_body();
     let hint = body.size_hint();
     let (tx, rx) = mpsc::channel::<Item>(8);

@@ -147,19 +147,7 @@ async fn read_h2(
     let status = resp.status().as_u16();
     let (parts, body) = resp.into_parts();
     let body = body.collect().await?.to_bytes();
-    let detail = keep(status).then(|| {
-        let headers = parts
-            .headers
-            .iter()
-            .map(|(n, v)| {
-                (
-                    n.as_str().to_string(),
-                    String::from_utf8_lossy(v.as_bytes()).into_owned(),
-                )
-            })
-            .collect();
-        (Headers(headers), body)
-    });
+    let detail = keep(status).then(|| (Headers::from(&parts.headers), body));
     Ok(Answer { status, detail })
 }
 
