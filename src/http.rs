@@ -25,7 +25,10 @@ pub const HOP_BY_HOP: &[&str] = &[
 
 /// Responses larger than this are stored cut short: webhook answers are small, and the log
 /// should not grow by a receiver's error page.
-const MAX_STORED_RESPONSE: usize = 1024 * 1024;
+pub const MAX_STORED_RESPONSE: usize = 1024 * 1024;
+
+/// What hookctl says it is, on every request it makes.
+pub const USER_AGENT: &str = concat!("hookctl/", env!("CARGO_PKG_VERSION"));
 
 /// A response body as the log keeps it: cut at [`MAX_STORED_RESPONSE`].
 pub fn stored_response_body(body: &[u8]) -> Body {
@@ -88,7 +91,7 @@ impl Sender {
         let client = reqwest::Client::builder()
             // Webhook senders do not follow redirects; neither do we (validate checks for them).
             .redirect(reqwest::redirect::Policy::none())
-            .user_agent(concat!("hookctl/", env!("CARGO_PKG_VERSION")))
+            .user_agent(USER_AGENT)
             .tls_certs_merge(
                 extra_roots
                     .iter()
@@ -217,7 +220,8 @@ pub fn retryable_status(status: u16) -> bool {
     status == 408 || status == 429 || status >= 500
 }
 
-fn host_header(url: &reqwest::Url) -> String {
+/// The Host header for `url`: host, and the port when the URL names one.
+pub fn host_header(url: &url::Url) -> String {
     let host = url.host_str().unwrap_or("");
     match url.port() {
         Some(p) => format!("{host}:{p}"),

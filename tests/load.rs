@@ -136,11 +136,7 @@ async fn receive(State(seen): State<Arc<Seen>>, req: Request) -> Response {
         .await
         .unwrap()
         .to_vec();
-    let headers: hookctl::signature::Headers = parts
-        .headers
-        .iter()
-        .map(|(k, v)| (k.as_str().to_string(), v.to_str().unwrap_or("").to_string()))
-        .collect();
+    let headers = hookctl::signature::Headers::from(&parts.headers);
     let url = format!(
         "http://{}{}",
         headers.get("host").unwrap_or(""),

@@ -70,13 +70,13 @@ impl Assertion {
     /// The measured value this assertion reads.
     pub fn measured(&self, s: &Summary) -> f64 {
         match self.metric.as_str() {
-            "min" => s.latency.min,
-            "p50" => s.latency.p50,
-            "p90" => s.latency.p90,
-            "p95" => s.latency.p95,
-            "p99" => s.latency.p99,
-            "p999" => s.latency.p999,
-            "max" => s.latency.max,
+            "min" => s.latency_ms.min,
+            "p50" => s.latency_ms.p50,
+            "p90" => s.latency_ms.p90,
+            "p95" => s.latency_ms.p95,
+            "p99" => s.latency_ms.p99,
+            "p999" => s.latency_ms.p999,
+            "max" => s.latency_ms.max,
             "mean" => s.mean_ms,
             "success" => s.success_pct,
             "rps" => s.rps,

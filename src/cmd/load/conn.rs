@@ -18,9 +18,9 @@ use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::TcpStream;
 
 pub use super::h1::{Answer, Failure};
-use super::h1::{H1, io_kind};
+use super::h1::{H1, failure, io_kind};
 use super::stats::ErrorKind;
-use crate::inspect::tls;
+use crate::inspect::{connect, tls};
 use crate::signature::Headers;
 use rustls::pki_types::CertificateDer;
 
@@ -65,29 +65,24 @@ impl Target {
         http2: bool,
         extra_roots: &[CertificateDer<'static>],
     ) -> Result<Target> {
-        let host = url.host_str().unwrap_or_default().to_string();
+        let host = url.host_str().unwrap_or_default();
         let port = url.port_or_known_default().unwrap_or(80);
-        // `[::1]` arrives bracketed; lookup_host wants it bare.
-        let bare = host
-            .trim_start_matches('[')
-            .trim_end_matches(']')
-            .to_string();
-        let addr = tokio::net::lookup_host((bare.as_str(), port))
+        let addr = connect::resolve(host, port)
             .await
-            .ok()
-            .and_then(|mut a| a.next())
-            .with_context(|| format!("cannot resolve {host}: check the URL"))?;
-        let authority = match url.port() {
-            Some(p) => format!("{host}:{p}"),
-            None => host.clone(),
-        };
+            .map_err(anyhow::Error::msg)?[0];
         let tls = if url.scheme() == "https" {
-            Some(tls_connector(&bare, http2, extra_roots)?)
+            // `[::1]` arrives bracketed; a TLS server name is the bare address.
+            Some(tls_connector(
+                host.trim_matches(['[', ']']),
+                http2,
+                extra_roots,
+            )?)
         } else {
             None
         };
         Ok(Target {
-            host: HeaderValue::from_str(&authority).context("the URL's host is not valid")?,
+            host: HeaderValue::from_str(&crate::http::host_header(&url))
+                .context("the URL's host is not valid")?,
             url,
             addr,
             tls,
@@ -183,7 +178,7 @@ impl Conn {
                     s.ready().await?;
                     read_h2(s.send_request(*req).await?, keep).await
                 };
-                answer.await.map_err(failure)
+                answer.await.map_err(hyper_failure)
             }
             _ => unreachable!("a request is made for its connection's HTTP version"),
         }
@@ -206,9 +201,8 @@ impl Conn {
     }
 }
 
-fn failure(e: hyper::Error) -> Failure {
-    let kind = classify(&e);
-    (kind, format!("{}: {e}", kind.name()))
+fn hyper_failure(e: hyper::Error) -> Failure {
+    failure(classify(&e), e)
 }
 
 /// What kind of failure a hyper error is.

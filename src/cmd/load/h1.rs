@@ -19,9 +19,9 @@ const MAX_HEADERS: usize = 100;
 /// Read in steps of at least this much.
 const READ_CHUNK: usize = 16 * 1024;
 
-/// At most this much of a body is kept for the delivery log (it keeps 1 MiB; the rest is read
-/// and dropped, so a big answer costs no memory).
-const MAX_KEPT_BODY: usize = 1024 * 1024;
+/// At most as much of a body is kept as the delivery log stores; the rest is read and dropped,
+/// so a big answer costs no memory.
+const MAX_KEPT_BODY: usize = crate::http::MAX_STORED_RESPONSE;
 
 /// A request that got no usable answer: its kind, and one line saying what happened.
 pub type Failure = (ErrorKind, String);
@@ -332,7 +332,11 @@ fn closed() -> Failure {
 
 /// A read or write error, classified.
 pub fn io_failure(e: std::io::Error) -> Failure {
-    let kind = io_kind(&e);
+    failure(io_kind(&e), e)
+}
+
+/// A failure of `kind`, said in one line that starts with the kind.
+pub fn failure(kind: ErrorKind, e: impl std::fmt::Display) -> Failure {
     (kind, format!("{}: {e}", kind.name()))
 }
 

@@ -114,11 +114,10 @@ pub fn run(args: LoadArgs, ctx: &Ctx) -> Result<Exit> {
         concurrency: args.concurrency,
         timeout,
     };
-    let (stats, elapsed, mode_name) =
-        runtime.block_on(drive(setup, payloads, logged, mode, ctx))?;
-    let (stats, logged) = (stats.0, stats.1);
+    let mode_name = if open { "open" } else { "closed" };
+    let (run, elapsed) = runtime.block_on(drive(setup, payloads, logged, mode, ctx))?;
 
-    let mut summary = Summary::new(&stats, elapsed, mode_name);
+    let mut summary = Summary::new(&run.snapshot(), elapsed, mode_name);
     summary.assertions = asserts
         .iter()
         .map(|a| AssertionResult {
@@ -129,7 +128,7 @@ pub fn run(args: LoadArgs, ctx: &Ctx) -> Result<Exit> {
         })
         .collect();
     if let Some(store) = &store {
-        let kept = logged.write(store)?;
+        let kept = run.logged.write(store)?;
         if kept > 0 && !ctx.style.quiet && !ctx.style.json {
             eprintln!("kept {kept} of the deliveries in the log: hookctl logs --source load");
         }
@@ -156,16 +155,15 @@ struct Setup {
     timeout: Duration,
 }
 
-type Outcome = ((stats::Stats, Logged), Duration, &'static str);
-
-/// Connects, runs the workers to the end, and hands back what they measured.
+/// Connects, runs the workers to the end, and hands back the run (its measurements and its log
+/// sample) and how long it took.
 async fn drive(
     setup: Setup,
     payloads: Payloads,
     logged: Logged,
     mode: Mode,
     ctx: &Ctx,
-) -> Result<Outcome> {
+) -> Result<(Arc<Run>, Duration)> {
     let target =
         Arc::new(Target::resolve(setup.url.clone(), setup.http2, &setup.extra_roots).await?);
     // An endpoint that cannot be reached at all is a failure to run, not a measurement.
@@ -175,9 +173,9 @@ async fn drive(
     })?;
     let conns = open_connections(&target, first, setup.concurrency).await;
 
-    let (name, total) = match &mode {
-        Mode::Closed { requests, .. } => ("closed", *requests),
-        Mode::Open(s) => ("open", Some(s.total())),
+    let total = match &mode {
+        Mode::Closed { requests, .. } => *requests,
+        Mode::Open(s) => Some(s.total()),
     };
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let run = Arc::new(Run::new(
@@ -209,10 +207,9 @@ async fn drive(
     if let Some(e) = failed {
         return Err(e);
     }
-    let stats = run.snapshot();
-    let run =
-        Arc::try_unwrap(run).map_err(|_| anyhow::anyhow!("a load worker outlived the run"))?;
-    Ok(((stats, run.logged), elapsed, name))
+    // The progress task may still hold the run for a moment after abort(): share it, don't
+    // unwrap it.
+    Ok((run, elapsed))
 }
 
 /// One connection per worker for HTTP/1.1; for HTTP/2, workers share a connection per

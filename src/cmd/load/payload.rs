@@ -347,12 +347,9 @@ fn from_file(path: &std::path::Path, args: &LoadArgs, ctx: &Ctx) -> Result<Resol
     }
     add_user_agent(&mut headers);
     let shape = Shape::new(&body, &headers, "{{id}}", Some(b"{{timestamp}}"))?;
-    // A fresh id shape for {{id}}: msg_ and 27 random base62 characters, as domain packs send.
-    let seed: String = (0..27)
-        .map(|_| BASE62[rand::thread_rng().gen_range(0..BASE62.len())] as char)
-        .collect();
+    // {{id}} takes the shape of a fresh message id, as `sign` and `replay --resign` make them.
     let shape = Shape {
-        id: IdShape::of(&format!("msg_{seed}")),
+        id: IdShape::of(&signature::new_message_id()),
         ..shape
     };
     Ok((vec![shape], Signer { scheme, key }, None))
@@ -366,7 +363,7 @@ pub fn sendable(name: &str, value: &str) -> bool {
 
 fn add_user_agent(headers: &mut Headers) {
     if !headers.contains("User-Agent") {
-        headers.push("User-Agent", concat!("hookctl/", env!("CARGO_PKG_VERSION")));
+        headers.push("User-Agent", crate::http::USER_AGENT);
     }
 }
 

@@ -48,8 +48,6 @@ pub struct Summary {
     /// `closed` or `open`.
     pub mode: &'static str,
     #[serde(skip)]
-    pub latency: Latency,
-    #[serde(skip)]
     pub mean_ms: f64,
     #[serde(skip)]
     bars: Vec<(f64, u64)>,
@@ -81,12 +79,11 @@ impl Summary {
                 .map(|(s, n)| (s.to_string(), n))
                 .collect(),
             errors: stats.error_kinds(),
-            latency_ms: latency.clone(),
+            latency_ms: latency,
             assertions: Vec::new(),
             success_pct: stats.success_pct(),
             late: stats.late,
             mode,
-            latency,
             mean_ms: if stats.latency.is_empty() {
                 0.0
             } else {
@@ -135,7 +132,7 @@ impl Summary {
                 let _ = writeln!(o, "  {:<9} {n}", k.red());
             }
         }
-        let l = &self.latency;
+        let l = &self.latency_ms;
         let _ = writeln!(o, "\n{}", "Latency (ms)".bold());
         let _ = writeln!(
             o,

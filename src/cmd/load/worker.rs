@@ -175,16 +175,16 @@ pub async fn work(run: Arc<Run>, shard: usize, mut conn: Option<Conn>) -> Result
         let latency = done.saturating_duration_since(due.unwrap_or(sent));
         let outcome = match outcome {
             Ok(r) => r,
-            Err(_) => {
-                // The connection is mid-request: it cannot carry another.
-                conn = None;
-                Err((
-                    ErrorKind::Timeout,
-                    format!("timeout: no answer within {:?}", run.timeout),
-                ))
-            }
+            Err(_) => Err((
+                ErrorKind::Timeout,
+                format!(
+                    "timeout: no answer within {}",
+                    humantime::format_duration(run.timeout)
+                ),
+            )),
         };
         if outcome.is_err() {
+            // Mid-request or broken: the connection cannot carry another.
             conn = None;
         }
         {
