@@ -119,7 +119,7 @@ impl Sender {
             .request(method, url.clone())
             .timeout(out.timeout);
         for (name, value) in out.headers.iter() {
-            if !HOP_BY_HOP.iter().any(|h| h.eq_ignore_ascii_case(name)) {
+            if !is_hop_by_hop(name) {
                 builder = builder.header(name, value);
             }
         }
@@ -191,7 +191,7 @@ pub fn sent_request(
     let mut sent = Headers(Vec::with_capacity(headers.0.len() + 2));
     sent.push("Host", host);
     for (name, value) in headers.iter() {
-        if !HOP_BY_HOP.iter().any(|h| h.eq_ignore_ascii_case(name)) {
+        if !is_hop_by_hop(name) {
             sent.push(name, value);
         }
     }
@@ -218,6 +218,12 @@ fn failure(will_retry: bool) -> Status {
 /// Connection errors and timeouts are always retried.
 pub fn retryable_status(status: u16) -> bool {
     status == 408 || status == 429 || status >= 500
+}
+
+/// Whether `name` belongs to the connection (RFC 9110 §7.6.1) rather than to the message: the
+/// HTTP client sets these itself.
+pub fn is_hop_by_hop(name: &str) -> bool {
+    HOP_BY_HOP.iter().any(|h| h.eq_ignore_ascii_case(name))
 }
 
 /// The Host header for `url`: host, and the port when the URL names one.

@@ -507,7 +507,7 @@ fn https_endpoints_are_loaded_over_tls_trusting_the_ca_given() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(3), "{err}");
     assert_eq!(err.trim().lines().count(), 1, "{err}");
-    assert!(err.contains("TLS"), "{err}");
+    assert!(err.contains("TLS") && err.contains("--ca-cert"), "{err}");
 
     let (code, report) = load(
         dir.path(),

@@ -140,11 +140,13 @@ pub async fn handshake(
     })
 }
 
-/// A handshake that did not complete: the usual causes in words.
 /// A failed handshake in words a developer can act on.
 pub fn handshake_failure(e: &std::io::Error) -> String {
     let text = e.to_string();
-    if text.contains("UnknownIssuer") {
+    let cause = e.get_ref().and_then(|i| i.downcast_ref::<rustls::Error>());
+    if let Some(rustls::Error::InvalidCertificate(c)) = cause
+        && trust_error(c.clone()) == TrustError::UnknownIssuer
+    {
         format!(
             "the certificate is not signed by a CA this machine trusts ({text}): pass your CA with --ca-cert FILE"
         )
@@ -192,6 +194,21 @@ struct Recording {
     outcome: Mutex<Option<Result<(), TrustError>>>,
 }
 
+/// What the verifier's certificate objection means for the developer.
+fn trust_error(c: CertificateError) -> TrustError {
+    match c {
+        CertificateError::Expired | CertificateError::ExpiredContext { .. } => TrustError::Expired,
+        CertificateError::NotValidYet | CertificateError::NotValidYetContext { .. } => {
+            TrustError::NotYetValid
+        }
+        CertificateError::NotValidForName | CertificateError::NotValidForNameContext { .. } => {
+            TrustError::WrongName
+        }
+        CertificateError::UnknownIssuer => TrustError::UnknownIssuer,
+        other => TrustError::Other(format!("{other:?}")),
+    }
+}
+
 impl ServerCertVerifier for Recording {
     fn verify_server_cert(
         &self,
@@ -201,24 +218,14 @@ impl ServerCertVerifier for Recording {
         ocsp_response: &[u8],
         now: UnixTime,
     ) -> Result<ServerCertVerified, rustls::Error> {
-        let verdict =
-            self.inner
-                .verify_server_cert(end_entity, intermediates, server_name, ocsp_response, now)
-                .map(|_| ())
-                .map_err(|e| match e {
-                    rustls::Error::InvalidCertificate(c) => match c {
-                        CertificateError::Expired | CertificateError::ExpiredContext { .. } => {
-                            TrustError::Expired
-                        }
-                        CertificateError::NotValidYet
-                        | CertificateError::NotValidYetContext { .. } => TrustError::NotYetValid,
-                        CertificateError::NotValidForName
-                        | CertificateError::NotValidForNameContext { .. } => TrustError::WrongName,
-                        CertificateError::UnknownIssuer => TrustError::UnknownIssuer,
-                        other => TrustError::Other(format!("{other:?}")),
-                    },
-                    other => TrustError::Other(other.to_string()),
-                });
+        let verdict = self
+            .inner
+            .verify_server_cert(end_entity, intermediates, server_name, ocsp_response, now)
+            .map(|_| ())
+            .map_err(|e| match e {
+                rustls::Error::InvalidCertificate(c) => trust_error(c),
+                other => TrustError::Other(other.to_string()),
+            });
         if let Ok(mut o) = self.outcome.lock() {
             *o = Some(verdict);
         }

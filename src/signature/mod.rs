@@ -250,15 +250,9 @@ pub fn attach(
     delivery.method = req.method;
     delivery.headers = req.headers;
     let signed = signed?;
-    // Moved, not copied: `load` signs every request it sends. The scheme's own headers were
-    // removed above, so only others need replacing.
-    let own = &scheme.info().headers;
+    // Moved, not copied.
     for (name, value) in signed.headers.0 {
-        if own.iter().any(|h| h.eq_ignore_ascii_case(&name)) {
-            delivery.headers.push(name, value);
-        } else {
-            delivery.headers.set(name, value);
-        }
+        delivery.headers.set(name, value);
     }
     if let Some(body) = signed.body {
         delivery.body = body;

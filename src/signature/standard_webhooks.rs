@@ -380,7 +380,9 @@ impl StandardWebhooks {
     }
 
     /// `secret_key`, remembered per thread for the last secret: `load` signs every request with
-    /// the same one, and decoding its base64 each time cost a third as much as the HMAC.
+    /// the same one, and decoding its base64 each time cost a third as much as the HMAC. Keyed by
+    /// the secret's text alone, which is right because the decoded key depends on nothing else
+    /// (`self` only words the hints of a secret that does not decode, and those are not cached).
     fn signing_key(&self, secret: &str, hints: &mut Vec<String>) -> Option<Rc<[u8]>> {
         thread_local! {
             static LAST: RefCell<Option<(String, Rc<[u8]>)>> = const { RefCell::new(None) };

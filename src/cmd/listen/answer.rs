@@ -17,11 +17,12 @@ use tokio::sync::mpsc;
 
 use super::outcome::{Done, Outcome, Shared};
 use super::tee::Copy;
+use super::tee::keep_capped;
 use crate::signature::Headers;
 use crate::store::{Body, ResponsePart, Status};
 
 /// Responses are recorded up to this size: webhook answers are small.
-const MAX_RECORDED_RESPONSE: usize = 1024 * 1024;
+const MAX_RECORDED_RESPONSE: usize = crate::http::MAX_STORED_RESPONSE;
 
 type Item = Result<Frame<Bytes>, BoxError>;
 
@@ -35,7 +36,7 @@ pub fn stream_back(
     shared: Shared,
 ) -> TunnelResponse {
     let status = resp.status().as_u16();
-    let headers = crate::signature::Headers::from(resp.headers()).0;
+    let headers = Headers::from(resp.headers()).0;
     let body = resp.into_body();
     let hint = body.size_hint();
     let (tx, rx) = mpsc::channel::<Item>(8);
@@ -68,8 +69,7 @@ async fn relay(
         match frame {
             Ok(f) => {
                 if let Some(d) = f.data_ref() {
-                    let room = MAX_RECORDED_RESPONSE.saturating_sub(kept.len());
-                    kept.extend_from_slice(&d[..d.len().min(room)]);
+                    keep_capped(&mut kept, d, MAX_RECORDED_RESPONSE);
                 }
                 if body.is_end_stream() {
                     held = Some(f);

@@ -136,7 +136,7 @@ async fn handle(req: TunnelRequest, inner: &Inner) -> TunnelResponse {
     let need_body = routes.is_empty() || (!events.is_empty() && done.event_type.is_none());
     let mut body = Some(body);
     if need_body {
-        match read_capped(body.take().expect("body")).await {
+        match read_capped(body.take().expect("body"), MAX_RECORDED_BODY).await {
             Ok((b, cut)) => {
                 done.body = b;
                 done.body_cut = cut;
@@ -252,16 +252,16 @@ fn plain_part(status: u16, text: &str) -> ResponsePart {
     }
 }
 
-/// Reads a body whole, keeping at most `MAX_RECORDED_BODY` bytes (the rest is read and dropped).
-/// A body that came in one piece is kept as it came, without a copy.
-async fn read_capped(mut body: BodyStream) -> Result<(Bytes, bool), BodyError> {
+/// Reads a body whole, keeping at most `cap` bytes (the rest is read and dropped). A body that
+/// came in one piece is kept as it came, without a copy.
+async fn read_capped(mut body: BodyStream, cap: usize) -> Result<(Bytes, bool), BodyError> {
     let mut first: Option<Bytes> = None;
     let mut joined: Vec<u8> = Vec::new();
     let mut kept = 0;
     let mut cut = false;
     while let Some(frame) = body.frame().await {
         let Ok(d) = frame?.into_data() else { continue };
-        let room = MAX_RECORDED_BODY - kept;
+        let room = cap - kept;
         cut |= d.len() > room;
         let d = d.slice(..d.len().min(room));
         kept += d.len();
@@ -304,14 +304,21 @@ mod tests {
         inbound.push(&Chunk::data(1, b"abc"), None).unwrap();
         inbound.push(&Chunk::data(1, b"def"), None).unwrap();
         inbound.push(&Chunk::end(1), None).unwrap();
-        let (b, cut) = read_capped(body).await.unwrap();
+        let (b, cut) = read_capped(body, MAX_RECORDED_BODY).await.unwrap();
         assert_eq!((&b[..], cut), (&b"abcdef"[..], false));
+
+        let (inbound, body) = Inbound::new(|_| {}, None);
+        inbound.push(&Chunk::data(1, b"abc"), None).unwrap();
+        inbound.push(&Chunk::data(1, b"def"), None).unwrap();
+        inbound.push(&Chunk::end(1), None).unwrap();
+        let (b, cut) = read_capped(body, 4).await.unwrap();
+        assert_eq!((&b[..], cut), (&b"abcd"[..], true));
 
         let (inbound, body) = Inbound::new(|_| {}, None);
         let one = Bytes::from_static(b"{\"type\":\"a\"}");
         inbound.push(&Chunk::data(1, &one), Some(&one)).unwrap();
         inbound.push(&Chunk::end(1), None).unwrap();
-        let (b, _) = read_capped(body).await.unwrap();
+        let (b, _) = read_capped(body, MAX_RECORDED_BODY).await.unwrap();
         assert_eq!(b.as_ptr(), one.as_ptr(), "the piece itself, not a copy");
     }
 }

@@ -44,9 +44,7 @@ impl<B> Tee<B> {
         while let Some(Ok(frame)) = body.frame().await {
             if let Ok(d) = frame.into_data() {
                 let mut c = copy.lock().unwrap_or_else(|p| p.into_inner());
-                let room = cap.saturating_sub(c.0.len());
-                c.1 |= d.len() > room;
-                c.0.extend_from_slice(&d[..d.len().min(room)]);
+                c.1 |= keep_capped(&mut c.0, &d, cap);
             }
         }
     }
@@ -71,9 +69,7 @@ impl<B: Body<Data = Bytes> + Unpin> Body for Tee<B> {
             && let Some(d) = f.data_ref()
         {
             let mut c = self.copy.lock().unwrap_or_else(|p| p.into_inner());
-            let room = self.cap.saturating_sub(c.0.len());
-            c.1 |= d.len() > room;
-            c.0.extend_from_slice(&d[..d.len().min(room)]);
+            c.1 |= keep_capped(&mut c.0, d, self.cap);
         }
         polled
     }
@@ -87,6 +83,13 @@ impl<B: Body<Data = Bytes> + Unpin> Body for Tee<B> {
         let inner = self.inner.lock().unwrap_or_else(|p| p.into_inner());
         inner.as_ref().map(|b| b.size_hint()).unwrap_or_default()
     }
+}
+
+/// Appends as much of `data` to `kept` as fits under `cap`; true when some did not fit.
+pub fn keep_capped(kept: &mut Vec<u8>, data: &[u8], cap: usize) -> bool {
+    let room = cap.saturating_sub(kept.len());
+    kept.extend_from_slice(&data[..data.len().min(room)]);
+    data.len() > room
 }
 
 #[cfg(test)]

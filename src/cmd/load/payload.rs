@@ -182,10 +182,7 @@ impl Shape {
     fn new(body: &[u8], headers: &Headers, id: &str, timestamp: Option<&[u8]>) -> Result<Shape> {
         let mut kept = Vec::with_capacity(headers.0.len());
         for (n, v) in headers.iter() {
-            if crate::http::HOP_BY_HOP
-                .iter()
-                .any(|h| h.eq_ignore_ascii_case(n))
-            {
+            if crate::http::is_hop_by_hop(n) {
                 continue;
             }
             if !sendable(n, v) {
