@@ -314,11 +314,9 @@ async fn connect_inner(
         name: name.map(String::from),
         key: Some(key.to_string()),
     };
-    ws.send(Message::text(
-        serde_json::to_string(&hello).unwrap_or_default(),
-    ))
-    .await
-    .map_err(|e| failed(&e))?;
+    ws.send(crate::mux::text(&hello))
+        .await
+        .map_err(|e| failed(&e))?;
     loop {
         let Some(msg) = ws.next().await else {
             return Err(Attempt::Failed(
@@ -405,9 +403,7 @@ async fn session<H: Handler>(
         sink,
         rx,
         opts.heartbeat,
-        |nonce| {
-            Message::text(serde_json::to_string(&ClientMessage::Ping { nonce }).unwrap_or_default())
-        },
+        |nonce| crate::mux::text(&ClientMessage::Ping { nonce }),
         closed.clone(),
     ));
     let inflight: InFlight = Arc::default();

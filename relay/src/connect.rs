@@ -73,11 +73,7 @@ pub fn upgrade(state: Arc<State>, mut req: Request<Incoming>) -> Response<RelayB
 async fn refuse(ws: &mut Ws, reason: String, permanent: bool) {
     tracing::info!("refused a tunnel client: {reason}");
     let msg = RelayMessage::Refused { reason, permanent };
-    let _ = ws
-        .send(Message::text(
-            serde_json::to_string(&msg).unwrap_or_default(),
-        ))
-        .await;
+    let _ = ws.send(crate::mux::text(&msg)).await;
     let _ = ws.close(None).await;
 }
 
@@ -214,9 +210,7 @@ async fn session(state: Arc<State>, mut ws: Ws) {
         sink,
         rx,
         heartbeat,
-        |nonce| {
-            Message::text(serde_json::to_string(&RelayMessage::Ping { nonce }).unwrap_or_default())
-        },
+        |nonce| crate::mux::text(&RelayMessage::Ping { nonce }),
         tunnel.closed.clone(),
     ));
     if buffered > 0 {

@@ -294,13 +294,18 @@ async fn live(
     let window = opened.window;
     // The pump runs on its own: a client may answer before the whole body went through.
     // It sends the head too, with the body's first chunk.
+    // It counts the bytes it sent itself: the answer's head may come before the pump ends.
+    let bytes_in = state.metrics.bytes_in.clone();
     let mut pump = Some(tokio::spawn(async move {
-        send_body(&outbox, id, &window, body, limits, Some(head)).await
+        let sent = send_body(&outbox, id, &window, body, limits, Some(head)).await;
+        if let Ok(n) = &sent {
+            bytes_in.inc_by(*n);
+        }
+        sent
     }));
     let mut head_rx = opened.head;
     let deadline = tokio::time::sleep(state.opts.request_timeout);
     tokio::pin!(deadline);
-    let mut bytes_in = 0;
     let head: Head = loop {
         tokio::select! {
             h = &mut head_rx => match h {
@@ -310,7 +315,7 @@ async fn live(
             r = async { pump.as_mut().expect("guarded").await }, if pump.is_some() => {
                 pump = None;
                 match r {
-                    Ok(Ok(n)) => bytes_in = n,
+                    Ok(Ok(_)) => {}
                     Ok(Err(PumpError::TooLarge(max))) => return answer.plain(
                         StatusCode::PAYLOAD_TOO_LARGE,
                         &format!("the body is over this relay's {max}-byte limit (--max-body)\n"),
@@ -338,7 +343,6 @@ async fn live(
             ),
         }
     };
-    state.metrics.bytes_in.inc_by(bytes_in);
     state
         .metrics
         .answered(head.status, answer.started.elapsed().as_secs_f64());

@@ -34,15 +34,11 @@ pub fn random_name() -> String {
 
 /// A random secret for `Hello.key`.
 pub fn random_key() -> String {
-    let bytes: [u8; 24] = rand::random();
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    hex::encode(rand::random::<[u8; 24]>())
 }
 
 pub fn hash(secret: &str) -> String {
-    Sha256::digest(secret.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hex::encode(Sha256::digest(secret.as_bytes()))
 }
 
 pub fn same_hash(a: &str, b: &str) -> bool {

@@ -134,8 +134,9 @@ impl Tunnel {
 
     /// The sender went away or the relay gave up: forget the request and tell the client.
     pub fn cancel(&self, id: u64) {
-        if lock(&self.pending).contains_key(&id) {
-            self.finish(id);
+        let pending = lock(&self.pending).remove(&id);
+        if let Some(p) = pending {
+            p.window.close();
             self.outbox.control(&RelayMessage::Cancel { id });
         }
     }
@@ -250,13 +251,5 @@ impl Registry {
         {
             live.remove(&tunnel.name);
         }
-    }
-
-    pub fn len(&self) -> usize {
-        lock(&self.live).len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
     }
 }
