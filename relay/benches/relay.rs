@@ -150,6 +150,26 @@ async fn fixed_rate(url: &str, rate: f64, secs: u64) -> (f64, f64) {
             lat.push(us);
         }
     }
+    percentiles(lat)
+}
+
+/// Latencies (µs) one request at a time over one keep-alive connection: what the hops cost when
+/// nothing queues.
+async fn one_at_a_time(url: &str, secs: u64) -> (f64, f64) {
+    let client = http(true);
+    let until = Instant::now() + Duration::from_secs(secs);
+    let mut lat = Vec::new();
+    while Instant::now() < until {
+        let t = Instant::now();
+        if post(&client, url, Bytes::from_static(EVENT)).await {
+            lat.push(t.elapsed().as_secs_f64() * 1e6);
+        }
+    }
+    percentiles(lat)
+}
+
+/// p50 and p99 of latencies.
+fn percentiles(mut lat: Vec<f64>) -> (f64, f64) {
     lat.sort_by(f64::total_cmp);
     let pct = |p: f64| lat[((lat.len() as f64 * p) as usize).min(lat.len() - 1)];
     (pct(0.50), pct(0.99))
@@ -336,72 +356,139 @@ async fn main() {
         _ => None,
     };
 
-    eprintln!("max rps, {conc} workers, new connection per request, {secs} s each…");
-    let (rps_direct, _) = max_rps(&direct, conc, secs).await;
-    let cpu_before = (cpu_us(relay_pid), cpu_us(listen_pid));
-    let (rps_relay, n_relay) = max_rps(&relay, conc, secs).await;
-    let per_request = |before: u64, pid: u32| (cpu_us(pid) - before) as f64 / n_relay.max(1) as f64;
-    let cpu_relay = per_request(cpu_before.0, relay_pid);
-    let cpu_listen = per_request(cpu_before.1, listen_pid);
-    let rps_bore = match &bore {
-        Some(u) => Some(max_rps(u, conc, secs).await.0),
-        None => None,
-    };
-    let rate = (rps_relay / 2.0).max(10.0);
-    eprintln!("latency at {rate:.0} req/s (half the relay's max)…");
-    let (d50, d99) = fixed_rate(&direct, rate, secs).await;
-    let (r50, r99) = fixed_rate(&relay, rate, secs).await;
-    // What two extra hops cost on this machine anyway, with nothing but bytes copied.
-    let bore_latency = match &bore {
-        Some(u) => Some(fixed_rate(u, rate, secs).await),
-        None => None,
-    };
-    eprintln!("25 MiB uploads…");
-    let mb_direct = throughput(&direct, 3).await;
-    let mb_relay = throughput(&relay, 3).await;
-    eprintln!("10 uploads of 25 MiB at once…");
-    let (rb, rp, lb, lp) = memory(&relay, relay_pid, listen_pid).await;
+    // ONLY=latency,upload (any of rps, latency, idle, upload, memory) runs a part; RATE fixes the
+    // latency measure's rate instead of half the relay's max (which needs the rps part).
+    let only = std::env::var("ONLY").unwrap_or_default();
+    let run = |part: &str| only.is_empty() || only.split(',').any(|p| p.trim() == part);
+    let fixed: Option<f64> = std::env::var("RATE").ok().and_then(|r| r.parse().ok());
+
+    let mut rps = None;
+    if run("rps") {
+        eprintln!("max rps, {conc} workers, new connection per request, {secs} s each…");
+        let (rps_direct, _) = max_rps(&direct, conc, secs).await;
+        let cpu_before = (cpu_us(relay_pid), cpu_us(listen_pid));
+        let (rps_relay, n_relay) = max_rps(&relay, conc, secs).await;
+        let per_request =
+            |before: u64, pid: u32| (cpu_us(pid) - before) as f64 / n_relay.max(1) as f64;
+        let cpu = (
+            per_request(cpu_before.0, relay_pid),
+            per_request(cpu_before.1, listen_pid),
+        );
+        let rps_bore = match &bore {
+            Some(u) => Some(max_rps(u, conc, secs).await.0),
+            None => None,
+        };
+        rps = Some((rps_direct, rps_relay, cpu, rps_bore));
+    }
+    let mut latency = None;
+    if run("latency") {
+        let rate = fixed
+            .or(rps.map(|r| r.1 / 2.0))
+            .expect("the latency part needs RATE=… or the rps part")
+            .max(10.0);
+        eprintln!("latency at {rate:.0} req/s…");
+        let direct_at = fixed_rate(&direct, rate, secs).await;
+        let cpu_before = (cpu_us(relay_pid), cpu_us(listen_pid));
+        let relay_at = fixed_rate(&relay, rate, secs).await;
+        let n = rate * secs as f64;
+        let cpu = (
+            (cpu_us(relay_pid) - cpu_before.0) as f64 / n,
+            (cpu_us(listen_pid) - cpu_before.1) as f64 / n,
+        );
+        // What two extra hops cost on this machine anyway, with nothing but bytes copied.
+        let bore_at = match &bore {
+            Some(u) => Some(fixed_rate(u, rate, secs).await),
+            None => None,
+        };
+        latency = Some((rate, direct_at, relay_at, cpu, bore_at));
+    }
+    let mut idle = None;
+    if run("idle") {
+        eprintln!("one request at a time…");
+        let direct_at = one_at_a_time(&direct, secs).await;
+        let relay_at = one_at_a_time(&relay, secs).await;
+        let bore_at = match &bore {
+            Some(u) => Some(one_at_a_time(u, secs).await),
+            None => None,
+        };
+        idle = Some((direct_at, relay_at, bore_at));
+    }
+    let mut upload = None;
+    if run("upload") {
+        eprintln!("25 MiB uploads…");
+        upload = Some((throughput(&direct, 3).await, throughput(&relay, 3).await));
+    }
+    let mut rss = None;
+    if run("memory") {
+        eprintln!("10 uploads of 25 MiB at once…");
+        rss = Some(memory(&relay, relay_pid, listen_pid).await);
+    }
 
     println!("| measure | direct | through the relay | ratio / added |");
     println!("| --- | --- | --- | --- |");
-    println!(
-        "| max rps (new connection per request, {conc} workers) | {rps_direct:.0} | {rps_relay:.0} | {:.2}× direct |",
-        rps_relay / rps_direct
-    );
-    println!(
-        "| CPU per request in that run (user + system) | — | relay {cpu_relay:.0} µs, listen {cpu_listen:.0} µs | — |"
-    );
-    if let Some(b) = rps_bore {
+    if let Some((rps_direct, rps_relay, (cpu_relay, cpu_listen), rps_bore)) = rps {
         println!(
-            "| max rps through bore (same load) | — | {b:.0} | relay {:.2}× bore |",
-            rps_relay / b
+            "| max rps (new connection per request, {conc} workers) | {rps_direct:.0} | {rps_relay:.0} | {:.2}× direct |",
+            rps_relay / rps_direct
+        );
+        println!(
+            "| CPU per request in that run (user + system) | — | relay {cpu_relay:.0} µs, listen {cpu_listen:.0} µs | — |"
+        );
+        if let Some(b) = rps_bore {
+            println!(
+                "| max rps through bore (same load) | — | {b:.0} | relay {:.2}× bore |",
+                rps_relay / b
+            );
+        }
+    }
+    if let Some((rate, (d50, d99), (r50, r99), (cpu_relay, cpu_listen), bore_at)) = latency {
+        println!(
+            "| p50 latency at {rate:.0} req/s | {d50:.0} µs | {r50:.0} µs | +{:.0} µs |",
+            r50 - d50
+        );
+        println!(
+            "| p99 latency at {rate:.0} req/s | {d99:.0} µs | {r99:.0} µs | +{:.0} µs |",
+            r99 - d99
+        );
+        println!(
+            "| CPU per request in that run | — | relay {cpu_relay:.0} µs, listen {cpu_listen:.0} µs | — |"
+        );
+        if let Some((b50, b99)) = bore_at {
+            println!(
+                "| p50 / p99 through bore at {rate:.0} req/s | — | {b50:.0} / {b99:.0} µs | bore +{:.0} / +{:.0} µs |",
+                b50 - d50,
+                b99 - d99
+            );
+        }
+    }
+    if let Some(((d50, d99), (r50, r99), bore_at)) = idle {
+        println!(
+            "| p50 / p99 one request at a time | {d50:.0} / {d99:.0} µs | {r50:.0} / {r99:.0} µs | +{:.0} / +{:.0} µs |",
+            r50 - d50,
+            r99 - d99
+        );
+        if let Some((b50, b99)) = bore_at {
+            println!(
+                "| p50 / p99 one at a time through bore | — | {b50:.0} / {b99:.0} µs | bore +{:.0} / +{:.0} µs |",
+                b50 - d50,
+                b99 - d99
+            );
+        }
+    }
+    if let Some((mb_direct, mb_relay)) = upload {
+        println!(
+            "| 25 MiB upload | {mb_direct:.0} MB/s | {mb_relay:.0} MB/s | {:.2}× direct |",
+            mb_relay / mb_direct
         );
     }
-    println!(
-        "| p50 latency at {rate:.0} req/s | {d50:.0} µs | {r50:.0} µs | +{:.0} µs |",
-        r50 - d50
-    );
-    println!(
-        "| p99 latency at {rate:.0} req/s | {d99:.0} µs | {r99:.0} µs | +{:.0} µs |",
-        r99 - d99
-    );
-    if let Some((b50, b99)) = bore_latency {
+    if let Some((rb, rp, lb, lp)) = rss {
         println!(
-            "| p50 / p99 through bore at {rate:.0} req/s | — | {b50:.0} / {b99:.0} µs | bore +{:.0} / +{:.0} µs |",
-            b50 - d50,
-            b99 - d99
+            "| relay RSS, 10 × 25 MiB in flight | — | {rb:.0} → {rp:.0} MiB | +{:.0} MiB for 250 MiB of bodies |",
+            rp - rb
+        );
+        println!(
+            "| listen RSS, same (keeps each body for the delivery log) | — | {lb:.0} → {lp:.0} MiB | +{:.0} MiB |",
+            lp - lb
         );
     }
-    println!(
-        "| 25 MiB upload | {mb_direct:.0} MB/s | {mb_relay:.0} MB/s | {:.2}× direct |",
-        mb_relay / mb_direct
-    );
-    println!(
-        "| relay RSS, 10 × 25 MiB in flight | — | {rb:.0} → {rp:.0} MiB | +{:.0} MiB for 250 MiB of bodies |",
-        rp - rb
-    );
-    println!(
-        "| listen RSS, same (keeps each body for the delivery log) | — | {lb:.0} → {lp:.0} MiB | +{:.0} MiB |",
-        lp - lb
-    );
 }
