@@ -69,7 +69,10 @@ pub fn run(args: ListenArgs, ctx: &Ctx) -> Result<Exit> {
         );
     })
     .context("cannot start the delivery log's writer")?;
-    let runtime = tokio::runtime::Runtime::new().context("cannot start the runtime")?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the runtime")?;
     let result = runtime.block_on(listen(
         args, ctx, routes, events, verify, log, forwarder, timeout,
     ));
