@@ -16,8 +16,7 @@ use hyper::body::Incoming;
 use tokio::sync::mpsc;
 
 use super::outcome::{Done, Outcome, Shared};
-use super::tee::Copy;
-use super::tee::keep_capped;
+use super::tee::{Copy, Kept};
 use crate::signature::Headers;
 use crate::store::{Body, ResponsePart, Status};
 
@@ -62,14 +61,14 @@ async fn relay(
     headers: Vec<(String, String)>,
     shared: Shared,
 ) {
-    let mut kept = Vec::new();
+    let mut kept = Kept::default();
     let mut broke = None;
     let mut held = None;
     while let Some(frame) = body.frame().await {
         match frame {
             Ok(f) => {
                 if let Some(d) = f.data_ref() {
-                    keep_capped(&mut kept, d, MAX_RECORDED_RESPONSE);
+                    kept.push(d, MAX_RECORDED_RESPONSE);
                 }
                 if body.is_end_stream() {
                     held = Some(f);
@@ -93,7 +92,7 @@ async fn relay(
     done.response = Some(ResponsePart {
         status,
         headers: Headers(headers),
-        body: Body(kept),
+        body: Body(Vec::from(kept.into_bytes())),
     });
     done.outcome = "forwarded";
     if let Some(b) = broke {

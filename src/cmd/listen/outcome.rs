@@ -74,9 +74,9 @@ pub struct Done {
 impl Done {
     /// The request body as the tee kept it while it streamed to the target.
     pub fn take_body(&mut self, copy: &super::tee::Copy) {
-        let (b, cut) = std::mem::take(&mut *copy.lock().unwrap_or_else(|p| p.into_inner()));
-        self.body = Bytes::from(b);
-        self.body_cut = cut;
+        let kept = std::mem::take(&mut *super::tee::lock(copy));
+        self.body_cut = kept.cut;
+        self.body = kept.into_bytes();
     }
 }
 
