@@ -15,7 +15,7 @@ use http_body_util::BodyExt;
 use hyper::body::Incoming;
 use tokio::sync::mpsc;
 
-use super::outcome::{Done, Outcome, Shared};
+use super::outcome::{Done, Handling, Outcome, Shared};
 use super::tee::{Copy, Kept};
 use crate::signature::Headers;
 use crate::store::{Body, ResponsePart, Status};
@@ -94,7 +94,7 @@ async fn relay(
         headers: Headers(headers),
         body: Body(Vec::from(kept.into_bytes())),
     });
-    done.outcome = "forwarded";
+    done.outcome = Handling::Forwarded;
     if let Some(b) = broke {
         done.status = Status::Failed;
         done.error = Some(b);

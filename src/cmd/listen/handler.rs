@@ -14,7 +14,7 @@ use http_body::{Body as _, Frame};
 use http_body_util::{BodyExt, Full, StreamBody};
 
 use super::event;
-use super::outcome::{Done, Outcome, Shared};
+use super::outcome::{Done, Handling, Outcome, Shared};
 use super::tee::{Copy, Kept, Tee};
 use crate::signature::Headers;
 use crate::store::{Body, ResponsePart, Status};
@@ -86,6 +86,26 @@ async fn answered(done: Done, shared: &Shared, resp: TunnelResponse) -> TunnelRe
     }
 }
 
+/// Answers with a short text of listen's own, recorded as the delivery's response.
+async fn quick(mut done: Done, shared: &Shared, status: u16, text: String) -> TunnelResponse {
+    done.response = Some(plain_part(status, &text));
+    answered(done, shared, text_response(status, text)).await
+}
+
+/// Answers with listen's own text for a delivery that failed here, recorded as failed.
+async fn failed(
+    mut done: Done,
+    shared: &Shared,
+    status: u16,
+    error: String,
+    text: String,
+) -> TunnelResponse {
+    done.status = Status::Failed;
+    done.outcome = Handling::Failed;
+    done.error = Some(error);
+    quick(done, shared, status, text).await
+}
+
 async fn handle(req: TunnelRequest, inner: &Inner) -> TunnelResponse {
     let shared = &inner.shared;
     // Counted until recorded: listen lets deliveries under way finish before it exits.
@@ -115,7 +135,7 @@ async fn handle(req: TunnelRequest, inner: &Inner) -> TunnelResponse {
         req_headers: headers,
         method,
         target,
-        url: public_url.clone(),
+        forwarded_to: None,
         public_url,
         tunnel,
         delivery_id,
@@ -126,7 +146,7 @@ async fn handle(req: TunnelRequest, inner: &Inner) -> TunnelResponse {
         body_cut: false,
         response: None,
         status: Status::Received,
-        outcome: "received",
+        outcome: Handling::Received,
         error: None,
     };
     let routes = &inner.routes;
@@ -142,11 +162,9 @@ async fn handle(req: TunnelRequest, inner: &Inner) -> TunnelResponse {
                 done.body_cut = cut;
             }
             Err(e) => {
-                done.status = Status::Failed;
-                done.outcome = "failed";
-                done.error = Some(format!("the request body broke off: {e}"));
-                let resp = text_response(400, "the request body broke off\n".into());
-                return answered(done, shared, resp).await;
+                let error = format!("the request body broke off: {e}");
+                let text = "the request body broke off\n".into();
+                return failed(done, shared, 400, error, text).await;
             }
         }
         if done.event_type.is_none() {
@@ -160,10 +178,9 @@ async fn handle(req: TunnelRequest, inner: &Inner) -> TunnelResponse {
             .as_deref()
             .is_some_and(|t| events.iter().any(|g| g.is_match(t)));
         if !wanted {
-            done.outcome = "skipped";
+            done.outcome = Handling::Skipped;
             let text = "not forwarded: hookctl listen --events filters this event type out\n";
-            done.response = Some(plain_part(200, text));
-            return answered(done, shared, text_response(200, text.into())).await;
+            return quick(done, shared, 200, text.into()).await;
         }
     }
     if routes.is_empty() {
@@ -187,15 +204,17 @@ async fn handle(req: TunnelRequest, inner: &Inner) -> TunnelResponse {
                 NoDestination::NoRoute(_) => 404,
                 NoDestination::BadTarget(_) => 400,
             };
-            done.status = Status::Failed;
-            done.outcome = "failed";
-            done.error = Some(e.to_string());
-            let text = format!("hookctl listen: {e}\n");
-            done.response = Some(plain_part(status, &text));
-            return answered(done, shared, text_response(status, text)).await;
+            return failed(
+                done,
+                shared,
+                status,
+                e.to_string(),
+                format!("hookctl listen: {e}\n"),
+            )
+            .await;
         }
     };
-    done.url = uri.to_string();
+    done.forwarded_to = Some(uri.to_string());
     let copy: Copy = Arc::new(Mutex::new(Kept::expecting(
         body.as_ref().and_then(|b| b.size_hint().exact()),
     )));
@@ -223,12 +242,14 @@ async fn handle(req: TunnelRequest, inner: &Inner) -> TunnelResponse {
                 Tee::drain_into(shared, &copy, MAX_RECORDED_BODY).await;
             }
             take_copy(&mut done, &copy, need_body);
-            done.status = Status::Failed;
-            done.outcome = "failed";
-            done.error = Some(e.to_string());
-            let text = format!("hookctl listen: {e}\n");
-            done.response = Some(plain_part(502, &text));
-            return answered(done, shared, text_response(502, text)).await;
+            return failed(
+                done,
+                shared,
+                502,
+                e.to_string(),
+                format!("hookctl listen: {e}\n"),
+            )
+            .await;
         }
     };
     // The body read before forwarding is in `done` already; a streamed one's copy is complete

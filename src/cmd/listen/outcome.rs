@@ -20,6 +20,18 @@ pub struct Verifier {
     pub keys: Keys,
 }
 
+/// What listen did with a delivery.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Handling {
+    /// Answered with `--respond` (receive-only mode).
+    Received,
+    /// Filtered out by `--events`.
+    Skipped,
+    Forwarded,
+    Failed,
+}
+
 /// One delivery, as the printer shows it.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Shown {
@@ -31,8 +43,7 @@ pub struct Shown {
     /// What the sender was answered.
     pub status: u16,
     pub duration_ms: f64,
-    /// forwarded | received | skipped | failed
-    pub outcome: &'static str,
+    pub outcome: Handling,
     pub target: Option<String>,
     pub error: Option<String>,
     pub signature: Option<SignatureShown>,
@@ -53,8 +64,8 @@ pub struct Done {
     pub req_headers: Vec<(String, String)>,
     pub method: String,
     pub target: String,
-    /// Where it went (the public URL when it was not forwarded).
-    pub url: String,
+    /// The local target it was sent to, once a route was picked.
+    pub forwarded_to: Option<String>,
     pub public_url: String,
     pub tunnel: String,
     pub delivery_id: Option<String>,
@@ -67,7 +78,7 @@ pub struct Done {
     pub body_cut: bool,
     pub response: Option<ResponsePart>,
     pub status: Status,
-    pub outcome: &'static str,
+    pub outcome: Handling,
     pub error: Option<String>,
 }
 
@@ -106,7 +117,7 @@ impl Shared {
             req_headers,
             method,
             target,
-            url,
+            forwarded_to,
             public_url,
             tunnel,
             delivery_id,
@@ -146,8 +157,8 @@ impl Shared {
             headers,
             body,
         } = delivery;
-        let public_url = public_url.unwrap_or_default();
-        let shown_target = (outcome == "forwarded" || url != public_url).then(|| url.clone());
+        // The record points where the delivery went, so that replay goes there too.
+        let url = forwarded_to.clone().or(public_url).unwrap_or_default();
         let mut record = Record::new(
             Source::Listen,
             RequestPart {
@@ -206,7 +217,7 @@ impl Shared {
             status: answered,
             duration_ms,
             outcome,
-            target: shown_target,
+            target: forwarded_to,
             error,
             signature,
             tunnel,

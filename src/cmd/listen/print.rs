@@ -2,7 +2,7 @@
 
 use colored::Colorize;
 
-use super::outcome::Shown;
+use super::outcome::{Handling, Shown};
 use crate::output;
 
 pub fn delivery(s: &Shown, json: bool) -> anyhow::Result<()> {
@@ -11,15 +11,15 @@ pub fn delivery(s: &Shown, json: bool) -> anyhow::Result<()> {
     }
     let status = s.status.to_string();
     let status = match (s.outcome, s.status) {
-        ("failed", _) => status.red().bold(),
+        (Handling::Failed, _) => status.red().bold(),
         (_, 200..=299) => status.green(),
         (_, 400..) => status.red(),
         _ => status.yellow(),
     };
     let outcome = match s.outcome {
-        "skipped" => " skipped (--events)".dimmed().to_string(),
-        "received" => " received".cyan().to_string(),
-        _ => String::new(),
+        Handling::Skipped => " skipped (--events)".dimmed().to_string(),
+        Handling::Received => " received".cyan().to_string(),
+        Handling::Forwarded | Handling::Failed => String::new(),
     };
     let signature = match &s.signature {
         Some(v) if v.valid => format!("  {} {}", "✓ signature".green(), v.provider),
