@@ -16,12 +16,10 @@ use axum::extract::{Request, State};
 use axum::http::{StatusCode, Version};
 use axum::response::Response;
 use common::{hookctl, stdout_json};
-use endpoints::Connections;
-use hookctl::signature::{Delivery, Keys, Registry, VerifyOptions};
+use endpoints::{Connections, SECRET};
+use hookctl::signature::Delivery;
 use hookctl::store::{Query, Source, Status, Store};
 use serde_json::Value;
-
-const SECRET: &str = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
 /// How the server reads each delivery.
 #[derive(Clone)]
@@ -146,12 +144,7 @@ async fn receive(State(seen): State<Arc<Seen>>, req: Request) -> Response {
         headers,
         body,
     };
-    let scheme = Registry::builtin().get(seen.expect.provider).unwrap();
-    let keys = Keys {
-        secrets: vec![SECRET.into()],
-        public_key: None,
-    };
-    let v = scheme.verify(&delivery, &keys, &VerifyOptions::now());
+    let v = endpoints::verify(seen.expect.provider, &delivery);
     if !v.is_valid() {
         seen.invalid.lock().unwrap().push(v.detail);
     }
@@ -573,11 +566,6 @@ fn https_endpoints_are_loaded_over_tls_trusting_the_ca_given() {
     );
     assert_eq!(code, 0, "{report:#}");
     assert_eq!(report["status"]["200"], 40, "{report:#}");
-    let scheme = Registry::builtin().get("standard-webhooks").unwrap();
-    let keys = Keys {
-        secrets: vec![SECRET.into()],
-        public_key: None,
-    };
     let mut ids = HashSet::new();
     // The receiver queues each request before it answers, and every answer came back.
     while let Ok(g) = got.try_recv() {
@@ -587,7 +575,7 @@ fn https_endpoints_are_loaded_over_tls_trusting_the_ca_given() {
             headers: g.headers.clone(),
             body: g.body.clone(),
         };
-        let v = scheme.verify(&d, &keys, &VerifyOptions::now());
+        let v = endpoints::verify("standard-webhooks", &d);
         assert!(v.is_valid(), "{}", v.detail);
         ids.insert(g.headers.get("webhook-id").unwrap().to_string());
     }

@@ -16,7 +16,7 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::{any, post};
-use hookctl::signature::{Delivery, Headers, Keys, Registry, VerifyOptions};
+use hookctl::signature::{Delivery, Headers, Keys, Registry, Verdict, VerifyOptions};
 use tokio::sync::{mpsc, oneshot, watch};
 
 /// The secret of the Standard Webhooks specification's example.
@@ -230,12 +230,7 @@ async fn strict_handler(
         headers: h,
         body: body.to_vec(),
     };
-    let scheme = Registry::builtin().get("standard-webhooks").unwrap();
-    let keys = Keys {
-        secrets: vec![SECRET.into()],
-        public_key: None,
-    };
-    let verdict = scheme.verify(&delivery, &keys, &VerifyOptions::now());
+    let verdict = verify("standard-webhooks", &delivery);
     if !verdict.is_valid() {
         return (StatusCode::UNAUTHORIZED, verdict.detail);
     }
@@ -244,6 +239,18 @@ async fn strict_handler(
         return (StatusCode::OK, "duplicate ignored".into());
     }
     (StatusCode::OK, "ok".into())
+}
+
+/// The verdict on `delivery` as signed by `provider` with [`SECRET`], checked now.
+pub fn verify(provider: &str, delivery: &Delivery) -> Verdict {
+    let scheme = Registry::builtin()
+        .get(provider)
+        .unwrap_or_else(|| panic!("no provider {provider}"));
+    let keys = Keys {
+        secrets: vec![SECRET.into()],
+        public_key: None,
+    };
+    scheme.verify(delivery, &keys, &VerifyOptions::now())
 }
 
 /// Accepts anything with 200.
