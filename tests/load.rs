@@ -7,7 +7,6 @@ mod common;
 mod endpoints;
 
 use std::collections::HashSet;
-use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -17,11 +16,10 @@ use axum::extract::{Request, State};
 use axum::http::{StatusCode, Version};
 use axum::response::Response;
 use common::{hookctl, stdout_json};
-use hookctl::signature::{Delivery, Keys, Registry, VerifyOptions};
+use endpoints::{Connections, SECRET};
+use hookctl::signature::Delivery;
 use hookctl::store::{Query, Source, Status, Store};
 use serde_json::Value;
-
-const SECRET: &str = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
 /// How the server reads each delivery.
 #[derive(Clone)]
@@ -31,80 +29,76 @@ struct Expect {
     id: &'static str,
 }
 
-/// What the server saw and how it answers.
-struct Seen {
-    expect: Expect,
-    requests: AtomicU64,
-    invalid: Mutex<Vec<String>>,
-    ids: Mutex<HashSet<String>>,
-    repeats: AtomicU64,
-    arrivals: Mutex<Vec<Instant>>,
-    http2: AtomicU64,
+/// How the server answers.
+#[derive(Default)]
+struct Answers {
     /// Answer this status to the first N requests (then 200).
     fail_first: (u64, u16),
     /// Every request waits this long before answering.
     delay: Duration,
     /// Request number N stalls the whole server for the duration (all answers wait).
     stall_at: Option<(u64, Duration)>,
+    /// Request number N cuts every connection open at that moment.
+    cut_at: Option<u64>,
+}
+
+/// What the server saw and how it answers.
+struct Seen {
+    expect: Expect,
+    answers: Answers,
+    requests: AtomicU64,
+    invalid: Mutex<Vec<String>>,
+    ids: Mutex<HashSet<String>>,
+    repeats: AtomicU64,
+    arrivals: Mutex<Vec<Instant>>,
+    http2: AtomicU64,
     stalled_until: Mutex<Option<tokio::time::Instant>>,
+    conns: Connections,
 }
 
 struct Server {
-    addr: SocketAddr,
+    server: endpoints::Server,
     seen: Arc<Seen>,
-    _runtime: tokio::runtime::Runtime,
 }
 
 impl Server {
     fn start(expect: Expect) -> Server {
-        Self::with(expect, (0, 200), Duration::ZERO, None)
+        Self::with(expect, Answers::default())
     }
 
-    fn with(
-        expect: Expect,
-        fail_first: (u64, u16),
-        delay: Duration,
-        stall_at: Option<(u64, Duration)>,
-    ) -> Server {
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .enable_all()
-            .build()
-            .unwrap();
+    fn with(expect: Expect, answers: Answers) -> Server {
         let seen = Arc::new(Seen {
             expect,
+            answers,
             requests: AtomicU64::new(0),
             invalid: Mutex::default(),
             ids: Mutex::default(),
             repeats: AtomicU64::new(0),
             arrivals: Mutex::default(),
             http2: AtomicU64::new(0),
-            fail_first,
-            delay,
-            stall_at,
             stalled_until: Mutex::default(),
+            conns: Connections::default(),
         });
-        let listener = runtime
-            .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
-            .unwrap();
-        let addr = listener.local_addr().unwrap();
         let app = axum::Router::new()
             .fallback(receive)
             .with_state(seen.clone());
-        runtime.spawn(async move { axum::serve(listener, app).await });
         Server {
-            addr,
+            server: endpoints::serve_counting(app, &seen.conns),
             seen,
-            _runtime: runtime,
         }
     }
 
     fn url(&self) -> String {
-        format!("http://{}/hooks", self.addr)
+        self.server.url("/hooks")
     }
 
     fn requests(&self) -> u64 {
         self.seen.requests.load(Ordering::SeqCst)
+    }
+
+    /// TCP connections the server accepted.
+    fn connections(&self) -> usize {
+        self.seen.conns.accepted()
     }
 
     /// Every delivery verified, and no id came twice.
@@ -126,16 +120,18 @@ impl Server {
 }
 
 async fn receive(State(seen): State<Arc<Seen>>, req: Request) -> Response {
+    let http2 = req.version() == Version::HTTP_2;
+    let (parts, body) = req.into_parts();
+    // A body cut short with its connection (`cut_at`) is no delivery: the sender sees it fail.
+    let Ok(body) = axum::body::to_bytes(body, usize::MAX).await else {
+        return Response::new(Body::empty());
+    };
+    let body = body.to_vec();
     let n = seen.requests.fetch_add(1, Ordering::SeqCst) + 1;
     seen.arrivals.lock().unwrap().push(Instant::now());
-    if req.version() == Version::HTTP_2 {
+    if http2 {
         seen.http2.fetch_add(1, Ordering::SeqCst);
     }
-    let (parts, body) = req.into_parts();
-    let body = axum::body::to_bytes(body, usize::MAX)
-        .await
-        .unwrap()
-        .to_vec();
     let headers = hookctl::signature::Headers::from(&parts.headers);
     let url = format!(
         "http://{}{}",
@@ -148,12 +144,7 @@ async fn receive(State(seen): State<Arc<Seen>>, req: Request) -> Response {
         headers,
         body,
     };
-    let scheme = Registry::builtin().get(seen.expect.provider).unwrap();
-    let keys = Keys {
-        secrets: vec![SECRET.into()],
-        public_key: None,
-    };
-    let v = scheme.verify(&delivery, &keys, &VerifyOptions::now());
+    let v = endpoints::verify(seen.expect.provider, &delivery);
     if !v.is_valid() {
         seen.invalid.lock().unwrap().push(v.detail);
     }
@@ -175,7 +166,10 @@ async fn receive(State(seen): State<Arc<Seen>>, req: Request) -> Response {
             .unwrap()
             .push(format!("request {n} carries no delivery id")),
     }
-    if let Some((at, pause)) = seen.stall_at
+    if seen.answers.cut_at == Some(n) {
+        seen.conns.cut_all();
+    }
+    if let Some((at, pause)) = seen.answers.stall_at
         && n == at
     {
         *seen.stalled_until.lock().unwrap() = Some(tokio::time::Instant::now() + pause);
@@ -184,11 +178,11 @@ async fn receive(State(seen): State<Arc<Seen>>, req: Request) -> Response {
     if let Some(until) = until {
         tokio::time::sleep_until(until).await;
     }
-    if !seen.delay.is_zero() {
-        tokio::time::sleep(seen.delay).await;
+    if !seen.answers.delay.is_zero() {
+        tokio::time::sleep(seen.answers.delay).await;
     }
-    let status = if n <= seen.fail_first.0 {
-        seen.fail_first.1
+    let status = if n <= seen.answers.fail_first.0 {
+        seen.answers.fail_first.1
     } else {
         200
     };
@@ -357,9 +351,10 @@ fn a_stall_shows_in_the_open_loop_percentiles_and_as_late_sends() {
     // Request 100 (half a second in) freezes every answer for a second.
     let server = Server::with(
         STANDARD,
-        (0, 200),
-        Duration::ZERO,
-        Some((100, Duration::from_secs(1))),
+        Answers {
+            stall_at: Some((100, Duration::from_secs(1))),
+            ..Answers::default()
+        },
     );
     let (code, report) = load(
         dir.path(),
@@ -422,7 +417,13 @@ fn assertions_pass_and_fail_as_they_should() {
 #[test]
 fn failures_are_classified_fail_success_assertions_and_are_logged_first() {
     let dir = tempfile::tempdir().unwrap();
-    let server = Server::with(STANDARD, (5, 503), Duration::ZERO, None);
+    let server = Server::with(
+        STANDARD,
+        Answers {
+            fail_first: (5, 503),
+            ..Answers::default()
+        },
+    );
     let (code, report) = load(
         dir.path(),
         &server.url(),
@@ -462,7 +463,13 @@ fn failures_are_classified_fail_success_assertions_and_are_logged_first() {
 #[test]
 fn answers_slower_than_timeout_count_as_timeouts() {
     let dir = tempfile::tempdir().unwrap();
-    let server = Server::with(STANDARD, (0, 200), Duration::from_secs(2), None);
+    let server = Server::with(
+        STANDARD,
+        Answers {
+            delay: Duration::from_secs(2),
+            ..Answers::default()
+        },
+    );
     let (code, report) = load(
         dir.path(),
         &server.url(),
@@ -486,6 +493,49 @@ fn http2_carries_every_request_on_shared_connections() {
     assert_eq!(code, 0, "{report}");
     assert_eq!(server.requests(), 300);
     assert_eq!(server.seen.http2.load(Ordering::SeqCst), 300);
+    server.assert_all_signed_and_unique();
+    // A connection carries up to 100 streams: 20 workers share one.
+    assert_eq!(
+        server.connections(),
+        1,
+        "20 workers should share one connection"
+    );
+}
+
+#[test]
+fn a_broken_http2_connection_is_replaced_once_for_all_the_workers_sharing_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::with(
+        STANDARD,
+        Answers {
+            cut_at: Some(100),
+            ..Answers::default()
+        },
+    );
+    let (code, report) = load(
+        dir.path(),
+        &server.url(),
+        &["--http2", "-n", "400", "-c", "8"],
+    );
+    assert_eq!(code, 0, "{report}");
+    assert_eq!(report["requests"], 400);
+    assert_eq!(
+        server.connections(),
+        2,
+        "the cut connection should be replaced by one, not one per worker: {report}"
+    );
+    // The run went on over the new connection: only the requests in flight at the cut failed.
+    let ok = report["status"]["200"].as_u64().unwrap();
+    let failed: u64 = report["errors"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|n| n.as_u64().unwrap())
+        .sum();
+    assert_eq!(ok + failed, 400, "{report}");
+    assert!(failed <= 16, "{failed} failed: {report}");
+    assert!(report["errors"].get("connect").is_none(), "{report}");
+    assert!(server.requests() > 380, "{report}");
     server.assert_all_signed_and_unique();
 }
 
@@ -516,11 +566,6 @@ fn https_endpoints_are_loaded_over_tls_trusting_the_ca_given() {
     );
     assert_eq!(code, 0, "{report:#}");
     assert_eq!(report["status"]["200"], 40, "{report:#}");
-    let scheme = Registry::builtin().get("standard-webhooks").unwrap();
-    let keys = Keys {
-        secrets: vec![SECRET.into()],
-        public_key: None,
-    };
     let mut ids = HashSet::new();
     // The receiver queues each request before it answers, and every answer came back.
     while let Ok(g) = got.try_recv() {
@@ -530,7 +575,7 @@ fn https_endpoints_are_loaded_over_tls_trusting_the_ca_given() {
             headers: g.headers.clone(),
             body: g.body.clone(),
         };
-        let v = scheme.verify(&d, &keys, &VerifyOptions::now());
+        let v = endpoints::verify("standard-webhooks", &d);
         assert!(v.is_valid(), "{}", v.detail);
         ids.insert(g.headers.get("webhook-id").unwrap().to_string());
     }

@@ -13,7 +13,7 @@ use super::input::{self, read_file};
 use super::sample::{self, Sampler};
 use crate::bail_usage;
 use crate::cli::{ProbeKind, SampleArgs};
-use crate::config::EndpointDef;
+use crate::config::{Config, EndpointDef};
 use crate::events::{Catalog, DEFAULT_PROVIDER};
 use crate::http::target_url;
 use crate::output::usage;
@@ -65,7 +65,7 @@ pub fn resolve(wanted: &Wanted<'_>, ctx: &Ctx) -> Result<Vec<Endpoint>> {
     };
     let catalog = sample::catalog(wanted.sample, ctx)?;
     defs.iter()
-        .map(|def| endpoint(def, wanted, &catalog, ctx))
+        .map(|def| endpoint(def, wanted, &catalog, &config, ctx))
         .collect()
 }
 
@@ -96,6 +96,7 @@ fn endpoint(
     def: &EndpointDef,
     wanted: &Wanted<'_>,
     catalog: &Catalog,
+    config: &Config,
     ctx: &Ctx,
 ) -> Result<Endpoint> {
     let what = def
@@ -125,7 +126,7 @@ fn endpoint(
                 .or(wanted.event.map(str::to_string))
                 .unwrap_or_else(|| default_event(catalog, args.provider.as_deref()));
             Some(Arc::new(Sampler::from_catalog(
-                catalog, &event, &args, ctx,
+                catalog, config, &event, &args, ctx,
             )?))
         }
     };

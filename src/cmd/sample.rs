@@ -48,34 +48,43 @@ impl Sampler {
         Self::build(event_id, args, ctx, false)
     }
 
-    /// As [`Sampler::from_args`], with the catalog already loaded (one load for many endpoints).
+    /// As [`Sampler::from_args`], with the catalog and the config already loaded (one load of
+    /// each for many endpoints).
     pub fn from_catalog(
         catalog: &Catalog,
+        config: &Config,
         event_id: &str,
         args: &SampleArgs,
         ctx: &Ctx,
     ) -> Result<Sampler> {
-        Self::build_in(catalog, event_id, args, ctx, true)
+        Self::build_in(catalog, config, event_id, args, ctx, true)
     }
 
     fn build(event_id: &str, args: &SampleArgs, ctx: &Ctx, sign: bool) -> Result<Sampler> {
-        Self::build_in(&catalog(args, ctx)?, event_id, args, ctx, sign)
+        Self::build_in(
+            &catalog(args, ctx)?,
+            &ctx.config()?,
+            event_id,
+            args,
+            ctx,
+            sign,
+        )
     }
 
     fn build_in(
         catalog: &Catalog,
+        config: &Config,
         event_id: &str,
         args: &SampleArgs,
         ctx: &Ctx,
         sign: bool,
     ) -> Result<Sampler> {
         let event = catalog.find(event_id)?.clone();
-        let config = ctx.config()?;
         let provider = args
             .provider
             .clone()
             .unwrap_or_else(|| event.signed_with().to_string());
-        let scheme = scheme_for(&provider, args, &config, sign)?;
+        let scheme = scheme_for(&provider, args, config, sign)?;
         let sets = args
             .set
             .iter()
@@ -104,14 +113,7 @@ impl Sampler {
         // One payload up front, so a bad --set path is reported before anything is sent, and
         // before a development key is made for a run that was never going to happen.
         sampler.fresh()?;
-        if sign {
-            sampler.key = signing::key_for(
-                sampler.scheme.as_ref(),
-                args.secret.as_deref(),
-                args.private_key.as_deref(),
-                ctx,
-            )?;
-        }
+        sampler.key = key_for(sampler.scheme.as_ref(), args, ctx, sign)?;
         Ok(sampler)
     }
 
@@ -199,6 +201,27 @@ pub fn scheme_for(
         );
     }
     Ok(scheme)
+}
+
+/// The key `scheme` signs with: the flags', else the config's, else a development key made once.
+/// None when the run is not to `sign`, so no development key is made for a run that signs
+/// nothing. (It reads the config itself: a key it makes is saved there, and the next lookup must
+/// see it.)
+pub fn key_for(
+    scheme: &dyn Scheme,
+    args: &SampleArgs,
+    ctx: &Ctx,
+    sign: bool,
+) -> Result<KeyMaterial> {
+    if !sign {
+        return Ok(KeyMaterial::default());
+    }
+    signing::key_for(
+        scheme,
+        args.secret.as_deref(),
+        args.private_key.as_deref(),
+        ctx,
+    )
 }
 
 /// The built-in catalog plus the user's event files and `--catalog`.

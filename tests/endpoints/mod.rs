@@ -1,13 +1,13 @@
-//! Real webhook endpoints on 127.0.0.1, port 0, for the validate and monitor tests: a strict one
-//! that verifies Standard Webhooks signatures and de-duplicates by id, a lax one, a slow one, a
-//! redirecting one, one that can be switched off, an alert receiver, and HTTPS with rcgen
-//! certificates.
+//! Real webhook endpoints on 127.0.0.1, port 0, for the validate, monitor and load tests: a
+//! strict one that verifies Standard Webhooks signatures and de-duplicates by id, a lax one, a slow
+//! one, a redirecting one, one that can be switched off, an alert receiver, HTTPS with rcgen
+//! certificates, and a server that counts its connections and can cut them.
 
 #![allow(dead_code)]
 
 use std::collections::HashSet;
 use std::net::SocketAddr;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -16,7 +16,7 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::{any, post};
-use hookctl::signature::{Delivery, Headers, Keys, Registry, VerifyOptions};
+use hookctl::signature::{Delivery, Headers, Keys, Registry, Verdict, VerifyOptions};
 use tokio::sync::{mpsc, oneshot, watch};
 
 /// The secret of the Standard Webhooks specification's example.
@@ -45,30 +45,13 @@ impl Drop for Server {
 
 /// Serves `app` over plain HTTP.
 pub fn serve(app: Router) -> Server {
-    let std = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    std.set_nonblocking(true).unwrap();
-    let addr = std.local_addr().unwrap();
-    let (stop, stopped) = oneshot::channel::<()>();
-    std::thread::spawn(move || {
-        let rt = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .unwrap();
-        rt.block_on(async move {
-            let l = tokio::net::TcpListener::from_std(std).unwrap();
-            axum::serve(l, app)
-                .with_graceful_shutdown(async move {
-                    let _ = stopped.await;
-                })
-                .await
-                .unwrap();
-        });
-    });
-    Server {
-        addr,
-        scheme: "http",
-        stop: Some(stop),
-    }
+    spawn("http", app, |tcp| tcp)
+}
+
+/// Serves `app` over plain HTTP, counting its connections in `conns` (which can also cut them).
+pub fn serve_counting(app: Router, conns: &Connections) -> Server {
+    let conns = conns.clone();
+    spawn("http", app, move |tcp| Counted { tcp, conns })
 }
 
 /// Serves `app` over HTTPS with this certificate chain and key (DER).
@@ -86,6 +69,19 @@ pub fn serve_tls(app: Router, chain: Vec<Vec<u8>>, key: Vec<u8>) -> Server {
     )
     .unwrap();
     let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(config));
+    spawn("https", app, |tcp| TlsListener { tcp, acceptor })
+}
+
+/// Binds port 0 and serves `app` on its own thread and runtime, on the listener `listen` makes
+/// of the bound socket.
+fn spawn<L: axum::serve::Listener>(
+    scheme: &'static str,
+    app: Router,
+    listen: impl FnOnce(tokio::net::TcpListener) -> L + Send + 'static,
+) -> Server
+where
+    L::Addr: std::fmt::Debug,
+{
     let std = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     std.set_nonblocking(true).unwrap();
     let addr = std.local_addr().unwrap();
@@ -97,7 +93,7 @@ pub fn serve_tls(app: Router, chain: Vec<Vec<u8>>, key: Vec<u8>) -> Server {
             .unwrap();
         rt.block_on(async move {
             let tcp = tokio::net::TcpListener::from_std(std).unwrap();
-            axum::serve(TlsListener { tcp, acceptor }, app)
+            axum::serve(listen(tcp), app)
                 .with_graceful_shutdown(async move {
                     let _ = stopped.await;
                 })
@@ -107,8 +103,62 @@ pub fn serve_tls(app: Router, chain: Vec<Vec<u8>>, key: Vec<u8>) -> Server {
     });
     Server {
         addr,
-        scheme: "https",
+        scheme,
         stop: Some(stop),
+    }
+}
+
+/// The connections a server accepted: how many, and a way to cut them all as a restarting
+/// server or a proxy dropping idle connections would.
+#[derive(Clone, Default)]
+pub struct Connections {
+    accepted: Arc<AtomicUsize>,
+    /// A second handle on each socket still open, to shut it down from outside the server.
+    open: Arc<Mutex<Vec<std::net::TcpStream>>>,
+}
+
+impl Connections {
+    pub fn accepted(&self) -> usize {
+        self.accepted.load(Ordering::SeqCst)
+    }
+
+    /// Shuts down every connection accepted so far, both ways: the client reads the end of the
+    /// stream (a FIN), the server's side of each ends too. Later connections are not touched.
+    pub fn cut_all(&self) {
+        for s in self.open.lock().unwrap().drain(..) {
+            let _ = s.shutdown(std::net::Shutdown::Both);
+        }
+    }
+}
+
+struct Counted {
+    tcp: tokio::net::TcpListener,
+    conns: Connections,
+}
+
+impl axum::serve::Listener for Counted {
+    type Io = tokio::net::TcpStream;
+    type Addr = SocketAddr;
+
+    async fn accept(&mut self) -> (Self::Io, Self::Addr) {
+        loop {
+            let Ok((stream, addr)) = self.tcp.accept().await else {
+                continue;
+            };
+            self.conns.accepted.fetch_add(1, Ordering::SeqCst);
+            // The std socket is the only way to a second handle (try_clone) on the same socket.
+            let std = stream.into_std().unwrap();
+            self.conns
+                .open
+                .lock()
+                .unwrap()
+                .push(std.try_clone().unwrap());
+            return (tokio::net::TcpStream::from_std(std).unwrap(), addr);
+        }
+    }
+
+    fn local_addr(&self) -> std::io::Result<Self::Addr> {
+        self.tcp.local_addr()
     }
 }
 
@@ -180,12 +230,7 @@ async fn strict_handler(
         headers: h,
         body: body.to_vec(),
     };
-    let scheme = Registry::builtin().get("standard-webhooks").unwrap();
-    let keys = Keys {
-        secrets: vec![SECRET.into()],
-        public_key: None,
-    };
-    let verdict = scheme.verify(&delivery, &keys, &VerifyOptions::now());
+    let verdict = verify("standard-webhooks", &delivery);
     if !verdict.is_valid() {
         return (StatusCode::UNAUTHORIZED, verdict.detail);
     }
@@ -194,6 +239,18 @@ async fn strict_handler(
         return (StatusCode::OK, "duplicate ignored".into());
     }
     (StatusCode::OK, "ok".into())
+}
+
+/// The verdict on `delivery` as signed by `provider` with [`SECRET`], checked now.
+pub fn verify(provider: &str, delivery: &Delivery) -> Verdict {
+    let scheme = Registry::builtin()
+        .get(provider)
+        .unwrap_or_else(|| panic!("no provider {provider}"));
+    let keys = Keys {
+        secrets: vec![SECRET.into()],
+        public_key: None,
+    };
+    scheme.verify(delivery, &keys, &VerifyOptions::now())
 }
 
 /// Accepts anything with 200.

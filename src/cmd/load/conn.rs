@@ -1,6 +1,7 @@
 //! The target and its connections: resolved once, then one connection per worker — our lean
-//! HTTP/1.1 (h1.rs) with keep-alive, or hyper's HTTP/2 shared by many workers — over TLS where
-//! the URL says https. No pool, no per-request lookup.
+//! HTTP/1.1 (h1.rs) with keep-alive, or hyper's HTTP/2 shared by many workers and reopened once
+//! for all of them when it breaks — over TLS where the URL says https. No pool, no per-request
+//! lookup.
 
 use std::net::SocketAddr;
 use std::pin::Pin;
@@ -42,13 +43,63 @@ pub enum Stream {
     Tls(Box<tokio_rustls::client::TlsStream<TcpStream>>),
 }
 
-/// One open connection.
+/// A handle on an HTTP/2 connection; its clones all send on the same connection.
+type H2Send = http2::SendRequest<Full<Bytes>>;
+
+/// One newly opened connection.
 pub enum Conn {
     /// HTTP/1.1 carries one request at a time, read and written by the worker's own task: no
     /// connection task, no wake-ups across tasks for each request.
     H1(H1<Stream>),
     /// HTTP/2 connections are shared by many workers, so they are driven by a task of their own.
-    H2(http2::SendRequest<Full<Bytes>>),
+    H2(H2Send),
+}
+
+/// An HTTP/2 connection that several workers share. When it breaks, the first worker to need it
+/// opens the next one while the others wait for it and then take it: a broken connection is
+/// replaced by one connection, not by one per worker that was using it.
+pub struct SharedH2 {
+    /// `None` until opened (it could not be at the start) or while reopening failed.
+    current: tokio::sync::Mutex<Option<H2Send>>,
+}
+
+impl SharedH2 {
+    pub fn new(conn: Option<Conn>) -> Arc<SharedH2> {
+        let current = match conn {
+            Some(Conn::H2(s)) => Some(s),
+            // Not an HTTP/2 connection: nothing to share yet, the first worker opens one.
+            _ => None,
+        };
+        Arc::new(SharedH2 {
+            current: tokio::sync::Mutex::new(current),
+        })
+    }
+
+    /// A handle on the shared connection, opened anew if it is closed. Closed-ness belongs to the
+    /// connection, not to a handle, so a worker that found its handle closed and comes here
+    /// after another worker reopened it finds the new one open and takes it.
+    async fn handle(&self, target: &Target) -> Result<H2Send, Failure> {
+        let mut current = self.current.lock().await;
+        if let Some(s) = current.as_ref().filter(|s| !s.is_closed()) {
+            return Ok(s.clone());
+        }
+        let fresh = target
+            .connect_h2()
+            .await
+            .map_err(|e| (ErrorKind::Connect, e.text()))?;
+        Ok(current.insert(fresh).clone())
+    }
+}
+
+/// A worker's way to the target.
+pub enum Link {
+    /// Its own HTTP/1.1 connection; `None` until opened, or after it broke.
+    H1(Option<H1<Stream>>),
+    /// Its share of an HTTP/2 connection, and the handle it last sent on.
+    H2 {
+        shared: Arc<SharedH2>,
+        held: Option<H2Send>,
+    },
 }
 
 /// A request in the form its connection sends.
@@ -106,6 +157,23 @@ impl Target {
 
     /// Opens a connection and speaks the HTTP version asked for on it.
     pub async fn connect(&self) -> Result<Conn, ConnectError> {
+        if self.http2 {
+            return Ok(Conn::H2(self.connect_h2().await?));
+        }
+        Ok(Conn::H1(H1::new(self.stream().await?)))
+    }
+
+    async fn connect_h2(&self) -> Result<H2Send, ConnectError> {
+        let stream = self.stream().await?;
+        let (send, conn) = http2::handshake(TokioExecutor::new(), TokioIo::new(stream))
+            .await
+            .map_err(|e| ConnectError::Tls(format!("HTTP/2 handshake: {e}")))?;
+        tokio::spawn(conn);
+        Ok(send)
+    }
+
+    /// A TCP connection, with TLS on it where the URL says https.
+    async fn stream(&self) -> Result<Stream, ConnectError> {
         let tcp = TcpStream::connect(self.addr)
             .await
             .map_err(|e| ConnectError::Tcp(format!("cannot connect to {}: {e}", self.addr)))?;
@@ -123,14 +191,7 @@ impl Target {
                 })?,
             )),
         };
-        if !self.http2 {
-            return Ok(Conn::H1(H1::new(stream)));
-        }
-        let (send, conn) = http2::handshake(TokioExecutor::new(), TokioIo::new(stream))
-            .await
-            .map_err(|e| ConnectError::Tls(format!("HTTP/2 handshake: {e}")))?;
-        tokio::spawn(conn);
-        Ok(Conn::H2(send))
+        Ok(stream)
     }
 }
 
@@ -163,17 +224,50 @@ impl ConnectError {
     }
 }
 
-impl Conn {
-    /// Sends one request and reads its whole answer; `keep(status)` says whether to hand back
-    /// the answer's headers and body. After an error the connection is unusable.
+impl Link {
+    /// A worker's own connection (HTTP/1.1), `conn` if it could be opened up front.
+    pub fn own(conn: Option<Conn>) -> Link {
+        Link::H1(match conn {
+            Some(Conn::H1(c)) => Some(c),
+            _ => None,
+        })
+    }
+
+    /// A worker's share of `shared`.
+    pub fn share(shared: &Arc<SharedH2>) -> Link {
+        Link::H2 {
+            shared: shared.clone(),
+            held: None,
+        }
+    }
+
+    /// Sends one request and reads its whole answer, (re)opening the connection first if it is
+    /// not open; `keep(status)` says whether to hand back the answer's headers and body.
     pub async fn exchange(
         &mut self,
+        target: &Target,
         message: Message<'_>,
         keep: impl FnOnce(u16) -> bool,
     ) -> Result<Answer, Failure> {
         match (self, message) {
-            (Conn::H1(c), Message::H1(bytes)) => c.exchange(bytes, keep).await,
-            (Conn::H2(s), Message::H2(req)) => {
+            (Link::H1(conn), Message::H1(bytes)) => {
+                let c = match conn {
+                    // A server may close a keep-alive connection between requests.
+                    Some(c) if c.is_open() => c,
+                    _ => conn.insert(H1::new(
+                        target
+                            .stream()
+                            .await
+                            .map_err(|e| (ErrorKind::Connect, e.text()))?,
+                    )),
+                };
+                c.exchange(bytes, keep).await
+            }
+            (Link::H2 { shared, held }, Message::H2(req)) => {
+                let s = match held {
+                    Some(s) if !s.is_closed() => s,
+                    _ => held.insert(shared.handle(target).await?),
+                };
                 let answer = async {
                     s.ready().await?;
                     read_h2(s.send_request(*req).await?, keep).await
@@ -184,19 +278,13 @@ impl Conn {
         }
     }
 
-    /// Another handle on the same connection: HTTP/2 multiplexes, HTTP/1.1 cannot.
-    pub fn share(&self) -> Option<Conn> {
-        match self {
-            Conn::H1(_) => None,
-            Conn::H2(s) => Some(Conn::H2(s.clone())),
-        }
-    }
-
-    /// Whether the connection can take another request (a server may close a keep-alive one).
-    pub fn is_open(&self) -> bool {
-        match self {
-            Conn::H1(c) => c.is_open(),
-            Conn::H2(s) => !s.is_closed(),
+    /// After a failed exchange (or one cut short by the timeout). An HTTP/1.1 connection stopped
+    /// mid-message cannot carry another. A shared HTTP/2 connection stays: a stream that failed
+    /// or timed out leaves the others, and if the connection itself broke, the next exchange
+    /// finds it closed and reopens it once for everyone sharing it.
+    pub fn failed(&mut self) {
+        if let Link::H1(conn) = self {
+            *conn = None;
         }
     }
 }

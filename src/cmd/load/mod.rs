@@ -24,7 +24,7 @@ use crate::cli::LoadArgs;
 use crate::http::target_url;
 use crate::output::{self, Exit, usage};
 use assertions::Assertion;
-use conn::{Conn, ConnectError, Target};
+use conn::{Conn, ConnectError, Link, SharedH2, Target};
 use logged::Logged;
 use payload::Payloads;
 use report::{AssertionResult, Summary};
@@ -171,7 +171,7 @@ async fn drive(
         ConnectError::Tcp(t) => anyhow::anyhow!("{t}: is the endpoint up at {}?", setup.url),
         ConnectError::Tls(t) => anyhow::anyhow!(t),
     })?;
-    let conns = open_connections(&target, first, setup.concurrency).await;
+    let links = open_connections(&target, first, setup.concurrency).await;
 
     let total = match &mode {
         Mode::Closed { requests, .. } => *requests,
@@ -188,8 +188,8 @@ async fn drive(
     )?);
     let bar = progress::start(run.clone(), total, ctx);
     let mut workers = tokio::task::JoinSet::new();
-    for (i, conn) in conns.into_iter().enumerate() {
-        workers.spawn(worker::work(run.clone(), i, conn));
+    for (i, link) in links.into_iter().enumerate() {
+        workers.spawn(worker::work(run.clone(), i, link));
     }
     let mut failed = None;
     while let Some(done) = workers.join_next().await {
@@ -214,8 +214,9 @@ async fn drive(
 
 /// One connection per worker for HTTP/1.1; for HTTP/2, workers share a connection per
 /// `STREAMS_PER_CONNECTION`. Opened concurrently (a thousand in a row would delay the start by a
-/// thousand round trips); one that cannot be opened now is retried by its worker.
-async fn open_connections(target: &Arc<Target>, first: Conn, workers: usize) -> Vec<Option<Conn>> {
+/// thousand round trips); one that cannot be opened now is retried by its worker (for HTTP/2, by
+/// the first of the workers sharing it).
+async fn open_connections(target: &Arc<Target>, first: Conn, workers: usize) -> Vec<Link> {
     let wanted = if target.http2 {
         workers.div_ceil(STREAMS_PER_CONNECTION)
     } else {
@@ -231,9 +232,10 @@ async fn open_connections(target: &Arc<Target>, first: Conn, workers: usize) -> 
         opened.push(c.ok().flatten());
     }
     if !target.http2 {
-        return opened;
+        return opened.into_iter().map(Link::own).collect();
     }
+    let shared: Vec<_> = opened.into_iter().map(SharedH2::new).collect();
     (0..workers)
-        .map(|i| opened[i % opened.len()].as_ref().and_then(Conn::share))
+        .map(|i| Link::share(&shared[i % shared.len()]))
         .collect()
 }

@@ -10,7 +10,7 @@ use bytes::Bytes;
 use rand::Rng;
 
 use super::super::sample::{self, Sampler};
-use super::super::{Ctx, input, signing};
+use super::super::{Ctx, input};
 use crate::cli::LoadArgs;
 use crate::output::usage;
 use crate::signature::{self, Delivery, Headers, KeyMaterial, Scheme};
@@ -312,23 +312,16 @@ fn from_catalog(args: &LoadArgs, ctx: &Ctx) -> Result<Resolved> {
 /// default, as domain-pack events are).
 fn from_file(path: &std::path::Path, args: &LoadArgs, ctx: &Ctx) -> Result<Resolved> {
     let body = input::read_file(path, "--body-file")?;
-    let config = ctx.config()?;
     let provider = args
         .sample
         .provider
         .as_deref()
         .unwrap_or(crate::events::DEFAULT_PROVIDER);
-    let scheme = sample::scheme_for(provider, &args.sample, &config, !args.no_sign)?;
-    let key = if args.no_sign {
-        KeyMaterial::default()
-    } else {
-        signing::key_for(
-            scheme.as_ref(),
-            args.sample.secret.as_deref(),
-            args.sample.private_key.as_deref(),
-            ctx,
-        )?
-    };
+    // The scheme and key are found as a catalog event's are (sample.rs), only the default
+    // provider differs: a file names no provider of its own.
+    let sign = !args.no_sign;
+    let scheme = sample::scheme_for(provider, &args.sample, &ctx.config()?, sign)?;
+    let key = sample::key_for(scheme.as_ref(), &args.sample, ctx, sign)?;
     let mut headers = Headers::new();
     let json = serde_json::from_slice::<serde_json::Value>(&body).is_ok();
     headers.push(

@@ -12,7 +12,7 @@ use http::header::{HeaderName, HeaderValue};
 use http::{HeaderMap, Method, Request, Uri};
 use http_body_util::Full;
 
-use super::conn::{Answer, Conn, Failure, Message, Target};
+use super::conn::{Answer, Failure, Link, Message, Target};
 use super::logged::{Exchange, Logged};
 use super::payload::{Payloads, Prepared};
 use super::schedule::Schedule;
@@ -146,8 +146,9 @@ impl Run {
     }
 }
 
-/// Sends requests until the run ends. `conn` is the connection opened for it before the start.
-pub async fn work(run: Arc<Run>, shard: usize, mut conn: Option<Conn>) -> Result<()> {
+/// Sends requests until the run ends, on `link`: the connection opened for it before the start,
+/// or its share of one.
+pub async fn work(run: Arc<Run>, shard: usize, mut link: Link) -> Result<()> {
     let shard = &run.shards[shard % run.shards.len()];
     // The HTTP/1.1 message buffer, reused by every request this worker sends.
     let mut out = Vec::with_capacity(4096);
@@ -165,11 +166,8 @@ pub async fn work(run: Arc<Run>, shard: usize, mut conn: Option<Conn>) -> Result
         let sent = Instant::now();
         let late = due.is_some_and(|d| sent.saturating_duration_since(d) > LATE);
         let wants = |status: u16| run.logged.wants(!(200..300).contains(&status));
-        let outcome = tokio::time::timeout(
-            run.timeout,
-            exchange(&run.target, &mut conn, message, wants),
-        )
-        .await;
+        let outcome =
+            tokio::time::timeout(run.timeout, link.exchange(&run.target, message, wants)).await;
         let done = Instant::now();
         // Open loop: from when it was due, so time spent waiting for a free worker counts.
         let latency = done.saturating_duration_since(due.unwrap_or(sent));
@@ -184,8 +182,7 @@ pub async fn work(run: Arc<Run>, shard: usize, mut conn: Option<Conn>) -> Result
             )),
         };
         if outcome.is_err() {
-            // Mid-request or broken: the connection cannot carry another.
-            conn = None;
+            link.failed();
         }
         {
             let mut s = shard.lock().unwrap_or_else(|e| e.into_inner());
@@ -207,27 +204,6 @@ pub async fn work(run: Arc<Run>, shard: usize, mut conn: Option<Conn>) -> Result
         }
     }
     Ok(())
-}
-
-/// Opens a connection if there is none, sends, and reads the whole answer.
-async fn exchange(
-    target: &Target,
-    conn: &mut Option<Conn>,
-    message: Message<'_>,
-    keep: impl FnOnce(u16) -> bool,
-) -> Result<Answer, Failure> {
-    if !conn.as_ref().is_some_and(Conn::is_open) {
-        *conn = Some(
-            target
-                .connect()
-                .await
-                .map_err(|e| (ErrorKind::Connect, e.text()))?,
-        );
-    }
-    match conn.as_mut() {
-        Some(c) => c.exchange(message, keep).await,
-        None => unreachable!("a connection was just opened"),
-    }
 }
 
 fn keep(run: &Run, p: &Prepared, outcome: Result<Answer, Failure>, latency: Duration) {
