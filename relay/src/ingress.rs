@@ -14,7 +14,7 @@ use http_body::{Body, Frame};
 use hyper::body::Incoming;
 use tokio::sync::OwnedSemaphorePermit;
 
-use crate::mux::{BodyError, BoxError, PumpError, PumpLimits, send_body, text};
+use crate::mux::{BodyError, BoxError, Closed, PumpError, PumpLimits, send_body, text};
 use crate::options::OfflineMode;
 use crate::protocol::RelayMessage;
 use crate::server::{RelayBody, text_response};
@@ -154,6 +154,34 @@ impl Answer<'_> {
             .insert(http::header::RETRY_AFTER, HeaderValue::from(secs));
         r
     }
+
+    /// The sender's body did not get through whole: the answer that says why.
+    pub fn body_failed(&self, e: &PumpError) -> Response<RelayBody> {
+        match e {
+            PumpError::TooLarge(max) => self.plain(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                &format!("the body is over this relay's {max}-byte limit (--max-body)\n"),
+            ),
+            PumpError::Idle(_) => {
+                self.plain(StatusCode::REQUEST_TIMEOUT, "the request body stalled\n")
+            }
+            PumpError::Source(_) => {
+                self.plain(StatusCode::BAD_REQUEST, "the request body broke off\n")
+            }
+            PumpError::Closed(_) => self.plain(
+                StatusCode::BAD_GATEWAY,
+                "the tunnel's client disconnected\n",
+            ),
+        }
+    }
+}
+
+/// The limits a sender's body is held to, whether it goes to the client or into the buffer.
+pub fn body_limits(state: &State) -> PumpLimits {
+    PumpLimits {
+        max: Some(state.opts.max_body),
+        idle: Some(state.opts.request_timeout),
+    }
 }
 
 pub async fn handle(
@@ -188,10 +216,7 @@ pub async fn handle(
     }
     let max = state.opts.max_body;
     if content_length(&headers).is_some_and(|n| n > max) {
-        return answer.plain(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            &format!("the body is over this relay's {max}-byte limit (--max-body)\n"),
-        );
+        return answer.body_failed(&PumpError::TooLarge(max));
     }
     let body = req.into_body();
     let incoming = Forwarded {
@@ -286,10 +311,7 @@ async fn live(
         length: req.length,
         delivery_id: None,
     });
-    let limits = PumpLimits {
-        max: Some(state.opts.max_body),
-        idle: Some(state.opts.request_timeout),
-    };
+    let limits = body_limits(state);
     let outbox = tunnel.outbox.clone();
     let window = opened.window;
     // The pump runs on its own: a client may answer before the whole body went through.
@@ -316,22 +338,9 @@ async fn live(
                 pump = None;
                 match r {
                     Ok(Ok(_)) => {}
-                    Ok(Err(PumpError::TooLarge(max))) => return answer.plain(
-                        StatusCode::PAYLOAD_TOO_LARGE,
-                        &format!("the body is over this relay's {max}-byte limit (--max-body)\n"),
-                    ),
-                    Ok(Err(PumpError::Idle(_))) => return answer.plain(
-                        StatusCode::REQUEST_TIMEOUT,
-                        "the request body stalled\n",
-                    ),
-                    Ok(Err(PumpError::Source(_))) => return answer.plain(
-                        StatusCode::BAD_REQUEST,
-                        "the request body broke off\n",
-                    ),
-                    Ok(Err(PumpError::Closed(_))) | Err(_) => return answer.plain(
-                        StatusCode::BAD_GATEWAY,
-                        "the tunnel's client disconnected\n",
-                    ),
+                    Ok(Err(e)) => return answer.body_failed(&e),
+                    // The pump task died: the tunnel is as good as gone.
+                    Err(_) => return answer.body_failed(&PumpError::Closed(Closed)),
                 }
             }
             _ = &mut deadline => return answer.plain(
