@@ -9,7 +9,7 @@ use std::task::{Context, Poll};
 use std::time::Instant;
 
 use bytes::Bytes;
-use http::{HeaderName, HeaderValue, Request, Response, StatusCode};
+use http::{HeaderMap, HeaderName, HeaderValue, Request, Response, StatusCode};
 use http_body::{Body, Frame};
 use hyper::body::Incoming;
 use tokio::sync::OwnedSemaphorePermit;
@@ -33,6 +33,24 @@ pub const HOP_BY_HOP: &[&str] = &[
     "upgrade",
     "expect",
 ];
+
+/// Appends headers that crossed the tunnel as text to `map`, leaving out hop-by-hop ones and
+/// `also_drop` (lowercase): the same rule for the answer the relay gives its sender and the
+/// request `listen` makes of what arrived. A name or value HTTP cannot carry is left out too.
+pub fn append_headers(map: &mut HeaderMap, pairs: &[(String, String)], also_drop: &[&str]) {
+    for (name, value) in pairs {
+        let lower = name.to_ascii_lowercase();
+        if HOP_BY_HOP.contains(&lower.as_str()) || also_drop.contains(&lower.as_str()) {
+            continue;
+        }
+        if let (Ok(n), Ok(v)) = (
+            HeaderName::from_bytes(name.as_bytes()),
+            HeaderValue::from_str(value),
+        ) {
+            map.append(n, v);
+        }
+    }
+}
 
 /// The request as the client will see it (its headers travel separately, moved rather than
 /// copied into the message that carries them).
@@ -200,11 +218,17 @@ pub async fn handle(
         return text_response(StatusCode::NOT_FOUND, "unknown tunnel\n");
     };
     let headers = forward_headers(req.headers(), peer, tls);
+    let method = req.method().as_str().to_string();
+    let body = req.into_body();
     let incoming = Forwarded {
         tunnel: name.to_string(),
-        method: req.method().as_str().to_string(),
+        method,
         target: rest.to_string(),
-        length: None,
+        length: if body.is_end_stream() {
+            Some(0)
+        } else {
+            body.size_hint().exact()
+        },
     };
     let answer = Answer {
         state: &state,
@@ -218,20 +242,6 @@ pub async fn handle(
     if content_length(&headers).is_some_and(|n| n > max) {
         return answer.body_failed(&PumpError::TooLarge(max));
     }
-    let body = req.into_body();
-    let incoming = Forwarded {
-        length: if body.is_end_stream() {
-            Some(0)
-        } else {
-            body.size_hint().exact()
-        },
-        ..incoming
-    };
-    let answer = Answer {
-        state: &state,
-        req: &incoming,
-        started,
-    };
     match state.registry.get(name) {
         Some(tunnel) => {
             let queue_behind_buffer = {
@@ -358,17 +368,7 @@ async fn live(
     let status = StatusCode::from_u16(head.status).unwrap_or(StatusCode::BAD_GATEWAY);
     let mut resp = Response::new(RelayBody::default());
     *resp.status_mut() = status;
-    for (n, v) in &head.headers {
-        if HOP_BY_HOP.contains(&n.to_ascii_lowercase().as_str()) {
-            continue;
-        }
-        if let (Ok(n), Ok(v)) = (
-            HeaderName::from_bytes(n.as_bytes()),
-            HeaderValue::from_str(v),
-        ) {
-            resp.headers_mut().append(n, v);
-        }
-    }
+    append_headers(resp.headers_mut(), &head.headers, &[]);
     let body = Streamed {
         inner: head.body,
         guard: Some(guard),
