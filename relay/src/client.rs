@@ -2,10 +2,9 @@
 //! hands each request to a `Handler`, streams the answers back, and reconnects by itself with
 //! capped exponential backoff, asking for the same tunnel name each time.
 
-use std::collections::HashMap;
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::Bytes;
@@ -25,6 +24,7 @@ use crate::names::random_key;
 use crate::protocol::{
     self, Chunk, ClientMessage, MISSED_HEARTBEATS, PROTOCOL_VERSION, RelayMessage,
 };
+use crate::requests::Requests;
 use crate::server::RelayBody;
 
 /// How to reach the relay and which tunnel to ask for.
@@ -377,17 +377,8 @@ enum SessionEnd {
     Lost(String),
 }
 
-/// A request being handled: where its body chunks go, and the window for its answer.
-struct Local {
-    body: Option<Inbound>,
-    window: Window,
-}
-
-type InFlight = Arc<Mutex<HashMap<u64, Local>>>;
-
-fn lock(m: &Mutex<HashMap<u64, Local>>) -> std::sync::MutexGuard<'_, HashMap<u64, Local>> {
-    m.lock().unwrap_or_else(|p| p.into_inner())
-}
+/// The requests being handled; the client keeps nothing about them beyond the shared table.
+type InFlight = Arc<Requests<()>>;
 
 async fn session<H: Handler>(
     ws: Ws,
@@ -443,14 +434,7 @@ async fn session<H: Handler>(
                         },
                         length,
                     );
-                    let window = Window::default();
-                    lock(&inflight).insert(
-                        id,
-                        Local {
-                            body: Some(inbound),
-                            window: window.clone(),
-                        },
-                    );
+                    let window = inflight.insert(id, Some(inbound), ());
                     let req = TunnelRequest {
                         tunnel: tunnel.to_string(),
                         method,
@@ -468,19 +452,10 @@ async fn session<H: Handler>(
                         inflight.clone(),
                     ));
                 }
-                Ok(RelayMessage::Credit { id, bytes }) => {
-                    if let Some(l) = lock(&inflight).get(&id) {
-                        l.window.grant(bytes);
-                    }
-                }
+                Ok(RelayMessage::Credit { id, bytes }) => inflight.grant(id, bytes),
                 Ok(RelayMessage::Cancel { id }) => {
                     // The handler goes on and records the delivery as cut short.
-                    if let Some(l) = lock(&inflight).get_mut(&id) {
-                        if let Some(b) = l.body.take() {
-                            b.abort();
-                        }
-                        l.window.close();
-                    }
+                    inflight.abort(id);
                 }
                 Ok(RelayMessage::Ping { nonce }) => {
                     outbox.control(&ClientMessage::Pong { nonce });
@@ -493,20 +468,14 @@ async fn session<H: Handler>(
                 let Ok(chunk) = Chunk::decode(&b) else {
                     break SessionEnd::Lost("the relay sent a malformed frame".into());
                 };
-                let map = lock(&inflight);
-                match map.get(&chunk.id).and_then(|l| l.body.as_ref()) {
-                    Some(inbound) => {
-                        if let Err(e) = inbound.push(&chunk, Some(&b)) {
-                            break SessionEnd::Lost(e.to_string());
-                        }
-                    }
-                    None if !chunk.data.is_empty() => {
-                        outbox.control(&ClientMessage::Credit {
-                            id: chunk.id,
-                            bytes: chunk.data.len() as u64,
-                        });
-                    }
-                    None => {}
+                let routed = inflight.route(&chunk, &b, |bytes| {
+                    outbox.control(&ClientMessage::Credit {
+                        id: chunk.id,
+                        bytes,
+                    });
+                });
+                if let Err(e) = routed {
+                    break SessionEnd::Lost(e.to_string());
                 }
             }
             Message::Close(frame) => {
@@ -526,12 +495,7 @@ async fn session<H: Handler>(
     closed.cancel();
     let _ = writer.await;
     // Requests still running finish on their own (and are recorded); their bodies are cut.
-    for (_, l) in lock(&inflight).drain() {
-        if let Some(b) = l.body {
-            b.abort();
-        }
-        l.window.close();
-    }
+    inflight.abort_all();
     end
 }
 
@@ -567,7 +531,7 @@ async fn answer<H: Handler>(
     if sent && buffered {
         outbox.control(&ClientMessage::Ack { id });
     }
-    lock(&inflight).remove(&id);
+    inflight.remove(id);
 }
 
 /// Wraps any body as the response body type.

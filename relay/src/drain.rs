@@ -13,20 +13,26 @@ use http_body_util::{BodyExt, StreamBody};
 use hyper::body::Incoming;
 use tokio::io::AsyncWriteExt;
 
-use crate::ingress::{Answer, Forwarded};
-use crate::mux::{PumpLimits, send_body, text};
+use crate::ingress::{Answer, Forwarded, body_limits};
+use crate::mux::{Limited, PumpError, PumpLimits, send_body, text};
 use crate::protocol::RelayMessage;
 use crate::server::RelayBody;
 use crate::state::{State, now_ms};
 use crate::store::Buffered;
 use crate::tunnel::Tunnel;
 
+/// Why a request could not be buffered.
+enum Unstored {
+    Body(PumpError),
+    Disk,
+}
+
 /// Stores the request under `--data-dir` and answers 202 — only once it is on disk.
 pub async fn buffer(
     answer: &Answer<'_>,
     req: &Forwarded,
     headers: Vec<(String, String)>,
-    mut body: Incoming,
+    body: Incoming,
 ) -> Response<RelayBody> {
     let state = answer.state;
     let Some(dir) = state.store.body_dir.clone() else {
@@ -47,47 +53,37 @@ pub async fn buffer(
     let delivery_id = uuid::Uuid::now_v7().simple().to_string();
     let tmp = dir.join(format!("{delivery_id}.tmp"));
     let file = dir.join(format!("{delivery_id}.body"));
-    let stored: Result<u64, StatusCode> = async {
+    let stored: Result<u64, Unstored> = async {
         let mut out = tokio::fs::File::create(&tmp)
             .await
-            .map_err(|_| StatusCode::INSUFFICIENT_STORAGE)?;
-        let mut size = 0u64;
-        loop {
-            let frame = tokio::time::timeout(state.opts.request_timeout, body.frame())
-                .await
-                .map_err(|_| StatusCode::REQUEST_TIMEOUT)?;
-            let Some(frame) = frame else { break };
-            let frame = frame.map_err(|_| StatusCode::BAD_REQUEST)?;
-            if let Ok(data) = frame.into_data() {
-                size += data.len() as u64;
-                if size > state.opts.max_body {
-                    return Err(StatusCode::PAYLOAD_TOO_LARGE);
-                }
-                out.write_all(&data)
-                    .await
-                    .map_err(|_| StatusCode::INSUFFICIENT_STORAGE)?;
-            }
+            .map_err(|_| Unstored::Disk)?;
+        let mut body = Limited::new(body, body_limits(state));
+        while let Some(data) = body.data().await.map_err(Unstored::Body)? {
+            out.write_all(&data).await.map_err(|_| Unstored::Disk)?;
         }
-        out.sync_all()
-            .await
-            .map_err(|_| StatusCode::INSUFFICIENT_STORAGE)?;
+        out.sync_all().await.map_err(|_| Unstored::Disk)?;
         tokio::fs::rename(&tmp, &file)
             .await
-            .map_err(|_| StatusCode::INSUFFICIENT_STORAGE)?;
-        Ok(size)
+            .map_err(|_| Unstored::Disk)?;
+        Ok(body.read())
     }
     .await;
     let size = match stored {
         Ok(n) => n,
-        Err(status) => {
+        Err(why) => {
             let _ = tokio::fs::remove_file(&tmp).await;
-            let why = match status {
-                StatusCode::PAYLOAD_TOO_LARGE => "the body is over this relay's limit (--max-body)",
-                StatusCode::REQUEST_TIMEOUT => "the request body stalled",
-                StatusCode::BAD_REQUEST => "the request body broke off",
-                _ => "the relay could not store the request",
+            return match why {
+                // Worded without the number, unlike the live path's: kept as users have seen it.
+                Unstored::Body(PumpError::TooLarge(_)) => answer.plain(
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    "the body is over this relay's limit (--max-body)\n",
+                ),
+                Unstored::Body(e) => answer.body_failed(&e),
+                Unstored::Disk => answer.plain(
+                    StatusCode::INSUFFICIENT_STORAGE,
+                    "the relay could not store the request\n",
+                ),
             };
-            return answer.plain(status, &format!("{why}\n"));
         }
     };
     let row = Buffered {

@@ -143,12 +143,6 @@ impl Routes {
 /// The body `Forwarder::send` takes.
 pub type ForwardBody = UnsyncBoxBody<Bytes, BoxError>;
 
-/// Headers hyper sets itself for the new connection (`Host`), or that belong to the old one.
-fn not_forwarded(name: &str) -> bool {
-    let name = name.to_ascii_lowercase();
-    name == "host" || crate::ingress::HOP_BY_HOP.contains(&name.as_str())
-}
-
 /// Why the local target could not be asked.
 #[derive(Debug, thiserror::Error)]
 pub enum ForwardError {
@@ -208,18 +202,8 @@ impl Forwarder {
         let mut req = http::Request::new(body);
         *req.method_mut() = method;
         *req.uri_mut() = uri;
-        let h = req.headers_mut();
-        for (name, value) in headers {
-            if not_forwarded(name) {
-                continue;
-            }
-            if let (Ok(n), Ok(v)) = (
-                http::HeaderName::from_bytes(name.as_bytes()),
-                http::HeaderValue::from_str(value),
-            ) {
-                h.append(n, v);
-            }
-        }
+        // hyper sets Host itself, for the new connection.
+        crate::ingress::append_headers(req.headers_mut(), headers, &["host"]);
         match tokio::time::timeout(self.timeout, self.client.request(req)).await {
             Err(_) => Err(ForwardError::Timeout {
                 origin,

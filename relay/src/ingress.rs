@@ -9,12 +9,12 @@ use std::task::{Context, Poll};
 use std::time::Instant;
 
 use bytes::Bytes;
-use http::{HeaderName, HeaderValue, Request, Response, StatusCode};
+use http::{HeaderMap, HeaderName, HeaderValue, Request, Response, StatusCode};
 use http_body::{Body, Frame};
 use hyper::body::Incoming;
 use tokio::sync::OwnedSemaphorePermit;
 
-use crate::mux::{BodyError, BoxError, PumpError, PumpLimits, send_body, text};
+use crate::mux::{BodyError, BoxError, Closed, PumpError, PumpLimits, send_body, text};
 use crate::options::OfflineMode;
 use crate::protocol::RelayMessage;
 use crate::server::{RelayBody, text_response};
@@ -33,6 +33,24 @@ pub const HOP_BY_HOP: &[&str] = &[
     "upgrade",
     "expect",
 ];
+
+/// Appends headers that crossed the tunnel as text to `map`, leaving out hop-by-hop ones and
+/// `also_drop` (lowercase): the same rule for the answer the relay gives its sender and the
+/// request `listen` makes of what arrived. A name or value HTTP cannot carry is left out too.
+pub fn append_headers(map: &mut HeaderMap, pairs: &[(String, String)], also_drop: &[&str]) {
+    for (name, value) in pairs {
+        let lower = name.to_ascii_lowercase();
+        if HOP_BY_HOP.contains(&lower.as_str()) || also_drop.contains(&lower.as_str()) {
+            continue;
+        }
+        if let (Ok(n), Ok(v)) = (
+            HeaderName::from_bytes(name.as_bytes()),
+            HeaderValue::from_str(value),
+        ) {
+            map.append(n, v);
+        }
+    }
+}
 
 /// The request as the client will see it (its headers travel separately, moved rather than
 /// copied into the message that carries them).
@@ -154,6 +172,34 @@ impl Answer<'_> {
             .insert(http::header::RETRY_AFTER, HeaderValue::from(secs));
         r
     }
+
+    /// The sender's body did not get through whole: the answer that says why.
+    pub fn body_failed(&self, e: &PumpError) -> Response<RelayBody> {
+        match e {
+            PumpError::TooLarge(max) => self.plain(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                &format!("the body is over this relay's {max}-byte limit (--max-body)\n"),
+            ),
+            PumpError::Idle(_) => {
+                self.plain(StatusCode::REQUEST_TIMEOUT, "the request body stalled\n")
+            }
+            PumpError::Source(_) => {
+                self.plain(StatusCode::BAD_REQUEST, "the request body broke off\n")
+            }
+            PumpError::Closed(_) => self.plain(
+                StatusCode::BAD_GATEWAY,
+                "the tunnel's client disconnected\n",
+            ),
+        }
+    }
+}
+
+/// The limits a sender's body is held to, whether it goes to the client or into the buffer.
+pub fn body_limits(state: &State) -> PumpLimits {
+    PumpLimits {
+        max: Some(state.opts.max_body),
+        idle: Some(state.opts.request_timeout),
+    }
 }
 
 pub async fn handle(
@@ -172,11 +218,17 @@ pub async fn handle(
         return text_response(StatusCode::NOT_FOUND, "unknown tunnel\n");
     };
     let headers = forward_headers(req.headers(), peer, tls);
+    let method = req.method().as_str().to_string();
+    let body = req.into_body();
     let incoming = Forwarded {
         tunnel: name.to_string(),
-        method: req.method().as_str().to_string(),
+        method,
         target: rest.to_string(),
-        length: None,
+        length: if body.is_end_stream() {
+            Some(0)
+        } else {
+            body.size_hint().exact()
+        },
     };
     let answer = Answer {
         state: &state,
@@ -188,25 +240,8 @@ pub async fn handle(
     }
     let max = state.opts.max_body;
     if content_length(&headers).is_some_and(|n| n > max) {
-        return answer.plain(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            &format!("the body is over this relay's {max}-byte limit (--max-body)\n"),
-        );
+        return answer.body_failed(&PumpError::TooLarge(max));
     }
-    let body = req.into_body();
-    let incoming = Forwarded {
-        length: if body.is_end_stream() {
-            Some(0)
-        } else {
-            body.size_hint().exact()
-        },
-        ..incoming
-    };
-    let answer = Answer {
-        state: &state,
-        req: &incoming,
-        started,
-    };
     match state.registry.get(name) {
         Some(tunnel) => {
             let queue_behind_buffer = {
@@ -286,10 +321,7 @@ async fn live(
         length: req.length,
         delivery_id: None,
     });
-    let limits = PumpLimits {
-        max: Some(state.opts.max_body),
-        idle: Some(state.opts.request_timeout),
-    };
+    let limits = body_limits(state);
     let outbox = tunnel.outbox.clone();
     let window = opened.window;
     // The pump runs on its own: a client may answer before the whole body went through.
@@ -316,22 +348,9 @@ async fn live(
                 pump = None;
                 match r {
                     Ok(Ok(_)) => {}
-                    Ok(Err(PumpError::TooLarge(max))) => return answer.plain(
-                        StatusCode::PAYLOAD_TOO_LARGE,
-                        &format!("the body is over this relay's {max}-byte limit (--max-body)\n"),
-                    ),
-                    Ok(Err(PumpError::Idle(_))) => return answer.plain(
-                        StatusCode::REQUEST_TIMEOUT,
-                        "the request body stalled\n",
-                    ),
-                    Ok(Err(PumpError::Source(_))) => return answer.plain(
-                        StatusCode::BAD_REQUEST,
-                        "the request body broke off\n",
-                    ),
-                    Ok(Err(PumpError::Closed(_))) | Err(_) => return answer.plain(
-                        StatusCode::BAD_GATEWAY,
-                        "the tunnel's client disconnected\n",
-                    ),
+                    Ok(Err(e)) => return answer.body_failed(&e),
+                    // The pump task died: the tunnel is as good as gone.
+                    Err(_) => return answer.body_failed(&PumpError::Closed(Closed)),
                 }
             }
             _ = &mut deadline => return answer.plain(
@@ -349,17 +368,7 @@ async fn live(
     let status = StatusCode::from_u16(head.status).unwrap_or(StatusCode::BAD_GATEWAY);
     let mut resp = Response::new(RelayBody::default());
     *resp.status_mut() = status;
-    for (n, v) in &head.headers {
-        if HOP_BY_HOP.contains(&n.to_ascii_lowercase().as_str()) {
-            continue;
-        }
-        if let (Ok(n), Ok(v)) = (
-            HeaderName::from_bytes(n.as_bytes()),
-            HeaderValue::from_str(v),
-        ) {
-            resp.headers_mut().append(n, v);
-        }
-    }
+    append_headers(resp.headers_mut(), &head.headers, &[]);
     let body = Streamed {
         inner: head.body,
         guard: Some(guard),

@@ -1,8 +1,9 @@
 //! hookctl-relay: receives public webhooks and forwards them to `hookctl listen` clients.
 //!
-//! `protocol` is the wire format and `mux` the machinery both ends share; on the relay side
-//! `server` accepts connections, `ingress` forwards public requests, `connect` runs tunnel
-//! sessions, `drain` the offline buffer; `client` and `forward` are the `hookctl listen` side.
+//! `protocol` is the wire format; `mux` and `requests` are the machinery both ends share. On the
+//! relay side `server` accepts connections, `ingress` forwards public requests, `connect` runs
+//! tunnel sessions, `drain` the offline buffer; `client` and `forward` are the `hookctl listen`
+//! side.
 #![forbid(unsafe_code)]
 
 pub mod client;
@@ -15,6 +16,7 @@ pub mod mux;
 pub mod names;
 pub mod options;
 pub mod protocol;
+pub mod requests;
 pub mod run;
 pub mod server;
 pub mod state;

@@ -385,6 +385,65 @@ pub enum PumpError {
     Closed(#[from] Closed),
 }
 
+/// A body read within `PumpLimits`: the one place its size and idle limits are enforced, for
+/// the pump and for the offline buffer alike.
+pub struct Limited<B> {
+    body: B,
+    limits: PumpLimits,
+    read: u64,
+}
+
+impl<B> Limited<B>
+where
+    B: Body<Data = Bytes> + Unpin,
+    B::Error: std::fmt::Display,
+{
+    pub fn new(body: B, limits: PumpLimits) -> Self {
+        Limited {
+            body,
+            limits,
+            read: 0,
+        }
+    }
+
+    /// The next piece of the body's data; None once it has ended.
+    pub async fn data(&mut self) -> Result<Option<Bytes>, PumpError> {
+        loop {
+            let next = match self.limits.idle {
+                Some(idle) => tokio::time::timeout(idle, self.body.frame())
+                    .await
+                    .map_err(|_| PumpError::Idle(idle))?,
+                None => self.body.frame().await,
+            };
+            let frame = match next {
+                None => return Ok(None),
+                Some(Ok(f)) => f,
+                Some(Err(e)) => return Err(PumpError::Source(e.to_string())),
+            };
+            let Ok(data) = frame.into_data() else {
+                continue; // trailers are hop-by-hop here: neither side forwards them
+            };
+            self.read += data.len() as u64;
+            if let Some(max) = self.limits.max
+                && self.read > max
+            {
+                return Err(PumpError::TooLarge(max));
+            }
+            return Ok(Some(data));
+        }
+    }
+
+    /// The bytes of data read so far.
+    pub fn read(&self) -> u64 {
+        self.read
+    }
+
+    /// The body says it has ended: no more data will come.
+    pub fn is_end_stream(&self) -> bool {
+        self.body.is_end_stream()
+    }
+}
+
 /// Sends `body` for request `id` as chunks within the window, after `head` (the message that
 /// announces the body: it goes out with the first chunk, or with the end of an empty body);
 /// returns the bytes sent. When the body fails before the head went out, nothing is sent: the
@@ -393,7 +452,7 @@ pub async fn send_body<B>(
     outbox: &Outbox,
     id: u64,
     window: &Window,
-    mut body: B,
+    body: B,
     limits: PumpLimits,
     head: Option<Message>,
 ) -> Result<u64, PumpError>
@@ -402,41 +461,18 @@ where
     B::Error: std::fmt::Display,
 {
     let mut head = head;
-    let abort = |head: Option<Message>| async move {
-        if head.is_none() {
-            let _ = outbox.chunk(None, Chunk::abort(id)).await;
-        }
-    };
-    let mut sent = 0u64;
+    let mut body = Limited::new(body, limits);
     loop {
-        let next = match limits.idle {
-            Some(idle) => match tokio::time::timeout(idle, body.frame()).await {
-                Ok(f) => f,
-                Err(_) => {
-                    abort(head).await;
-                    return Err(PumpError::Idle(idle));
+        let data = match body.data().await {
+            Ok(Some(data)) => data,
+            Ok(None) => break,
+            Err(e) => {
+                if head.is_none() {
+                    let _ = outbox.chunk(None, Chunk::abort(id)).await;
                 }
-            },
-            None => body.frame().await,
-        };
-        let frame = match next {
-            None => break,
-            Some(Ok(f)) => f,
-            Some(Err(e)) => {
-                abort(head).await;
-                return Err(PumpError::Source(e.to_string()));
+                return Err(e);
             }
         };
-        let Ok(data) = frame.into_data() else {
-            continue; // trailers are hop-by-hop here: neither side forwards them
-        };
-        sent += data.len() as u64;
-        if let Some(max) = limits.max
-            && sent > max
-        {
-            abort(head).await;
-            return Err(PumpError::TooLarge(max));
-        }
         // A body that says it has ended ends with its last piece: one frame less per body, and
         // the receiver credits nothing back for it.
         let last = body.is_end_stream() && !data.is_empty();
@@ -448,11 +484,11 @@ where
             outbox.chunk(head.take(), chunk).await?;
         }
         if last {
-            return Ok(sent);
+            return Ok(body.read());
         }
     }
     outbox.chunk(head.take(), Chunk::end(id)).await?;
-    Ok(sent)
+    Ok(body.read())
 }
 
 #[cfg(test)]

@@ -5,29 +5,23 @@ use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 
 use crate::options::{OfflineMode, RelayOptions};
-use crate::server::{RelayError, serve_state};
-use crate::state::State;
+use crate::server::{Relay, RelayError};
 
 pub async fn run(opts: RelayOptions, shutdown: CancellationToken) -> Result<(), RelayError> {
-    opts.validate().map_err(RelayError::Usage)?;
-    let tls = match (&opts.tls_cert, &opts.tls_key) {
-        (Some(c), Some(k)) => Some(crate::tls::acceptor(c, k).map_err(RelayError::Usage)?),
-        _ => None,
+    let addr = opts.listen;
+    let bind = async move {
+        TcpListener::bind(addr).await.map_err(|e| {
+            RelayError::Runtime(format!(
+                "cannot listen on {addr}: {e} (pick another --listen address)"
+            ))
+        })
     };
-    let listener = TcpListener::bind(opts.listen).await.map_err(|e| {
-        RelayError::Runtime(format!(
-            "cannot listen on {}: {e} (pick another --listen address)",
-            opts.listen
-        ))
-    })?;
-    let bound = listener
-        .local_addr()
-        .map_err(|e| RelayError::Runtime(e.to_string()))?;
-    let base = opts.public_base(bound);
-    let state = State::new(opts, base).map_err(RelayError::Usage)?;
+    let relay = Relay::start(opts, bind).await?;
+    let state = &relay.state;
     tracing::info!(
-        "hookctl-relay listening on {bound}{}: webhooks to {}/t/{{tunnel}}/..., clients to /connect, health at /healthz, metrics at /metrics",
-        if tls.is_some() { " (TLS)" } else { "" },
+        "hookctl-relay listening on {}{}: webhooks to {}/t/{{tunnel}}/..., clients to /connect, health at /healthz, metrics at /metrics",
+        relay.bound,
+        if relay.is_tls() { " (TLS)" } else { "" },
         state.public_base
     );
     if state.tokens.is_open() {
@@ -46,7 +40,7 @@ pub async fn run(opts: RelayOptions, shutdown: CancellationToken) -> Result<(), 
     }
     // On a worker thread rather than in the caller's block_on: each accepted connection's task
     // then starts on the thread that accepted it instead of waking another.
-    tokio::spawn(serve_state(listener, state, tls, shutdown))
+    tokio::spawn(relay.serve(shutdown))
         .await
         .map_err(|e| RelayError::Runtime(format!("the relay stopped: {e}")))?
 }

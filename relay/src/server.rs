@@ -125,20 +125,58 @@ pub async fn serve(
     opts: RelayOptions,
     shutdown: CancellationToken,
 ) -> Result<(), RelayError> {
-    let bound = listener
-        .local_addr()
-        .map_err(|e| RelayError::Runtime(e.to_string()))?;
-    let tls = match (&opts.tls_cert, &opts.tls_key) {
-        (Some(c), Some(k)) => Some(crate::tls::acceptor(c, k).map_err(RelayError::Usage)?),
-        _ => None,
-    };
-    let base = opts.public_base(bound);
-    let state = State::new(opts, base).map_err(RelayError::Usage)?;
-    serve_state(listener, state, tls, shutdown).await
+    Relay::start(opts, async { Ok(listener) })
+        .await?
+        .serve(shutdown)
+        .await
 }
 
-/// Serves an already-built relay (`hookctl listen` builds its own to learn the public URL).
-pub async fn serve_state(
+/// A relay ready to serve: its options checked, their files read, its listener bound.
+pub struct Relay {
+    listener: TcpListener,
+    pub bound: SocketAddr,
+    pub state: Arc<State>,
+    tls: Option<TlsAcceptor>,
+}
+
+impl Relay {
+    /// The one way a relay starts. The options are checked and the TLS files read before `bind`
+    /// runs, so a mistake in them is not hidden behind a busy port; the tokens and the data dir
+    /// come after, as the public URL may need the bound address.
+    pub async fn start(
+        opts: RelayOptions,
+        bind: impl Future<Output = Result<TcpListener, RelayError>>,
+    ) -> Result<Relay, RelayError> {
+        opts.validate().map_err(RelayError::Usage)?;
+        let tls = match (&opts.tls_cert, &opts.tls_key) {
+            (Some(c), Some(k)) => Some(crate::tls::acceptor(c, k).map_err(RelayError::Usage)?),
+            _ => None,
+        };
+        let listener = bind.await?;
+        let bound = listener
+            .local_addr()
+            .map_err(|e| RelayError::Runtime(e.to_string()))?;
+        let base = opts.public_base(bound);
+        let state = State::new(opts, base).map_err(RelayError::Usage)?;
+        Ok(Relay {
+            listener,
+            bound,
+            state,
+            tls,
+        })
+    }
+
+    pub fn is_tls(&self) -> bool {
+        self.tls.is_some()
+    }
+
+    /// Serves until `shutdown` is cancelled, then finishes in-flight requests.
+    pub async fn serve(self, shutdown: CancellationToken) -> Result<(), RelayError> {
+        serve_state(self.listener, self.state, self.tls, shutdown).await
+    }
+}
+
+async fn serve_state(
     listener: TcpListener,
     state: Arc<State>,
     tls: Option<TlsAcceptor>,

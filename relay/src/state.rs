@@ -27,9 +27,9 @@ pub struct State {
 }
 
 impl State {
-    /// Reads tokens and opens the data dir: failures here are the user's input (exit 2).
+    /// Reads tokens and opens the data dir for options already checked (`server::Relay::start`):
+    /// failures here are the user's input (exit 2).
     pub fn new(opts: RelayOptions, public_base: String) -> Result<Arc<State>, String> {
-        opts.validate()?;
         let tokens = Tokens::load(&opts.tokens, opts.tokens_file.as_deref())?;
         let store = Store::open(opts.data_dir.as_deref())?;
         let metrics = Metrics::default();

@@ -2,6 +2,7 @@
 //! the offline buffer's index (bodies live beside it as files, so none is ever read whole).
 //! Without `--data-dir` the same tables live in memory.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -188,18 +189,7 @@ impl Store {
 
     /// Drops a delivered request and its body file.
     pub fn remove(&self, seq: i64) -> Result<()> {
-        let conn = self.conn();
-        let file: Option<String> = conn
-            .query_row("SELECT body_file FROM buffer WHERE seq = ?1", [seq], |r| {
-                r.get(0)
-            })
-            .optional()
-            .map_err(db)?;
-        conn.execute("DELETE FROM buffer WHERE seq = ?1", [seq])
-            .map_err(db)?;
-        if let Some(f) = file {
-            let _ = std::fs::remove_file(f);
-        }
+        self.delete("DELETE FROM buffer WHERE seq = ?1 RETURNING body_file", seq)?;
         Ok(())
     }
 
@@ -223,23 +213,29 @@ impl Store {
 
     /// Drops requests received before `cutoff_ms` (past `--buffer-ttl`); returns how many.
     pub fn expire(&self, cutoff_ms: i64) -> Result<u64> {
-        let conn = self.conn();
+        let n = self.delete(
+            "DELETE FROM buffer WHERE received_ms < ?1 RETURNING body_file",
+            cutoff_ms,
+        )?;
+        Ok(n as u64)
+    }
+
+    /// Runs a `DELETE … RETURNING body_file` and removes the files of the rows it deleted;
+    /// returns how many. Every row is read before a file goes: the last step is the commit, so a
+    /// body file is removed only once its row is gone for good.
+    fn delete(&self, sql: &str, param: i64) -> Result<usize> {
         let files: Vec<String> = {
-            let mut st = conn
-                .prepare("SELECT body_file FROM buffer WHERE received_ms < ?1")
-                .map_err(db)?;
-            st.query_map([cutoff_ms], |r| r.get(0))
+            let conn = self.conn();
+            let mut st = conn.prepare(sql).map_err(db)?;
+            st.query_map([param], |r| r.get(0))
                 .map_err(db)?
-                .filter_map(|r| r.ok())
-                .collect()
+                .collect::<rusqlite::Result<_>>()
+                .map_err(db)?
         };
-        let n = conn
-            .execute("DELETE FROM buffer WHERE received_ms < ?1", [cutoff_ms])
-            .map_err(db)?;
-        for f in files {
+        for f in &files {
             let _ = std::fs::remove_file(f);
         }
-        Ok(n as u64)
+        Ok(files.len())
     }
 
     /// Body files no row points at: left by a crash between writing a body and filing it.
@@ -248,20 +244,26 @@ impl Store {
         let Ok(entries) = std::fs::read_dir(dir) else {
             return;
         };
-        let conn = self.conn();
+        let filed: HashSet<String> = {
+            let conn = self.conn();
+            let listed = conn
+                .prepare("SELECT body_file FROM buffer")
+                .and_then(|mut st| {
+                    st.query_map([], |r| r.get(0))?
+                        .collect::<rusqlite::Result<_>>()
+                });
+            match listed {
+                Ok(f) => f,
+                // Without the list every body would look orphaned: keep them all.
+                Err(e) => {
+                    tracing::error!("{}", db(e));
+                    return;
+                }
+            }
+        };
         for e in entries.flatten() {
             let path = e.path();
-            let filed = conn
-                .query_row(
-                    "SELECT 1 FROM buffer WHERE body_file = ?1",
-                    [path.to_string_lossy()],
-                    |_| Ok(()),
-                )
-                .optional()
-                .ok()
-                .flatten()
-                .is_some();
-            if !filed {
+            if !filed.contains(path.to_string_lossy().as_ref()) {
                 let _ = std::fs::remove_file(&path);
             }
         }

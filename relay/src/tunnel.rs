@@ -11,6 +11,7 @@ use tokio_util::sync::CancellationToken;
 
 use crate::mux::{BodyStream, Inbound, Outbox, Window, WindowOverrun};
 use crate::protocol::{Chunk, ClientMessage, RelayMessage};
+use crate::requests::Requests;
 
 /// The client's answer to one request: its head, and its body arriving over the tunnel.
 pub struct Head {
@@ -19,11 +20,9 @@ pub struct Head {
     pub body: BodyStream,
 }
 
+/// Who waits on the client for one request.
 struct Pending {
     head: Option<oneshot::Sender<Head>>,
-    body: Option<Inbound>,
-    /// How much more of the request body the client will take.
-    window: Window,
     ack: Option<oneshot::Sender<()>>,
 }
 
@@ -44,7 +43,7 @@ pub struct Tunnel {
     /// Hash of the client's reconnect key, if any.
     pub key: Option<String>,
     pub outbox: Outbox,
-    pending: Mutex<HashMap<u64, Pending>>,
+    pending: Requests<Pending>,
     next_id: AtomicU64,
     /// Requests in flight; past `--max-in-flight` senders get 503.
     pub inflight: Arc<Semaphore>,
@@ -80,7 +79,7 @@ impl Tunnel {
             owner,
             key,
             outbox,
-            pending: Mutex::default(),
+            pending: Requests::default(),
             next_id: AtomicU64::new(1),
             inflight: Arc::new(Semaphore::new(max_in_flight)),
             closed: CancellationToken::new(),
@@ -107,13 +106,11 @@ impl Tunnel {
         } else {
             (None, None)
         };
-        let window = Window::default();
-        lock(&self.pending).insert(
+        let window = self.pending.insert(
             id,
+            None,
             Pending {
                 head: Some(head_tx),
-                body: None,
-                window: window.clone(),
                 ack: ack_tx,
             },
         );
@@ -127,16 +124,12 @@ impl Tunnel {
 
     /// The request is over on the relay's side: forget it.
     pub fn finish(&self, id: u64) {
-        if let Some(p) = lock(&self.pending).remove(&id) {
-            p.window.close();
-        }
+        self.pending.remove(id);
     }
 
     /// The sender went away or the relay gave up: forget the request and tell the client.
     pub fn cancel(&self, id: u64) {
-        let pending = lock(&self.pending).remove(&id);
-        if let Some(p) = pending {
-            p.window.close();
+        if self.pending.remove(id).is_some() {
             self.outbox.control(&RelayMessage::Cancel { id });
         }
     }
@@ -150,35 +143,32 @@ impl Tunnel {
                 headers,
                 length,
             } => {
-                let mut pending = lock(&self.pending);
-                let Some(p) = pending.get_mut(&id) else {
-                    return; // cancelled meanwhile: its chunks will be credited back as they come
-                };
-                let Some(tx) = p.head.take() else { return };
-                let outbox = self.outbox.clone();
-                let (inbound, body) = Inbound::new(
-                    move |n| {
-                        outbox.control(&RelayMessage::Credit {
-                            id,
-                            bytes: n as u64,
-                        });
-                    },
-                    length,
-                );
-                p.body = Some(inbound);
-                let _ = tx.send(Head {
-                    status,
-                    headers,
-                    body,
+                // A request cancelled meanwhile is gone: its chunks are credited back as they come.
+                self.pending.with(id, |p| {
+                    let Some(tx) = p.extra.head.take() else {
+                        return;
+                    };
+                    let outbox = self.outbox.clone();
+                    let (inbound, body) = Inbound::new(
+                        move |n| {
+                            outbox.control(&RelayMessage::Credit {
+                                id,
+                                bytes: n as u64,
+                            });
+                        },
+                        length,
+                    );
+                    p.body = Some(inbound);
+                    let _ = tx.send(Head {
+                        status,
+                        headers,
+                        body,
+                    });
                 });
             }
-            ClientMessage::Credit { id, bytes } => {
-                if let Some(p) = lock(&self.pending).get(&id) {
-                    p.window.grant(bytes);
-                }
-            }
+            ClientMessage::Credit { id, bytes } => self.pending.grant(id, bytes),
             ClientMessage::Ack { id } => {
-                if let Some(tx) = lock(&self.pending).get_mut(&id).and_then(|p| p.ack.take()) {
+                if let Some(tx) = self.pending.with(id, |p| p.extra.ack.take()).flatten() {
                     let _ = tx.send(());
                 }
             }
@@ -191,31 +181,17 @@ impl Tunnel {
 
     /// A chunk of a response body from the client, decoded from `frame`.
     pub fn on_chunk(&self, chunk: &Chunk<'_>, frame: &Bytes) -> Result<(), WindowOverrun> {
-        let pending = lock(&self.pending);
-        match pending.get(&chunk.id).and_then(|p| p.body.as_ref()) {
-            Some(inbound) => inbound.push(chunk, Some(frame)),
-            None => {
-                // Nobody reads this body any more: give the window back so the client's pump ends.
-                if !chunk.data.is_empty() {
-                    self.outbox.control(&RelayMessage::Credit {
-                        id: chunk.id,
-                        bytes: chunk.data.len() as u64,
-                    });
-                }
-                Ok(())
-            }
-        }
+        self.pending.route(chunk, frame, |bytes| {
+            self.outbox.control(&RelayMessage::Credit {
+                id: chunk.id,
+                bytes,
+            });
+        })
     }
 
     /// The connection ended: every request in flight fails (senders get 502 or a cut body).
     pub fn fail_all(&self) {
-        let all: Vec<Pending> = lock(&self.pending).drain().map(|(_, p)| p).collect();
-        for p in all {
-            p.window.close();
-            if let Some(b) = p.body {
-                b.abort();
-            }
-        }
+        self.pending.abort_all();
     }
 }
 
