@@ -73,11 +73,6 @@ pub async fn buffer(
         Err(why) => {
             let _ = tokio::fs::remove_file(&tmp).await;
             return match why {
-                // Worded without the number, unlike the live path's: kept as users have seen it.
-                Unstored::Body(PumpError::TooLarge(_)) => answer.plain(
-                    StatusCode::PAYLOAD_TOO_LARGE,
-                    "the body is over this relay's limit (--max-body)\n",
-                ),
                 Unstored::Body(e) => answer.body_failed(&e),
                 Unstored::Disk => answer.plain(
                     StatusCode::INSUFFICIENT_STORAGE,
