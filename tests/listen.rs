@@ -311,6 +311,32 @@ fn stopping_right_after_deliveries_keeps_every_record() {
     assert_eq!(store.count().unwrap(), 25);
 }
 
+#[test]
+fn a_reader_that_stops_reading_stdout_does_not_hold_up_deliveries() {
+    let target = Receiver::start();
+    let mut l = Listen::start(&["--forward-to", &target.url("/")]);
+    // Each printed line carries its path: 60 lines of over 2 KiB are twice what a pipe holds,
+    // and nobody reads listen's stdout until the deliveries are done (a pager, a paused pipe).
+    let long = "x".repeat(2048);
+    for i in 0..60 {
+        let (status, _) = post(&l.url, &format!("/{long}/{i}"), &[], b"{\"type\":\"a.b\"}");
+        assert_eq!(status, 200, "delivery {i} answered");
+    }
+    assert_eq!(l.records_when(60).len(), 60);
+    let mut stdout = l.child.stdout.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut out = String::new();
+        stdout.read_to_string(&mut out).unwrap();
+        out
+    });
+    let _ = StdCommand::new("kill")
+        .args(["-INT", &l.child.id().to_string()])
+        .status();
+    assert!(l.child.wait().unwrap().success());
+    let printed = reader.join().unwrap();
+    assert_eq!(printed.lines().count(), 60, "every line printed once read");
+}
+
 /// A metric of the relay at `addr`, read from `/metrics`.
 fn metric(addr: std::net::SocketAddr, name: &str) -> f64 {
     let mut s = TcpStream::connect(addr).unwrap();

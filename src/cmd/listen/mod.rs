@@ -30,7 +30,7 @@ use crate::output::{Exit, usage};
 use crate::signature::KeyKind;
 use crate::store::writer::{self, LogWriter};
 use handler::ListenHandler;
-use outcome::{Shared, Verifier};
+use outcome::{Shared, Shown, Verifier};
 
 pub fn run(args: ListenArgs, ctx: &Ctx) -> Result<Exit> {
     let routes = Routes::parse(&args.forward_to).map_err(usage)?;
@@ -69,16 +69,35 @@ pub fn run(args: ListenArgs, ctx: &Ctx) -> Result<Exit> {
         );
     })
     .context("cannot start the delivery log's writer")?;
+    let (shown, to_print) = mpsc::unbounded_channel();
+    let printing_failed = CancellationToken::new();
+    let printer = print::spawn(to_print, ctx.style.json, printing_failed.clone())
+        .context("cannot start the printer")?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .context("cannot start the runtime")?;
     let result = runtime.block_on(listen(
-        args, ctx, routes, events, verify, log, forwarder, timeout,
+        args,
+        ctx,
+        routes,
+        events,
+        verify,
+        log,
+        forwarder,
+        timeout,
+        shown,
+        printing_failed,
     ));
-    // Deliveries still under way are dropped with the runtime, and with them the last writers.
+    // Deliveries still under way are dropped with the runtime, and with them the last writers
+    // and the last lines to print.
     drop(runtime);
+    let printed = printer
+        .join()
+        .unwrap_or_else(|_| Err(anyhow::anyhow!("the printer failed")));
     log_thread.finish();
+    // A printing failure (a closed pipe included) is what stopped listen, if it stopped it.
+    printed?;
     result
 }
 
@@ -128,6 +147,8 @@ async fn listen(
     log: LogWriter,
     forwarder: Forwarder,
     timeout: Duration,
+    shown: mpsc::UnboundedSender<Shown>,
+    printing_failed: CancellationToken,
 ) -> Result<Exit> {
     // Ctrl-C, or SIGTERM from a service manager: either way listen stops cleanly and writes
     // every delivery it answered to the log before it exits.
@@ -166,7 +187,6 @@ async fn listen(
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let (shown_tx, mut shown) = mpsc::unbounded_channel();
     let working = TaskTracker::new();
     let handler = Arc::new(ListenHandler::new(
         routes,
@@ -176,7 +196,7 @@ async fn listen(
         Shared {
             verify,
             log,
-            shown: shown_tx,
+            shown,
             working: working.clone(),
         },
     ));
@@ -185,18 +205,16 @@ async fn listen(
     opts.name = args.name.clone();
     let (tx, mut client_events) = mpsc::unbounded_channel();
     let mut client = tokio::spawn(client::run(opts, handler, tx, stop.clone()));
-    let json = ctx.style.json;
     let quiet = ctx.style.quiet;
     let outcome = loop {
         tokio::select! {
             done = &mut client => break done,
-            Some(s) = shown.recv() => {
-                if let Err(e) = print::delivery(&s, json) {
-                    stop.cancel();
-                    relay_stop.cancel();
-                    let _ = client.await;
-                    return Err(e);
-                }
+            _ = printing_failed.cancelled() => {
+                // The printer returns its error once it is joined; listen just stops.
+                stop.cancel();
+                relay_stop.cancel();
+                let _ = client.await;
+                return Ok(Exit::Ok);
             }
             Some(e) = client_events.recv() => match e {
                 Event::Connected { public_url, buffered, again, tunnel } => {
@@ -235,10 +253,6 @@ async fn listen(
             working.len(),
             SHUTDOWN_GRACE.as_secs()
         );
-    }
-    // Print what finished while the client stopped.
-    while let Ok(s) = shown.try_recv() {
-        print::delivery(&s, json)?;
     }
     relay_stop.cancel();
     match outcome {

@@ -1,9 +1,34 @@
 //! One line per delivery on stdout: coloured for people, JSON Lines with `--json`.
 
+use std::thread::JoinHandle;
+
 use colored::Colorize;
+use tokio::sync::mpsc;
+use tokio_util::sync::CancellationToken;
 
 use super::outcome::{Handling, Shown};
 use crate::output;
+
+/// Prints each delivery's line on a thread of its own until every sender is gone: listen runs
+/// on one thread, and a reader that stops reading stdout (a pager, a paused pipe) must hold up
+/// the printing, never the deliveries. A failure to print cancels `failed` and is returned.
+pub fn spawn(
+    mut shown: mpsc::UnboundedReceiver<Shown>,
+    json: bool,
+    failed: CancellationToken,
+) -> std::io::Result<JoinHandle<anyhow::Result<()>>> {
+    std::thread::Builder::new()
+        .name("printer".into())
+        .spawn(move || {
+            while let Some(s) = shown.blocking_recv() {
+                if let Err(e) = delivery(&s, json) {
+                    failed.cancel();
+                    return Err(e);
+                }
+            }
+            Ok(())
+        })
+}
 
 pub fn delivery(s: &Shown, json: bool) -> anyhow::Result<()> {
     if json {
