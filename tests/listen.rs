@@ -6,11 +6,10 @@ mod common;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command as StdCommand, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use assert_cmd::Command;
 use assert_cmd::cargo::cargo_bin;
 use common::Receiver;
 use hookctl::signature::{Registry, SignRequest};
@@ -34,7 +33,7 @@ impl Listen {
     fn start_in(dir: tempfile::TempDir, args: &[&str]) -> Listen {
         let db = dir.path().join("log.db");
         let ready = dir.path().join("ready.txt");
-        let mut child = StdCommand::new(cargo_bin("hookctl"))
+        let mut child = Command::new(cargo_bin("hookctl"))
             .args([
                 "--json",
                 "--db",
@@ -105,7 +104,7 @@ impl Listen {
 
     /// As `stop`, keeping the folder that holds the delivery log.
     fn stop_keeping_dir(mut self) -> (Vec<serde_json::Value>, tempfile::TempDir) {
-        let _ = StdCommand::new("kill")
+        let _ = Command::new("kill")
             .args(["-INT", &self.child.id().to_string()])
             .status();
         let status = self.child.wait().unwrap();
@@ -329,7 +328,7 @@ fn a_reader_that_stops_reading_stdout_does_not_hold_up_deliveries() {
         stdout.read_to_string(&mut out).unwrap();
         out
     });
-    let _ = StdCommand::new("kill")
+    let _ = Command::new("kill")
         .args(["-INT", &l.child.id().to_string()])
         .status();
     assert!(l.child.wait().unwrap().success());
@@ -619,7 +618,7 @@ fn hookctl_relay_serves_health_until_interrupted() {
     let free = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = free.local_addr().unwrap();
     drop(free);
-    let mut child = StdCommand::new(cargo_bin("hookctl"))
+    let mut child = Command::new(cargo_bin("hookctl"))
         .args(["relay", "--listen", &addr.to_string()])
         .stderr(Stdio::piped())
         .spawn()
@@ -644,7 +643,7 @@ fn hookctl_relay_serves_health_until_interrupted() {
         out.starts_with("HTTP/1.1 200") && out.ends_with("ok"),
         "{out}"
     );
-    let _ = StdCommand::new("kill")
+    let _ = Command::new("kill")
         .args(["-INT", &child.id().to_string()])
         .status();
     assert!(child.wait().unwrap().success());
