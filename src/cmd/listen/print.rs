@@ -1,13 +1,20 @@
 //! One line per delivery on stdout: coloured for people, JSON Lines with `--json`.
 
+use std::io::Write;
 use std::thread::JoinHandle;
+use std::time::Duration;
 
 use colored::Colorize;
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
 use super::outcome::{Handling, Shown};
-use crate::output;
+
+/// How long the printer lets lines gather after the first before it writes them: under load
+/// one write holds many lines, and the deliveries rarely wake it (it sleeps rather than waits
+/// on the queue). Waking a thread per delivery cost two futex calls and two context switches
+/// on listen's hot path; a line shown 10 ms later is not seen by anyone.
+const GATHER: Duration = Duration::from_millis(10);
 
 /// Prints each delivery's line on a thread of its own until every sender is gone: listen runs
 /// on one thread, and a reader that stops reading stdout (a pager, a paused pipe) must hold up
@@ -20,19 +27,35 @@ pub fn spawn(
     std::thread::Builder::new()
         .name("printer".into())
         .spawn(move || {
-            while let Some(s) = shown.blocking_recv() {
-                if let Err(e) = delivery(&s, json) {
-                    failed.cancel();
-                    return Err(e);
+            let mut lines = String::new();
+            while let Some(first) = shown.blocking_recv() {
+                std::thread::sleep(GATHER);
+                lines.push_str(&line(&first, json));
+                while let Ok(s) = shown.try_recv() {
+                    lines.push_str(&line(&s, json));
                 }
+                if let Err(e) = write_out(lines.as_bytes()) {
+                    failed.cancel();
+                    return Err(e.into());
+                }
+                lines.clear();
             }
             Ok(())
         })
 }
 
-pub fn delivery(s: &Shown, json: bool) -> anyhow::Result<()> {
+fn write_out(lines: &[u8]) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(lines)?;
+    out.flush()
+}
+
+/// A delivery's line, newline included.
+fn line(s: &Shown, json: bool) -> String {
     if json {
-        return output::json(s);
+        let mut line = serde_json::to_string(s).expect("a Shown serializes");
+        line.push('\n');
+        return line;
     }
     let status = s.status.to_string();
     let status = match (s.outcome, s.status) {
@@ -72,5 +95,6 @@ pub fn delivery(s: &Shown, json: bool) -> anyhow::Result<()> {
     if let Some(e) = &s.error {
         line.push_str(&format!("  {}", e.red()));
     }
-    output::line(line)
+    line.push('\n');
+    line
 }
