@@ -14,7 +14,7 @@ use http_body::{Body, Frame};
 use hyper::body::Incoming;
 use tokio::sync::OwnedSemaphorePermit;
 
-use crate::mux::{BodyError, BoxError, Closed, PumpError, PumpLimits, send_body, text};
+use crate::mux::{BodyError, BoxError, PumpError, PumpLimits, send_body, text};
 use crate::options::OfflineMode;
 use crate::protocol::RelayMessage;
 use crate::server::{RelayBody, text_response};
@@ -324,11 +324,12 @@ async fn live(
     let limits = body_limits(state);
     let outbox = tunnel.outbox.clone();
     let window = opened.window;
-    // The pump runs on its own: a client may answer before the whole body went through.
-    // It sends the head too, with the body's first chunk.
+    // The pump sends the head too, with the body's first chunk. It runs in this task while the
+    // answer is awaited, and on a task of its own only if the client answers before the whole
+    // body went through: a task per request would wake another worker for every request.
     // It counts the bytes it sent itself: the answer's head may come before the pump ends.
     let bytes_in = state.metrics.bytes_in.clone();
-    let mut pump = Some(tokio::spawn(async move {
+    let mut pump = Some(Box::pin(async move {
         let sent = send_body(&outbox, id, &window, body, limits, Some(head)).await;
         if let Ok(n) = &sent {
             bytes_in.inc_by(*n);
@@ -341,16 +342,18 @@ async fn live(
     let head: Head = loop {
         tokio::select! {
             h = &mut head_rx => match h {
-                Ok(h) => break h,
+                Ok(h) => {
+                    if let Some(rest) = pump.take() {
+                        tokio::spawn(rest);
+                    }
+                    break h;
+                }
                 Err(_) => return answer.plain(StatusCode::BAD_GATEWAY, "the tunnel's client disconnected before answering\n"),
             },
             r = async { pump.as_mut().expect("guarded").await }, if pump.is_some() => {
                 pump = None;
-                match r {
-                    Ok(Ok(_)) => {}
-                    Ok(Err(e)) => return answer.body_failed(&e),
-                    // The pump task died: the tunnel is as good as gone.
-                    Err(_) => return answer.body_failed(&PumpError::Closed(Closed)),
+                if let Err(e) = r {
+                    return answer.body_failed(&e);
                 }
             }
             _ = &mut deadline => return answer.plain(
