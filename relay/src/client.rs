@@ -390,110 +390,116 @@ async fn session<H: Handler>(
     let (sink, mut stream) = ws.split();
     let (outbox, rx) = Outbox::new();
     let closed = stop.child_token();
-    let writer = tokio::spawn(write_loop(
+    // The writer runs in this task, not a task of its own: tokio-tungstenite wakes the writing
+    // side too whenever the socket can be read, and a second task woken per frame is a second
+    // wakeup (on a multi-threaded runtime, of another worker).
+    let writing = write_loop(
         sink,
         rx,
         opts.heartbeat,
         |nonce| crate::mux::text(&ClientMessage::Ping { nonce }),
         closed.clone(),
-    ));
+    );
     let inflight: InFlight = Arc::default();
     let silent = opts.heartbeat * MISSED_HEARTBEATS;
-    let end = loop {
-        let next = tokio::select! {
-            _ = closed.cancelled() => break if stop.is_cancelled() {
-                SessionEnd::Stopped
-            } else {
-                SessionEnd::Lost("the connection to the relay failed".into())
-            },
-            n = tokio::time::timeout(silent, stream.next()) => n,
-        };
-        let msg = match next {
-            Err(_) => break SessionEnd::Lost("the relay went silent".into()),
-            Ok(None) => break SessionEnd::Lost("the relay closed the connection".into()),
-            Ok(Some(Err(e))) => break SessionEnd::Lost(e.to_string()),
-            Ok(Some(Ok(m))) => m,
-        };
-        match msg {
-            Message::Text(t) => match serde_json::from_str::<RelayMessage>(&t) {
-                Ok(RelayMessage::RequestHead {
-                    id,
-                    method,
-                    target,
-                    headers,
-                    length,
-                    delivery_id,
-                }) => {
-                    let credit_out = outbox.clone();
-                    let (inbound, body) = Inbound::new(
-                        move |n| {
-                            credit_out.control(&ClientMessage::Credit {
-                                id,
-                                bytes: n as u64,
-                            });
-                        },
-                        length,
-                    );
-                    let window = inflight.insert(id, Some(inbound), ());
-                    let req = TunnelRequest {
-                        tunnel: tunnel.to_string(),
+    let reading = async {
+        let end = loop {
+            let next = tokio::select! {
+                _ = closed.cancelled() => break if stop.is_cancelled() {
+                    SessionEnd::Stopped
+                } else {
+                    SessionEnd::Lost("the connection to the relay failed".into())
+                },
+                n = tokio::time::timeout(silent, stream.next()) => n,
+            };
+            let msg = match next {
+                Err(_) => break SessionEnd::Lost("the relay went silent".into()),
+                Ok(None) => break SessionEnd::Lost("the relay closed the connection".into()),
+                Ok(Some(Err(e))) => break SessionEnd::Lost(e.to_string()),
+                Ok(Some(Ok(m))) => m,
+            };
+            match msg {
+                Message::Text(t) => match serde_json::from_str::<RelayMessage>(&t) {
+                    Ok(RelayMessage::RequestHead {
+                        id,
                         method,
                         target,
                         headers,
-                        body,
+                        length,
                         delivery_id,
+                    }) => {
+                        let credit_out = outbox.clone();
+                        let (inbound, body) = Inbound::new(
+                            move |n| {
+                                credit_out.control(&ClientMessage::Credit {
+                                    id,
+                                    bytes: n as u64,
+                                });
+                            },
+                            length,
+                        );
+                        let window = inflight.insert(id, Some(inbound), ());
+                        let req = TunnelRequest {
+                            tunnel: tunnel.to_string(),
+                            method,
+                            target,
+                            headers,
+                            body,
+                            delivery_id,
+                        };
+                        tokio::spawn(answer(
+                            handler.clone(),
+                            req,
+                            id,
+                            outbox.clone(),
+                            window,
+                            inflight.clone(),
+                        ));
+                    }
+                    Ok(RelayMessage::Credit { id, bytes }) => inflight.grant(id, bytes),
+                    Ok(RelayMessage::Cancel { id }) => {
+                        // The handler goes on and records the delivery as cut short.
+                        inflight.abort(id);
+                    }
+                    Ok(RelayMessage::Ping { nonce }) => {
+                        outbox.control(&ClientMessage::Pong { nonce });
+                    }
+                    Ok(_) => {}
+                    Err(e) => tracing::debug!("ignoring a message this client does not know: {e}"),
+                },
+                Message::Binary(b) => {
+                    let b: Bytes = b;
+                    let Ok(chunk) = Chunk::decode(&b) else {
+                        break SessionEnd::Lost("the relay sent a malformed frame".into());
                     };
-                    tokio::spawn(answer(
-                        handler.clone(),
-                        req,
-                        id,
-                        outbox.clone(),
-                        window,
-                        inflight.clone(),
-                    ));
-                }
-                Ok(RelayMessage::Credit { id, bytes }) => inflight.grant(id, bytes),
-                Ok(RelayMessage::Cancel { id }) => {
-                    // The handler goes on and records the delivery as cut short.
-                    inflight.abort(id);
-                }
-                Ok(RelayMessage::Ping { nonce }) => {
-                    outbox.control(&ClientMessage::Pong { nonce });
-                }
-                Ok(_) => {}
-                Err(e) => tracing::debug!("ignoring a message this client does not know: {e}"),
-            },
-            Message::Binary(b) => {
-                let b: Bytes = b;
-                let Ok(chunk) = Chunk::decode(&b) else {
-                    break SessionEnd::Lost("the relay sent a malformed frame".into());
-                };
-                let routed = inflight.route(&chunk, &b, |bytes| {
-                    outbox.control(&ClientMessage::Credit {
-                        id: chunk.id,
-                        bytes,
+                    let routed = inflight.route(&chunk, &b, |bytes| {
+                        outbox.control(&ClientMessage::Credit {
+                            id: chunk.id,
+                            bytes,
+                        });
                     });
-                });
-                if let Err(e) = routed {
-                    break SessionEnd::Lost(e.to_string());
+                    if let Err(e) = routed {
+                        break SessionEnd::Lost(e.to_string());
+                    }
                 }
-            }
-            Message::Close(frame) => {
-                let reason = frame.map(|f| f.reason.to_string()).unwrap_or_default();
-                if reason.starts_with("replaced") {
-                    break SessionEnd::Replaced;
+                Message::Close(frame) => {
+                    let reason = frame.map(|f| f.reason.to_string()).unwrap_or_default();
+                    if reason.starts_with("replaced") {
+                        break SessionEnd::Replaced;
+                    }
+                    break SessionEnd::Lost(if reason.is_empty() {
+                        "the relay closed the connection".into()
+                    } else {
+                        format!("the relay closed the connection: {reason}")
+                    });
                 }
-                break SessionEnd::Lost(if reason.is_empty() {
-                    "the relay closed the connection".into()
-                } else {
-                    format!("the relay closed the connection: {reason}")
-                });
+                _ => {}
             }
-            _ => {}
-        }
+        };
+        closed.cancel();
+        end
     };
-    closed.cancel();
-    let _ = writer.await;
+    let (end, ()) = tokio::join!(reading, writing);
     // Requests still running finish on their own (and are recorded); their bodies are cut.
     inflight.abort_all();
     end

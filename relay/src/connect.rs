@@ -5,6 +5,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::Bytes;
+use futures_util::stream::SplitStream;
 use futures_util::{SinkExt, StreamExt};
 use http::{Request, Response, StatusCode, header};
 use hyper::body::Incoming;
@@ -204,20 +205,34 @@ async fn session(state: Arc<State>, mut ws: Ws) {
     state.metrics.tunnels.inc();
     tracing::info!(tunnel = %acc.name, buffered, "tunnel client connected");
 
-    let (sink, mut stream) = ws.split();
+    let (sink, stream) = ws.split();
     let heartbeat = state.opts.heartbeat;
-    let writer = tokio::spawn(write_loop(
+    // The writer runs in this task, not a task of its own: tokio-tungstenite wakes the writing
+    // side too whenever the socket can be read, and a second task woken per frame woke the
+    // relay's other worker.
+    let writing = write_loop(
         sink,
         rx,
         heartbeat,
         |nonce| crate::mux::text(&RelayMessage::Ping { nonce }),
         tunnel.closed.clone(),
-    ));
+    );
     if buffered > 0 {
         crate::drain::start(&state, &tunnel);
     }
 
-    let silent = heartbeat * MISSED_HEARTBEATS;
+    let reading = read_frames(&state, &tunnel, stream, heartbeat * MISSED_HEARTBEATS);
+    tokio::join!(reading, writing);
+}
+
+/// Reads the client's frames until it goes (or the relay closes it), then takes the tunnel out
+/// of service: requests from then on are buffered or refused, those in flight fail.
+async fn read_frames(
+    state: &State,
+    tunnel: &Arc<Tunnel>,
+    mut stream: SplitStream<Ws>,
+    silent: Duration,
+) {
     let why = loop {
         let next = tokio::select! {
             _ = tunnel.closed.cancelled() => break "closed",
@@ -229,7 +244,9 @@ async fn session(state: Arc<State>, mut ws: Ws) {
         };
         match next {
             Err(_) => break "silent past three heartbeats",
-            Ok(None) | Ok(Some(Err(_))) | Ok(Some(Ok(Message::Close(_)))) => break "disconnected",
+            Ok(None) | Ok(Some(Err(_))) | Ok(Some(Ok(Message::Close(_)))) => {
+                break "disconnected";
+            }
             Ok(Some(Ok(Message::Text(t)))) => match serde_json::from_str::<ClientMessage>(&t) {
                 Ok(msg) => tunnel.on_message(msg),
                 Err(e) => tracing::debug!("ignoring a message the relay does not know: {e}"),
@@ -252,13 +269,12 @@ async fn session(state: Arc<State>, mut ws: Ws) {
             Ok(Some(Ok(_))) => {}
         }
     };
-    tracing::info!(tunnel = %acc.name, "tunnel client gone: {why}");
+    tracing::info!(tunnel = %tunnel.name, "tunnel client gone: {why}");
     // Out of the registry first, so new requests are buffered or refused rather than sent here.
-    state.registry.remove(&tunnel);
+    state.registry.remove(tunnel);
     tunnel.fail_all();
     state.metrics.tunnels.dec();
     // A queued closing frame (shutdown, protocol violation) gets a moment to go out.
     let _ = tokio::time::timeout(Duration::from_millis(200), tunnel.closed.cancelled()).await;
     tunnel.closed.cancel();
-    let _ = writer.await;
 }
