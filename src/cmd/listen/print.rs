@@ -1,6 +1,5 @@
 //! One line per delivery on stdout: coloured for people, JSON Lines with `--json`.
 
-use std::io::Write;
 use std::thread::JoinHandle;
 use std::time::Duration;
 
@@ -9,6 +8,7 @@ use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
 use super::outcome::{Handling, Shown};
+use crate::output;
 
 /// How long the printer lets lines gather after the first before it writes them: under load
 /// one write holds many lines, and the deliveries rarely wake it (it sleeps rather than waits
@@ -34,20 +34,14 @@ pub fn spawn(
                 while let Ok(s) = shown.try_recv() {
                     lines.push_str(&line(&s, json));
                 }
-                if let Err(e) = write_out(lines.as_bytes()) {
+                if let Err(e) = output::bytes(lines.as_bytes()) {
                     failed.cancel();
-                    return Err(e.into());
+                    return Err(e);
                 }
                 lines.clear();
             }
             Ok(())
         })
-}
-
-fn write_out(lines: &[u8]) -> std::io::Result<()> {
-    let mut out = std::io::stdout().lock();
-    out.write_all(lines)?;
-    out.flush()
 }
 
 /// A delivery's line, newline included.
