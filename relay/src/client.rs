@@ -418,82 +418,8 @@ async fn session<H: Handler>(
                 Ok(Some(Err(e))) => break SessionEnd::Lost(e.to_string()),
                 Ok(Some(Ok(m))) => m,
             };
-            match msg {
-                Message::Text(t) => match serde_json::from_str::<RelayMessage>(&t) {
-                    Ok(RelayMessage::RequestHead {
-                        id,
-                        method,
-                        target,
-                        headers,
-                        length,
-                        delivery_id,
-                    }) => {
-                        let credit_out = outbox.clone();
-                        let (inbound, body) = Inbound::new(
-                            move |n| {
-                                credit_out.control(&ClientMessage::Credit {
-                                    id,
-                                    bytes: n as u64,
-                                });
-                            },
-                            length,
-                        );
-                        let window = inflight.insert(id, Some(inbound), ());
-                        let req = TunnelRequest {
-                            tunnel: tunnel.to_string(),
-                            method,
-                            target,
-                            headers,
-                            body,
-                            delivery_id,
-                        };
-                        tokio::spawn(answer(
-                            handler.clone(),
-                            req,
-                            id,
-                            outbox.clone(),
-                            window,
-                            inflight.clone(),
-                        ));
-                    }
-                    Ok(RelayMessage::Credit { id, bytes }) => inflight.grant(id, bytes),
-                    Ok(RelayMessage::Cancel { id }) => {
-                        // The handler goes on and records the delivery as cut short.
-                        inflight.abort(id);
-                    }
-                    Ok(RelayMessage::Ping { nonce }) => {
-                        outbox.control(&ClientMessage::Pong { nonce });
-                    }
-                    Ok(_) => {}
-                    Err(e) => tracing::debug!("ignoring a message this client does not know: {e}"),
-                },
-                Message::Binary(b) => {
-                    let b: Bytes = b;
-                    let Ok(chunk) = Chunk::decode(&b) else {
-                        break SessionEnd::Lost("the relay sent a malformed frame".into());
-                    };
-                    let routed = inflight.route(&chunk, &b, |bytes| {
-                        outbox.control(&ClientMessage::Credit {
-                            id: chunk.id,
-                            bytes,
-                        });
-                    });
-                    if let Err(e) = routed {
-                        break SessionEnd::Lost(e.to_string());
-                    }
-                }
-                Message::Close(frame) => {
-                    let reason = frame.map(|f| f.reason.to_string()).unwrap_or_default();
-                    if reason.starts_with("replaced") {
-                        break SessionEnd::Replaced;
-                    }
-                    break SessionEnd::Lost(if reason.is_empty() {
-                        "the relay closed the connection".into()
-                    } else {
-                        format!("the relay closed the connection: {reason}")
-                    });
-                }
-                _ => {}
+            if let Some(end) = on_frame(msg, &handler, &outbox, &inflight, tunnel) {
+                break end;
             }
         };
         closed.cancel();
@@ -503,6 +429,85 @@ async fn session<H: Handler>(
     // Requests still running finish on their own (and are recorded); their bodies are cut.
     inflight.abort_all();
     end
+}
+
+/// Acts on one frame from the relay; `Some` ends the session.
+fn on_frame<H: Handler>(
+    msg: Message,
+    handler: &Arc<H>,
+    outbox: &Outbox,
+    inflight: &InFlight,
+    tunnel: &str,
+) -> Option<SessionEnd> {
+    match msg {
+        Message::Text(t) => match serde_json::from_str::<RelayMessage>(&t) {
+            Ok(RelayMessage::RequestHead {
+                id,
+                method,
+                target,
+                headers,
+                length,
+                delivery_id,
+            }) => {
+                let credit = outbox.credit_for(id, |id, bytes| ClientMessage::Credit { id, bytes });
+                let (inbound, body) = Inbound::new(credit, length);
+                let window = inflight.insert(id, Some(inbound), ());
+                let req = TunnelRequest {
+                    tunnel: tunnel.to_string(),
+                    method,
+                    target,
+                    headers,
+                    body,
+                    delivery_id,
+                };
+                tokio::spawn(answer(
+                    handler.clone(),
+                    req,
+                    id,
+                    outbox.clone(),
+                    window,
+                    inflight.clone(),
+                ));
+            }
+            Ok(RelayMessage::Credit { id, bytes }) => inflight.grant(id, bytes),
+            Ok(RelayMessage::Cancel { id }) => {
+                // The handler goes on and records the delivery as cut short.
+                inflight.abort(id);
+            }
+            Ok(RelayMessage::Ping { nonce }) => {
+                outbox.control(&ClientMessage::Pong { nonce });
+            }
+            Ok(_) => {}
+            Err(e) => tracing::debug!("ignoring a message this client does not know: {e}"),
+        },
+        Message::Binary(b) => {
+            let b: Bytes = b;
+            let Ok(chunk) = Chunk::decode(&b) else {
+                return Some(SessionEnd::Lost("the relay sent a malformed frame".into()));
+            };
+            let routed = inflight.route(&chunk, &b, |bytes| {
+                outbox.control(&ClientMessage::Credit {
+                    id: chunk.id,
+                    bytes,
+                });
+            });
+            if let Err(e) = routed {
+                return Some(SessionEnd::Lost(e.to_string()));
+            }
+        }
+        Message::Close(frame) => {
+            let reason = frame.map(|f| f.reason.to_string()).unwrap_or_default();
+            return Some(if reason.starts_with("replaced") {
+                SessionEnd::Replaced
+            } else if reason.is_empty() {
+                SessionEnd::Lost("the relay closed the connection".into())
+            } else {
+                SessionEnd::Lost(format!("the relay closed the connection: {reason}"))
+            });
+        }
+        _ => {}
+    }
+    None
 }
 
 /// Runs the handler for one request and streams its answer back; acknowledges a buffered one

@@ -76,6 +76,19 @@ impl Outbox {
         self.control.send(text(msg)).is_ok()
     }
 
+    /// What a received body calls back as it is consumed: credit for request `id` to the peer,
+    /// on the control lane, as `credit(id, bytes)` (each side's own `Credit` message).
+    pub fn credit_for<M: Serialize + 'static>(
+        &self,
+        id: u64,
+        credit: fn(u64, u64) -> M,
+    ) -> impl Fn(usize) + Send + Sync + 'static {
+        let outbox = self.clone();
+        move |n| {
+            outbox.control(&credit(id, n as u64));
+        }
+    }
+
     /// Queues a chunk, after `head` when it is the body's first.
     async fn chunk(&self, head: Option<Message>, chunk: Chunk<'_>) -> Result<(), Closed> {
         // Chunks are cut to CHUNK_SIZE before they get here, so encoding cannot fail.

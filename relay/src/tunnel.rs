@@ -148,16 +148,10 @@ impl Tunnel {
                     let Some(tx) = p.extra.head.take() else {
                         return;
                     };
-                    let outbox = self.outbox.clone();
-                    let (inbound, body) = Inbound::new(
-                        move |n| {
-                            outbox.control(&RelayMessage::Credit {
-                                id,
-                                bytes: n as u64,
-                            });
-                        },
-                        length,
-                    );
+                    let credit = self
+                        .outbox
+                        .credit_for(id, |id, bytes| RelayMessage::Credit { id, bytes });
+                    let (inbound, body) = Inbound::new(credit, length);
                     p.body = Some(inbound);
                     let _ = tx.send(Head {
                         status,
