@@ -588,6 +588,7 @@ fn bad_input_is_one_line_and_exit_2() {
         vec!["relay", "--tokens-file", "/nonexistent/tokens"],
         vec!["relay", "--max-body", "lots"],
         vec!["relay", "--public-url", "not a url"],
+        vec!["relay", "--threads", "0"],
     ] {
         let out = common::hookctl(dir.path())
             .args(&args)
@@ -615,11 +616,18 @@ fn bad_input_is_one_line_and_exit_2() {
 
 #[test]
 fn hookctl_relay_serves_health_until_interrupted() {
+    // On its default one thread, and on tokio's multi-threaded runtime.
+    for threads in ["1", "2"] {
+        relay_serves_health_until_interrupted(threads);
+    }
+}
+
+fn relay_serves_health_until_interrupted(threads: &str) {
     let free = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = free.local_addr().unwrap();
     drop(free);
     let mut child = Command::new(cargo_bin("hookctl"))
-        .args(["relay", "--listen", &addr.to_string()])
+        .args(["relay", "--listen", &addr.to_string(), "--threads", threads])
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();

@@ -8,6 +8,7 @@ fn bad_input_is_one_line_and_exit_2() {
         &["--offline", "buffer"][..],
         &["--offline", "sometimes"],
         &["--max-body", "lots"],
+        &["--threads", "0"],
     ] {
         let out = Command::new(env!("CARGO_BIN_EXE_hookctl-relay"))
             .args(args)

@@ -127,6 +127,17 @@ async fn a_25_mib_body_goes_through_whole_both_ways() {
 
 #[tokio::test]
 async fn two_hundred_requests_are_in_flight_at_once_through_one_tunnel() {
+    two_hundred_in_flight().await;
+}
+
+/// The same with relay, client and senders on tokio's multi-threaded runtime (`--threads 2`),
+/// where a request's tasks run on either thread.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_hundred_requests_are_in_flight_at_once_on_two_threads() {
+    two_hundred_in_flight().await;
+}
+
+async fn two_hundred_in_flight() {
     let relay = Relay::start(&[]).await;
     // The target answers none until all 200 are waiting inside it at the same time.
     let gate = Arc::new(tokio::sync::Barrier::new(200));

@@ -8,7 +8,7 @@ use crate::cli::RelayArgs;
 use crate::output::{Exit, usage};
 
 pub fn run(args: RelayArgs, _ctx: &Ctx) -> Result<Exit> {
-    let runtime = tokio::runtime::Runtime::new()?;
+    let runtime = hookctl_relay::run::runtime(args.relay.threads)?;
     runtime.block_on(async move {
         let stop = hookctl_relay::run::on_signal();
         match hookctl_relay::run::run(args.relay, stop).await {
