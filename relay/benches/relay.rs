@@ -248,15 +248,20 @@ impl Drop for Procs {
 }
 
 async fn wait_http(url: &str) {
+    assert!(answers_within(url, 500).await, "{url} never answered");
+}
+
+/// Whether `url` answers within `tries` × 20 ms.
+async fn answers_within(url: &str, tries: u32) -> bool {
     let client: Client<HttpConnector, Full<Bytes>> =
         Client::builder(TokioExecutor::new()).build_http();
-    for _ in 0..500 {
+    for _ in 0..tries {
         if client.get(url.parse().unwrap()).await.is_ok() {
-            return;
+            return true;
         }
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
-    panic!("{url} never answered");
+    false
 }
 
 /// The port `bore server` takes its clients' control connections on.
@@ -338,20 +343,29 @@ async fn main() {
             );
             // bore local gives up at once if its server is not up yet: wait for the control port.
             wait_tcp(BORE_CONTROL_PORT).await;
-            let port = 40000 + (std::process::id() % 100) as u16;
-            procs.0.push(
-                Command::new(&bore)
+            // Its public port lies in the kernel's ephemeral range, so right after an earlier
+            // run's thousands of connections the one picked may not be free yet: try others.
+            let first = 40000 + (std::process::id() % 100) as u16;
+            let mut url = None;
+            for port in (0..5).map(|i| 40000 + (first - 40000 + i * 17) % 100) {
+                let mut local = Command::new(&bore)
                     .args(["local", &target.port().to_string(), "--to", "127.0.0.1"])
                     .args(["--local-host", "127.0.0.1"])
                     .args(["--port", &port.to_string()])
                     .stdout(Stdio::null())
                     .stderr(Stdio::null())
                     .spawn()
-                    .unwrap(),
-            );
-            let url = format!("http://127.0.0.1:{port}/hooks");
-            wait_http(&url).await;
-            Some(url)
+                    .unwrap();
+                let u = format!("http://127.0.0.1:{port}/hooks");
+                if answers_within(&u, 150).await {
+                    procs.0.push(local);
+                    url = Some(u);
+                    break;
+                }
+                let _ = local.kill();
+                let _ = local.wait();
+            }
+            Some(url.expect("bore local never came up on any of five ports"))
         }
         _ => None,
     };
