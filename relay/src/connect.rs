@@ -139,7 +139,13 @@ async fn handshake(state: &State, ws: &mut Ws) -> Option<Accepted> {
         }
         None => random_name(),
     };
-    match state.store.claim(&name, owner.as_deref(), now_ms()) {
+    let claim = {
+        let (name, owner) = (name.clone(), owner.clone());
+        state
+            .db(move |s| s.claim(&name, owner.as_deref(), now_ms()))
+            .await
+    };
+    match claim {
         Ok(Claim::Ok) => {}
         Ok(Claim::Reserved) => {
             refuse(
@@ -179,7 +185,10 @@ async fn session(state: Arc<State>, mut ws: Ws) {
     let Some(acc) = handshake(&state, &mut ws).await else {
         return;
     };
-    let buffered = state.store.count(&acc.name).unwrap_or(0);
+    let buffered = {
+        let name = acc.name.clone();
+        state.db(move |s| s.count(&name)).await.unwrap_or(0)
+    };
     let (outbox, rx) = Outbox::new();
     let tunnel = Arc::new(Tunnel::new(
         acc.name.clone(),

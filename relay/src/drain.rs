@@ -42,7 +42,8 @@ pub async fn buffer(
             "the tunnel's client is offline: retry later\n",
         );
     };
-    if state.store.count(&req.tunnel).unwrap_or(0) >= state.opts.buffer_max {
+    let tunnel = req.tunnel.clone();
+    if state.db(move |s| s.count(&tunnel)).await.unwrap_or(0) >= state.opts.buffer_max {
         // Refusing keeps the request with its sender, who retries; dropping would lose it.
         return answer.retry_after(
             StatusCode::SERVICE_UNAVAILABLE,
@@ -92,7 +93,7 @@ pub async fn buffer(
         size,
         received_ms: now_ms(),
     };
-    if let Err(e) = state.store.push(&row) {
+    if let Err(e) = state.db(move |s| s.push(&row)).await {
         tracing::error!("{e}");
         let _ = tokio::fs::remove_file(&file).await;
         return answer.plain(
@@ -128,7 +129,8 @@ async fn run(state: Arc<State>, tunnel: Arc<Tunnel>) {
         if tunnel.closed.is_cancelled() {
             break;
         }
-        let next = match state.store.oldest(&tunnel.name) {
+        let name = tunnel.name.clone();
+        let next = match state.db(move |s| s.oldest(&name)).await {
             Ok(n) => n,
             Err(e) => {
                 tracing::error!("{e}");
@@ -153,14 +155,16 @@ async fn run(state: Arc<State>, tunnel: Arc<Tunnel>) {
             continue;
         };
         if now_ms() - row.received_ms > ttl.as_millis() as i64 {
-            let _ = state.store.remove(row.seq);
+            let seq = row.seq;
+            let _ = state.db(move |s| s.remove(seq)).await;
             state.metrics.buffered.dec();
             continue;
         }
         match deliver(&state, &tunnel, &row).await {
             Ok(()) => {
                 failures = 0;
-                if let Err(e) = state.store.remove(row.seq) {
+                let seq = row.seq;
+                if let Err(e) = state.db(move |s| s.remove(seq)).await {
                     tracing::error!("{e}");
                     break;
                 }

@@ -263,7 +263,10 @@ pub async fn handle(
             live(&answer, &incoming, headers, tunnel, body).await
         }
         None => {
-            let known = state.store.known(name).unwrap_or(false);
+            let known = {
+                let name = name.to_string();
+                state.db(move |s| s.known(&name)).await.unwrap_or(false)
+            };
             match (known, state.offline) {
                 (false, _) => answer.plain(
                     StatusCode::NOT_FOUND,

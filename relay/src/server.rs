@@ -261,11 +261,12 @@ async fn sweep(state: Arc<State>) {
     let every = (ttl / 10).clamp(Duration::from_secs(1), Duration::from_secs(60));
     loop {
         tokio::time::sleep(every).await;
-        match state.store.expire(now_ms() - ttl.as_millis() as i64) {
+        let cutoff = now_ms() - ttl.as_millis() as i64;
+        match state.db(move |s| s.expire(cutoff)).await {
             Ok(0) => {}
             Ok(n) => {
                 tracing::info!("dropped {n} buffered requests older than --buffer-ttl");
-                if let Ok(left) = state.store.count_all() {
+                if let Ok(left) = state.db(|s| s.count_all()).await {
                     state.metrics.buffered.set(left as i64);
                 }
             }

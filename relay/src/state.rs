@@ -8,7 +8,7 @@ use tokio_util::task::TaskTracker;
 use crate::metrics::Metrics;
 use crate::names::Tokens;
 use crate::options::{OfflineMode, RelayOptions};
-use crate::store::Store;
+use crate::store::{self, Store};
 use crate::tunnel::Registry;
 
 pub struct State {
@@ -17,7 +17,7 @@ pub struct State {
     /// The URL senders use, without the trailing `/t/{name}`.
     pub public_base: String,
     pub tokens: Tokens,
-    pub store: Store,
+    pub store: Arc<Store>,
     pub registry: Registry,
     pub metrics: Metrics,
     /// Ends every tunnel session: fired once in-flight requests have finished at shutdown.
@@ -39,12 +39,25 @@ impl State {
             opts,
             public_base,
             tokens,
-            store,
+            store: Arc::new(store),
             registry: Registry::default(),
             metrics,
             sessions: CancellationToken::new(),
             tasks: TaskTracker::new(),
         }))
+    }
+
+    /// Runs `f` on the store from async code, on tokio's blocking pool: with `--data-dir` every
+    /// write waits for the disk (`synchronous=FULL`), and the thread serving every tunnel must
+    /// not wait with it (a relay runs on one thread by default).
+    pub async fn db<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&Store) -> store::Result<T> + Send + 'static,
+    ) -> store::Result<T> {
+        let store = self.store.clone();
+        tokio::task::spawn_blocking(move || f(&store))
+            .await
+            .unwrap_or_else(|e| Err(format!("relay database: the call did not finish: {e}")))
     }
 
     pub fn tunnel_url(&self, name: &str) -> String {
@@ -57,4 +70,42 @@ pub fn now_ms() -> i64 {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_millis() as i64)
         .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+
+    #[tokio::test]
+    async fn a_store_call_that_waits_leaves_the_thread_serving() {
+        let opts = RelayOptions::from_flags(&[]).unwrap();
+        let state = State::new(opts, "http://relay".into()).unwrap();
+        // Another thread holds the database, as a commit waiting for a slow disk would; it lets
+        // go when told, or after 5 s, so a call that blocks this runtime fails instead of hanging.
+        let (held_tx, held_rx) = std::sync::mpsc::channel();
+        let (release_tx, release_rx) = std::sync::mpsc::channel::<()>();
+        let store = state.store.clone();
+        let holder = std::thread::spawn(move || {
+            let _held = store.hold();
+            held_tx.send(()).unwrap();
+            let _ = release_rx.recv_timeout(Duration::from_secs(5));
+        });
+        held_rx.recv().unwrap();
+        let call = tokio::spawn({
+            let state = state.clone();
+            async move { state.db(|s| s.count_all()).await }
+        });
+        // This runtime has one thread: a timer fires while the call waits only if the call
+        // waits elsewhere.
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        assert!(
+            !call.is_finished(),
+            "the store call blocked the runtime's thread"
+        );
+        release_tx.send(()).unwrap();
+        assert_eq!(call.await.unwrap(), Ok(0));
+        holder.join().unwrap();
+    }
 }

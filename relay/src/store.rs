@@ -95,6 +95,12 @@ impl Store {
         self.conn.lock().unwrap_or_else(|p| p.into_inner())
     }
 
+    /// Holds the database as a long commit would, for tests of what waits on it.
+    #[cfg(test)]
+    pub(crate) fn hold(&self) -> std::sync::MutexGuard<'_, Connection> {
+        self.conn()
+    }
+
     /// Claims `name` for `owner` (a token hash, or None). The first token to claim a name
     /// reserves it; a name claimed without a token stays open until a token claims it.
     pub fn claim(&self, name: &str, owner: Option<&str>, now_ms: i64) -> Result<Claim> {
