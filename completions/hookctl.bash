@@ -1605,7 +1605,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__relay)
-            opts="-q -v -h --listen --public-url --token --tokens-file --max-body --request-timeout --offline --buffer-ttl --buffer-max --data-dir --max-in-flight --header-timeout --tls-cert --tls-key --heartbeat --json --color --quiet --verbose --config --db --no-input --help"
+            opts="-q -v -h --listen --public-url --token --tokens-file --max-body --request-timeout --offline --buffer-ttl --buffer-max --data-dir --max-in-flight --header-timeout --tls-cert --tls-key --threads --heartbeat --json --color --quiet --verbose --config --db --no-input --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1664,6 +1664,10 @@ _hookctl() {
                     return 0
                     ;;
                 --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --threads)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

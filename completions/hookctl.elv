@@ -540,6 +540,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --header-timeout 'How long a sender may take to send its request headers (slow clients are cut off)'
             cand --tls-cert 'PEM certificate chain, to serve HTTPS directly (with --tls-key)'
             cand --tls-key 'PEM private key for --tls-cert'
+            cand --threads 'Threads serving requests. One carries thousands of requests a second at the least CPU per request; give more when the relay''s traffic outgrows a core'
             cand --heartbeat 'How often relay and clients ping each other; three missed pings drop the connection'
             cand --color 'When to use colour'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]'

@@ -480,6 +480,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l max-in-flight 
 complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l header-timeout -d 'How long a sender may take to send its request headers (slow clients are cut off)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l tls-cert -d 'PEM certificate chain, to serve HTTPS directly (with --tls-key)' -r -F
 complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l tls-key -d 'PEM private key for --tls-cert' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l threads -d 'Threads serving requests. One carries thousands of requests a second at the least CPU per request; give more when the relay\'s traffic outgrows a core' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l heartbeat -d 'How often relay and clients ping each other; three missed pings drop the connection' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
