@@ -449,7 +449,7 @@ fn on_frame<H: Handler>(
                 length,
                 delivery_id,
             }) => {
-                let credit = outbox.credit_for(id, |id, bytes| ClientMessage::Credit { id, bytes });
+                let credit = outbox.credit_for(id, ClientMessage::credit);
                 let (inbound, body) = Inbound::new(credit, length);
                 let window = inflight.insert(id, Some(inbound), ());
                 let req = TunnelRequest {
@@ -486,10 +486,7 @@ fn on_frame<H: Handler>(
                 return Some(SessionEnd::Lost("the relay sent a malformed frame".into()));
             };
             let routed = inflight.route(&chunk, &b, |bytes| {
-                outbox.control(&ClientMessage::Credit {
-                    id: chunk.id,
-                    bytes,
-                });
+                outbox.credit(chunk.id, bytes, ClientMessage::credit)
             });
             if let Err(e) = routed {
                 return Some(SessionEnd::Lost(e.to_string()));

@@ -217,8 +217,8 @@ async fn session(state: Arc<State>, mut ws: Ws) {
     let (sink, stream) = ws.split();
     let heartbeat = state.opts.heartbeat;
     // The writer runs in this task, not a task of its own: tokio-tungstenite wakes the writing
-    // side too whenever the socket can be read, and a second task woken per frame woke the
-    // relay's other worker.
+    // side too whenever the socket can be read, and a second task woken per frame is a second
+    // wakeup (with --threads above 1, often of another worker).
     let writing = write_loop(
         sink,
         rx,

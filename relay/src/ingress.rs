@@ -329,7 +329,8 @@ async fn live(
     let window = opened.window;
     // The pump sends the head too, with the body's first chunk. It runs in this task while the
     // answer is awaited, and on a task of its own only if the client answers before the whole
-    // body went through: a task per request would wake another worker for every request.
+    // body went through: a task per request is a wakeup per request (with --threads above 1,
+    // of another worker).
     // It counts the bytes it sent itself: the answer's head may come before the pump ends.
     let bytes_in = state.metrics.bytes_in.clone();
     let mut pump = Some(Box::pin(async move {

@@ -76,17 +76,20 @@ impl Outbox {
         self.control.send(text(msg)).is_ok()
     }
 
-    /// What a received body calls back as it is consumed: credit for request `id` to the peer,
-    /// on the control lane, as `credit(id, bytes)` (each side's own `Credit` message).
+    /// Credits `bytes` of request `id`'s body back to the peer, on the control lane, as
+    /// `message(id, bytes)`: each side's own `Credit` message.
+    pub fn credit<M: Serialize>(&self, id: u64, bytes: u64, message: fn(u64, u64) -> M) {
+        self.control(&message(id, bytes));
+    }
+
+    /// What a received body calls back as it is consumed: `credit` for request `id`.
     pub fn credit_for<M: Serialize + 'static>(
         &self,
         id: u64,
-        credit: fn(u64, u64) -> M,
+        message: fn(u64, u64) -> M,
     ) -> impl Fn(usize) + Send + Sync + 'static {
         let outbox = self.clone();
-        move |n| {
-            outbox.control(&credit(id, n as u64));
-        }
+        move |n| outbox.credit(id, n as u64, message)
     }
 
     /// Queues a chunk, after `head` when it is the body's first.

@@ -87,6 +87,13 @@ pub enum ClientMessage {
     },
 }
 
+impl ClientMessage {
+    /// `Credit`, as the flow control's callbacks take it (`Outbox::credit`).
+    pub fn credit(id: u64, bytes: u64) -> Self {
+        ClientMessage::Credit { id, bytes }
+    }
+}
+
 /// Messages from the relay to the tunnel client.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
@@ -137,6 +144,13 @@ pub enum RelayMessage {
     Pong {
         nonce: u64,
     },
+}
+
+impl RelayMessage {
+    /// `Credit`, as the flow control's callbacks take it (`Outbox::credit`).
+    pub fn credit(id: u64, bytes: u64) -> Self {
+        RelayMessage::Credit { id, bytes }
+    }
 }
 
 /// One piece of a body, as carried in a binary frame.

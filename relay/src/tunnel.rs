@@ -148,9 +148,7 @@ impl Tunnel {
                     let Some(tx) = p.extra.head.take() else {
                         return;
                     };
-                    let credit = self
-                        .outbox
-                        .credit_for(id, |id, bytes| RelayMessage::Credit { id, bytes });
+                    let credit = self.outbox.credit_for(id, RelayMessage::credit);
                     let (inbound, body) = Inbound::new(credit, length);
                     p.body = Some(inbound);
                     let _ = tx.send(Head {
@@ -176,10 +174,7 @@ impl Tunnel {
     /// A chunk of a response body from the client, decoded from `frame`.
     pub fn on_chunk(&self, chunk: &Chunk<'_>, frame: &Bytes) -> Result<(), WindowOverrun> {
         self.pending.route(chunk, frame, |bytes| {
-            self.outbox.control(&RelayMessage::Credit {
-                id: chunk.id,
-                bytes,
-            });
+            self.outbox.credit(chunk.id, bytes, RelayMessage::credit)
         })
     }
 
