@@ -168,6 +168,29 @@ async fn one_at_a_time(url: &str, secs: u64) -> (f64, f64) {
     percentiles(lat)
 }
 
+/// Moves every thread of these processes onto `cpus` (a list as `taskset -c` takes it), so
+/// the one-core measure sees each hop's CPU without cross-core wakeups. False when `taskset` is
+/// not there or refuses.
+fn pin(pids: &[u32], cpus: &str) -> bool {
+    pids.iter().all(|pid| {
+        Command::new("taskset")
+            .args(["-a", "-p", "-c", cpus, &pid.to_string()])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    })
+}
+
+/// The CPUs this process may run on, as `taskset -c` takes them.
+fn allowed_cpus() -> Option<String> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("Cpus_allowed_list:"))
+        .map(|l| l.trim().to_string())
+}
+
 /// p50 and p99 of latencies.
 fn percentiles(mut lat: Vec<f64>) -> (f64, f64) {
     lat.sort_by(f64::total_cmp);
@@ -370,7 +393,7 @@ async fn main() {
         _ => None,
     };
 
-    // ONLY=latency,upload (any of rps, latency, idle, upload, memory) runs a part; RATE fixes the
+    // ONLY=latency,upload (any of rps, latency, idle, one-core, upload, memory) runs a part; RATE fixes the
     // latency measure's rate instead of half the relay's max (which needs the rps part).
     let only = std::env::var("ONLY").unwrap_or_default();
     let run = |part: &str| only.is_empty() || only.split(',').any(|p| p.trim() == part);
@@ -427,6 +450,29 @@ async fn main() {
         };
         idle = Some((direct_at, relay_at, bore_at));
     }
+    // The same on one core: every process and thread of the three paths shares CPU 0, so a
+    // request's latency is the CPU its hops spend plus same-core switches. It is the steadiest
+    // figure on a shared machine, as it leaves out where the scheduler happens to wake each hop.
+    let mut one_core = None;
+    if run("one-core") {
+        let everyone: Vec<u32> = std::iter::once(std::process::id())
+            .chain(procs.0.iter().map(|c| c.id()))
+            .collect();
+        match allowed_cpus() {
+            Some(all) if pin(&everyone, "0") => {
+                eprintln!("one request at a time, all on CPU 0…");
+                let direct_at = one_at_a_time(&direct, secs).await;
+                let relay_at = one_at_a_time(&relay, secs).await;
+                let bore_at = match &bore {
+                    Some(u) => Some(one_at_a_time(u, secs).await),
+                    None => None,
+                };
+                pin(&everyone, &all);
+                one_core = Some((direct_at, relay_at, bore_at));
+            }
+            _ => eprintln!("one-core measure skipped: `taskset` (util-linux) could not pin"),
+        }
+    }
     let mut upload = None;
     if run("upload") {
         eprintln!("25 MiB uploads…");
@@ -475,15 +521,18 @@ async fn main() {
             );
         }
     }
-    if let Some(((d50, d99), (r50, r99), bore_at)) = idle {
+    for (what, measured) in [("", idle), (", on one core", one_core)] {
+        let Some(((d50, d99), (r50, r99), bore_at)) = measured else {
+            continue;
+        };
         println!(
-            "| p50 / p99 one request at a time | {d50:.0} / {d99:.0} µs | {r50:.0} / {r99:.0} µs | +{:.0} / +{:.0} µs |",
+            "| p50 / p99 one request at a time{what} | {d50:.0} / {d99:.0} µs | {r50:.0} / {r99:.0} µs | +{:.0} / +{:.0} µs |",
             r50 - d50,
             r99 - d99
         );
         if let Some((b50, b99)) = bore_at {
             println!(
-                "| p50 / p99 one at a time through bore | — | {b50:.0} / {b99:.0} µs | bore +{:.0} / +{:.0} µs |",
+                "| p50 / p99 one at a time through bore{what} | — | {b50:.0} / {b99:.0} µs | bore +{:.0} / +{:.0} µs |",
                 b50 - d50,
                 b99 - d99
             );
