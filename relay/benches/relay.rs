@@ -154,18 +154,53 @@ async fn fixed_rate(url: &str, rate: f64, secs: u64) -> (f64, f64) {
 }
 
 /// Latencies (µs) one request at a time over one keep-alive connection: what the hops cost when
-/// nothing queues.
-async fn one_at_a_time(url: &str, secs: u64) -> (f64, f64) {
+/// nothing queues. Also the CPU (µs) each of `hops` (processes on the path) spent per request.
+async fn one_at_a_time(url: &str, secs: u64, hops: &[u32]) -> ((f64, f64), Vec<f64>) {
     let client = http(true);
     let until = Instant::now() + Duration::from_secs(secs);
     let mut lat = Vec::new();
+    let before: Vec<u64> = hops.iter().map(|&pid| cpu_us(pid)).collect();
     while Instant::now() < until {
         let t = Instant::now();
         if post(&client, url, Bytes::from_static(EVENT)).await {
             lat.push(t.elapsed().as_secs_f64() * 1e6);
         }
     }
-    percentiles(lat)
+    let n = lat.len().max(1) as f64;
+    let cpu = hops
+        .iter()
+        .zip(before)
+        .map(|(&pid, b)| (cpu_us(pid) - b) as f64 / n)
+        .collect();
+    (percentiles(lat), cpu)
+}
+
+/// The three paths one request at a time: direct, through the relay (with the relay's and
+/// listen's CPU per request), through bore (with its server's and client's).
+async fn sequential(
+    direct: &str,
+    relay: &str,
+    tunnel: [u32; 2],
+    bore: Option<(&str, [u32; 2])>,
+    secs: u64,
+) -> Sequential {
+    let (direct, _) = one_at_a_time(direct, secs, &[]).await;
+    let relay = one_at_a_time(relay, secs, &tunnel).await;
+    let bore = match bore {
+        Some((url, hops)) => Some(one_at_a_time(url, secs, &hops).await),
+        None => None,
+    };
+    Sequential {
+        direct,
+        relay,
+        bore,
+    }
+}
+
+struct Sequential {
+    direct: (f64, f64),
+    relay: ((f64, f64), Vec<f64>),
+    bore: Option<((f64, f64), Vec<f64>)>,
 }
 
 /// Moves every thread of these processes onto `cpus` (a list as `taskset -c` takes it), so
@@ -352,6 +387,7 @@ async fn main() {
     }
     let relay = format!("http://127.0.0.1:{relay_port}/t/bench/hooks");
     let (relay_pid, listen_pid) = (procs.0[0].id(), procs.0[1].id());
+    let tunnel = [relay_pid, listen_pid];
 
     let bore = match std::env::var("BORE") {
         Ok(bore) if !bore.is_empty() => {
@@ -392,6 +428,10 @@ async fn main() {
         }
         _ => None,
     };
+
+    // bore's URL with its server's and client's pids, pushed after the relay's and listen's.
+    let bore_pids = [2, 3].map(|i| procs.0.get(i).map_or(0, |c| c.id()));
+    let bore_path = || bore.as_deref().map(|u| (u, bore_pids));
 
     // ONLY=latency,upload (any of rps, latency, idle, one-core, upload, memory) runs a part; RATE fixes the
     // latency measure's rate instead of half the relay's max (which needs the rps part).
@@ -442,13 +482,7 @@ async fn main() {
     let mut idle = None;
     if run("idle") {
         eprintln!("one request at a time…");
-        let direct_at = one_at_a_time(&direct, secs).await;
-        let relay_at = one_at_a_time(&relay, secs).await;
-        let bore_at = match &bore {
-            Some(u) => Some(one_at_a_time(u, secs).await),
-            None => None,
-        };
-        idle = Some((direct_at, relay_at, bore_at));
+        idle = Some(sequential(&direct, &relay, tunnel, bore_path(), secs).await);
     }
     // The same on one core: every process and thread of the three paths shares CPU 0, so a
     // request's latency is the CPU its hops spend plus same-core switches. It is the steadiest
@@ -461,14 +495,8 @@ async fn main() {
         match allowed_cpus() {
             Some(all) if pin(&everyone, "0") => {
                 eprintln!("one request at a time, all on CPU 0…");
-                let direct_at = one_at_a_time(&direct, secs).await;
-                let relay_at = one_at_a_time(&relay, secs).await;
-                let bore_at = match &bore {
-                    Some(u) => Some(one_at_a_time(u, secs).await),
-                    None => None,
-                };
+                one_core = Some(sequential(&direct, &relay, tunnel, bore_path(), secs).await);
                 pin(&everyone, &all);
-                one_core = Some((direct_at, relay_at, bore_at));
             }
             _ => eprintln!("one-core measure skipped: `taskset` (util-linux) could not pin"),
         }
@@ -522,7 +550,12 @@ async fn main() {
         }
     }
     for (what, measured) in [("", idle), (", on one core", one_core)] {
-        let Some(((d50, d99), (r50, r99), bore_at)) = measured else {
+        let Some(Sequential {
+            direct: (d50, d99),
+            relay: ((r50, r99), tunnel_cpu),
+            bore,
+        }) = measured
+        else {
             continue;
         };
         println!(
@@ -530,11 +563,19 @@ async fn main() {
             r50 - d50,
             r99 - d99
         );
-        if let Some((b50, b99)) = bore_at {
+        println!(
+            "| CPU per request in that run | — | relay {:.0} µs, listen {:.0} µs | — |",
+            tunnel_cpu[0], tunnel_cpu[1]
+        );
+        if let Some(((b50, b99), bore_cpu)) = bore {
             println!(
                 "| p50 / p99 one at a time through bore{what} | — | {b50:.0} / {b99:.0} µs | bore +{:.0} / +{:.0} µs |",
                 b50 - d50,
                 b99 - d99
+            );
+            println!(
+                "| CPU per request through bore, same | — | bore server {:.0} µs, bore local {:.0} µs | — |",
+                bore_cpu[0], bore_cpu[1]
             );
         }
     }
