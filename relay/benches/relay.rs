@@ -417,8 +417,9 @@ async fn main() {
                     .unwrap();
                 let u = format!("http://127.0.0.1:{port}/hooks");
                 if answers_within(&u, 150).await {
+                    let hops = [procs.0[2].id(), local.id()];
                     procs.0.push(local);
-                    url = Some(u);
+                    url = Some((u, hops));
                     break;
                 }
                 let _ = local.kill();
@@ -429,12 +430,12 @@ async fn main() {
         _ => None,
     };
 
-    // bore's URL with its server's and client's pids, pushed after the relay's and listen's.
-    let bore_pids = [2, 3].map(|i| procs.0.get(i).map_or(0, |c| c.id()));
-    let bore_path = || bore.as_deref().map(|u| (u, bore_pids));
+    // bore's URL, and the pids of its server and client for the CPU they spend.
+    let (bore, bore_hops) = bore.unzip();
+    let bore_path = || bore.as_deref().zip(bore_hops);
 
-    // ONLY=latency,upload (any of rps, latency, idle, one-core, upload, memory) runs a part; RATE fixes the
-    // latency measure's rate instead of half the relay's max (which needs the rps part).
+    // ONLY=latency,upload (any of rps, latency, idle, one-core, upload, memory) runs a part;
+    // RATE fixes the latency measure's rate instead of half the relay's max (which needs rps).
     let only = std::env::var("ONLY").unwrap_or_default();
     let run = |part: &str| only.is_empty() || only.split(',').any(|p| p.trim() == part);
     let fixed: Option<f64> = std::env::var("RATE").ok().and_then(|r| r.parse().ok());
@@ -493,12 +494,17 @@ async fn main() {
             .chain(procs.0.iter().map(|c| c.id()))
             .collect();
         match allowed_cpus() {
-            Some(all) if pin(&everyone, "0") => {
-                eprintln!("one request at a time, all on CPU 0…");
-                one_core = Some(sequential(&direct, &relay, tunnel, bore_path(), secs).await);
+            Some(all) => {
+                if pin(&everyone, "0") {
+                    eprintln!("one request at a time, all on CPU 0…");
+                    one_core = Some(sequential(&direct, &relay, tunnel, bore_path(), secs).await);
+                } else {
+                    eprintln!("one-core measure skipped: `taskset` (util-linux) could not pin");
+                }
+                // Whatever was pinned, the parts after this one run on every CPU again.
                 pin(&everyone, &all);
             }
-            _ => eprintln!("one-core measure skipped: `taskset` (util-linux) could not pin"),
+            None => eprintln!("one-core measure skipped: /proc/self/status gives no CPU list"),
         }
     }
     let mut upload = None;
