@@ -128,6 +128,21 @@ fn cpu_us(pid: u32) -> u64 {
     (f.get(11).copied().unwrap_or(0) + f.get(12).copied().unwrap_or(0)) * 10_000
 }
 
+/// The CPU time some processes use from a start, to be shared out among the requests made since.
+struct CpuMeter<const N: usize>([(u32, u64); N]);
+
+impl<const N: usize> CpuMeter<N> {
+    fn start(pids: [u32; N]) -> Self {
+        Self(pids.map(|pid| (pid, cpu_us(pid))))
+    }
+
+    /// The µs each process used per request since the start.
+    fn per_request(&self, requests: f64) -> [f64; N] {
+        self.0
+            .map(|(pid, before)| (cpu_us(pid) - before) as f64 / requests.max(1.0))
+    }
+}
+
 /// Latencies (µs) at a fixed arrival rate, open loop, over keep-alive connections.
 async fn fixed_rate(url: &str, rate: f64, secs: u64) -> (f64, f64) {
     let client = http(true);
@@ -155,23 +170,22 @@ async fn fixed_rate(url: &str, rate: f64, secs: u64) -> (f64, f64) {
 
 /// Latencies (µs) one request at a time over one keep-alive connection: what the hops cost when
 /// nothing queues. Also the CPU (µs) each of `hops` (processes on the path) spent per request.
-async fn one_at_a_time(url: &str, secs: u64, hops: &[u32]) -> ((f64, f64), Vec<f64>) {
+async fn one_at_a_time<const N: usize>(
+    url: &str,
+    secs: u64,
+    hops: [u32; N],
+) -> ((f64, f64), [f64; N]) {
     let client = http(true);
     let until = Instant::now() + Duration::from_secs(secs);
     let mut lat = Vec::new();
-    let before: Vec<u64> = hops.iter().map(|&pid| cpu_us(pid)).collect();
+    let meter = CpuMeter::start(hops);
     while Instant::now() < until {
         let t = Instant::now();
         if post(&client, url, Bytes::from_static(EVENT)).await {
             lat.push(t.elapsed().as_secs_f64() * 1e6);
         }
     }
-    let n = lat.len().max(1) as f64;
-    let cpu = hops
-        .iter()
-        .zip(before)
-        .map(|(&pid, b)| (cpu_us(pid) - b) as f64 / n)
-        .collect();
+    let cpu = meter.per_request(lat.len() as f64);
     (percentiles(lat), cpu)
 }
 
@@ -184,10 +198,10 @@ async fn sequential(
     bore: Option<(&str, [u32; 2])>,
     secs: u64,
 ) -> Sequential {
-    let (direct, _) = one_at_a_time(direct, secs, &[]).await;
-    let relay = one_at_a_time(relay, secs, &tunnel).await;
+    let (direct, _) = one_at_a_time(direct, secs, []).await;
+    let relay = one_at_a_time(relay, secs, tunnel).await;
     let bore = match bore {
-        Some((url, hops)) => Some(one_at_a_time(url, secs, &hops).await),
+        Some((url, hops)) => Some(one_at_a_time(url, secs, hops).await),
         None => None,
     };
     Sequential {
@@ -199,8 +213,8 @@ async fn sequential(
 
 struct Sequential {
     direct: (f64, f64),
-    relay: ((f64, f64), Vec<f64>),
-    bore: Option<((f64, f64), Vec<f64>)>,
+    relay: ((f64, f64), [f64; 2]),
+    bore: Option<((f64, f64), [f64; 2])>,
 }
 
 /// Moves every thread of these processes onto `cpus` (a list as `taskset -c` takes it), so
@@ -444,14 +458,9 @@ async fn main() {
     if run("rps") {
         eprintln!("max rps, {conc} workers, new connection per request, {secs} s each…");
         let (rps_direct, _) = max_rps(&direct, conc, secs).await;
-        let cpu_before = (cpu_us(relay_pid), cpu_us(listen_pid));
+        let meter = CpuMeter::start(tunnel);
         let (rps_relay, n_relay) = max_rps(&relay, conc, secs).await;
-        let per_request =
-            |before: u64, pid: u32| (cpu_us(pid) - before) as f64 / n_relay.max(1) as f64;
-        let cpu = (
-            per_request(cpu_before.0, relay_pid),
-            per_request(cpu_before.1, listen_pid),
-        );
+        let cpu = meter.per_request(n_relay as f64);
         let rps_bore = match &bore {
             Some(u) => Some(max_rps(u, conc, secs).await.0),
             None => None,
@@ -466,13 +475,9 @@ async fn main() {
             .max(10.0);
         eprintln!("latency at {rate:.0} req/s…");
         let direct_at = fixed_rate(&direct, rate, secs).await;
-        let cpu_before = (cpu_us(relay_pid), cpu_us(listen_pid));
+        let meter = CpuMeter::start(tunnel);
         let relay_at = fixed_rate(&relay, rate, secs).await;
-        let n = rate * secs as f64;
-        let cpu = (
-            (cpu_us(relay_pid) - cpu_before.0) as f64 / n,
-            (cpu_us(listen_pid) - cpu_before.1) as f64 / n,
-        );
+        let cpu = meter.per_request(rate * secs as f64);
         // What two extra hops cost on this machine anyway, with nothing but bytes copied.
         let bore_at = match &bore {
             Some(u) => Some(fixed_rate(u, rate, secs).await),
@@ -520,7 +525,7 @@ async fn main() {
 
     println!("| measure | direct | through the relay | ratio / added |");
     println!("| --- | --- | --- | --- |");
-    if let Some((rps_direct, rps_relay, (cpu_relay, cpu_listen), rps_bore)) = rps {
+    if let Some((rps_direct, rps_relay, [cpu_relay, cpu_listen], rps_bore)) = rps {
         println!(
             "| max rps (new connection per request, {conc} workers) | {rps_direct:.0} | {rps_relay:.0} | {:.2}× direct |",
             rps_relay / rps_direct
@@ -535,7 +540,7 @@ async fn main() {
             );
         }
     }
-    if let Some((rate, (d50, d99), (r50, r99), (cpu_relay, cpu_listen), bore_at)) = latency {
+    if let Some((rate, (d50, d99), (r50, r99), [cpu_relay, cpu_listen], bore_at)) = latency {
         println!(
             "| p50 latency at {rate:.0} req/s | {d50:.0} µs | {r50:.0} µs | +{:.0} µs |",
             r50 - d50
@@ -558,7 +563,7 @@ async fn main() {
     for (what, measured) in [("", idle), (", on one core", one_core)] {
         let Some(Sequential {
             direct: (d50, d99),
-            relay: ((r50, r99), tunnel_cpu),
+            relay: ((r50, r99), [cpu_relay, cpu_listen]),
             bore,
         }) = measured
         else {
@@ -570,18 +575,16 @@ async fn main() {
             r99 - d99
         );
         println!(
-            "| CPU per request in that run | — | relay {:.0} µs, listen {:.0} µs | — |",
-            tunnel_cpu[0], tunnel_cpu[1]
+            "| CPU per request in that run | — | relay {cpu_relay:.0} µs, listen {cpu_listen:.0} µs | — |"
         );
-        if let Some(((b50, b99), bore_cpu)) = bore {
+        if let Some(((b50, b99), [cpu_server, cpu_local])) = bore {
             println!(
                 "| p50 / p99 one at a time through bore{what} | — | {b50:.0} / {b99:.0} µs | bore +{:.0} / +{:.0} µs |",
                 b50 - d50,
                 b99 - d99
             );
             println!(
-                "| CPU per request through bore, same | — | bore server {:.0} µs, bore local {:.0} µs | — |",
-                bore_cpu[0], bore_cpu[1]
+                "| CPU per request through bore, same | — | bore server {cpu_server:.0} µs, bore local {cpu_local:.0} µs | — |"
             );
         }
     }
