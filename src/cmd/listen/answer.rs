@@ -3,6 +3,10 @@
 //! answer has a record even if listen stops that instant, and the printed lines keep the order
 //! of the answers — or, for a delivery from the relay's buffer, written: the relay's
 //! acknowledgement follows the end. Queueing is quick; the writing is the log's thread's.
+//!
+//! A small answer of known length (nearly every webhook answer) is read whole right here and
+//! goes back as one piece; only a larger one streams, through a task of its own. The task, its
+//! channel and the wakeups between them were a share of listen's work on every delivery.
 
 use std::pin::Pin;
 use std::task::{Context, Poll};
@@ -11,7 +15,7 @@ use bytes::Bytes;
 use hookctl_relay::client::{self, TunnelResponse};
 use hookctl_relay::mux::BoxError;
 use http_body::{Body as HttpBody, Frame, SizeHint};
-use http_body_util::BodyExt;
+use http_body_util::{BodyExt, Full};
 use hyper::body::Incoming;
 use tokio::sync::mpsc;
 
@@ -25,10 +29,63 @@ const MAX_RECORDED_RESPONSE: usize = crate::http::MAX_STORED_RESPONSE;
 
 type Item = Result<Frame<Bytes>, BoxError>;
 
-/// Streams `resp` back while `done` waits for it; `done` is finished (recorded, shown) once the
-/// answer has been read, before its last frame goes. `copy`: the request body's copy, when it
-/// streamed to the target rather than being read first.
-pub fn stream_back(
+/// Answers of at most this many bytes, announced by their length, are read whole before going
+/// back: one chunk's worth, so they would cross the tunnel in one frame anyway.
+const WHOLE: u64 = hookctl_relay::protocol::CHUNK_SIZE as u64;
+
+/// Sends `resp` back, with `done` finished (recorded, shown) once the answer has been read and
+/// before its last frame goes. `copy`: the request body's copy, when it streamed to the target
+/// rather than being read first.
+pub async fn back(
+    resp: http::Response<Incoming>,
+    done: Done,
+    copy: Option<Copy>,
+    shared: Shared,
+) -> TunnelResponse {
+    match resp.body().size_hint().exact() {
+        Some(n) if n <= WHOLE => whole(resp, done, copy, &shared).await,
+        _ => stream_back(resp, done, copy, shared),
+    }
+}
+
+/// A small answer, read whole, recorded, then sent back in one piece.
+async fn whole(
+    resp: http::Response<Incoming>,
+    mut done: Done,
+    copy: Option<Copy>,
+    shared: &Shared,
+) -> TunnelResponse {
+    let status = resp.status().as_u16();
+    let headers = Headers::from(resp.headers()).0;
+    let (data, broke) = match resp.into_body().collect().await {
+        Ok(c) => (c.to_bytes(), None),
+        Err(e) => (Bytes::new(), Some(format!("the answer broke off: {e}"))),
+    };
+    let mut kept = Kept::expecting(Some(data.len() as u64));
+    kept.push(&data, MAX_RECORDED_RESPONSE);
+    settle(&mut done, copy, status, headers.clone(), kept, broke.clone());
+    let recorded = matches!(shared.finish(done, status).await, Outcome::Recorded);
+    let body = match (broke, recorded) {
+        (None, true) => client::body(Full::new(data)),
+        (Some(why), _) => failing(why),
+        (None, false) => failing("not recorded in the delivery log".into()),
+    };
+    TunnelResponse {
+        status,
+        headers,
+        body,
+    }
+}
+
+/// A body that breaks off at once: the relay passes the break on to the sender, and keeps a
+/// buffered delivery to come again.
+pub fn failing(why: String) -> hookctl_relay::server::RelayBody {
+    let fail = futures_util::stream::once(async move { Err::<Frame<Bytes>, BoxError>(why.into()) });
+    client::body(http_body_util::StreamBody::new(fail))
+}
+
+/// Streams `resp` back while a task of its own reads it and keeps a copy for the record.
+fn stream_back(
     resp: http::Response<Incoming>,
     done: Done,
     copy: Option<Copy>,
@@ -86,6 +143,26 @@ async fn relay(
             }
         }
     }
+    settle(&mut done, copy, status, headers, kept, broke);
+    let last = match shared.finish(done, status).await {
+        Outcome::Recorded => held.map(Ok),
+        Outcome::NotRecorded => Some(Err("not recorded in the delivery log".into())),
+    };
+    if let Some(last) = last {
+        let _ = tx.send(last).await;
+    }
+}
+
+/// What the answer tells the record: the request body's copy (when it streamed), the response as
+/// kept, and whether the delivery counts as delivered.
+fn settle(
+    done: &mut Done,
+    copy: Option<Copy>,
+    status: u16,
+    headers: Vec<(String, String)>,
+    kept: Kept,
+    broke: Option<String>,
+) {
     if let Some(copy) = &copy {
         done.take_body(copy);
     }
@@ -103,13 +180,6 @@ async fn relay(
     } else {
         done.status = Status::Failed;
         done.error = Some(format!("answered {status}"));
-    }
-    let last = match shared.finish(done, status).await {
-        Outcome::Recorded => held.map(Ok),
-        Outcome::NotRecorded => Some(Err("not recorded in the delivery log".into())),
-    };
-    if let Some(last) = last {
-        let _ = tx.send(last).await;
     }
 }
 

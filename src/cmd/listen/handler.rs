@@ -9,9 +9,9 @@ use bytes::Bytes;
 use globset::GlobMatcher;
 use hookctl_relay::client::{self, BoxFuture, Handler, TunnelRequest, TunnelResponse};
 use hookctl_relay::forward::{Forwarder, NoDestination, Routes};
-use hookctl_relay::mux::{BodyError, BodyStream, BoxError};
-use http_body::{Body as _, Frame};
-use http_body_util::{BodyExt, Full, StreamBody};
+use hookctl_relay::mux::{BodyError, BodyStream};
+use http_body::Body as _;
+use http_body_util::{BodyExt, Full};
 
 use super::event;
 use super::outcome::{Done, Handling, Outcome, Shared};
@@ -69,10 +69,7 @@ fn text_response(status: u16, text: String) -> TunnelResponse {
 /// The relay drops a buffered delivery once its answer arrives whole: an answer that breaks off
 /// keeps it buffered, to come again. Used when the record could not be written.
 fn broken_off(mut resp: TunnelResponse) -> TunnelResponse {
-    let fail = futures_util::stream::once(async {
-        Err::<Frame<Bytes>, BoxError>("not recorded in the delivery log".into())
-    });
-    resp.body = client::body(StreamBody::new(fail));
+    resp.body = super::answer::failing("not recorded in the delivery log".into());
     resp
 }
 
@@ -255,7 +252,7 @@ async fn handle(req: TunnelRequest, inner: &Inner) -> TunnelResponse {
     // The body read before forwarding is in `done` already; a streamed one's copy is complete
     // once the answer is.
     let copy = (!need_body).then_some(copy);
-    super::answer::stream_back(resp, done, copy, shared.clone())
+    super::answer::back(resp, done, copy, shared.clone()).await
 }
 
 /// The streamed request body's copy, once the target has read it (unless it was read before).
