@@ -493,6 +493,88 @@ fn a_target_that_is_down_gets_502_and_a_failed_record_that_replays_later() {
     assert_eq!(got.body, b"{\"type\":\"a.b\"}");
 }
 
+/// A target that gives each connection the next of `answers` as raw bytes, then closes it.
+fn scripted_target(answers: Vec<Vec<u8>>) -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        for (answer, stream) in answers.into_iter().zip(listener.incoming()) {
+            let mut stream = stream.unwrap();
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut length = 0;
+            loop {
+                let mut line = String::new();
+                reader.read_line(&mut line).unwrap();
+                if let Some((n, v)) = line.split_once(':')
+                    && n.eq_ignore_ascii_case("content-length")
+                {
+                    length = v.trim().parse().unwrap();
+                }
+                if line == "\r\n" {
+                    break;
+                }
+            }
+            reader.read_exact(&mut vec![0; length]).unwrap();
+            stream.write_all(&answer).unwrap();
+        }
+    });
+    format!("http://{addr}")
+}
+
+#[test]
+fn answers_come_back_whole_large_or_small_and_one_that_breaks_off_is_a_502() {
+    let large: Vec<u8> = (0..100 * 1024).map(|i| (i % 251) as u8).collect();
+    let mut large_answer = format!(
+        "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: {}\r\n\r\n",
+        large.len()
+    )
+    .into_bytes();
+    large_answer.extend_from_slice(&large);
+    let target = scripted_target(vec![
+        b"HTTP/1.1 201 Created\r\nConnection: close\r\nContent-Length: 5\r\n\r\nhello".to_vec(),
+        large_answer,
+        // Ten bytes announced, four sent, and the connection closed.
+        b"HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nhalf".to_vec(),
+    ]);
+    let l = Listen::start(&["--forward-to", &target]);
+    assert_eq!(post(&l.url, "/small", &[], b"{}"), (201, b"hello".to_vec()));
+    let (status, body) = post(&l.url, "/large", &[], b"{}");
+    assert_eq!(status, 200);
+    assert!(body == large, "the large answer came back changed");
+    let (status, body) = post(&l.url, "/broken", &[], b"{}");
+    assert_eq!(status, 502);
+    let text = String::from_utf8_lossy(&body);
+    assert!(text.contains("answer broke off"), "{text}");
+
+    let records = l.records_when(3);
+    let lines = l.stop();
+    let record = |path: &str| {
+        records
+            .iter()
+            .find(|r| r.target.ends_with(path))
+            .unwrap_or_else(|| panic!("no record for {path}"))
+    };
+    let small = record("/small");
+    assert_eq!(small.status, Status::Delivered);
+    assert_eq!(small.response.as_ref().unwrap().body.0, b"hello");
+    assert_eq!(record("/large").response.as_ref().unwrap().body.0, large);
+    let broken = record("/broken");
+    assert_eq!(broken.status, Status::Failed);
+    assert!(
+        broken
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("answer broke off")
+    );
+    let shown: Vec<_> = lines.iter().map(|l| l["status"].clone()).collect();
+    assert_eq!(
+        shown,
+        [201, 200, 502],
+        "each line shows what the sender got"
+    );
+}
+
 #[test]
 fn a_refused_token_exits_3_without_ready() {
     let rt = tokio::runtime::Runtime::new().unwrap();

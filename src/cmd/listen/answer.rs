@@ -19,6 +19,7 @@ use http_body_util::{BodyExt, Full};
 use hyper::body::Incoming;
 use tokio::sync::mpsc;
 
+use super::handler::{answered, text_response};
 use super::outcome::{Done, Handling, Outcome, Shared};
 use super::tee::{Copy, Kept};
 use crate::signature::Headers;
@@ -48,7 +49,9 @@ pub async fn back(
     }
 }
 
-/// A small answer, read whole, recorded, then sent back in one piece.
+/// A small answer, read whole, recorded, then sent back in one piece. One that breaks off is
+/// answered 502 with what happened: nothing of it has gone back yet, so the sender can be told
+/// plainly rather than given a cut answer.
 async fn whole(
     resp: http::Response<Incoming>,
     mut done: Done,
@@ -63,25 +66,23 @@ async fn whole(
     };
     let mut kept = Kept::expecting(Some(data.len() as u64));
     kept.push(&data, MAX_RECORDED_RESPONSE);
-    settle(&mut done, copy, status, headers.clone(), kept, broke.clone());
-    let recorded = matches!(shared.finish(done, status).await, Outcome::Recorded);
-    let body = match (broke, recorded) {
-        (None, true) => client::body(Full::new(data)),
-        (Some(why), _) => failing(why),
-        (None, false) => failing("not recorded in the delivery log".into()),
-    };
-    TunnelResponse {
+    settle(
+        &mut done,
+        copy,
         status,
-        headers,
-        body,
-    }
-}
-
-/// A body that breaks off at once: the relay passes the break on to the sender, and keeps a
-/// buffered delivery to come again.
-pub fn failing(why: String) -> hookctl_relay::server::RelayBody {
-    let fail = futures_util::stream::once(async move { Err::<Frame<Bytes>, BoxError>(why.into()) });
-    client::body(http_body_util::StreamBody::new(fail))
+        headers.clone(),
+        kept,
+        broke.clone(),
+    );
+    let answer = match broke {
+        None => TunnelResponse {
+            status,
+            headers,
+            body: client::body(Full::new(data)),
+        },
+        Some(why) => text_response(502, format!("hookctl listen: the target's {why}\n")),
+    };
+    answered(done, shared, answer).await
 }
 
 /// Streams `resp` back while a task of its own reads it and keeps a copy for the record.

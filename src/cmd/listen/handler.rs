@@ -9,9 +9,9 @@ use bytes::Bytes;
 use globset::GlobMatcher;
 use hookctl_relay::client::{self, BoxFuture, Handler, TunnelRequest, TunnelResponse};
 use hookctl_relay::forward::{Forwarder, NoDestination, Routes};
-use hookctl_relay::mux::{BodyError, BodyStream};
-use http_body::Body as _;
-use http_body_util::{BodyExt, Full};
+use hookctl_relay::mux::{BodyError, BodyStream, BoxError};
+use http_body::{Body as _, Frame};
+use http_body_util::{BodyExt, Full, StreamBody};
 
 use super::event;
 use super::outcome::{Done, Handling, Outcome, Shared};
@@ -58,7 +58,7 @@ impl Handler for ListenHandler {
     }
 }
 
-fn text_response(status: u16, text: String) -> TunnelResponse {
+pub(super) fn text_response(status: u16, text: String) -> TunnelResponse {
     TunnelResponse {
         status,
         headers: vec![("content-type".into(), "text/plain; charset=utf-8".into())],
@@ -69,14 +69,17 @@ fn text_response(status: u16, text: String) -> TunnelResponse {
 /// The relay drops a buffered delivery once its answer arrives whole: an answer that breaks off
 /// keeps it buffered, to come again. Used when the record could not be written.
 fn broken_off(mut resp: TunnelResponse) -> TunnelResponse {
-    resp.body = super::answer::failing("not recorded in the delivery log".into());
+    let fail = futures_util::stream::once(async {
+        Err::<Frame<Bytes>, BoxError>("not recorded in the delivery log".into())
+    });
+    resp.body = client::body(StreamBody::new(fail));
     resp
 }
 
 /// Records the delivery (queued; a buffered one written), then answers: unless a buffered one
 /// could not be recorded. Answers made here are quick, so recording first keeps the printed
 /// lines in the order the deliveries came.
-async fn answered(done: Done, shared: &Shared, resp: TunnelResponse) -> TunnelResponse {
+pub(super) async fn answered(done: Done, shared: &Shared, resp: TunnelResponse) -> TunnelResponse {
     match shared.finish(done, resp.status).await {
         Outcome::Recorded => resp,
         Outcome::NotRecorded => broken_off(resp),
