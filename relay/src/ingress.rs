@@ -34,13 +34,44 @@ pub const HOP_BY_HOP: &[&str] = &[
     "expect",
 ];
 
-/// Appends headers that crossed the tunnel as text to `map`, leaving out hop-by-hop ones and
-/// `also_drop` (lowercase): the same rule for the answer the relay gives its sender and the
+/// What does not cross a hop in one message: the fixed [`HOP_BY_HOP`] names and those its own
+/// `Connection` headers list (RFC 9110 §7.6.1), which only the message itself can say. One rule
+/// for requests going to the client and answers going back to the sender.
+struct HopByHop {
+    listed: Vec<String>,
+}
+
+impl HopByHop {
+    /// From the values of the message's `Connection` headers.
+    fn of<'a>(connection: impl IntoIterator<Item = &'a [u8]>) -> HopByHop {
+        let listed = connection
+            .into_iter()
+            .flat_map(|v| v.split(|&b| b == b','))
+            .map(|t| String::from_utf8_lossy(t).trim().to_ascii_lowercase())
+            .filter(|t| !t.is_empty())
+            .collect();
+        HopByHop { listed }
+    }
+
+    /// Whether the header `lower` (a lowercase name) stays on this hop.
+    fn drops(&self, lower: &str) -> bool {
+        HOP_BY_HOP.contains(&lower) || self.listed.iter().any(|l| l == lower)
+    }
+}
+
+/// Appends headers that crossed the tunnel as text to `map`, leaving out hop-by-hop ones (those
+/// their own `Connection` header names too) and `also_drop` (lowercase): the same rule for the answer the relay gives its sender and the
 /// request `listen` makes of what arrived. A name or value HTTP cannot carry is left out too.
 pub fn append_headers(map: &mut HeaderMap, pairs: &[(String, String)], also_drop: &[&str]) {
+    let hop = HopByHop::of(
+        pairs
+            .iter()
+            .filter(|(n, _)| n.eq_ignore_ascii_case("connection"))
+            .map(|(_, v)| v.as_bytes()),
+    );
     for (name, value) in pairs {
         let lower = name.to_ascii_lowercase();
-        if HOP_BY_HOP.contains(&lower.as_str()) || also_drop.contains(&lower.as_str()) {
+        if hop.drops(&lower) || also_drop.contains(&lower.as_str()) {
             continue;
         }
         if let (Ok(n), Ok(v)) = (
@@ -76,18 +107,17 @@ pub fn forward_headers(
     peer: SocketAddr,
     tls: bool,
 ) -> Vec<(String, String)> {
-    let listed: Vec<String> = headers
-        .get_all(http::header::CONNECTION)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .map(|t| t.trim().to_ascii_lowercase())
-        .collect();
+    let hop = HopByHop::of(
+        headers
+            .get_all(http::header::CONNECTION)
+            .iter()
+            .map(|v| v.as_bytes()),
+    );
     let mut out = Vec::with_capacity(headers.len() + 3);
     let mut xff: Option<usize> = None;
     for (name, value) in headers {
         let n = name.as_str();
-        if HOP_BY_HOP.contains(&n) || listed.iter().any(|l| l == n) {
+        if hop.drops(n) {
             continue;
         }
         if n == "x-forwarded-for" {
@@ -564,6 +594,27 @@ mod tests {
         );
         assert_eq!(split_target("/t/"), None);
         assert_eq!(split_target("/x/demo"), None);
+    }
+
+    #[test]
+    fn answers_drop_the_headers_their_connection_header_names() {
+        let pairs: Vec<(String, String)> = [
+            ("Connection", "x-hop , X-Two"),
+            ("connection", "x-three"),
+            ("X-Hop", "1"),
+            ("x-two", "2"),
+            ("x-three", "3"),
+            ("transfer-encoding", "chunked"),
+            ("x-kept", "4"),
+            ("host", "h"),
+        ]
+        .iter()
+        .map(|(n, v)| (n.to_string(), v.to_string()))
+        .collect();
+        let mut map = HeaderMap::new();
+        append_headers(&mut map, &pairs, &["host"]);
+        let names: Vec<&str> = map.keys().map(|n| n.as_str()).collect();
+        assert_eq!(names, ["x-kept"]);
     }
 
     #[test]
