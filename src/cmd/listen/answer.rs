@@ -63,7 +63,14 @@ async fn whole(
     };
     let mut kept = Kept::expecting(Some(data.len() as u64));
     kept.push(&data, MAX_RECORDED_RESPONSE);
-    settle(&mut done, copy, status, headers.clone(), kept, broke.clone());
+    settle(
+        &mut done,
+        copy,
+        status,
+        headers.clone(),
+        kept,
+        broke.clone(),
+    );
     let recorded = matches!(shared.finish(done, status).await, Outcome::Recorded);
     let body = match (broke, recorded) {
         (None, true) => client::body(Full::new(data)),
