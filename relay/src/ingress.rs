@@ -102,8 +102,11 @@ pub fn split_target(path_and_query: &str) -> Option<(&str, &str)> {
 
 /// End-to-end headers in order (repeats kept), with `X-Forwarded-*` added: `-For` appended to
 /// any the sender brought, `-Proto` and `-Host` kept when a proxy in front already set them.
+/// `authority` is the request URI's: HTTP/2 senders give the host there (`:authority`) and send
+/// no Host header.
 pub fn forward_headers(
     headers: &http::HeaderMap,
+    authority: Option<&http::uri::Authority>,
     peer: SocketAddr,
     tls: bool,
 ) -> Vec<(String, String)> {
@@ -147,13 +150,14 @@ pub fn forward_headers(
             if tls { "https" } else { "http" }.into(),
         ));
     }
-    if !headers.contains_key("x-forwarded-host")
-        && let Some(host) = headers.get(http::header::HOST)
-    {
-        out.push((
-            "x-forwarded-host".into(),
-            String::from_utf8_lossy(host.as_bytes()).into_owned(),
-        ));
+    if !headers.contains_key("x-forwarded-host") {
+        let host = match headers.get(http::header::HOST) {
+            Some(h) => Some(String::from_utf8_lossy(h.as_bytes()).into_owned()),
+            None => authority.map(|a| a.as_str().to_string()),
+        };
+        if let Some(host) = host {
+            out.push(("x-forwarded-host".into(), host));
+        }
     }
     out
 }
@@ -247,7 +251,7 @@ pub async fn handle(
     let Some((name, rest)) = split_target(&pq) else {
         return text_response(StatusCode::NOT_FOUND, "unknown tunnel\n");
     };
-    let headers = forward_headers(req.headers(), peer, tls);
+    let headers = forward_headers(req.headers(), req.uri().authority(), peer, tls);
     let method = req.method().as_str().to_string();
     let body = req.into_body();
     let incoming = Forwarded {
@@ -618,6 +622,30 @@ mod tests {
     }
 
     #[test]
+    fn an_http2_request_s_authority_is_its_forwarded_host() {
+        let peer: SocketAddr = "127.0.0.9:5000".parse().unwrap();
+        let authority: http::uri::Authority = "relay.example.com:8443".parse().unwrap();
+        let host = |out: Vec<(String, String)>| {
+            out.into_iter()
+                .filter(|(n, _)| n == "x-forwarded-host")
+                .map(|(_, v)| v)
+                .collect::<Vec<_>>()
+        };
+        let none = http::HeaderMap::new();
+        assert_eq!(
+            host(forward_headers(&none, Some(&authority), peer, true)),
+            ["relay.example.com:8443"]
+        );
+        assert!(host(forward_headers(&none, None, peer, true)).is_empty());
+        let mut proxied = http::HeaderMap::new();
+        proxied.insert("x-forwarded-host", "front.example".parse().unwrap());
+        assert_eq!(
+            host(forward_headers(&proxied, Some(&authority), peer, true)),
+            ["front.example"]
+        );
+    }
+
+    #[test]
     fn hop_by_hop_headers_go_and_forwarding_headers_come() {
         let mut h = http::HeaderMap::new();
         h.append("host", "relay.example.com".parse().unwrap());
@@ -627,7 +655,7 @@ mod tests {
         h.append("x-a", "1".parse().unwrap());
         h.append("x-a", "2".parse().unwrap());
         h.append("x-forwarded-for", "10.0.0.1".parse().unwrap());
-        let out = forward_headers(&h, "127.0.0.9:5000".parse().unwrap(), false);
+        let out = forward_headers(&h, None, "127.0.0.9:5000".parse().unwrap(), false);
         let names: Vec<&str> = out.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(
             names,
