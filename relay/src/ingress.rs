@@ -34,13 +34,44 @@ pub const HOP_BY_HOP: &[&str] = &[
     "expect",
 ];
 
-/// Appends headers that crossed the tunnel as text to `map`, leaving out hop-by-hop ones and
-/// `also_drop` (lowercase): the same rule for the answer the relay gives its sender and the
+/// What does not cross a hop in one message: the fixed [`HOP_BY_HOP`] names and those its own
+/// `Connection` headers list (RFC 9110 §7.6.1), which only the message itself can say. One rule
+/// for requests going to the client and answers going back to the sender.
+struct HopByHop {
+    listed: Vec<String>,
+}
+
+impl HopByHop {
+    /// From the values of the message's `Connection` headers.
+    fn of<'a>(connection: impl IntoIterator<Item = &'a [u8]>) -> HopByHop {
+        let listed = connection
+            .into_iter()
+            .flat_map(|v| v.split(|&b| b == b','))
+            .map(|t| String::from_utf8_lossy(t).trim().to_ascii_lowercase())
+            .filter(|t| !t.is_empty())
+            .collect();
+        HopByHop { listed }
+    }
+
+    /// Whether the header `lower` (a lowercase name) stays on this hop.
+    fn drops(&self, lower: &str) -> bool {
+        HOP_BY_HOP.contains(&lower) || self.listed.iter().any(|l| l == lower)
+    }
+}
+
+/// Appends headers that crossed the tunnel as text to `map`, leaving out hop-by-hop ones (those
+/// their own `Connection` header names too) and `also_drop` (lowercase): the same rule for the answer the relay gives its sender and the
 /// request `listen` makes of what arrived. A name or value HTTP cannot carry is left out too.
 pub fn append_headers(map: &mut HeaderMap, pairs: &[(String, String)], also_drop: &[&str]) {
+    let hop = HopByHop::of(
+        pairs
+            .iter()
+            .filter(|(n, _)| n.eq_ignore_ascii_case("connection"))
+            .map(|(_, v)| v.as_bytes()),
+    );
     for (name, value) in pairs {
         let lower = name.to_ascii_lowercase();
-        if HOP_BY_HOP.contains(&lower.as_str()) || also_drop.contains(&lower.as_str()) {
+        if hop.drops(&lower) || also_drop.contains(&lower.as_str()) {
             continue;
         }
         if let (Ok(n), Ok(v)) = (
@@ -71,23 +102,25 @@ pub fn split_target(path_and_query: &str) -> Option<(&str, &str)> {
 
 /// End-to-end headers in order (repeats kept), with `X-Forwarded-*` added: `-For` appended to
 /// any the sender brought, `-Proto` and `-Host` kept when a proxy in front already set them.
+/// `authority` is the request URI's: HTTP/2 senders give the host there (`:authority`) and send
+/// no Host header.
 pub fn forward_headers(
     headers: &http::HeaderMap,
+    authority: Option<&http::uri::Authority>,
     peer: SocketAddr,
     tls: bool,
 ) -> Vec<(String, String)> {
-    let listed: Vec<String> = headers
-        .get_all(http::header::CONNECTION)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .map(|t| t.trim().to_ascii_lowercase())
-        .collect();
+    let hop = HopByHop::of(
+        headers
+            .get_all(http::header::CONNECTION)
+            .iter()
+            .map(|v| v.as_bytes()),
+    );
     let mut out = Vec::with_capacity(headers.len() + 3);
     let mut xff: Option<usize> = None;
     for (name, value) in headers {
         let n = name.as_str();
-        if HOP_BY_HOP.contains(&n) || listed.iter().any(|l| l == n) {
+        if hop.drops(n) {
             continue;
         }
         if n == "x-forwarded-for" {
@@ -117,13 +150,14 @@ pub fn forward_headers(
             if tls { "https" } else { "http" }.into(),
         ));
     }
-    if !headers.contains_key("x-forwarded-host")
-        && let Some(host) = headers.get(http::header::HOST)
-    {
-        out.push((
-            "x-forwarded-host".into(),
-            String::from_utf8_lossy(host.as_bytes()).into_owned(),
-        ));
+    if !headers.contains_key("x-forwarded-host") {
+        let host = match headers.get(http::header::HOST) {
+            Some(h) => Some(String::from_utf8_lossy(h.as_bytes()).into_owned()),
+            None => authority.map(|a| a.as_str().to_string()),
+        };
+        if let Some(host) = host {
+            out.push(("x-forwarded-host".into(), host));
+        }
     }
     out
 }
@@ -217,7 +251,7 @@ pub async fn handle(
     let Some((name, rest)) = split_target(&pq) else {
         return text_response(StatusCode::NOT_FOUND, "unknown tunnel\n");
     };
-    let headers = forward_headers(req.headers(), peer, tls);
+    let headers = forward_headers(req.headers(), req.uri().authority(), peer, tls);
     let method = req.method().as_str().to_string();
     let body = req.into_body();
     let incoming = Forwarded {
@@ -567,6 +601,51 @@ mod tests {
     }
 
     #[test]
+    fn answers_drop_the_headers_their_connection_header_names() {
+        let pairs: Vec<(String, String)> = [
+            ("Connection", "x-hop , X-Two"),
+            ("connection", "x-three"),
+            ("X-Hop", "1"),
+            ("x-two", "2"),
+            ("x-three", "3"),
+            ("transfer-encoding", "chunked"),
+            ("x-kept", "4"),
+            ("host", "h"),
+        ]
+        .iter()
+        .map(|(n, v)| (n.to_string(), v.to_string()))
+        .collect();
+        let mut map = HeaderMap::new();
+        append_headers(&mut map, &pairs, &["host"]);
+        let names: Vec<&str> = map.keys().map(|n| n.as_str()).collect();
+        assert_eq!(names, ["x-kept"]);
+    }
+
+    #[test]
+    fn an_http2_request_s_authority_is_its_forwarded_host() {
+        let peer: SocketAddr = "127.0.0.9:5000".parse().unwrap();
+        let authority: http::uri::Authority = "relay.example.com:8443".parse().unwrap();
+        let host = |out: Vec<(String, String)>| {
+            out.into_iter()
+                .filter(|(n, _)| n == "x-forwarded-host")
+                .map(|(_, v)| v)
+                .collect::<Vec<_>>()
+        };
+        let none = http::HeaderMap::new();
+        assert_eq!(
+            host(forward_headers(&none, Some(&authority), peer, true)),
+            ["relay.example.com:8443"]
+        );
+        assert!(host(forward_headers(&none, None, peer, true)).is_empty());
+        let mut proxied = http::HeaderMap::new();
+        proxied.insert("x-forwarded-host", "front.example".parse().unwrap());
+        assert_eq!(
+            host(forward_headers(&proxied, Some(&authority), peer, true)),
+            ["front.example"]
+        );
+    }
+
+    #[test]
     fn hop_by_hop_headers_go_and_forwarding_headers_come() {
         let mut h = http::HeaderMap::new();
         h.append("host", "relay.example.com".parse().unwrap());
@@ -576,7 +655,7 @@ mod tests {
         h.append("x-a", "1".parse().unwrap());
         h.append("x-a", "2".parse().unwrap());
         h.append("x-forwarded-for", "10.0.0.1".parse().unwrap());
-        let out = forward_headers(&h, "127.0.0.9:5000".parse().unwrap(), false);
+        let out = forward_headers(&h, None, "127.0.0.9:5000".parse().unwrap(), false);
         let names: Vec<&str> = out.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(
             names,

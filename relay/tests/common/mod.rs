@@ -321,3 +321,19 @@ pub async fn send(
 pub fn client_opts(relay: &str) -> ClientOptions {
     ClientOptions::new(relay)
 }
+
+/// Connects a tunnel client with `handler` and waits for its welcome: (stop, public URL).
+pub async fn client_with<H: Handler>(relay: &str, handler: H) -> (CancellationToken, String) {
+    let (tx, mut rx) = mpsc::unbounded_channel();
+    let stop = CancellationToken::new();
+    tokio::spawn(client::run(
+        client_opts(relay),
+        Arc::new(handler),
+        tx,
+        stop.clone(),
+    ));
+    let Some(Event::Connected { public_url, .. }) = rx.recv().await else {
+        panic!("the client did not connect")
+    };
+    (stop, public_url)
+}
