@@ -59,9 +59,10 @@ impl HopByHop {
     }
 }
 
-/// Appends headers that crossed the tunnel as text to `map`, leaving out hop-by-hop ones (those
-/// their own `Connection` header names too) and `also_drop` (lowercase): the same rule for the answer the relay gives its sender and the
-/// request `listen` makes of what arrived. A name or value HTTP cannot carry is left out too.
+/// Appends headers that crossed the tunnel as text to `map`, leaving out hop-by-hop ones (and
+/// those their own `Connection` header names) and `also_drop` (lowercase): the same rule for the
+/// answer the relay gives its sender and the request `listen` makes of what arrived. A name or
+/// value HTTP cannot carry is left out too.
 pub fn append_headers(map: &mut HeaderMap, pairs: &[(String, String)], also_drop: &[&str]) {
     let hop = HopByHop::of(
         pairs
@@ -70,14 +71,14 @@ pub fn append_headers(map: &mut HeaderMap, pairs: &[(String, String)], also_drop
             .map(|(_, v)| v.as_bytes()),
     );
     for (name, value) in pairs {
-        let lower = name.to_ascii_lowercase();
-        if hop.drops(&lower) || also_drop.contains(&lower.as_str()) {
+        // Parsed first: a HeaderName is lowercase already, with no string made per header.
+        let Ok(n) = HeaderName::from_bytes(name.as_bytes()) else {
+            continue;
+        };
+        if hop.drops(n.as_str()) || also_drop.contains(&n.as_str()) {
             continue;
         }
-        if let (Ok(n), Ok(v)) = (
-            HeaderName::from_bytes(name.as_bytes()),
-            HeaderValue::from_str(value),
-        ) {
+        if let Ok(v) = HeaderValue::from_str(value) {
             map.append(n, v);
         }
     }
