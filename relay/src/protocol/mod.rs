@@ -344,10 +344,7 @@ mod tests {
             ClientMessage::Ping { nonce: 4 },
             ClientMessage::Pong { nonce: 5 },
         ];
-        for m in client {
-            let text = serde_json::to_string(&m).unwrap();
-            assert_eq!(serde_json::from_str::<ClientMessage>(&text).unwrap(), m);
-        }
+        reads_back(client);
         let relay = [
             RelayMessage::Welcome {
                 version: 1,
@@ -372,9 +369,16 @@ mod tests {
             RelayMessage::Ping { nonce: 4 },
             RelayMessage::Pong { nonce: 5 },
         ];
-        for m in relay {
+        reads_back(relay);
+    }
+
+    fn reads_back<M>(messages: impl IntoIterator<Item = M>)
+    where
+        M: Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
+    {
+        for m in messages {
             let text = serde_json::to_string(&m).unwrap();
-            assert_eq!(serde_json::from_str::<RelayMessage>(&text).unwrap(), m);
+            assert_eq!(serde_json::from_str::<M>(&text).unwrap(), m, "{text}");
         }
     }
 
