@@ -576,6 +576,25 @@ fn answers_come_back_whole_large_or_small_and_one_that_breaks_off_is_a_502() {
 }
 
 #[test]
+fn a_target_slower_than_timeout_gets_504_and_a_failed_record() {
+    // A target that takes the request and never answers.
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", silent.local_addr().unwrap());
+    let held = std::thread::spawn(move || silent.accept().map(|(s, _)| s));
+    let l = Listen::start(&["--forward-to", &url, "--timeout", "1s"]);
+    let (status, body) = post(&l.url, "/slow", &[], b"{}");
+    assert_eq!(status, 504);
+    let text = String::from_utf8_lossy(&body);
+    assert!(text.contains("did not answer within 1 s"), "{text}");
+    let records = l.records_when(1);
+    let lines = l.stop();
+    assert_eq!(records[0].status, Status::Failed);
+    assert_eq!(records[0].request.body.0, b"{}");
+    assert_eq!(lines[0]["status"], 504);
+    drop(held);
+}
+
+#[test]
 fn a_refused_token_exits_3_without_ready() {
     let rt = tokio::runtime::Runtime::new().unwrap();
     let listener = rt

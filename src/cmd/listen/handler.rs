@@ -8,7 +8,7 @@ use std::time::Instant;
 use bytes::Bytes;
 use globset::GlobMatcher;
 use hookctl_relay::client::{self, BoxFuture, Handler, TunnelRequest, TunnelResponse};
-use hookctl_relay::forward::{Forwarder, NoDestination, Routes};
+use hookctl_relay::forward::{ForwardError, Forwarder, NoDestination, Routes};
 use hookctl_relay::mux::{BodyError, BodyStream, BoxError};
 use http_body::{Body as _, Frame};
 use http_body_util::{BodyExt, Full, StreamBody};
@@ -242,10 +242,15 @@ async fn handle(req: TunnelRequest, inner: &Inner) -> TunnelResponse {
                 Tee::drain_into(shared, &copy, MAX_RECORDED_BODY).await;
             }
             take_copy(&mut done, &copy, need_body);
+            // As a gateway answers: the target was slow (504), or could not be asked (502).
+            let status = match e {
+                ForwardError::Timeout { .. } => 504,
+                _ => 502,
+            };
             return failed(
                 done,
                 shared,
-                502,
+                status,
                 e.to_string(),
                 format!("hookctl listen: {e}\n"),
             )
