@@ -103,8 +103,8 @@ pub fn split_target(path_and_query: &str) -> Option<(&str, &str)> {
 
 /// End-to-end headers in order (repeats kept), with `X-Forwarded-*` added: `-For` appended to
 /// any the sender brought, `-Proto` and `-Host` kept when a proxy in front already set them.
-/// `authority` is the request URI's: HTTP/2 senders give the host there (`:authority`) and send
-/// no Host header.
+/// `authority` is the request URI's, which HTTP/2 senders (`:authority`, no Host header) and
+/// HTTP/1.1 absolute-form requests have; `X-Forwarded-Host` is that, else the Host header.
 pub fn forward_headers(
     headers: &http::HeaderMap,
     authority: Option<&http::uri::Authority>,
@@ -152,9 +152,13 @@ pub fn forward_headers(
         ));
     }
     if !headers.contains_key("x-forwarded-host") {
-        let host = match headers.get(http::header::HOST) {
-            Some(h) => Some(String::from_utf8_lossy(h.as_bytes()).into_owned()),
-            None => authority.map(|a| a.as_str().to_string()),
+        // The request's own authority wins over Host where it has one: HTTP/2's :authority,
+        // which comes without Host, and HTTP/1.1's absolute form (RFC 9112 §3.2.2).
+        let host = match authority {
+            Some(a) => Some(a.as_str().to_string()),
+            None => headers
+                .get(http::header::HOST)
+                .map(|h| String::from_utf8_lossy(h.as_bytes()).into_owned()),
         };
         if let Some(host) = host {
             out.push(("x-forwarded-host".into(), host));
@@ -623,7 +627,7 @@ mod tests {
     }
 
     #[test]
-    fn an_http2_request_s_authority_is_its_forwarded_host() {
+    fn the_request_s_own_authority_is_its_forwarded_host() {
         let peer: SocketAddr = "127.0.0.9:5000".parse().unwrap();
         let authority: http::uri::Authority = "relay.example.com:8443".parse().unwrap();
         let host = |out: Vec<(String, String)>| {
@@ -638,6 +642,13 @@ mod tests {
             ["relay.example.com:8443"]
         );
         assert!(host(forward_headers(&none, None, peer, true)).is_empty());
+        let mut both = http::HeaderMap::new();
+        both.insert("host", "other.example".parse().unwrap());
+        assert_eq!(
+            host(forward_headers(&both, Some(&authority), peer, true)),
+            ["relay.example.com:8443"],
+            "an absolute-form target's authority wins over Host"
+        );
         let mut proxied = http::HeaderMap::new();
         proxied.insert("x-forwarded-host", "front.example".parse().unwrap());
         assert_eq!(
