@@ -493,12 +493,21 @@ fn a_target_that_is_down_gets_502_and_a_failed_record_that_replays_later() {
     assert_eq!(got.body, b"{\"type\":\"a.b\"}");
 }
 
-/// A target that gives each connection the next of `answers` as raw bytes, then closes it.
-fn scripted_target(answers: Vec<Vec<u8>>) -> String {
+/// What a scripted target does with a connection once it has written its answer.
+#[derive(Clone, Copy)]
+enum Then {
+    Close,
+    /// Keeps it open, saying nothing more.
+    Hold,
+}
+
+/// A target that gives each connection the next of `answers` as raw bytes.
+fn scripted_target(answers: Vec<(Vec<u8>, Then)>) -> String {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = listener.local_addr().unwrap();
     std::thread::spawn(move || {
-        for (answer, stream) in answers.into_iter().zip(listener.incoming()) {
+        let mut held = Vec::new();
+        for ((answer, then), stream) in answers.into_iter().zip(listener.incoming()) {
             let mut stream = stream.unwrap();
             let mut reader = BufReader::new(stream.try_clone().unwrap());
             let mut length = 0;
@@ -516,13 +525,18 @@ fn scripted_target(answers: Vec<Vec<u8>>) -> String {
             }
             reader.read_exact(&mut vec![0; length]).unwrap();
             stream.write_all(&answer).unwrap();
+            if let Then::Hold = then {
+                held.push(stream);
+            }
         }
+        // The held connections stay open until the test's process ends.
+        let _ = listener.accept();
     });
     format!("http://{addr}")
 }
 
 #[test]
-fn answers_come_back_whole_large_or_small_and_one_that_breaks_off_is_a_502() {
+fn answers_come_back_whole_large_or_small_and_one_that_breaks_off_or_stalls_is_a_502_or_504() {
     let large: Vec<u8> = (0..100 * 1024).map(|i| (i % 251) as u8).collect();
     let mut large_answer = format!(
         "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: {}\r\n\r\n",
@@ -530,13 +544,18 @@ fn answers_come_back_whole_large_or_small_and_one_that_breaks_off_is_a_502() {
     )
     .into_bytes();
     large_answer.extend_from_slice(&large);
+    // Ten bytes announced, four sent: then the connection is closed, or held silent.
+    let half = b"HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nhalf".to_vec();
     let target = scripted_target(vec![
-        b"HTTP/1.1 201 Created\r\nConnection: close\r\nContent-Length: 5\r\n\r\nhello".to_vec(),
-        large_answer,
-        // Ten bytes announced, four sent, and the connection closed.
-        b"HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nhalf".to_vec(),
+        (
+            b"HTTP/1.1 201 Created\r\nConnection: close\r\nContent-Length: 5\r\n\r\nhello".to_vec(),
+            Then::Close,
+        ),
+        (large_answer, Then::Close),
+        (half.clone(), Then::Close),
+        (half, Then::Hold),
     ]);
-    let l = Listen::start(&["--forward-to", &target]);
+    let l = Listen::start(&["--forward-to", &target, "--timeout", "1s"]);
     assert_eq!(post(&l.url, "/small", &[], b"{}"), (201, b"hello".to_vec()));
     let (status, body) = post(&l.url, "/large", &[], b"{}");
     assert_eq!(status, 200);
@@ -545,8 +564,12 @@ fn answers_come_back_whole_large_or_small_and_one_that_breaks_off_is_a_502() {
     assert_eq!(status, 502);
     let text = String::from_utf8_lossy(&body);
     assert!(text.contains("answer broke off"), "{text}");
+    let (status, body) = post(&l.url, "/stalled", &[], b"{}");
+    assert_eq!(status, 504);
+    let text = String::from_utf8_lossy(&body);
+    assert!(text.contains("did not come within 1 s"), "{text}");
 
-    let records = l.records_when(3);
+    let records = l.records_when(4);
     let lines = l.stop();
     let record = |path: &str| {
         records
@@ -558,19 +581,24 @@ fn answers_come_back_whole_large_or_small_and_one_that_breaks_off_is_a_502() {
     assert_eq!(small.status, Status::Delivered);
     assert_eq!(small.response.as_ref().unwrap().body.0, b"hello");
     assert_eq!(record("/large").response.as_ref().unwrap().body.0, large);
-    let broken = record("/broken");
-    assert_eq!(broken.status, Status::Failed);
-    assert!(
-        broken
-            .error
-            .as_deref()
-            .unwrap()
-            .contains("answer broke off")
-    );
+    for (path, why) in [
+        ("/broken", "answer broke off"),
+        ("/stalled", "did not come"),
+    ] {
+        let r = record(path);
+        assert_eq!(r.status, Status::Failed);
+        assert!(r.error.as_deref().unwrap().contains(why), "{:?}", r.error);
+        let part = r.response.as_ref().unwrap();
+        assert_eq!(
+            (part.status, &part.body.0[..]),
+            (200, &b"half"[..]),
+            "as far as it came"
+        );
+    }
     let shown: Vec<_> = lines.iter().map(|l| l["status"].clone()).collect();
     assert_eq!(
         shown,
-        [201, 200, 502],
+        [201, 200, 502, 504],
         "each line shows what the sender got"
     );
 }

@@ -180,6 +180,11 @@ impl Forwarder {
         Ok(Forwarder { client, timeout })
     }
 
+    /// How long a target may take to answer.
+    pub fn timeout(&self) -> Duration {
+        self.timeout
+    }
+
     /// Sends one request; the answer's body streams from the returned response.
     pub async fn send(
         &self,

@@ -10,6 +10,7 @@
 
 use std::pin::Pin;
 use std::task::{Context, Poll};
+use std::time::Duration;
 
 use bytes::Bytes;
 use hookctl_relay::client::{self, TunnelResponse};
@@ -19,8 +20,8 @@ use http_body_util::{BodyExt, Full};
 use hyper::body::Incoming;
 use tokio::sync::mpsc;
 
-use super::handler::{answered, text_response};
 use super::outcome::{Done, Handling, Outcome, Shared};
+use super::reply::{answered, text_response};
 use super::tee::{Copy, Kept};
 use crate::signature::Headers;
 use crate::store::{Body, ResponsePart, Status};
@@ -36,43 +37,63 @@ const WHOLE: u64 = hookctl_relay::protocol::CHUNK_SIZE as u64;
 
 /// Sends `resp` back, with `done` finished (recorded, shown) once the answer has been read and
 /// before its last frame goes. `copy`: the request body's copy, when it streamed to the target
-/// rather than being read first.
+/// rather than being read first. `patience`: how long a small answer's body may take.
 pub async fn back(
     resp: http::Response<Incoming>,
     done: Done,
     copy: Option<Copy>,
     shared: Shared,
+    patience: Duration,
 ) -> TunnelResponse {
     match resp.body().size_hint().exact() {
-        Some(n) if n <= WHOLE => whole(resp, done, copy, &shared).await,
+        Some(n) if n <= WHOLE => whole(resp, done, copy, &shared, patience).await,
         _ => stream_back(resp, done, copy, shared),
     }
 }
 
-/// A small answer, read whole, recorded, then sent back in one piece. One that breaks off is
-/// answered 502 with what happened: nothing of it has gone back yet, so the sender can be told
-/// plainly rather than given a cut answer.
+/// A small answer, read whole, recorded, then sent back in one piece. One that breaks off, or
+/// whose body takes longer than `patience`, is answered 502 or 504 with what happened: nothing
+/// of it has gone back yet, so the sender can be told plainly rather than given a cut answer.
+/// The record keeps what the target sent, as far as it came.
 async fn whole(
     resp: http::Response<Incoming>,
     mut done: Done,
     copy: Option<Copy>,
     shared: &Shared,
+    patience: Duration,
 ) -> TunnelResponse {
     let status = resp.status().as_u16();
     let headers = Headers::from(resp.headers()).0;
-    let (data, broke) = match resp.into_body().collect().await {
-        Ok(c) => (c.to_bytes(), None),
-        Err(e) => (Bytes::new(), Some(format!("the answer broke off: {e}"))),
+    let mut body = resp.into_body();
+    let mut kept = Kept::expecting(body.size_hint().exact());
+    let read = async {
+        while let Some(frame) = body.frame().await {
+            if let Some(d) = frame?.data_ref() {
+                kept.push(d, MAX_RECORDED_RESPONSE);
+            }
+        }
+        Ok::<(), hyper::Error>(())
     };
-    let mut kept = Kept::expecting(Some(data.len() as u64));
-    kept.push(&data, MAX_RECORDED_RESPONSE);
+    let broke = match tokio::time::timeout(patience, read).await {
+        Ok(Ok(())) => None,
+        Ok(Err(e)) => Some((502, format!("the answer broke off: {e}"))),
+        Err(_) => Some((
+            504,
+            format!(
+                "the answer's body did not come within {} s (--timeout)",
+                patience.as_secs()
+            ),
+        )),
+    };
+    let data = kept.into_bytes();
+    let error = broke.as_ref().map(|(_, why)| why.clone());
     settle(
         &mut done,
         copy,
         status,
         headers.clone(),
-        kept,
-        broke.clone(),
+        data.clone(),
+        error,
     );
     let answer = match broke {
         None => TunnelResponse {
@@ -80,7 +101,7 @@ async fn whole(
             headers,
             body: client::body(Full::new(data)),
         },
-        Some(why) => text_response(502, format!("hookctl listen: the target's {why}\n")),
+        Some((code, why)) => text_response(code, format!("hookctl listen: the target's {why}\n")),
     };
     answered(done, shared, answer).await
 }
@@ -144,7 +165,7 @@ async fn relay(
             }
         }
     }
-    settle(&mut done, copy, status, headers, kept, broke);
+    settle(&mut done, copy, status, headers, kept.into_bytes(), broke);
     let last = match shared.finish(done, status).await {
         Outcome::Recorded => held.map(Ok),
         Outcome::NotRecorded => Some(Err("not recorded in the delivery log".into())),
@@ -161,7 +182,7 @@ fn settle(
     copy: Option<Copy>,
     status: u16,
     headers: Vec<(String, String)>,
-    kept: Kept,
+    body: Bytes,
     broke: Option<String>,
 ) {
     if let Some(copy) = &copy {
@@ -170,7 +191,7 @@ fn settle(
     done.response = Some(ResponsePart {
         status,
         headers: Headers(headers),
-        body: Body(Vec::from(kept.into_bytes())),
+        body: Body(Vec::from(body)),
     });
     done.outcome = Handling::Forwarded;
     if let Some(b) = broke {

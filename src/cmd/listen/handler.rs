@@ -9,12 +9,13 @@ use bytes::Bytes;
 use globset::GlobMatcher;
 use hookctl_relay::client::{self, BoxFuture, Handler, TunnelRequest, TunnelResponse};
 use hookctl_relay::forward::{ForwardError, Forwarder, NoDestination, Routes};
-use hookctl_relay::mux::{BodyError, BodyStream, BoxError};
-use http_body::{Body as _, Frame};
-use http_body_util::{BodyExt, Full, StreamBody};
+use hookctl_relay::mux::{BodyError, BodyStream};
+use http_body::Body as _;
+use http_body_util::{BodyExt, Full};
 
 use super::event;
-use super::outcome::{Done, Handling, Outcome, Shared};
+use super::outcome::{Done, Handling, Shared};
+use super::reply::{answered, failed, quick, text_response};
 use super::tee::{Copy, Kept, Tee};
 use crate::signature::Headers;
 use crate::store::{Body, ResponsePart, Status};
@@ -56,54 +57,6 @@ impl Handler for ListenHandler {
         let inner = self.0.clone();
         Box::pin(async move { handle(req, &inner).await })
     }
-}
-
-pub(super) fn text_response(status: u16, text: String) -> TunnelResponse {
-    TunnelResponse {
-        status,
-        headers: vec![("content-type".into(), "text/plain; charset=utf-8".into())],
-        body: client::body(Full::new(Bytes::from(text))),
-    }
-}
-
-/// The relay drops a buffered delivery once its answer arrives whole: an answer that breaks off
-/// keeps it buffered, to come again. Used when the record could not be written.
-fn broken_off(mut resp: TunnelResponse) -> TunnelResponse {
-    let fail = futures_util::stream::once(async {
-        Err::<Frame<Bytes>, BoxError>("not recorded in the delivery log".into())
-    });
-    resp.body = client::body(StreamBody::new(fail));
-    resp
-}
-
-/// Records the delivery (queued; a buffered one written), then answers: unless a buffered one
-/// could not be recorded. Answers made here are quick, so recording first keeps the printed
-/// lines in the order the deliveries came.
-pub(super) async fn answered(done: Done, shared: &Shared, resp: TunnelResponse) -> TunnelResponse {
-    match shared.finish(done, resp.status).await {
-        Outcome::Recorded => resp,
-        Outcome::NotRecorded => broken_off(resp),
-    }
-}
-
-/// Answers with a short text of listen's own, recorded as the delivery's response.
-async fn quick(mut done: Done, shared: &Shared, status: u16, text: String) -> TunnelResponse {
-    done.response = Some(plain_part(status, &text));
-    answered(done, shared, text_response(status, text)).await
-}
-
-/// Answers with listen's own text for a delivery that failed here, recorded as failed.
-async fn failed(
-    mut done: Done,
-    shared: &Shared,
-    status: u16,
-    error: String,
-    text: String,
-) -> TunnelResponse {
-    done.status = Status::Failed;
-    done.outcome = Handling::Failed;
-    done.error = Some(error);
-    quick(done, shared, status, text).await
 }
 
 async fn handle(req: TunnelRequest, inner: &Inner) -> TunnelResponse {
@@ -260,23 +213,14 @@ async fn handle(req: TunnelRequest, inner: &Inner) -> TunnelResponse {
     // The body read before forwarding is in `done` already; a streamed one's copy is complete
     // once the answer is.
     let copy = (!need_body).then_some(copy);
-    super::answer::back(resp, done, copy, shared.clone()).await
+    let patience = inner.forwarder.timeout();
+    super::answer::back(resp, done, copy, shared.clone(), patience).await
 }
 
 /// The streamed request body's copy, once the target has read it (unless it was read before).
 fn take_copy(done: &mut Done, copy: &Copy, read_before: bool) {
     if !read_before {
         done.take_body(copy);
-    }
-}
-
-fn plain_part(status: u16, text: &str) -> ResponsePart {
-    ResponsePart {
-        status,
-        headers: [("content-type", "text/plain; charset=utf-8")]
-            .into_iter()
-            .collect(),
-        body: Body(text.as_bytes().to_vec()),
     }
 }
 

@@ -6,6 +6,7 @@ mod event;
 mod handler;
 mod outcome;
 mod print;
+mod reply;
 mod tee;
 
 use std::net::SocketAddr;
