@@ -3,6 +3,10 @@
 //! to find its `type`; that was a sixth of `listen`'s instructions per request (callgrind). The
 //! messages are read instead into one flat struct per direction, every field optional, and
 //! checked into their variant by `type`. The wire format is the derived one, unchanged.
+//!
+//! One rule follows for whoever adds to the protocol: a field name has one type across all the
+//! messages of a direction (`id` is a number wherever it appears), since each name is read with
+//! its one type whatever the `type`. A new field with a new name is ignored by older readers.
 
 use serde::Deserialize;
 use serde::de::Error as _;

@@ -383,7 +383,8 @@ mod tests {
     }
 
     #[test]
-    fn fields_are_read_in_any_order_and_missing_or_unknown_ones_are_errors() {
+    fn fields_come_in_any_order_new_ones_are_ignored_and_missing_ones_or_unknown_types_are_errors()
+    {
         // Another writer may put `type` anywhere, leave optional fields out, and add new ones.
         let m: RelayMessage =
             serde_json::from_str(r#"{"id":4,"type":"cancel","since":"a newer relay"}"#).unwrap();
