@@ -253,25 +253,10 @@ impl hookctl_relay::client::Handler for Silent {
     }
 }
 
-async fn silent_client(relay: &str) -> (tokio_util::sync::CancellationToken, String) {
-    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
-    let stop = tokio_util::sync::CancellationToken::new();
-    tokio::spawn(hookctl_relay::client::run(
-        client_opts(relay),
-        Arc::new(Silent),
-        tx,
-        stop.clone(),
-    ));
-    let Some(hookctl_relay::client::Event::Connected { public_url, .. }) = rx.recv().await else {
-        panic!("no connection")
-    };
-    (stop, public_url)
-}
-
 #[tokio::test]
 async fn a_silent_client_is_504_and_past_max_in_flight_is_503() {
     let relay = Relay::start(&["--request-timeout", "300ms", "--max-in-flight", "2"]).await;
-    let (stop, url) = silent_client(&relay.url()).await;
+    let (stop, url) = client_with(&relay.url(), Silent).await;
     let started = std::time::Instant::now();
     let (status, _, body) = send(&url, "POST", "/slow", &[], Bytes::new()).await;
     assert_eq!(status, 504, "{}", String::from_utf8_lossy(&body));
