@@ -45,7 +45,8 @@ pub const HEARTBEAT: Duration = Duration::from_secs(15);
 pub const MISSED_HEARTBEATS: u32 = 3;
 
 /// Messages from the tunnel client to the relay. Written as internally tagged JSON (`type`
-/// first); read through `flat`, which takes the same format without serde's buffering.
+/// first); read through `flat`, which takes the same format without serde's buffering and is
+/// where a field is made optional (an `Option` field, or `buffered`, may be left out).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case", try_from = "flat::FlatClient")]
 pub enum ClientMessage {
@@ -53,14 +54,11 @@ pub enum ClientMessage {
     Hello {
         version: u32,
         /// Authenticates the client when the relay has tokens; a named tunnel is reserved for it.
-        #[serde(default)]
         token: Option<String>,
         /// The tunnel name wanted; none means a fresh random one.
-        #[serde(default)]
         name: Option<String>,
         /// A secret the client keeps across reconnects, so that on a relay without tokens it can
         /// take its own tunnel back from a connection the relay has not yet seen die.
-        #[serde(default)]
         key: Option<String>,
     },
     /// The local target's answer to request `id`; its body follows as chunks.
@@ -70,7 +68,6 @@ pub enum ClientMessage {
         headers: Vec<(String, String)>,
         /// The body's exact length when known (0: no body), so the relay answers with a
         /// Content-Length, or none, as the target did.
-        #[serde(default)]
         length: Option<u64>,
     },
     /// The client consumed `bytes` of request `id`'s body: the relay may send that much more.
@@ -107,7 +104,6 @@ pub enum RelayMessage {
         version: u32,
         tunnel: String,
         public_url: String,
-        #[serde(default)]
         buffered: u64,
     },
     /// The handshake failed; `permanent` refusals (a bad token) must not be retried.
@@ -125,11 +121,9 @@ pub enum RelayMessage {
         headers: Vec<(String, String)>,
         /// The body's exact length when known (0: the sender sent no body), so the client
         /// forwards it framed as it came.
-        #[serde(default)]
         length: Option<u64>,
         /// Set when the request waited in the offline buffer: a stable id, the same on every
         /// redelivery, so the client records it once even if an `ack` was lost.
-        #[serde(default)]
         delivery_id: Option<String>,
     },
     /// The relay consumed `bytes` of response `id`'s body: the client may send that much more.
