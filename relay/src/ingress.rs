@@ -53,7 +53,7 @@ impl HopByHop {
         HopByHop { listed }
     }
 
-    /// Whether the header `lower` (a lowercase name) stays on this hop.
+    /// Whether the header `lower` (a lowercase name) is left out: it belongs to this hop only.
     fn drops(&self, lower: &str) -> bool {
         HOP_BY_HOP.contains(&lower) || self.listed.iter().any(|l| l == lower)
     }
