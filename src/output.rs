@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use crate::cli::{ColorChoice, Global};
 
-/// The exit codes of SPEC.md.
+/// The exit codes (README, "Verify a webhook you received" and each command's section).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
     /// Success; the check passed.

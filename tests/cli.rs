@@ -1,5 +1,5 @@
 //! The command-line contract through the real binary: exit codes, `--json` shapes, explanations,
-//! config, bad input — what scripts and users rely on (SPEC.md).
+//! config, bad input — what scripts and users rely on (the README).
 
 mod common;
 

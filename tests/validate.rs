@@ -10,7 +10,7 @@ use common::{hookctl, stdout_json};
 use endpoints::{SECRET, Strictness, certs, serve, serve_tls};
 use serde_json::Value;
 
-const SPEC_IDS: &[&str] = &[
+const DOCUMENTED_IDS: &[&str] = &[
     "reachable",
     "tls",
     "signed_delivery",
@@ -55,14 +55,14 @@ fn a_strict_endpoint_passes_every_check_and_each_probe_is_logged() {
     assert_eq!(out.status.code(), Some(0), "{report:#}");
     assert_eq!(report["url"], server.url("/hook"));
     assert_eq!(report["passed"], true);
-    for id in SPEC_IDS {
+    for id in DOCUMENTED_IDS {
         let want = if *id == "tls" { "warn" } else { "pass" };
         assert_eq!(status(&report, id), want, "{id}: {}", detail(&report, id));
     }
     assert_eq!(status(&report, "health_probe"), "info");
     assert!(detail(&report, "tls").contains("plain http"));
     assert!(detail(&report, "latency").contains("over 3 probes"));
-    // The SPEC's shape: every check has exactly these fields, with the statuses it names.
+    // The documented shape: every check has exactly these fields, with the statuses it names.
     for c in report["checks"].as_array().unwrap() {
         let keys: Vec<&str> = c.as_object().unwrap().keys().map(|k| k.as_str()).collect();
         assert_eq!(keys, ["id", "status", "detail", "duration_ms"]);

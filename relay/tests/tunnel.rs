@@ -1,6 +1,6 @@
 //! End to end through a real relay, a real tunnel client and a real local target, all on
 //! 127.0.0.1 port 0: bytes arrive as sent both ways, many requests share one tunnel, and the
-//! relay answers 404, 413, 503 and 504 where SPEC.md says.
+//! relay answers 404, 413, 503 and 504 where the README says.
 
 mod common;
 

@@ -14,7 +14,7 @@ use super::template::{self, SchemaScope, Scope, VarNames};
 use crate::output::usage;
 use crate::signature::{Headers, Registry};
 
-/// The signature provider of domain-pack events (SPEC: signing defaults).
+/// The signature provider of domain-pack events (README "Events": who signs a domain pack's events).
 pub const DEFAULT_PROVIDER: &str = "standard-webhooks";
 
 /// How a body is encoded on the wire.

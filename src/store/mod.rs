@@ -18,7 +18,7 @@ use crate::signature::Headers;
 pub use record::{Body, Record, RequestPart, ResponsePart, Source, Status};
 
 /// Headers whose value is a credential itself rather than a signature over the request; they are
-/// masked before a record is written, because secrets never reach the log (SPEC.md).
+/// masked before a record is written, because secrets never reach the log (README, "The delivery log").
 const CREDENTIAL_HEADERS: &[&str] = &["X-Gitlab-Token", "Proxy-Authorization", "Cookie"];
 
 /// The value stored in place of a credential.

@@ -1,5 +1,5 @@
 //! The delivery record: one request sent or received, its answer, and where it came from. The
-//! JSON form is an API (SPEC.md): `logs --json`, `logs show --json` and JSONL export all use it.
+//! JSON form is an API (README "The delivery log"): `logs --json`, `logs show --json` and JSONL export all use it.
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;

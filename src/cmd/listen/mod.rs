@@ -127,7 +127,7 @@ fn verifier(id: &str, args: &ListenArgs, ctx: &Ctx) -> Result<Verifier> {
 /// How long stopping waits for deliveries under way to finish and be recorded.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
 
-/// The relay options of the embedded relay: the SPEC defaults, no buffer (the client lives in
+/// The relay options of the embedded relay: the relay's documented defaults, no buffer (the client lives in
 /// the same process, so it is never away while the relay runs).
 fn embedded_options(addr: SocketAddr, timeout: Duration) -> Result<RelayOptions> {
     let mut opts = RelayOptions::from_flags(&[])?;

@@ -1,4 +1,4 @@
-//! The final report: a summary in SPEC.md's `--json` shape, and the same figures for a person,
+//! The final report: a summary in the `--json` shape the README documents, and the same figures for a person,
 //! with a small latency histogram.
 
 use std::collections::BTreeMap;
@@ -31,7 +31,7 @@ pub struct AssertionResult {
     pub unit: &'static str,
 }
 
-/// What `--json` prints: SPEC.md's fields first, then what a script may also want.
+/// What `--json` prints: the README's documented fields first, then what a script may also want.
 #[derive(Debug, Clone, Serialize)]
 pub struct Summary {
     pub requests: u64,

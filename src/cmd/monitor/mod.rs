@@ -139,7 +139,7 @@ pub fn plan(args: &MonitorArgs, ctx: &Ctx) -> Result<Plan> {
         },
         timeout,
         thresholds: Thresholds {
-            // --once has one probe to judge by: a failed one is down (SPEC).
+            // --once has one probe to judge by: a failed one is down (README "Keep watching").
             down_after: if args.once { 1 } else { args.down_after },
             degraded_ms: degraded.as_secs_f64() * 1000.0,
             window: args.window,

@@ -82,7 +82,7 @@ pub fn run(args: ValidateArgs, ctx: &Ctx) -> Result<Exit> {
         junit::write(path, &reports, args.strict)?;
     }
     if ctx.style.json {
-        // One URL on the command line: the object of SPEC.md; several or a config file: an array.
+        // One URL on the command line: the documented object; several or a config file: an array.
         if args.targets.len() == 1 && reports.len() == 1 {
             output::json(&reports[0])?;
         } else {

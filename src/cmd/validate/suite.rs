@@ -25,7 +25,7 @@ pub struct Options {
     pub extra_roots: Vec<CertificateDer<'static>>,
 }
 
-/// One endpoint's results: the JSON document of SPEC.md, plus where it came from.
+/// One endpoint's results: the JSON document the README documents, plus where it came from.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
     pub url: String,
