@@ -449,6 +449,50 @@ fn follow_prints_records_another_process_writes() {
 }
 
 #[test]
+fn tail_follows_like_follow_with_the_same_filters() {
+    let dir = tempfile::tempdir().unwrap();
+    sample_log(&dir);
+    let mut child = StdCommand::new(bin())
+        .args(["logs", "tail", "--limit", "2", "--event", "x.*"])
+        .args(["--color", "never"])
+        .env("HOOKCTL_CONFIG", dir.path().join("config.toml"))
+        .env("HOOKCTL_DB", dir.path().join("deliveries.db"))
+        .env("CI", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The line that says it follows comes after the (here empty) backlog: what lands next is new.
+    let mut err = BufReader::new(child.stderr.take().unwrap());
+    let mut said = String::new();
+    err.read_line(&mut said).unwrap();
+    assert!(said.contains("following"), "{said}");
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            let Ok(line) = line else { break };
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let fresh = [
+        Rec::new("dlv_skip", "y.other", json!({})).record(),
+        Rec::new("dlv_tail", "x.new", json!({})).record(),
+    ];
+    import(&dir, &fresh);
+    let line = rx.recv_timeout(Duration::from_secs(30));
+    let _ = child.kill();
+    let _ = child.wait();
+    let line = line.expect("no record from `logs tail` within 30 s");
+    assert!(
+        line.contains("dlv_tail") && line.contains("x.new"),
+        "--event applies while tailing: {line}"
+    );
+}
+
+#[test]
 fn follow_first_prints_the_last_records_oldest_first() {
     let dir = tempfile::tempdir().unwrap();
     sample_log(&dir);
@@ -981,6 +1025,51 @@ fn prune_deletes_older_records_and_says_how_many() {
         (v["pruned"].clone(), v["remaining"].clone()),
         (json!(0), json!(4))
     );
+}
+
+#[test]
+fn prune_needs_a_unit_and_dry_run_deletes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    sample_log(&dir);
+    for flag in ["--older-than", "--since"] {
+        let args: &[&str] = if flag == "--since" {
+            &["logs", flag, "30"]
+        } else {
+            &["logs", "prune", flag, "30"]
+        };
+        let out = hookctl(&dir).args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{flag} 30");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains("add a unit, e.g. 30d"), "{err}");
+    }
+    hookctl(&dir)
+        .args(["logs", "prune", "--older-than", "270m", "--dry-run"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("would prune 2 records"));
+    let out = hookctl(&dir)
+        .args([
+            "logs",
+            "prune",
+            "--older-than",
+            "270m",
+            "--dry-run",
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (
+            &v["would_prune"],
+            &v["pruned"],
+            &v["remaining"],
+            &v["dry_run"]
+        ),
+        (&json!(2), &json!(0), &json!(6), &json!(true))
+    );
+    assert_eq!(ids(&dir, &["--limit", "0"]).len(), 6, "nothing deleted");
 }
 
 #[test]

@@ -235,6 +235,16 @@ impl Store {
         )?)
     }
 
+    /// How many records `prune(cutoff)` would delete.
+    pub fn count_before(&self, cutoff: DateTime<Utc>) -> Result<u64> {
+        let n: i64 = self.conn.query_row(
+            "SELECT COUNT(*) FROM deliveries WHERE created_ms < ?1",
+            [cutoff.timestamp_millis()],
+            |r| r.get(0),
+        )?;
+        Ok(n.max(0) as u64)
+    }
+
     pub fn count(&self) -> Result<u64> {
         let n: i64 = self
             .conn
