@@ -1073,6 +1073,61 @@ fn prune_needs_a_unit_and_dry_run_deletes_nothing() {
 }
 
 #[test]
+fn a_unique_prefix_or_last_names_a_record_and_an_ambiguous_one_is_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut recs: Vec<Record> = ["dlv_0193aa01", "dlv_0193aa02", "dlv_0193bb01"]
+        .iter()
+        .map(|id| Rec::new(id, "x.y", json!({"id": id})).record())
+        .collect();
+    recs[0].created_at = at(1);
+    import(&dir, &recs);
+    let shown = |name: &str| {
+        let out = hookctl(&dir)
+            .args(["logs", "show", name, "--json"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{name}: {out:?}");
+        serde_json::from_slice::<Value>(&out.stdout).unwrap()["id"].clone()
+    };
+    assert_eq!(shown("dlv_0193b"), "dlv_0193bb01");
+    assert_eq!(shown("dlv_0193aa01"), "dlv_0193aa01", "a full id");
+    assert_eq!(shown("last"), "dlv_0193bb01", "the newest");
+    hookctl(&dir)
+        .args(["replay", "dlv_0193b", "--dry-run", "--color", "never"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("(replay of dlv_0193bb01)"));
+    for args in [
+        &["logs", "show", "dlv_0193a"][..],
+        &["replay", "dlv_0193a", "--dry-run"],
+        &[
+            "verify",
+            "--log",
+            "dlv_0193a",
+            "--provider",
+            "github",
+            "--secret",
+            "s",
+        ],
+    ] {
+        let out = hookctl(&dir).args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(
+            err.contains("start of 2 ids") && err.contains("dlv_0193aa01, dlv_0193aa02"),
+            "{args:?}: {err}"
+        );
+    }
+    let out = hookctl(&dir)
+        .args(["logs", "show", "dlv_0193c"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no record 'dlv_0193c'"));
+}
+
+#[test]
 fn a_closed_pipe_exits_zero() {
     let dir = tempfile::tempdir().unwrap();
     let recs: Vec<Record> = (0..3000)

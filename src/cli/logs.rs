@@ -105,7 +105,7 @@ pub enum ShowFormat {
 
 #[derive(Debug, Args)]
 pub struct LogsShowArgs {
-    /// The record's id (dlv_…), as `hookctl logs` lists it.
+    /// The record's id (dlv_…) as `hookctl logs` lists it, a unique prefix of it, or `last` for the newest.
     pub id: String,
 
     /// How to show it [default: pretty, or json with --json].

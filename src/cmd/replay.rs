@@ -87,12 +87,7 @@ fn select(store: &Store, args: &ReplayArgs) -> Result<Vec<Record>> {
         ),
         (false, false) => {
             for id in &args.ids {
-                match store.get(id)? {
-                    Some(r) => out.push(r),
-                    None => bail_usage!(
-                        "no delivery with id '{id}' in the log: `hookctl logs` lists them"
-                    ),
-                }
+                out.push(input::record(store, id)?);
             }
         }
         (true, true) => {

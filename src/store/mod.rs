@@ -21,6 +21,18 @@ pub use record::{Body, Record, RequestPart, ResponsePart, Source, Status};
 /// masked before a record is written, because secrets never reach the log (SPEC.md).
 const CREDENTIAL_HEADERS: &[&str] = &["X-Gitlab-Token", "Proxy-Authorization", "Cookie"];
 
+/// What `Store::find` names the newest record by.
+pub const LAST: &str = "last";
+
+/// What a name given by the user finds in the log.
+#[derive(Debug)]
+pub enum Found {
+    One(Box<Record>),
+    Nothing,
+    /// A prefix of several ids, in order.
+    Many(Vec<String>),
+}
+
 /// The value stored in place of a credential.
 pub const REDACTED: &str = "[redacted by hookctl]";
 
@@ -187,6 +199,50 @@ impl Store {
             )
             .optional()
             .map_err(Into::into)
+    }
+
+    /// The record a user names: its id, a prefix of exactly one id, or `last` for the newest.
+    pub fn find(&self, name: &str) -> Result<Found> {
+        if let Some(r) = self.get(name)? {
+            return Ok(Found::One(Box::new(r)));
+        }
+        if name == LAST {
+            let newest: Option<String> = self
+                .conn
+                .query_row(
+                    "SELECT id FROM deliveries ORDER BY created_ms DESC, seq DESC LIMIT 1",
+                    [],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            return Ok(match newest {
+                Some(id) => Found::One(Box::new(self.get(&id)?.context("record vanished")?)),
+                None => Found::Nothing,
+            });
+        }
+        if name.is_empty() {
+            return Ok(Found::Nothing);
+        }
+        // GLOB keeps the prefix on the id's index; its wildcards in `name` are bracketed literals.
+        let pattern: String = name
+            .chars()
+            .map(|c| match c {
+                '*' | '?' | '[' => format!("[{c}]"),
+                c => c.to_string(),
+            })
+            .chain(["*".to_string()])
+            .collect();
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id FROM deliveries WHERE id GLOB ?1 ORDER BY id")?;
+        let ids: Vec<String> = stmt
+            .query_map([pattern], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(match ids.as_slice() {
+            [] => Found::Nothing,
+            [one] => Found::One(Box::new(self.get(one)?.context("record vanished")?)),
+            _ => Found::Many(ids),
+        })
     }
 
     /// Calls `each` with every record matching `q`, newest first (or oldest first), until it
