@@ -15,7 +15,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::signature::Headers;
-pub use record::{Body, Record, RequestPart, ResponsePart, Source, Status};
+pub use record::{Body, Record, RequestPart, ResponsePart, Source, Status, short_id};
 
 /// Headers whose value is a credential itself rather than a signature over the request; they are
 /// masked before a record is written, because secrets never reach the log (SPEC.md).
