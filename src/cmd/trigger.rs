@@ -69,16 +69,57 @@ pub fn run(args: TriggerArgs, ctx: &Ctx) -> Result<Exit> {
         |()| deliver(sender.clone(), plan.clone()),
         |attempts: &Vec<Record>, ctx| report(attempts, ctx),
     ))?;
-    let all_delivered = deliveries.iter().all(|attempts| {
-        attempts
-            .last()
-            .is_some_and(|r| r.status == Status::Delivered)
-    });
-    Ok(if all_delivered {
+    let totals = Totals::of(&deliveries);
+    // One delivery's line already says everything; a single `--json` object stays alone.
+    if deliveries.len() > 1 {
+        totals.report(ctx)?;
+    }
+    Ok(if totals.delivered == totals.deliveries {
         Exit::Ok
     } else {
         Exit::Negative
     })
+}
+
+/// How a run's deliveries ended (by their last attempt), and how many attempts they took.
+#[derive(Debug, Default, serde::Serialize)]
+struct Totals {
+    deliveries: usize,
+    delivered: usize,
+    failed: usize,
+    dead: usize,
+    attempts: usize,
+}
+
+impl Totals {
+    fn of(deliveries: &[Vec<Record>]) -> Totals {
+        let mut t = Totals::default();
+        for attempts in deliveries {
+            t.deliveries += 1;
+            t.attempts += attempts.len();
+            match attempts.last().map(|r| r.status) {
+                Some(Status::Delivered) => t.delivered += 1,
+                Some(Status::Dead) => t.dead += 1,
+                _ => t.failed += 1,
+            }
+        }
+        t
+    }
+
+    fn report(&self, ctx: &Ctx) -> Result<()> {
+        if ctx.style.json {
+            return output::json(&serde_json::json!({ "totals": self }));
+        }
+        let line = format!(
+            "{} deliveries: {} delivered, {} failed, {} dead ({} attempts)",
+            self.deliveries, self.delivered, self.failed, self.dead, self.attempts
+        );
+        output::line(if self.delivered == self.deliveries {
+            line.bold()
+        } else {
+            line.red().bold()
+        })
+    }
 }
 
 /// On a terminal with no EVENT: a fuzzy picker over the catalog.
