@@ -962,6 +962,7 @@ fn stats_on_a_known_set() {
         v["total"],
         json!({"count": 6, "sent": 5, "delivered": 3, "failed": 1, "dead": 1, "received": 1,
                "success_rate": 0.6,
+               "deliveries": {"count": 5, "delivered": 3, "failed": 1, "dead": 1, "success_rate": 0.6},
                "duration_ms": {"min": 10.0, "mean": 35.0, "p50": 30.0, "p95": 60.0, "p99": 60.0, "max": 60.0}})
     );
     let out = hookctl(&dir)

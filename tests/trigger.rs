@@ -262,6 +262,58 @@ fn failing_twice_then_succeeding_is_three_recorded_attempts_and_exit_0() {
 }
 
 #[test]
+fn stats_count_a_delivery_delivered_on_its_third_attempt_as_one_success() {
+    let dir = tempfile::tempdir().unwrap();
+    let rx = Receiver::start();
+    rx.respond_with(&[(503, &[]), (500, &[]), (200, &[]), (500, &[])]);
+    hookctl(dir.path())
+        .args([
+            "trigger",
+            "ticket.created",
+            "--to",
+            &rx.url("/s"),
+            "-n",
+            "2",
+        ])
+        .args(["--retries", "2", "--backoff", "1ms"])
+        .assert()
+        .code(0);
+    let log = records(dir.path());
+    let first = &log[0].id;
+    assert_eq!(
+        log[1].retry_of.as_ref(),
+        Some(first),
+        "a retry names its first attempt"
+    );
+    assert_eq!(log[2].retry_of.as_ref(), Some(first));
+    let out = hookctl(dir.path())
+        .args(["logs", "stats", "--json"])
+        .output()
+        .unwrap();
+    let total = &stdout_json(&out)["total"];
+    assert_eq!(
+        total["deliveries"],
+        serde_json::json!({"count": 2, "delivered": 2, "failed": 0, "dead": 0, "success_rate": 1.0})
+    );
+    assert_eq!(
+        (&total["sent"], &total["delivered"]),
+        (&5.into(), &2.into())
+    );
+    assert_eq!(total["success_rate"], 0.4, "per attempt, as before");
+    let out = hookctl(dir.path())
+        .args(["logs", "stats", "--color", "never"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let cells: Vec<&str> = text.lines().last().unwrap().split_whitespace().collect();
+    assert_eq!(
+        cells[..7],
+        ["total", "2", "2", "0", "0", "100.0%", "5"],
+        "{text}"
+    );
+}
+
+#[test]
 fn a_receiver_that_always_fails_makes_the_delivery_dead_and_exit_1() {
     let dir = tempfile::tempdir().unwrap();
     let rx = Receiver::start();

@@ -142,7 +142,7 @@ fn pick(args: &TriggerArgs, ctx: &Ctx) -> Result<String> {
 /// provider retrying minutes later signs with a fresh timestamp) under the same delivery id.
 async fn deliver(sender: Sender, plan: Arc<Plan>) -> Result<Vec<Record>> {
     let unsigned = plan.sampler.fresh()?;
-    retry::deliver(plan.policy, |attempt, retries_left| {
+    retry::deliver(plan.policy, |attempt, retries_left, first| {
         let sender = sender.clone();
         let plan = plan.clone();
         let signed = plan
@@ -152,6 +152,7 @@ async fn deliver(sender: Sender, plan: Arc<Plan>) -> Result<Vec<Record>> {
             let mut out = plan.sampler.outgoing(signed?, &plan.url, Source::Trigger);
             out.attempt = attempt;
             out.retries_left = retries_left;
+            out.retry_of = first;
             out.timeout = plan.timeout;
             sender.send(out).await
         }

@@ -323,8 +323,8 @@ fn insert_on(conn: &Connection, r: &Record) -> Result<bool> {
     let mut insert = conn.prepare_cached(
         "INSERT OR IGNORE INTO deliveries (id, created_at, created_ms, source, event_type, provider, target,
             attempt, status, duration_ms, error, method, url, request_headers, request_body,
-            response_status, response_headers, response_body, replay_of, tunnel)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+            response_status, response_headers, response_body, replay_of, tunnel, retry_of)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
     )?;
     let n = insert.execute(params![
         r.id,
@@ -348,12 +348,13 @@ fn insert_on(conn: &Connection, r: &Record) -> Result<bool> {
         resp_body,
         r.replay_of,
         r.tunnel,
+        r.retry_of,
     ])?;
     Ok(n == 1)
 }
 
 const COLUMNS: &str = "seq, id, created_at, source, event_type, provider, target, attempt, status, duration_ms, error, \
-    method, url, request_headers, request_body, response_status, response_headers, response_body, replay_of, tunnel";
+    method, url, request_headers, request_body, response_status, response_headers, response_body, replay_of, tunnel, retry_of";
 
 fn select_sql(q: &Query, after_seq: Option<i64>) -> (String, Vec<rusqlite::types::Value>) {
     use rusqlite::types::Value;
@@ -479,6 +480,7 @@ fn row_to_record(row: &rusqlite::Row) -> rusqlite::Result<Record> {
         },
         response,
         replay_of: row.get("replay_of")?,
+        retry_of: row.get("retry_of")?,
         tunnel: row.get("tunnel")?,
     })
 }

@@ -144,6 +144,8 @@ pub struct Record {
     pub request: RequestPart,
     pub response: Option<ResponsePart>,
     pub replay_of: Option<String>,
+    /// On a retry: the id of its delivery's first attempt (absent from older logs and exports).
+    pub retry_of: Option<String>,
     pub tunnel: Option<String>,
 }
 
@@ -184,6 +186,7 @@ impl Record {
             request,
             response: None,
             replay_of: None,
+            retry_of: None,
             tunnel: None,
         }
     }
