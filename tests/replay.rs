@@ -301,7 +301,7 @@ fn bad_input_is_exit_2() {
         .args(["replay", "dlv_nope"])
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("no delivery with id"));
+        .stderr(predicates::str::contains("no record 'dlv_nope'"));
     env.hookctl()
         .args(["replay", &id, "--to", "ftp://x"])
         .assert()

@@ -81,7 +81,7 @@ pub fn run(args: TriggerArgs, ctx: &Ctx) -> Result<Exit> {
     })
 }
 
-/// How a run's deliveries ended (by their last attempt), and how many attempts they took.
+/// How a run's deliveries ended, as `logs stats` settles them, and how many attempts they took.
 #[derive(Debug, Default, serde::Serialize)]
 struct Totals {
     deliveries: usize,
@@ -97,7 +97,7 @@ impl Totals {
         for attempts in deliveries {
             t.deliveries += 1;
             t.attempts += attempts.len();
-            match attempts.last().map(|r| r.status) {
+            match attempts.iter().map(|r| r.status).reduce(Status::settle) {
                 Some(Status::Delivered) => t.delivered += 1,
                 Some(Status::Dead) => t.dead += 1,
                 _ => t.failed += 1,

@@ -58,6 +58,21 @@ impl Status {
     pub fn parse(s: &str) -> Option<Self> {
         <Self as clap::ValueEnum>::from_str(s, true).ok()
     }
+
+    /// How a delivery with attempts of these two statuses ended: delivered if any attempt was,
+    /// else dead if its retries gave up, else failed (stopped between retries).
+    pub fn settle(self, other: Status) -> Status {
+        let rank = |s| match s {
+            Status::Delivered => 2,
+            Status::Dead => 1,
+            _ => 0,
+        };
+        if rank(other) > rank(self) {
+            other
+        } else {
+            self
+        }
+    }
 }
 
 impl Source {

@@ -273,7 +273,7 @@ fn prune(args: LogsPruneArgs, ctx: &Ctx) -> Result<Exit> {
             "would prune {n} record{} older than {} ({} would be left); nothing deleted",
             if n == 1 { "" } else { "s" },
             args.older_than.trim(),
-            remaining - n
+            remaining.saturating_sub(n)
         ))?;
     } else {
         output::line(format_args!(

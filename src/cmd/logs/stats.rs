@@ -21,19 +21,8 @@ struct Tally {
     dead: u64,
     received: u64,
     durations: Vec<f64>,
-    /// Each sent delivery, by its first attempt's id, with the best status of its attempts.
+    /// Each sent delivery, by its first attempt's id, with how its attempts so far settle it.
     deliveries: HashMap<String, Status>,
-}
-
-/// A delivery succeeded if any attempt did; else it is dead if its retries gave up; else it is
-/// still failing (stopped between retries).
-fn best(a: Status, b: Status) -> Status {
-    let rank = |s| match s {
-        Status::Delivered => 2,
-        Status::Dead => 1,
-        _ => 0,
-    };
-    if rank(b) > rank(a) { b } else { a }
 }
 
 #[derive(Debug, Serialize, PartialEq)]
@@ -90,7 +79,7 @@ impl Tally {
         if r.status != Status::Received {
             let first = r.retry_of.as_ref().unwrap_or(&r.id);
             match self.deliveries.get_mut(first) {
-                Some(s) => *s = best(*s, r.status),
+                Some(s) => *s = s.settle(r.status),
                 None => {
                     self.deliveries.insert(first.clone(), r.status);
                 }
