@@ -106,7 +106,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'Shared secret; repeat for rotation (valid if any verifies) [env: HOOKCTL_SECRET]')
             [CompletionResult]::new('--public-key', '--public-key', [CompletionResultType]::ParameterName, 'Public key for asymmetric schemes: hex, base64, base64 DER, PEM, whpk_, or JWK / JWK set (text or file path)')
             [CompletionResult]::new('--request', '--request', [CompletionResultType]::ParameterName, 'A raw HTTP/1.1 request: request line, headers, blank line, body')
-            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'A delivery from the delivery log (`hookctl logs`)')
+            [CompletionResult]::new('--log', '--log', [CompletionResultType]::ParameterName, 'A delivery from the delivery log (`hookctl logs`): its id, a unique prefix, or `last`')
             [CompletionResult]::new('--body-file', '--body-file', [CompletionResultType]::ParameterName, 'Read the body from a file, byte-exact')
             [CompletionResult]::new('--body', '--body', [CompletionResultType]::ParameterName, 'The body as a string, byte-exact (no newline added)')
             [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'A received header (''Name: value''); repeatable')
@@ -323,6 +323,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one record: pretty, the raw HTTP request, a curl command, HAR or JSON')
+            [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Print the last records, then new ones as they land, until Ctrl-C (the same as `logs --follow`)')
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Counts, success rate and duration percentiles, overall or per event, target or status')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write records to stdout as JSON Lines or HAR 1.2 (oldest first)')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Add the records of a JSONL or HAR file (`-` for stdin); ids already present are skipped')
@@ -333,6 +334,27 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
         'hookctl;logs;show' {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to show it [default: pretty, or json with --json]')
             [CompletionResult]::new('--redact', '--redact', [CompletionResultType]::ParameterName, 'Mask a JSON path in the bodies (''data.email'', ''data.items[*].card''); repeatable')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output on stdout: one JSON document (streaming commands: one object per line)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but the result (no progress, no hints on stderr)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but the result (no progress, no hints on stderr)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v, -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v, -vv)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming the flag (also when CI is set)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'hookctl;logs;tail' {
+            [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'Event type glob (`invoice.*`); repeat to accept any of several')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only records with this status')
+            [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Only records written by this command')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only records newer than this: a duration ago (30m, 1h, 7d) or an RFC 3339 time')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only records up to this time: RFC 3339 or a duration ago (1h)')
+            [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'A condition on the JSON request body, all must hold: ''data.amount > 100'', "type ~ ''^invoice\.''", ''data.tags contains vip'', ''data.email exists'', ''data.currency in [usd,eur]'' (also ==, !=, >=, <=)')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'How many recent records to print first (oldest first); 0 for all')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]')
@@ -404,10 +426,11 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             break
         }
         'hookctl;logs;prune' {
-            [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Delete records created longer ago than this (7d, 12h, 30m)')
+            [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Delete records created longer ago than this, with its unit (30d, 12h, 30m)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Say how many records would go; delete nothing')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output on stdout: one JSON document (streaming commands: one object per line)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but the result (no progress, no hints on stderr)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but the result (no progress, no hints on stderr)')
@@ -420,6 +443,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
         }
         'hookctl;logs;help' {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one record: pretty, the raw HTTP request, a curl command, HAR or JSON')
+            [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Print the last records, then new ones as they land, until Ctrl-C (the same as `logs --follow`)')
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Counts, success rate and duration percentiles, overall or per event, target or status')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write records to stdout as JSON Lines or HAR 1.2 (oldest first)')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Add the records of a JSONL or HAR file (`-` for stdin); ids already present are skipped')
@@ -428,6 +452,9 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             break
         }
         'hookctl;logs;help;show' {
+            break
+        }
+        'hookctl;logs;help;tail' {
             break
         }
         'hookctl;logs;help;stats' {
@@ -461,7 +488,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every event: id, provider or domain pack, description (the default)')
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One event: provider, headers, schema and a freshly generated sample payload')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One event: provider, a freshly generated sample payload, headers, and with --schema its JSON Schema')
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Check a payload against an event''s schema; exit 1 listing each violation')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -488,6 +515,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]')
+            [CompletionResult]::new('--schema', '--schema', [CompletionResultType]::ParameterName, 'Also print the event''s JSON Schema, after the sample (--json always has it)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output on stdout: one JSON document (streaming commands: one object per line)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but the result (no progress, no hints on stderr)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but the result (no progress, no hints on stderr)')
@@ -517,7 +545,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
         }
         'hookctl;events;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every event: id, provider or domain pack, description (the default)')
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One event: provider, headers, schema and a freshly generated sample payload')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One event: provider, a freshly generated sample payload, headers, and with --schema its JSON Schema')
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Check a payload against an event''s schema; exit 1 listing each violation')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -709,6 +737,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
         }
         'hookctl;help;logs' {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one record: pretty, the raw HTTP request, a curl command, HAR or JSON')
+            [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Print the last records, then new ones as they land, until Ctrl-C (the same as `logs --follow`)')
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Counts, success rate and duration percentiles, overall or per event, target or status')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write records to stdout as JSON Lines or HAR 1.2 (oldest first)')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Add the records of a JSONL or HAR file (`-` for stdin); ids already present are skipped')
@@ -716,6 +745,9 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             break
         }
         'hookctl;help;logs;show' {
+            break
+        }
+        'hookctl;help;logs;tail' {
             break
         }
         'hookctl;help;logs;stats' {
@@ -732,7 +764,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
         }
         'hookctl;help;events' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every event: id, provider or domain pack, description (the default)')
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One event: provider, headers, schema and a freshly generated sample payload')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One event: provider, a freshly generated sample payload, headers, and with --schema its JSON Schema')
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Check a payload against an event''s schema; exit 1 listing each violation')
             break
         }

@@ -160,6 +160,9 @@ _hookctl() {
             hookctl__subcmd__help__subcmd__logs,stats)
                 cmd="hookctl__subcmd__help__subcmd__logs__subcmd__stats"
                 ;;
+            hookctl__subcmd__help__subcmd__logs,tail)
+                cmd="hookctl__subcmd__help__subcmd__logs__subcmd__tail"
+                ;;
             hookctl__subcmd__logs,export)
                 cmd="hookctl__subcmd__logs__subcmd__export"
                 ;;
@@ -178,6 +181,9 @@ _hookctl() {
             hookctl__subcmd__logs,stats)
                 cmd="hookctl__subcmd__logs__subcmd__stats"
                 ;;
+            hookctl__subcmd__logs,tail)
+                cmd="hookctl__subcmd__logs__subcmd__tail"
+                ;;
             hookctl__subcmd__logs__subcmd__help,export)
                 cmd="hookctl__subcmd__logs__subcmd__help__subcmd__export"
                 ;;
@@ -195,6 +201,9 @@ _hookctl() {
                 ;;
             hookctl__subcmd__logs__subcmd__help,stats)
                 cmd="hookctl__subcmd__logs__subcmd__help__subcmd__stats"
+                ;;
+            hookctl__subcmd__logs__subcmd__help,tail)
+                cmd="hookctl__subcmd__logs__subcmd__help__subcmd__tail"
                 ;;
             *)
                 ;;
@@ -439,7 +448,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__events__subcmd__show)
-            opts="-q -v -h --catalog --json --color --quiet --verbose --config --db --no-input --help"
+            opts="-q -v -h --schema --catalog --json --color --quiet --verbose --config --db --no-input --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -609,7 +618,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__help__subcmd__logs)
-            opts="show stats export import prune"
+            opts="show tail stats export import prune"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -679,6 +688,20 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__help__subcmd__logs__subcmd__stats)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hookctl__subcmd__help__subcmd__logs__subcmd__tail)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1069,7 +1092,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__logs)
-            opts="-f -q -v -h --event --status --source --since --until --where --limit --follow --json --color --quiet --verbose --config --db --no-input --help show stats export import prune help"
+            opts="-f -q -v -h --event --status --source --since --until --where --limit --follow --json --color --quiet --verbose --config --db --no-input --help show tail stats export import prune help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1181,7 +1204,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__logs__subcmd__help)
-            opts="show stats export import prune help"
+            opts="show tail stats export import prune help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1278,6 +1301,20 @@ _hookctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hookctl__subcmd__logs__subcmd__help__subcmd__tail)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hookctl__subcmd__logs__subcmd__import)
             opts="-q -v -h --json --color --quiet --verbose --config --db --no-input --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1305,7 +1342,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__logs__subcmd__prune)
-            opts="-q -v -h --older-than --json --color --quiet --verbose --config --db --no-input --help"
+            opts="-q -v -h --older-than --dry-run --json --color --quiet --verbose --config --db --no-input --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1401,6 +1438,60 @@ _hookctl() {
                     ;;
                 --by)
                     COMPREPLY=($(compgen -W "event target status" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hookctl__subcmd__logs__subcmd__tail)
+            opts="-q -v -h --event --status --source --since --until --where --limit --json --color --quiet --verbose --config --db --no-input --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --event)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --status)
+                    COMPREPLY=($(compgen -W "delivered failed dead received" -- "${cur}"))
+                    return 0
+                    ;;
+                --source)
+                    COMPREPLY=($(compgen -W "trigger listen replay validate load" -- "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --where)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)

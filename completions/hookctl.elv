@@ -100,7 +100,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --secret 'Shared secret; repeat for rotation (valid if any verifies) [env: HOOKCTL_SECRET]'
             cand --public-key 'Public key for asymmetric schemes: hex, base64, base64 DER, PEM, whpk_, or JWK / JWK set (text or file path)'
             cand --request 'A raw HTTP/1.1 request: request line, headers, blank line, body'
-            cand --log 'A delivery from the delivery log (`hookctl logs`)'
+            cand --log 'A delivery from the delivery log (`hookctl logs`): its id, a unique prefix, or `last`'
             cand --body-file 'Read the body from a file, byte-exact'
             cand --body 'The body as a string, byte-exact (no newline added)'
             cand -H 'A received header (''Name: value''); repeatable'
@@ -311,6 +311,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand show 'Show one record: pretty, the raw HTTP request, a curl command, HAR or JSON'
+            cand tail 'Print the last records, then new ones as they land, until Ctrl-C (the same as `logs --follow`)'
             cand stats 'Counts, success rate and duration percentiles, overall or per event, target or status'
             cand export 'Write records to stdout as JSON Lines or HAR 1.2 (oldest first)'
             cand import 'Add the records of a JSONL or HAR file (`-` for stdin); ids already present are skipped'
@@ -320,6 +321,26 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         &'hookctl;logs;show'= {
             cand --format 'How to show it [default: pretty, or json with --json]'
             cand --redact 'Mask a JSON path in the bodies (''data.email'', ''data.items[*].card''); repeatable'
+            cand --color 'When to use colour'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]'
+            cand --db 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]'
+            cand --json 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
+            cand -q 'Print nothing but the result (no progress, no hints on stderr)'
+            cand --quiet 'Print nothing but the result (no progress, no hints on stderr)'
+            cand -v 'More logging on stderr (-v, -vv)'
+            cand --verbose 'More logging on stderr (-v, -vv)'
+            cand --no-input 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'hookctl;logs;tail'= {
+            cand --event 'Event type glob (`invoice.*`); repeat to accept any of several'
+            cand --status 'Only records with this status'
+            cand --source 'Only records written by this command'
+            cand --since 'Only records newer than this: a duration ago (30m, 1h, 7d) or an RFC 3339 time'
+            cand --until 'Only records up to this time: RFC 3339 or a duration ago (1h)'
+            cand --where 'A condition on the JSON request body, all must hold: ''data.amount > 100'', "type ~ ''^invoice\.''", ''data.tags contains vip'', ''data.email exists'', ''data.currency in [usd,eur]'' (also ==, !=, >=, <=)'
+            cand --limit 'How many recent records to print first (oldest first); 0 for all'
             cand --color 'When to use colour'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]'
             cand --db 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]'
@@ -387,10 +408,11 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --help 'Print help'
         }
         &'hookctl;logs;prune'= {
-            cand --older-than 'Delete records created longer ago than this (7d, 12h, 30m)'
+            cand --older-than 'Delete records created longer ago than this, with its unit (30d, 12h, 30m)'
             cand --color 'When to use colour'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]'
             cand --db 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]'
+            cand --dry-run 'Say how many records would go; delete nothing'
             cand --json 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
             cand -q 'Print nothing but the result (no progress, no hints on stderr)'
             cand --quiet 'Print nothing but the result (no progress, no hints on stderr)'
@@ -402,6 +424,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         }
         &'hookctl;logs;help'= {
             cand show 'Show one record: pretty, the raw HTTP request, a curl command, HAR or JSON'
+            cand tail 'Print the last records, then new ones as they land, until Ctrl-C (the same as `logs --follow`)'
             cand stats 'Counts, success rate and duration percentiles, overall or per event, target or status'
             cand export 'Write records to stdout as JSON Lines or HAR 1.2 (oldest first)'
             cand import 'Add the records of a JSONL or HAR file (`-` for stdin); ids already present are skipped'
@@ -409,6 +432,8 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hookctl;logs;help;show'= {
+        }
+        &'hookctl;logs;help;tail'= {
         }
         &'hookctl;logs;help;stats'= {
         }
@@ -436,7 +461,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
             cand list 'Every event: id, provider or domain pack, description (the default)'
-            cand show 'One event: provider, headers, schema and a freshly generated sample payload'
+            cand show 'One event: provider, a freshly generated sample payload, headers, and with --schema its JSON Schema'
             cand lint 'Check a payload against an event''s schema; exit 1 listing each violation'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -461,6 +486,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --color 'When to use colour'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]'
             cand --db 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]'
+            cand --schema 'Also print the event''s JSON Schema, after the sample (--json always has it)'
             cand --json 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
             cand -q 'Print nothing but the result (no progress, no hints on stderr)'
             cand --quiet 'Print nothing but the result (no progress, no hints on stderr)'
@@ -488,7 +514,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         }
         &'hookctl;events;help'= {
             cand list 'Every event: id, provider or domain pack, description (the default)'
-            cand show 'One event: provider, headers, schema and a freshly generated sample payload'
+            cand show 'One event: provider, a freshly generated sample payload, headers, and with --schema its JSON Schema'
             cand lint 'Check a payload against an event''s schema; exit 1 listing each violation'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -661,12 +687,15 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         }
         &'hookctl;help;logs'= {
             cand show 'Show one record: pretty, the raw HTTP request, a curl command, HAR or JSON'
+            cand tail 'Print the last records, then new ones as they land, until Ctrl-C (the same as `logs --follow`)'
             cand stats 'Counts, success rate and duration percentiles, overall or per event, target or status'
             cand export 'Write records to stdout as JSON Lines or HAR 1.2 (oldest first)'
             cand import 'Add the records of a JSONL or HAR file (`-` for stdin); ids already present are skipped'
             cand prune 'Delete records older than a duration'
         }
         &'hookctl;help;logs;show'= {
+        }
+        &'hookctl;help;logs;tail'= {
         }
         &'hookctl;help;logs;stats'= {
         }
@@ -678,7 +707,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         }
         &'hookctl;help;events'= {
             cand list 'Every event: id, provider or domain pack, description (the default)'
-            cand show 'One event: provider, headers, schema and a freshly generated sample payload'
+            cand show 'One event: provider, a freshly generated sample payload, headers, and with --schema its JSON Schema'
             cand lint 'Check a payload against an event''s schema; exit 1 listing each violation'
         }
         &'hookctl;help;events;list'= {

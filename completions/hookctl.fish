@@ -93,7 +93,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand verify" -s p -l provider
 complete -c hookctl -n "__fish_hookctl_using_subcommand verify" -l secret -d 'Shared secret; repeat for rotation (valid if any verifies) [env: HOOKCTL_SECRET]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand verify" -l public-key -d 'Public key for asymmetric schemes: hex, base64, base64 DER, PEM, whpk_, or JWK / JWK set (text or file path)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand verify" -l request -d 'A raw HTTP/1.1 request: request line, headers, blank line, body' -r -F
-complete -c hookctl -n "__fish_hookctl_using_subcommand verify" -l log -d 'A delivery from the delivery log (`hookctl logs`)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand verify" -l log -d 'A delivery from the delivery log (`hookctl logs`): its id, a unique prefix, or `last`' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand verify" -l body-file -d 'Read the body from a file, byte-exact' -r -F
 complete -c hookctl -n "__fish_hookctl_using_subcommand verify" -l body -d 'The body as a string, byte-exact (no newline added)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand verify" -s H -l request-header -d 'A received header (\'Name: value\'); repeatable' -r
@@ -262,37 +262,38 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand init" -s q -l quiet -d '
 complete -c hookctl -n "__fish_hookctl_using_subcommand init" -s v -l verbose -d 'More logging on stderr (-v, -vv)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand init" -l no-input -d 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand init" -s h -l help -d 'Print help'
-complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show stats export import prune help" -l event -d 'Event type glob (`invoice.*`); repeat to accept any of several' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show stats export import prune help" -l status -d 'Only records with this status' -r -f -a "delivered\t'Sent and answered 2xx'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show tail stats export import prune help" -l event -d 'Event type glob (`invoice.*`); repeat to accept any of several' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show tail stats export import prune help" -l status -d 'Only records with this status' -r -f -a "delivered\t'Sent and answered 2xx'
 failed\t'Sent and answered non-2xx, or the connection failed; may be retried'
 dead\t'Failed on its last retry'
 received\t'Received by `listen`'"
-complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show stats export import prune help" -l source -d 'Only records written by this command' -r -f -a "trigger\t''
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show tail stats export import prune help" -l source -d 'Only records written by this command' -r -f -a "trigger\t''
 listen\t''
 replay\t''
 validate\t''
 load\t''"
-complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show stats export import prune help" -l since -d 'Only records newer than this: a duration ago (30m, 1h, 7d) or an RFC 3339 time' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show stats export import prune help" -l until -d 'Only records up to this time: RFC 3339 or a duration ago (1h)' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show stats export import prune help" -l where -d 'A condition on the JSON request body, all must hold: \'data.amount > 100\', "type ~ \'^invoice\\.\'", \'data.tags contains vip\', \'data.email exists\', \'data.currency in [usd,eur]\' (also ==, !=, >=, <=)' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show stats export import prune help" -l limit -d 'How many records, newest first; 0 for all' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show stats export import prune help" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show tail stats export import prune help" -l since -d 'Only records newer than this: a duration ago (30m, 1h, 7d) or an RFC 3339 time' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show tail stats export import prune help" -l until -d 'Only records up to this time: RFC 3339 or a duration ago (1h)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show tail stats export import prune help" -l where -d 'A condition on the JSON request body, all must hold: \'data.amount > 100\', "type ~ \'^invoice\\.\'", \'data.tags contains vip\', \'data.email exists\', \'data.currency in [usd,eur]\' (also ==, !=, >=, <=)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show tail stats export import prune help" -l limit -d 'How many records, newest first; 0 for all' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show tail stats export import prune help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show stats export import prune help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]' -r -F
-complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show stats export import prune help" -l db -d 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]' -r -F
-complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show stats export import prune help" -s f -l follow -d 'After the last --limit records (oldest first), print new ones as they land, from any process, until Ctrl-C'
-complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show stats export import prune help" -l json -d 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
-complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show stats export import prune help" -s q -l quiet -d 'Print nothing but the result (no progress, no hints on stderr)'
-complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show stats export import prune help" -s v -l verbose -d 'More logging on stderr (-v, -vv)'
-complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show stats export import prune help" -l no-input -d 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
-complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show stats export import prune help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show stats export import prune help" -f -a "show" -d 'Show one record: pretty, the raw HTTP request, a curl command, HAR or JSON'
-complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show stats export import prune help" -f -a "stats" -d 'Counts, success rate and duration percentiles, overall or per event, target or status'
-complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show stats export import prune help" -f -a "export" -d 'Write records to stdout as JSON Lines or HAR 1.2 (oldest first)'
-complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show stats export import prune help" -f -a "import" -d 'Add the records of a JSONL or HAR file (`-` for stdin); ids already present are skipped'
-complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show stats export import prune help" -f -a "prune" -d 'Delete records older than a duration'
-complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show stats export import prune help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show tail stats export import prune help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show tail stats export import prune help" -l db -d 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show tail stats export import prune help" -s f -l follow -d 'After the last --limit records (oldest first), print new ones as they land, from any process, until Ctrl-C'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show tail stats export import prune help" -l json -d 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show tail stats export import prune help" -s q -l quiet -d 'Print nothing but the result (no progress, no hints on stderr)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show tail stats export import prune help" -s v -l verbose -d 'More logging on stderr (-v, -vv)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show tail stats export import prune help" -l no-input -d 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show tail stats export import prune help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show tail stats export import prune help" -f -a "show" -d 'Show one record: pretty, the raw HTTP request, a curl command, HAR or JSON'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show tail stats export import prune help" -f -a "tail" -d 'Print the last records, then new ones as they land, until Ctrl-C (the same as `logs --follow`)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show tail stats export import prune help" -f -a "stats" -d 'Counts, success rate and duration percentiles, overall or per event, target or status'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show tail stats export import prune help" -f -a "export" -d 'Write records to stdout as JSON Lines or HAR 1.2 (oldest first)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show tail stats export import prune help" -f -a "import" -d 'Add the records of a JSONL or HAR file (`-` for stdin); ids already present are skipped'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show tail stats export import prune help" -f -a "prune" -d 'Delete records older than a duration'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show tail stats export import prune help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from show" -l format -d 'How to show it [default: pretty, or json with --json]' -r -f -a "pretty\t'For a person: coloured request, signature headers named, JSON pretty-printed, hex for binary'
 raw\t'The HTTP/1.1 request as sent, byte-exact (feeds `verify --request`)'
 curl\t'One curl command line that re-sends the request byte-exact when run by bash'
@@ -309,6 +310,30 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_su
 complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More logging on stderr (-v, -vv)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from tail" -l event -d 'Event type glob (`invoice.*`); repeat to accept any of several' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from tail" -l status -d 'Only records with this status' -r -f -a "delivered\t'Sent and answered 2xx'
+failed\t'Sent and answered non-2xx, or the connection failed; may be retried'
+dead\t'Failed on its last retry'
+received\t'Received by `listen`'"
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from tail" -l source -d 'Only records written by this command' -r -f -a "trigger\t''
+listen\t''
+replay\t''
+validate\t''
+load\t''"
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from tail" -l since -d 'Only records newer than this: a duration ago (30m, 1h, 7d) or an RFC 3339 time' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from tail" -l until -d 'Only records up to this time: RFC 3339 or a duration ago (1h)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from tail" -l where -d 'A condition on the JSON request body, all must hold: \'data.amount > 100\', "type ~ \'^invoice\\.\'", \'data.tags contains vip\', \'data.email exists\', \'data.currency in [usd,eur]\' (also ==, !=, >=, <=)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from tail" -l limit -d 'How many recent records to print first (oldest first); 0 for all' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from tail" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from tail" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from tail" -l db -d 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from tail" -l json -d 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from tail" -s q -l quiet -d 'Print nothing but the result (no progress, no hints on stderr)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from tail" -s v -l verbose -d 'More logging on stderr (-v, -vv)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from tail" -l no-input -d 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from tail" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from stats" -l event -d 'Event type glob (`invoice.*`); repeat to accept any of several' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from stats" -l status -d 'Only records with this status' -r -f -a "delivered\t'Sent and answered 2xx'
 failed\t'Sent and answered non-2xx, or the connection failed; may be retried'
@@ -371,18 +396,20 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_su
 complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from import" -s v -l verbose -d 'More logging on stderr (-v, -vv)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from import" -l no-input -d 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
-complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from prune" -l older-than -d 'Delete records created longer ago than this (7d, 12h, 30m)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from prune" -l older-than -d 'Delete records created longer ago than this, with its unit (30d, 12h, 30m)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from prune" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from prune" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]' -r -F
 complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from prune" -l db -d 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from prune" -l dry-run -d 'Say how many records would go; delete nothing'
 complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from prune" -l json -d 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from prune" -s q -l quiet -d 'Print nothing but the result (no progress, no hints on stderr)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from prune" -s v -l verbose -d 'More logging on stderr (-v, -vv)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from prune" -l no-input -d 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
 complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one record: pretty, the raw HTTP request, a curl command, HAR or JSON'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "tail" -d 'Print the last records, then new ones as they land, until Ctrl-C (the same as `logs --follow`)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "stats" -d 'Counts, success rate and duration percentiles, overall or per event, target or status'
 complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write records to stdout as JSON Lines or HAR 1.2 (oldest first)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from help" -f -a "import" -d 'Add the records of a JSONL or HAR file (`-` for stdin); ids already present are skipped'
@@ -401,7 +428,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand events; and not __fish_s
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and not __fish_seen_subcommand_from list show lint help" -l no-input -d 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and not __fish_seen_subcommand_from list show lint help" -s h -l help -d 'Print help'
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and not __fish_seen_subcommand_from list show lint help" -f -a "list" -d 'Every event: id, provider or domain pack, description (the default)'
-complete -c hookctl -n "__fish_hookctl_using_subcommand events; and not __fish_seen_subcommand_from list show lint help" -f -a "show" -d 'One event: provider, headers, schema and a freshly generated sample payload'
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and not __fish_seen_subcommand_from list show lint help" -f -a "show" -d 'One event: provider, a freshly generated sample payload, headers, and with --schema its JSON Schema'
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and not __fish_seen_subcommand_from list show lint help" -f -a "lint" -d 'Check a payload against an event\'s schema; exit 1 listing each violation'
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and not __fish_seen_subcommand_from list show lint help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from list" -s p -l provider -d 'Only this provider\'s events, or a domain pack\'s (business, crm, commerce, wedding)' -r
@@ -422,6 +449,7 @@ always\t''
 never\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]' -r -F
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from show" -l db -d 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from show" -l schema -d 'Also print the event\'s JSON Schema, after the sample (--json always has it)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from show" -l json -d 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but the result (no progress, no hints on stderr)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More logging on stderr (-v, -vv)'
@@ -440,7 +468,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from lint" -l no-input -d 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from lint" -s h -l help -d 'Print help'
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "list" -d 'Every event: id, provider or domain pack, description (the default)'
-complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "show" -d 'One event: provider, headers, schema and a freshly generated sample payload'
+complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "show" -d 'One event: provider, a freshly generated sample payload, headers, and with --schema its JSON Schema'
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "lint" -d 'Check a payload against an event\'s schema; exit 1 listing each violation'
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l forward-to -d 'Where deliveries go: URL, or PATH_PREFIX=URL to route by path (repeatable). Without it, listen only receives and answers --respond' -r
@@ -566,10 +594,11 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_see
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay load completions man help" -f -a "man" -d 'Print the man page (roff)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay load completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "show" -d 'Show one record: pretty, the raw HTTP request, a curl command, HAR or JSON'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "tail" -d 'Print the last records, then new ones as they land, until Ctrl-C (the same as `logs --follow`)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "stats" -d 'Counts, success rate and duration percentiles, overall or per event, target or status'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "export" -d 'Write records to stdout as JSON Lines or HAR 1.2 (oldest first)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "import" -d 'Add the records of a JSONL or HAR file (`-` for stdin); ids already present are skipped'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "prune" -d 'Delete records older than a duration'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "list" -d 'Every event: id, provider or domain pack, description (the default)'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "show" -d 'One event: provider, headers, schema and a freshly generated sample payload'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "show" -d 'One event: provider, a freshly generated sample payload, headers, and with --schema its JSON Schema'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "lint" -d 'Check a payload against an event\'s schema; exit 1 listing each violation'

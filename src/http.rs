@@ -49,6 +49,8 @@ pub struct Outgoing {
     /// Whether a retry may follow a retryable failure: if not, a failure is `dead`, not `failed`.
     pub retries_left: bool,
     pub replay_of: Option<String>,
+    /// On a retry: the id of the delivery's first attempt.
+    pub retry_of: Option<String>,
     pub timeout: Duration,
 }
 
@@ -65,6 +67,7 @@ impl Outgoing {
             attempt: 1,
             retries_left: false,
             replay_of: None,
+            retry_of: None,
             timeout: Duration::from_secs(30),
         }
     }
@@ -137,6 +140,7 @@ impl Sender {
         record.provider = out.provider.clone();
         record.attempt = out.attempt;
         record.replay_of = out.replay_of.clone();
+        record.retry_of = out.retry_of.clone();
 
         let started = Instant::now();
         let result = async {

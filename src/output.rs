@@ -117,6 +117,11 @@ pub fn json(value: &impl serde::Serialize) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// A time in JSON output, in the form the delivery log's records use: RFC 3339, UTC, milliseconds.
+pub fn time(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
 /// Writes raw bytes to stdout (bodies are printed byte-exact).
 pub fn bytes(data: &[u8]) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();

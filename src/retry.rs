@@ -30,16 +30,18 @@ impl Policy {
     }
 }
 
-/// Sends with `send(attempt, retries_left)` until a 2xx, a failure not worth retrying, or the last
-/// attempt; returns every attempt's record, oldest first.
+/// Sends with `send(attempt, retries_left, first)` until a 2xx, a failure not worth retrying, or
+/// the last attempt; `first` is the first attempt's record id on a retry, for its `retry_of`.
+/// Returns every attempt's record, oldest first.
 pub async fn deliver<F, Fut>(policy: Policy, mut send: F) -> Result<Vec<Record>>
 where
-    F: FnMut(u32, bool) -> Fut,
+    F: FnMut(u32, bool, Option<String>) -> Fut,
     Fut: Future<Output = Result<Record>>,
 {
-    let mut attempts = Vec::new();
+    let mut attempts: Vec<Record> = Vec::new();
     for attempt in 1..=policy.retries + 1 {
-        let record = send(attempt, attempt <= policy.retries).await?;
+        let first = attempts.first().map(|r| r.id.clone());
+        let record = send(attempt, attempt <= policy.retries, first).await?;
         let again = record.status == Status::Failed;
         let wait = record
             .response
@@ -112,7 +114,7 @@ mod tests {
     async fn retries_until_success_and_honours_retry_after() {
         let statuses = [503, 429, 200];
         let started = tokio::time::Instant::now();
-        let records = deliver(policy(5), |attempt, left| {
+        let records = deliver(policy(5), |attempt, left, _| {
             let status = statuses[attempt as usize - 1];
             async move { Ok(answer(status, (status == 429).then_some("7"), left)) }
         })
@@ -132,10 +134,9 @@ mod tests {
 
     #[tokio::test(start_paused = true)]
     async fn gives_up_dead_after_the_last_retry() {
-        let records = deliver(
-            policy(2),
-            |_, left| async move { Ok(answer(500, None, left)) },
-        )
+        let records = deliver(policy(2), |_, left, _| async move {
+            Ok(answer(500, None, left))
+        })
         .await
         .unwrap();
         assert_eq!(records.len(), 3);
@@ -144,10 +145,9 @@ mod tests {
 
     #[tokio::test(start_paused = true)]
     async fn a_client_error_is_not_retried() {
-        let records = deliver(
-            policy(5),
-            |_, left| async move { Ok(answer(400, None, left)) },
-        )
+        let records = deliver(policy(5), |_, left, _| async move {
+            Ok(answer(400, None, left))
+        })
         .await
         .unwrap();
         assert_eq!(records.len(), 1);

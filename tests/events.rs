@@ -304,6 +304,31 @@ fn events_show_prints_headers_schema_and_a_fresh_sample() {
 }
 
 #[test]
+fn events_show_prints_the_sample_first_and_the_schema_only_with_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = |args: &[&str]| {
+        let out = hookctl(&dir)
+            .args(["events", "show", "github.push", "--color", "never"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let plain = text(&[]);
+    let sample = plain.find("Sample payload:").expect(&plain);
+    assert!(
+        plain[..sample].lines().count() < 10,
+        "the sample comes first:\n{plain}"
+    );
+    assert!(!plain.contains("Schema:"), "{plain}");
+    let with = text(&["--schema"]);
+    let schema = with.find("Schema:").expect(&with);
+    assert!(with.find("Sample payload:").unwrap() < schema);
+    assert!(with[schema..].contains("\"type\": \"object\""));
+}
+
+#[test]
 fn unknown_events_exit_2_with_the_closest_name() {
     let dir = tempfile::tempdir().unwrap();
     hookctl(&dir)

@@ -155,6 +155,65 @@ impl Listen {
     }
 }
 
+#[test]
+fn a_line_shows_the_short_id_that_logs_show_takes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("log.db");
+    let ready = dir.path().join("ready.txt");
+    let mut child = Command::new(cargo_bin("hookctl"))
+        .args(["--db", db.to_str().unwrap(), "--color", "never"])
+        .args([
+            "listen",
+            "--port",
+            "0",
+            "--ready-file",
+            ready.to_str().unwrap(),
+        ])
+        .env("HOOKCTL_CONFIG", dir.path().join("config.toml"))
+        .env_remove("HOOKCTL_RELAY_TOKEN")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut err = BufReader::new(child.stderr.take().unwrap());
+    let mut said = String::new();
+    while !said.starts_with("Ready: ") {
+        said.clear();
+        assert!(err.read_line(&mut said).unwrap() > 0, "listen ended");
+    }
+    let url = std::fs::read_to_string(&ready).unwrap();
+    let (status, _) = post(url.trim(), "/hook", &[], b"{\"type\":\"a.b\"}");
+    assert_eq!(status, 200);
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let _ = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status();
+    assert!(child.wait().unwrap().success());
+    let fields: Vec<&str> = line.split_whitespace().collect();
+    assert_eq!(fields[2..5], ["POST", "/hook", "a.b"], "{line}");
+    let short = fields[1];
+    assert!(short.starts_with("dlv_") && short.len() < 36, "{line}");
+    let out = Command::new(cargo_bin("hookctl"))
+        .args([
+            "--db",
+            db.to_str().unwrap(),
+            "--json",
+            "logs",
+            "show",
+            short,
+        ])
+        .env("HOOKCTL_CONFIG", dir.path().join("config.toml"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let record: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(record["id"].as_str().unwrap().starts_with(short));
+    assert_eq!(record["source"], "listen");
+}
+
 /// Sends one HTTP/1.1 request; returns the status and body.
 fn post(url: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> (u16, Vec<u8>) {
     let rest = url.strip_prefix("http://").unwrap();

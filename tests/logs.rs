@@ -449,6 +449,50 @@ fn follow_prints_records_another_process_writes() {
 }
 
 #[test]
+fn tail_follows_like_follow_with_the_same_filters() {
+    let dir = tempfile::tempdir().unwrap();
+    sample_log(&dir);
+    let mut child = StdCommand::new(bin())
+        .args(["logs", "tail", "--limit", "2", "--event", "x.*"])
+        .args(["--color", "never"])
+        .env("HOOKCTL_CONFIG", dir.path().join("config.toml"))
+        .env("HOOKCTL_DB", dir.path().join("deliveries.db"))
+        .env("CI", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The line that says it follows comes after the (here empty) backlog: what lands next is new.
+    let mut err = BufReader::new(child.stderr.take().unwrap());
+    let mut said = String::new();
+    err.read_line(&mut said).unwrap();
+    assert!(said.contains("following"), "{said}");
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            let Ok(line) = line else { break };
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let fresh = [
+        Rec::new("dlv_skip", "y.other", json!({})).record(),
+        Rec::new("dlv_tail", "x.new", json!({})).record(),
+    ];
+    import(&dir, &fresh);
+    let line = rx.recv_timeout(Duration::from_secs(30));
+    let _ = child.kill();
+    let _ = child.wait();
+    let line = line.expect("no record from `logs tail` within 30 s");
+    assert!(
+        line.contains("dlv_tail") && line.contains("x.new"),
+        "--event applies while tailing: {line}"
+    );
+}
+
+#[test]
 fn follow_first_prints_the_last_records_oldest_first() {
     let dir = tempfile::tempdir().unwrap();
     sample_log(&dir);
@@ -918,6 +962,7 @@ fn stats_on_a_known_set() {
         v["total"],
         json!({"count": 6, "sent": 5, "delivered": 3, "failed": 1, "dead": 1, "received": 1,
                "success_rate": 0.6,
+               "deliveries": {"count": 5, "delivered": 3, "failed": 1, "dead": 1, "success_rate": 0.6},
                "duration_ms": {"min": 10.0, "mean": 35.0, "p50": 30.0, "p95": 60.0, "p99": 60.0, "max": 60.0}})
     );
     let out = hookctl(&dir)
@@ -981,6 +1026,106 @@ fn prune_deletes_older_records_and_says_how_many() {
         (v["pruned"].clone(), v["remaining"].clone()),
         (json!(0), json!(4))
     );
+}
+
+#[test]
+fn prune_needs_a_unit_and_dry_run_deletes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    sample_log(&dir);
+    for flag in ["--older-than", "--since"] {
+        let args: &[&str] = if flag == "--since" {
+            &["logs", flag, "30"]
+        } else {
+            &["logs", "prune", flag, "30"]
+        };
+        let out = hookctl(&dir).args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{flag} 30");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains("add a unit, e.g. 30d"), "{err}");
+    }
+    hookctl(&dir)
+        .args(["logs", "prune", "--older-than", "270m", "--dry-run"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("would prune 2 records"));
+    let out = hookctl(&dir)
+        .args([
+            "logs",
+            "prune",
+            "--older-than",
+            "270m",
+            "--dry-run",
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (
+            &v["would_prune"],
+            &v["pruned"],
+            &v["remaining"],
+            &v["dry_run"]
+        ),
+        (&json!(2), &json!(0), &json!(6), &json!(true))
+    );
+    assert_eq!(ids(&dir, &["--limit", "0"]).len(), 6, "nothing deleted");
+}
+
+#[test]
+fn a_unique_prefix_or_last_names_a_record_and_an_ambiguous_one_is_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut recs: Vec<Record> = ["dlv_0193aa01", "dlv_0193aa02", "dlv_0193bb01"]
+        .iter()
+        .map(|id| Rec::new(id, "x.y", json!({"id": id})).record())
+        .collect();
+    recs[0].created_at = at(1);
+    import(&dir, &recs);
+    let shown = |name: &str| {
+        let out = hookctl(&dir)
+            .args(["logs", "show", name, "--json"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{name}: {out:?}");
+        serde_json::from_slice::<Value>(&out.stdout).unwrap()["id"].clone()
+    };
+    assert_eq!(shown("dlv_0193b"), "dlv_0193bb01");
+    assert_eq!(shown("dlv_0193aa01"), "dlv_0193aa01", "a full id");
+    assert_eq!(shown("last"), "dlv_0193bb01", "the newest");
+    hookctl(&dir)
+        .args(["replay", "dlv_0193b", "--dry-run", "--color", "never"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("(replay of dlv_0193bb01)"));
+    for args in [
+        &["logs", "show", "dlv_0193a"][..],
+        &["replay", "dlv_0193a", "--dry-run"],
+        &[
+            "verify",
+            "--log",
+            "dlv_0193a",
+            "--provider",
+            "github",
+            "--secret",
+            "s",
+        ],
+    ] {
+        let out = hookctl(&dir).args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(
+            err.contains("start of 2 ids") && err.contains("dlv_0193aa01, dlv_0193aa02"),
+            "{args:?}: {err}"
+        );
+    }
+    let out = hookctl(&dir)
+        .args(["logs", "show", "dlv_0193c"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no record 'dlv_0193c'"));
 }
 
 #[test]

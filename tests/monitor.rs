@@ -227,6 +227,46 @@ fn once_alerts_for_the_endpoint_that_is_down_and_exits_1() {
 }
 
 #[test]
+fn json_state_changes_and_alert_notes_carry_their_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, _alerts) = endpoints::receiver();
+    let receiver = serve(app);
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    let out = hookctl(dir.path())
+        .args([
+            "monitor",
+            &format!("http://{closed}/hook"),
+            "--once",
+            "--json",
+        ])
+        .args(["--alert", &format!("webhook:{}", receiver.url("/webhook"))])
+        .env("HOOKCTL_ALERT_SECRET", ALERT_SECRET)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    for kind in ["probe", "change", "alert"] {
+        let line = lines
+            .iter()
+            .find(|l| l["type"] == kind)
+            .unwrap_or_else(|| panic!("no {kind} line: {lines:#?}"));
+        let time = line["time"].as_str().unwrap_or_else(|| panic!("{line}"));
+        chrono::DateTime::parse_from_rfc3339(time).unwrap();
+        assert!(
+            time.ends_with('Z') && time.len() == "2026-11-23T13:41:18.204Z".len(),
+            "{kind}: {time} is not in the log's form"
+        );
+    }
+}
+
+#[test]
 fn once_exits_0_when_every_endpoint_is_up_and_a_get_probe_accepts_405() {
     let dir = tempfile::tempdir().unwrap();
     let strict = serve(endpoints::strict(Default::default()));

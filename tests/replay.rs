@@ -223,6 +223,48 @@ fn a_non_2xx_answer_exits_1_and_is_recorded_as_failed() {
 }
 
 #[test]
+fn a_refused_replay_of_a_stale_stripe_signature_hints_resign() {
+    let env = Env::new();
+    let rx = Receiver::start();
+    let store = Store::open(&env.db()).unwrap();
+    let stored = |minutes_ago: i64| {
+        let mut r = Record::new(
+            Source::Listen,
+            RequestPart {
+                method: "POST".into(),
+                url: "https://public.example/hooks".into(),
+                headers: [("Stripe-Signature", "t=1,v1=abc")].into_iter().collect(),
+                body: Body(b"{}".to_vec()),
+            },
+        );
+        r.status = Status::Received;
+        r.created_at = chrono::Utc::now() - chrono::Duration::minutes(minutes_ago);
+        store.insert(&r).unwrap();
+        r.id
+    };
+    let (old, fresh) = (stored(60), stored(0));
+    for (id, status) in [(&old, 401), (&old, 400), (&fresh, 401)] {
+        rx.respond_with(&[(status, &[])]);
+        let out = env
+            .hookctl()
+            .args(["replay", id, "--to", &rx.url("/in")])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let err = String::from_utf8(out.stderr).unwrap();
+        if id == &old {
+            assert_eq!(err.lines().count(), 1, "{err}");
+            assert!(
+                err.contains("Stripe signature") && err.contains("add --resign"),
+                "{status}: {err}"
+            );
+        } else {
+            assert!(err.is_empty(), "a signature within its window: {err}");
+        }
+    }
+}
+
+#[test]
 fn an_unreachable_target_is_a_negative_verdict_with_the_reason() {
     let env = Env::new();
     let closed = std::net::TcpListener::bind("127.0.0.1:0")
@@ -259,7 +301,7 @@ fn bad_input_is_exit_2() {
         .args(["replay", "dlv_nope"])
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("no delivery with id"));
+        .stderr(predicates::str::contains("no record 'dlv_nope'"));
     env.hookctl()
         .args(["replay", &id, "--to", "ftp://x"])
         .assert()

@@ -3,7 +3,9 @@
 
 use chrono::{Duration, Utc};
 use hookctl::signature::Headers;
-use hookctl::store::{Body, Query, Record, RequestPart, ResponsePart, Source, Status, Store};
+use hookctl::store::{
+    Body, Found, Query, Record, RequestPart, ResponsePart, Source, Status, Store,
+};
 
 fn record(event: &str, body: &[u8], status: Status) -> Record {
     let mut r = Record::new(
@@ -219,4 +221,37 @@ fn a_file_that_is_not_sqlite_is_a_clear_error_and_is_left_alone() {
         content,
         "the file was changed"
     );
+}
+
+#[test]
+fn find_takes_a_prefix_literally_and_an_exact_id_wins_over_a_longer_one() {
+    let store = Store::in_memory().unwrap();
+    for id in ["dlv_ab", "dlv_abc", "dlv_b"] {
+        let mut r = record("x.y", b"{}", Status::Delivered);
+        r.id = id.into();
+        store.insert(&r).unwrap();
+    }
+    let one = |name: &str| match store.find(name).unwrap() {
+        Found::One(r) => r.id,
+        other => panic!("{name}: {other:?}"),
+    };
+    assert_eq!(
+        one("dlv_ab"),
+        "dlv_ab",
+        "exact, although dlv_abc starts so too"
+    );
+    assert_eq!(one("dlv_abc"), "dlv_abc");
+    assert!(
+        matches!(store.find("dlv_a").unwrap(), Found::Many(ids) if ids == ["dlv_ab", "dlv_abc"])
+    );
+    for wild in ["dlv_*", "dlv_?b", "dlv_[a]b", "*"] {
+        assert!(
+            matches!(store.find(wild).unwrap(), Found::Nothing),
+            "{wild} is not a pattern"
+        );
+    }
+    assert!(matches!(
+        Store::in_memory().unwrap().find("last").unwrap(),
+        Found::Nothing
+    ));
 }

@@ -176,6 +176,48 @@ fn a_batch_sends_count_deliveries_each_with_its_own_id() {
 }
 
 #[test]
+fn a_batch_ends_with_totals_of_deliveries_and_attempts() {
+    let dir = tempfile::tempdir().unwrap();
+    let rx = Receiver::start();
+    let run = |json: bool| {
+        // One at a time: the first delivery is retried once, the second refused, the third taken.
+        rx.respond_with(&[(503, &[]), (200, &[]), (400, &[])]);
+        let out = hookctl(dir.path())
+            .args([
+                "trigger",
+                "contact.created",
+                "--to",
+                &rx.url("/t"),
+                "-n",
+                "3",
+            ])
+            .args(["--retries", "1", "--backoff", "1ms", "--color", "never"])
+            .args(json.then_some("--json"))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "one is dead");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let text = run(false);
+    assert_eq!(
+        text.lines().last().unwrap(),
+        "3 deliveries: 2 delivered, 0 failed, 1 dead (4 attempts)",
+        "{text}"
+    );
+    let text = run(true);
+    let lines: Vec<Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 4, "one object a delivery, then the totals");
+    assert!(lines[..3].iter().all(|l| l["id"].is_string()));
+    assert_eq!(
+        lines[3],
+        serde_json::json!({"totals": {"deliveries": 3, "delivered": 2, "failed": 0, "dead": 1, "attempts": 4}})
+    );
+}
+
+#[test]
 fn failing_twice_then_succeeding_is_three_recorded_attempts_and_exit_0() {
     let dir = tempfile::tempdir().unwrap();
     let rx = Receiver::start();
@@ -216,6 +258,58 @@ fn failing_twice_then_succeeding_is_three_recorded_attempts_and_exit_0() {
             (2, Status::Failed),
             (3, Status::Delivered)
         ]
+    );
+}
+
+#[test]
+fn stats_count_a_delivery_delivered_on_its_third_attempt_as_one_success() {
+    let dir = tempfile::tempdir().unwrap();
+    let rx = Receiver::start();
+    rx.respond_with(&[(503, &[]), (500, &[]), (200, &[]), (500, &[])]);
+    hookctl(dir.path())
+        .args([
+            "trigger",
+            "ticket.created",
+            "--to",
+            &rx.url("/s"),
+            "-n",
+            "2",
+        ])
+        .args(["--retries", "2", "--backoff", "1ms"])
+        .assert()
+        .code(0);
+    let log = records(dir.path());
+    let first = &log[0].id;
+    assert_eq!(
+        log[1].retry_of.as_ref(),
+        Some(first),
+        "a retry names its first attempt"
+    );
+    assert_eq!(log[2].retry_of.as_ref(), Some(first));
+    let out = hookctl(dir.path())
+        .args(["logs", "stats", "--json"])
+        .output()
+        .unwrap();
+    let total = &stdout_json(&out)["total"];
+    assert_eq!(
+        total["deliveries"],
+        serde_json::json!({"count": 2, "delivered": 2, "failed": 0, "dead": 0, "success_rate": 1.0})
+    );
+    assert_eq!(
+        (&total["sent"], &total["delivered"]),
+        (&5.into(), &2.into())
+    );
+    assert_eq!(total["success_rate"], 0.4, "per attempt, as before");
+    let out = hookctl(dir.path())
+        .args(["logs", "stats", "--color", "never"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let cells: Vec<&str> = text.lines().last().unwrap().split_whitespace().collect();
+    assert_eq!(
+        cells[..7],
+        ["total", "2", "2", "0", "0", "100.0%", "5"],
+        "{text}"
     );
 }
 

@@ -21,7 +21,7 @@ pub struct EventsArgs {
 pub enum EventsCommand {
     /// Every event: id, provider or domain pack, description (the default).
     List(EventsListArgs),
-    /// One event: provider, headers, schema and a freshly generated sample payload.
+    /// One event: provider, a freshly generated sample payload, headers, and with --schema its JSON Schema.
     Show(EventsShowArgs),
     /// Check a payload against an event's schema; exit 1 listing each violation.
     Lint(EventsLintArgs),
@@ -38,6 +38,10 @@ pub struct EventsListArgs {
 pub struct EventsShowArgs {
     /// Event id, e.g. stripe.payment_intent.succeeded or ticket.created.
     pub event: String,
+
+    /// Also print the event's JSON Schema, after the sample (--json always has it).
+    #[arg(long)]
+    pub schema: bool,
 }
 
 #[derive(Debug, Args)]

@@ -57,10 +57,28 @@ pub struct LogsArgs {
     pub follow: bool,
 }
 
+/// `logs tail`: `logs --follow` under the name Stripe's CLI taught its users.
+#[derive(Debug, Args)]
+pub struct LogsTailArgs {
+    #[command(flatten)]
+    pub filters: LogFilters,
+
+    /// How many recent records to print first (oldest first); 0 for all.
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 100,
+        allow_negative_numbers = true
+    )]
+    pub limit: i64,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum LogsCommand {
     /// Show one record: pretty, the raw HTTP request, a curl command, HAR or JSON.
     Show(LogsShowArgs),
+    /// Print the last records, then new ones as they land, until Ctrl-C (the same as `logs --follow`).
+    Tail(LogsTailArgs),
     /// Counts, success rate and duration percentiles, overall or per event, target or status.
     Stats(LogsStatsArgs),
     /// Write records to stdout as JSON Lines or HAR 1.2 (oldest first).
@@ -87,7 +105,7 @@ pub enum ShowFormat {
 
 #[derive(Debug, Args)]
 pub struct LogsShowArgs {
-    /// The record's id (dlv_…), as `hookctl logs` lists it.
+    /// The record's id (dlv_…) as `hookctl logs` lists it, a unique prefix of it, or `last` for the newest.
     pub id: String,
 
     /// How to show it [default: pretty, or json with --json].
@@ -146,7 +164,11 @@ pub struct LogsImportArgs {
 
 #[derive(Debug, Args)]
 pub struct LogsPruneArgs {
-    /// Delete records created longer ago than this (7d, 12h, 30m).
+    /// Delete records created longer ago than this, with its unit (30d, 12h, 30m).
     #[arg(long, value_name = "DUR")]
     pub older_than: String,
+
+    /// Say how many records would go; delete nothing.
+    #[arg(long)]
+    pub dry_run: bool,
 }

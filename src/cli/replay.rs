@@ -6,7 +6,7 @@ use super::LogFilters;
 
 #[derive(Debug, Args)]
 pub struct ReplayArgs {
-    /// Delivery ids from the log (`hookctl logs`); or select them with the filters below.
+    /// Delivery ids from the log (`hookctl logs`), unique prefixes, or `last`; or select them with the filters below.
     #[arg(value_name = "ID")]
     pub ids: Vec<String>,
 

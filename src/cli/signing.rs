@@ -107,7 +107,7 @@ pub struct VerifyArgs {
     #[arg(long, value_name = "FILE", conflicts_with_all = ["body_file", "body"])]
     pub request: Option<PathBuf>,
 
-    /// A delivery from the delivery log (`hookctl logs`).
+    /// A delivery from the delivery log (`hookctl logs`): its id, a unique prefix, or `last`.
     #[arg(long, value_name = "DELIVERY_ID", conflicts_with_all = ["request", "body_file", "body"])]
     pub log: Option<String>,
 

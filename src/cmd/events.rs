@@ -100,7 +100,7 @@ fn list(args: EventsListArgs, catalog: &Catalog, ctx: &Ctx) -> Result<Exit> {
     }
     if !ctx.style.quiet {
         eprintln!(
-            "{} events; `hookctl events show EVENT` for headers, schema and a sample",
+            "{} events; `hookctl events show EVENT` for a sample and its headers",
             selected.len()
         );
     }
@@ -140,14 +140,6 @@ fn show(args: EventsShowArgs, catalog: &Catalog, ctx: &Ctx) -> Result<Exit> {
         event.signed_with()
     ))?;
     output::line("")?;
-    output::line("Headers (the signature headers are added when it is signed):".bold())?;
-    for (name, value) in sample.headers.iter() {
-        output::line(format_args!("  {name}: {value}"))?;
-    }
-    output::line("")?;
-    output::line("Schema:".bold())?;
-    output::line(indent(&serde_json::to_string_pretty(&schema)?))?;
-    output::line("")?;
     output::line("Sample payload:".bold())?;
     output::line(indent(&serde_json::to_string_pretty(&sample.payload)?))?;
     if sample.encoding == crate::events::Encoding::Form {
@@ -155,6 +147,22 @@ fn show(args: EventsShowArgs, catalog: &Catalog, ctx: &Ctx) -> Result<Exit> {
             "  (sent form-encoded: {})",
             String::from_utf8_lossy(&sample.body)
         ))?;
+    }
+    output::line("")?;
+    output::line("Headers (the signature headers are added when it is signed):".bold())?;
+    for (name, value) in sample.headers.iter() {
+        output::line(format_args!("  {name}: {value}"))?;
+    }
+    // The schema runs to hundreds of lines: it would bury the sample most readers came for.
+    if args.schema {
+        output::line("")?;
+        output::line("Schema:".bold())?;
+        output::line(indent(&serde_json::to_string_pretty(&schema)?))?;
+    } else if !ctx.style.quiet {
+        eprintln!(
+            "`hookctl events show {} --schema` adds its JSON Schema",
+            event.id
+        );
     }
     Ok(Exit::Ok)
 }

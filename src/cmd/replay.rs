@@ -14,6 +14,7 @@ use crate::bail_usage;
 use crate::cli::{LogFilters, ReplayArgs};
 use crate::http::{Outgoing, Sender, retarget};
 use crate::output::{self, Exit, usage};
+use crate::signature::crypto::human_seconds;
 use crate::signature::{self, Delivery, KeyMaterial, Scheme};
 use crate::store::{Record, Source, Status, Store};
 
@@ -66,11 +67,64 @@ pub fn run(args: ReplayArgs, ctx: &Ctx) -> Result<Exit> {
         },
         report,
     ))?;
+    if !args.resign
+        && !ctx.style.quiet
+        && let Some(hint) = resign_hint(&records, &results, chrono::Utc::now())
+    {
+        eprintln!("{hint}");
+    }
     let mut all_ok = true;
     for r in &results {
         all_ok &= r.status == Status::Delivered;
     }
     Ok(if all_ok { Exit::Ok } else { Exit::Negative })
+}
+
+/// The answers with which receivers refuse a signature (Stripe's own examples answer 400).
+const REFUSED: [u16; 3] = [400, 401, 403];
+
+/// When a byte-exact replay was refused and its stored signature carries a time older than the
+/// provider's window, the one line saying `--resign` is the way: receivers reject a stale
+/// timestamp as they reject a forged signature, and the answer alone does not say which.
+fn resign_hint(
+    originals: &[Record],
+    replays: &[Record],
+    now: chrono::DateTime<chrono::Utc>,
+) -> Option<String> {
+    originals
+        .iter()
+        .zip(replays)
+        .filter(|(_, r)| {
+            r.response
+                .as_ref()
+                .is_some_and(|a| REFUSED.contains(&a.status))
+        })
+        .find_map(|(original, replay)| {
+            let scheme = signed_by(original)?;
+            let window = scheme.info().tolerance_seconds?;
+            let age = (now - original.created_at).num_seconds();
+            (age > window as i64).then(|| {
+                format!(
+                    "hint: the stored {} signature was made {} ago, past the {} its receivers allow, which may be why it was answered {}: add --resign to sign it anew",
+                    scheme.info().name,
+                    human_seconds(age),
+                    human_seconds(window as i64),
+                    replay.response.as_ref().map_or(0, |a| a.status),
+                )
+            })
+        })
+}
+
+/// The scheme that signed a stored delivery: the one its record names, else the one its
+/// headers point to (`listen` without `--verify-provider` records no provider).
+fn signed_by(r: &Record) -> Option<signature::registry::SchemeRef> {
+    let registry = signature::Registry::builtin();
+    match &r.provider {
+        Some(p) => registry.get(p),
+        None => signature::registry::detect(registry, &r.request.headers)
+            .into_iter()
+            .next(),
+    }
 }
 
 /// The records to replay, oldest first: the ids given (each must exist), or those the filters
@@ -87,12 +141,7 @@ fn select(store: &Store, args: &ReplayArgs) -> Result<Vec<Record>> {
         ),
         (false, false) => {
             for id in &args.ids {
-                match store.get(id)? {
-                    Some(r) => out.push(r),
-                    None => bail_usage!(
-                        "no delivery with id '{id}' in the log: `hookctl logs` lists them"
-                    ),
-                }
+                out.push(input::record(store, id)?);
             }
         }
         (true, true) => {

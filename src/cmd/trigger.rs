@@ -69,16 +69,57 @@ pub fn run(args: TriggerArgs, ctx: &Ctx) -> Result<Exit> {
         |()| deliver(sender.clone(), plan.clone()),
         |attempts: &Vec<Record>, ctx| report(attempts, ctx),
     ))?;
-    let all_delivered = deliveries.iter().all(|attempts| {
-        attempts
-            .last()
-            .is_some_and(|r| r.status == Status::Delivered)
-    });
-    Ok(if all_delivered {
+    let totals = Totals::of(&deliveries);
+    // One delivery's line already says everything; a single `--json` object stays alone.
+    if deliveries.len() > 1 {
+        totals.report(ctx)?;
+    }
+    Ok(if totals.delivered == totals.deliveries {
         Exit::Ok
     } else {
         Exit::Negative
     })
+}
+
+/// How a run's deliveries ended, as `logs stats` settles them, and how many attempts they took.
+#[derive(Debug, Default, serde::Serialize)]
+struct Totals {
+    deliveries: usize,
+    delivered: usize,
+    failed: usize,
+    dead: usize,
+    attempts: usize,
+}
+
+impl Totals {
+    fn of(deliveries: &[Vec<Record>]) -> Totals {
+        let mut t = Totals::default();
+        for attempts in deliveries {
+            t.deliveries += 1;
+            t.attempts += attempts.len();
+            match attempts.iter().map(|r| r.status).reduce(Status::settle) {
+                Some(Status::Delivered) => t.delivered += 1,
+                Some(Status::Dead) => t.dead += 1,
+                _ => t.failed += 1,
+            }
+        }
+        t
+    }
+
+    fn report(&self, ctx: &Ctx) -> Result<()> {
+        if ctx.style.json {
+            return output::json(&serde_json::json!({ "totals": self }));
+        }
+        let line = format!(
+            "{} deliveries: {} delivered, {} failed, {} dead ({} attempts)",
+            self.deliveries, self.delivered, self.failed, self.dead, self.attempts
+        );
+        output::line(if self.delivered == self.deliveries {
+            line.bold()
+        } else {
+            line.red().bold()
+        })
+    }
 }
 
 /// On a terminal with no EVENT: a fuzzy picker over the catalog.
@@ -101,7 +142,7 @@ fn pick(args: &TriggerArgs, ctx: &Ctx) -> Result<String> {
 /// provider retrying minutes later signs with a fresh timestamp) under the same delivery id.
 async fn deliver(sender: Sender, plan: Arc<Plan>) -> Result<Vec<Record>> {
     let unsigned = plan.sampler.fresh()?;
-    retry::deliver(plan.policy, |attempt, retries_left| {
+    retry::deliver(plan.policy, |attempt, retries_left, first| {
         let sender = sender.clone();
         let plan = plan.clone();
         let signed = plan
@@ -111,6 +152,7 @@ async fn deliver(sender: Sender, plan: Arc<Plan>) -> Result<Vec<Record>> {
             let mut out = plan.sampler.outgoing(signed?, &plan.url, Source::Trigger);
             out.attempt = attempt;
             out.retries_left = retries_left;
+            out.retry_of = first;
             out.timeout = plan.timeout;
             sender.send(out).await
         }

@@ -105,9 +105,7 @@ fn read_delivery(args: &VerifyArgs, ctx: &Ctx) -> Result<(Delivery, Option<Strin
     let mut logged_provider = None;
     let mut d = match (&args.request, &args.log) {
         (_, Some(id)) => {
-            let Some(r) = ctx.store()?.get(id)? else {
-                bail_usage!("no delivery with id '{id}' in the log: `hookctl logs` lists them");
-            };
+            let r = input::record(&ctx.store()?, id)?;
             logged_provider = r.provider.clone();
             Delivery {
                 method: r.request.method,

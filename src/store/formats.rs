@@ -280,7 +280,7 @@ pub fn har_entry(r: &Record) -> Value {
             "id": r.id, "source": r.source, "event_type": r.event_type, "provider": r.provider,
             "target": r.target, "attempt": r.attempt, "status": r.status,
             "duration_ms": r.duration_ms, "error": r.error, "replay_of": r.replay_of,
-            "tunnel": r.tunnel, "has_response": r.response.is_some(),
+            "retry_of": r.retry_of, "tunnel": r.tunnel, "has_response": r.response.is_some(),
         },
     });
     if let Some(e) = &r.error {
@@ -396,6 +396,7 @@ pub fn from_har_entry(e: &Value) -> Result<Record, String> {
         r.duration_ms = meta.duration_ms;
         r.error = meta.error;
         r.replay_of = meta.replay_of;
+        r.retry_of = meta.retry_of;
         r.tunnel = meta.tunnel;
         if !meta.has_response {
             r.response = None;
@@ -416,6 +417,8 @@ struct HarMeta {
     duration_ms: Option<f64>,
     error: Option<String>,
     replay_of: Option<String>,
+    #[serde(default)]
+    retry_of: Option<String>,
     tunnel: Option<String>,
     has_response: bool,
 }
@@ -533,6 +536,9 @@ pub fn pretty(r: &Record) -> String {
     );
     if let Some(p) = &r.replay_of {
         let _ = writeln!(o, "replay of {p}");
+    }
+    if let Some(p) = &r.retry_of {
+        let _ = writeln!(o, "retry of {p}");
     }
     if let Some(t) = &r.tunnel {
         let _ = writeln!(o, "tunnel {t}");

@@ -32,4 +32,6 @@ pub const STEPS: &[&str] = &[
      CREATE INDEX deliveries_status ON deliveries (status, created_ms);
      CREATE INDEX deliveries_event ON deliveries (event_type, created_ms);
      CREATE INDEX deliveries_source ON deliveries (source, created_ms);",
+    // 3: a retry names its delivery's first attempt, so `logs stats` counts deliveries.
+    "ALTER TABLE deliveries ADD COLUMN retry_of TEXT;",
 ];

@@ -15,11 +15,23 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::signature::Headers;
-pub use record::{Body, Record, RequestPart, ResponsePart, Source, Status};
+pub use record::{Body, Record, RequestPart, ResponsePart, Source, Status, short_id};
 
 /// Headers whose value is a credential itself rather than a signature over the request; they are
 /// masked before a record is written, because secrets never reach the log (README, "The delivery log").
 const CREDENTIAL_HEADERS: &[&str] = &["X-Gitlab-Token", "Proxy-Authorization", "Cookie"];
+
+/// What `Store::find` names the newest record by.
+pub const LAST: &str = "last";
+
+/// What a name given by the user finds in the log.
+#[derive(Debug)]
+pub enum Found {
+    One(Box<Record>),
+    Nothing,
+    /// A prefix of several ids, in order.
+    Many(Vec<String>),
+}
 
 /// The value stored in place of a credential.
 pub const REDACTED: &str = "[redacted by hookctl]";
@@ -189,6 +201,50 @@ impl Store {
             .map_err(Into::into)
     }
 
+    /// The record a user names: its id, a prefix of exactly one id, or `last` for the newest.
+    pub fn find(&self, name: &str) -> Result<Found> {
+        if let Some(r) = self.get(name)? {
+            return Ok(Found::One(Box::new(r)));
+        }
+        if name == LAST {
+            let newest: Option<String> = self
+                .conn
+                .query_row(
+                    "SELECT id FROM deliveries ORDER BY created_ms DESC, seq DESC LIMIT 1",
+                    [],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            return Ok(match newest {
+                Some(id) => Found::One(Box::new(self.get(&id)?.context("record vanished")?)),
+                None => Found::Nothing,
+            });
+        }
+        if name.is_empty() {
+            return Ok(Found::Nothing);
+        }
+        // GLOB keeps the prefix on the id's index; its wildcards in `name` are bracketed literals.
+        let pattern: String = name
+            .chars()
+            .map(|c| match c {
+                '*' | '?' | '[' => format!("[{c}]"),
+                c => c.to_string(),
+            })
+            .chain(["*".to_string()])
+            .collect();
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id FROM deliveries WHERE id GLOB ?1 ORDER BY id")?;
+        let ids: Vec<String> = stmt
+            .query_map([pattern], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(match ids.as_slice() {
+            [] => Found::Nothing,
+            [one] => Found::One(Box::new(self.get(one)?.context("record vanished")?)),
+            _ => Found::Many(ids),
+        })
+    }
+
     /// Calls `each` with every record matching `q`, newest first (or oldest first), until it
     /// returns false. Rows stream from SQLite: memory stays flat on a large log.
     pub fn scan(&self, q: &Query, mut each: impl FnMut(i64, Record) -> Result<bool>) -> Result<()> {
@@ -235,6 +291,16 @@ impl Store {
         )?)
     }
 
+    /// How many records `prune(cutoff)` would delete.
+    pub fn count_before(&self, cutoff: DateTime<Utc>) -> Result<u64> {
+        let n: i64 = self.conn.query_row(
+            "SELECT COUNT(*) FROM deliveries WHERE created_ms < ?1",
+            [cutoff.timestamp_millis()],
+            |r| r.get(0),
+        )?;
+        Ok(n.max(0) as u64)
+    }
+
     pub fn count(&self) -> Result<u64> {
         let n: i64 = self
             .conn
@@ -257,8 +323,8 @@ fn insert_on(conn: &Connection, r: &Record) -> Result<bool> {
     let mut insert = conn.prepare_cached(
         "INSERT OR IGNORE INTO deliveries (id, created_at, created_ms, source, event_type, provider, target,
             attempt, status, duration_ms, error, method, url, request_headers, request_body,
-            response_status, response_headers, response_body, replay_of, tunnel)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+            response_status, response_headers, response_body, replay_of, tunnel, retry_of)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
     )?;
     let n = insert.execute(params![
         r.id,
@@ -282,12 +348,13 @@ fn insert_on(conn: &Connection, r: &Record) -> Result<bool> {
         resp_body,
         r.replay_of,
         r.tunnel,
+        r.retry_of,
     ])?;
     Ok(n == 1)
 }
 
 const COLUMNS: &str = "seq, id, created_at, source, event_type, provider, target, attempt, status, duration_ms, error, \
-    method, url, request_headers, request_body, response_status, response_headers, response_body, replay_of, tunnel";
+    method, url, request_headers, request_body, response_status, response_headers, response_body, replay_of, tunnel, retry_of";
 
 fn select_sql(q: &Query, after_seq: Option<i64>) -> (String, Vec<rusqlite::types::Value>) {
     use rusqlite::types::Value;
@@ -413,6 +480,7 @@ fn row_to_record(row: &rusqlite::Row) -> rusqlite::Result<Record> {
         },
         response,
         replay_of: row.get("replay_of")?,
+        retry_of: row.get("retry_of")?,
         tunnel: row.get("tunnel")?,
     })
 }

@@ -58,6 +58,21 @@ impl Status {
     pub fn parse(s: &str) -> Option<Self> {
         <Self as clap::ValueEnum>::from_str(s, true).ok()
     }
+
+    /// How a delivery with attempts of these two statuses ended: delivered if any attempt was,
+    /// else dead if its retries gave up, else failed (stopped between retries).
+    pub fn settle(self, other: Status) -> Status {
+        let rank = |s| match s {
+            Status::Delivered => 2,
+            Status::Dead => 1,
+            _ => 0,
+        };
+        if rank(other) > rank(self) {
+            other
+        } else {
+            self
+        }
+    }
 }
 
 impl Source {
@@ -144,6 +159,8 @@ pub struct Record {
     pub request: RequestPart,
     pub response: Option<ResponsePart>,
     pub replay_of: Option<String>,
+    /// On a retry: the id of its delivery's first attempt (absent from older logs and exports).
+    pub retry_of: Option<String>,
     pub tunnel: Option<String>,
 }
 
@@ -154,6 +171,16 @@ fn rfc3339_millis<S: Serializer>(t: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Er
 /// A fresh delivery id: `dlv_` and a UUIDv7, so ids sort by creation time.
 pub fn new_id() -> String {
     format!("dlv_{}", uuid::Uuid::now_v7().simple())
+}
+
+/// How much of an id `listen` shows: `dlv_` and a UUIDv7's first 24 hex digits — its
+/// millisecond clock, version and 42-bit counter. Ids one process makes in the same millisecond
+/// differ only in the counter's last bits, so anything shorter could name two records.
+const SHORT_ID: usize = 28;
+
+/// An id's short form, a prefix `logs show` accepts; an id of another shape stays whole.
+pub fn short_id(id: &str) -> &str {
+    id.get(..SHORT_ID).unwrap_or(id)
 }
 
 impl Record {
@@ -174,6 +201,7 @@ impl Record {
             request,
             response: None,
             replay_of: None,
+            retry_of: None,
             tunnel: None,
         }
     }
@@ -237,5 +265,19 @@ mod tests {
         let a = new_id();
         let b = new_id();
         assert!(a < b, "{a} !< {b}");
+    }
+
+    #[test]
+    fn ids_made_in_one_burst_keep_distinct_short_forms() {
+        // Thousands within a few milliseconds: most share their clock with a neighbour.
+        let ids: Vec<String> = (0..20_000).map(|_| new_id()).collect();
+        let short: std::collections::HashSet<&str> = ids.iter().map(|i| short_id(i)).collect();
+        assert_eq!(short.len(), ids.len());
+        assert!(ids.iter().all(|i| i.starts_with(short_id(i))));
+        assert_eq!(
+            short_id("dlv_a"),
+            "dlv_a",
+            "an id of another shape stays whole"
+        );
     }
 }

@@ -75,8 +75,9 @@ fn line(s: &Shown, json: bool) -> String {
     };
     let path = if s.path.is_empty() { "/" } else { &s.path };
     let mut line = format!(
-        "{}  {:<6} {}  {}  {} {:>8.1} ms{outcome}{signature}",
+        "{}  {}  {:<6} {}  {}  {} {:>8.1} ms{outcome}{signature}",
         s.time.format("%H:%M:%S").to_string().dimmed(),
+        crate::store::short_id(&s.id).dimmed(),
         s.method,
         path,
         s.event_type.as_deref().unwrap_or("-"),

@@ -25,6 +25,7 @@ const FOLLOW_POLL: Duration = Duration::from_millis(200);
 pub fn run(args: LogsArgs, ctx: &Ctx) -> Result<Exit> {
     match args.command {
         Some(LogsCommand::Show(a)) => show::run(a, ctx),
+        Some(LogsCommand::Tail(a)) => list(&a.filters, a.limit, true, ctx),
         Some(LogsCommand::Stats(a)) => stats::run(a, ctx),
         Some(LogsCommand::Export(a)) => transfer::export(a, ctx),
         Some(LogsCommand::Import(a)) => transfer::import(a, ctx),
@@ -87,11 +88,25 @@ pub fn time_arg(text: &str, flag: &str) -> Result<DateTime<Utc>> {
     if let Ok(t) = DateTime::parse_from_rfc3339(text.trim()) {
         return Ok(t.with_timezone(&Utc));
     }
-    let ago = input::parse_duration(text, flag).map_err(|_| {
-        usage(format!(
-            "{flag} '{text}' is neither a duration (30m, 1h, 7d) nor an RFC 3339 time (2025-01-31T12:00:00Z)"
-        ))
-    })?;
+    ago(text, flag).map_err(|e| {
+        if text.trim().parse::<f64>().is_ok() {
+            e
+        } else {
+            usage(format!(
+                "{flag} '{text}' is neither a duration (30m, 1h, 7d) nor an RFC 3339 time (2025-01-31T12:00:00Z)"
+            ))
+        }
+    })
+}
+
+/// The moment a duration ago. Its unit is required: a bare `30` would be 30 seconds, where
+/// someone pruning or searching a log means days or hours far more often.
+fn ago(text: &str, flag: &str) -> Result<DateTime<Utc>> {
+    let t = text.trim();
+    if t.parse::<f64>().is_ok() {
+        bail_usage!("{flag} '{text}' has no unit: add a unit, e.g. {t}d, {t}h or {t}m");
+    }
+    let ago = input::parse_duration(t, flag)?;
     let ago =
         chrono::Duration::from_std(ago).map_err(|_| usage(format!("{flag} is too far back")))?;
     Utc::now()
@@ -237,25 +252,34 @@ fn follow_log(
 }
 
 fn prune(args: LogsPruneArgs, ctx: &Ctx) -> Result<Exit> {
-    let age = input::parse_duration(&args.older_than, "--older-than")?;
-    let age = chrono::Duration::from_std(age).map_err(|_| usage("--older-than is too long"))?;
-    let cutoff = Utc::now()
-        .checked_sub_signed(age)
-        .ok_or_else(|| usage("--older-than is too long"))?;
+    let cutoff = ago(&args.older_than, "--older-than")?;
     let store = ctx.store()?;
-    let n = store.prune(cutoff)?;
+    let n = if args.dry_run {
+        store.count_before(cutoff)?
+    } else {
+        store.prune(cutoff)? as u64
+    };
+    let remaining = store.count()?;
     if ctx.style.json {
         output::json(&serde_json::json!({
-            "pruned": n,
+            "pruned": if args.dry_run { 0 } else { n },
             "cutoff": cutoff.to_rfc3339_opts(SecondsFormat::Millis, true),
-            "remaining": store.count()?,
+            "remaining": remaining,
+            "dry_run": args.dry_run,
+            "would_prune": args.dry_run.then_some(n),
         }))?;
+    } else if args.dry_run {
+        output::line(format_args!(
+            "would prune {n} record{} older than {} ({} would be left); nothing deleted",
+            if n == 1 { "" } else { "s" },
+            args.older_than.trim(),
+            remaining.saturating_sub(n)
+        ))?;
     } else {
         output::line(format_args!(
-            "pruned {n} record{} older than {} ({} left)",
+            "pruned {n} record{} older than {} ({remaining} left)",
             if n == 1 { "" } else { "s" },
-            args.older_than,
-            store.count()?
+            args.older_than.trim(),
         ))?;
     }
     Ok(Exit::Ok)

@@ -3,21 +3,15 @@
 use anyhow::Result;
 
 use super::redact_paths;
-use crate::bail_usage;
 use crate::cli::{LogsShowArgs, ShowFormat};
-use crate::cmd::Ctx;
+use crate::cmd::{Ctx, input};
 use crate::output::{self, Exit};
 use crate::store::formats;
 
 pub fn run(args: LogsShowArgs, ctx: &Ctx) -> Result<Exit> {
     let paths = redact_paths(&args.redact)?;
     let store = ctx.store()?;
-    let Some(mut record) = store.get(args.id.trim())? else {
-        bail_usage!(
-            "no record '{}' in the delivery log: `hookctl logs` lists the ids",
-            args.id
-        );
-    };
+    let mut record = input::record(&store, &args.id)?;
     formats::redact(&mut record, &paths);
     let format = args.format.unwrap_or(if ctx.style.json {
         ShowFormat::Json

@@ -1,6 +1,6 @@
 //! `hookctl logs stats`: counts, success rate and duration percentiles, overall or per group.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use anyhow::Result;
 use colored::Colorize;
@@ -12,7 +12,8 @@ use crate::cmd::Ctx;
 use crate::output::{self, Exit};
 use crate::store::{Record, Status};
 
-/// What one group (or the whole selection) adds up to.
+/// What one group (or the whole selection) adds up to: records (attempts) by status, and the
+/// deliveries they belong to.
 #[derive(Debug, Default)]
 struct Tally {
     delivered: u64,
@@ -20,6 +21,8 @@ struct Tally {
     dead: u64,
     received: u64,
     durations: Vec<f64>,
+    /// Each sent delivery, by its first attempt's id, with how its attempts so far settle it.
+    deliveries: HashMap<String, Status>,
 }
 
 #[derive(Debug, Serialize, PartialEq)]
@@ -36,17 +39,33 @@ pub struct Durations {
 struct Row {
     #[serde(skip_serializing_if = "Option::is_none")]
     key: Option<String>,
+    /// Records, every attempt counted.
     count: u64,
-    /// delivered + failed + dead: what was sent.
+    /// delivered + failed + dead: the attempts sent.
     sent: u64,
     delivered: u64,
     failed: u64,
     dead: u64,
     received: u64,
-    /// delivered ÷ sent; null when nothing was sent.
+    /// delivered ÷ sent, per attempt; null when nothing was sent.
     success_rate: Option<f64>,
+    /// The sent deliveries, each counted once however many attempts it took.
+    deliveries: Deliveries,
     /// Over records with a duration; null when none has one.
     duration_ms: Option<Durations>,
+}
+
+#[derive(Debug, Serialize)]
+struct Deliveries {
+    count: u64,
+    /// Those of which an attempt got a 2xx.
+    delivered: u64,
+    /// Those still failing: stopped before the retries ran out.
+    failed: u64,
+    /// Those whose retries gave up.
+    dead: u64,
+    /// delivered ÷ count; null when nothing was sent.
+    success_rate: Option<f64>,
 }
 
 impl Tally {
@@ -57,6 +76,15 @@ impl Tally {
             Status::Dead => self.dead += 1,
             Status::Received => self.received += 1,
         }
+        if r.status != Status::Received {
+            let first = r.retry_of.as_ref().unwrap_or(&r.id);
+            match self.deliveries.get_mut(first) {
+                Some(s) => *s = s.settle(r.status),
+                None => {
+                    self.deliveries.insert(first.clone(), r.status);
+                }
+            }
+        }
         if let Some(d) = r.duration_ms.filter(|d| d.is_finite()) {
             self.durations.push(d);
         }
@@ -64,6 +92,16 @@ impl Tally {
 
     fn row(mut self, key: Option<String>) -> Row {
         let sent = self.delivered + self.failed + self.dead;
+        let ended = |status| self.deliveries.values().filter(|s| **s == status).count() as u64;
+        let count = self.deliveries.len() as u64;
+        let delivered = ended(Status::Delivered);
+        let deliveries = Deliveries {
+            count,
+            delivered,
+            failed: ended(Status::Failed),
+            dead: ended(Status::Dead),
+            success_rate: (count > 0).then(|| delivered as f64 / count as f64),
+        };
         Row {
             key,
             count: sent + self.received,
@@ -73,6 +111,7 @@ impl Tally {
             dead: self.dead,
             received: self.received,
             success_rate: (sent > 0).then(|| self.delivered as f64 / sent as f64),
+            deliveries,
             duration_ms: durations(&mut self.durations),
         }
     }
@@ -138,15 +177,15 @@ pub fn run(args: LogsStatsArgs, ctx: &Ctx) -> Result<Exit> {
         .clamp(5, 60);
     output::line(
         format!(
-            "{:<key_width$}  {:>7}  {:>7}  {:>9}  {:>6}  {:>5}  {:>8}  {:>7}  {:>9}  {:>9}  {:>9}",
+            "{:<key_width$}  {:>10}  {:>9}  {:>6}  {:>5}  {:>7}  {:>8}  {:>8}  {:>9}  {:>9}  {:>9}",
             "GROUP",
-            "COUNT",
-            "SENT",
+            "DELIVERIES",
             "DELIVERED",
             "FAILED",
             "DEAD",
-            "RECEIVED",
             "SUCCESS",
+            "ATTEMPTS",
+            "RECEIVED",
             "P50",
             "P95",
             "P99"
@@ -166,17 +205,18 @@ pub fn run(args: LogsStatsArgs, ctx: &Ctx) -> Result<Exit> {
                 .map(|d| format!("{:.1}ms", f(d)))
                 .unwrap_or_else(|| "-".into())
         };
+        let d = &r.deliveries;
         let line = format!(
-            "{key:<key_width$}  {:>7}  {:>7}  {:>9}  {:>6}  {:>5}  {:>8}  {:>7}  {:>9}  {:>9}  {:>9}",
-            r.count,
-            r.sent,
-            r.delivered,
-            r.failed,
-            r.dead,
-            r.received,
-            r.success_rate
+            "{key:<key_width$}  {:>10}  {:>9}  {:>6}  {:>5}  {:>7}  {:>8}  {:>8}  {:>9}  {:>9}  {:>9}",
+            d.count,
+            d.delivered,
+            d.failed,
+            d.dead,
+            d.success_rate
                 .map(|s| format!("{:.1}%", s * 100.0))
                 .unwrap_or_else(|| "-".into()),
+            r.sent,
+            r.received,
             ms(|d| d.p50),
             ms(|d| d.p95),
             ms(|d| d.p99),

@@ -197,7 +197,7 @@ pub async fn send(
         base: Duration::from_millis(500),
         max: Duration::from_secs(5),
     };
-    let attempts = retry::deliver(policy, |attempt, retries_left| {
+    let attempts = retry::deliver(policy, |attempt, retries_left, first| {
         let mut out = Outgoing::new(
             Source::Validate,
             "POST",
@@ -208,6 +208,7 @@ pub async fn send(
         out.event_type = Some(alert.event_type().to_string());
         out.attempt = attempt;
         out.retries_left = retries_left;
+        out.retry_of = first;
         out.timeout = timeout;
         let sender = sender.clone();
         async move { sender.send(out).await }

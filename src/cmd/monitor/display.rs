@@ -43,7 +43,7 @@ impl Display {
         match self.mode {
             Mode::Json => crate::output::json(&json!({
                 "type": "probe",
-                "time": chrono::Utc::now().to_rfc3339(),
+                "time": crate::output::time(chrono::Utc::now()),
                 "endpoint": name,
                 "url": url,
                 "ok": s.ok,
@@ -65,9 +65,16 @@ impl Display {
     }
 
     /// A state change, an alert's fate, a warning: a line, a JSON object, or a note under the table.
-    pub fn note(&mut self, text: String, json: serde_json::Value) -> anyhow::Result<()> {
+    /// A JSON note without a `time` gets the time it is shown.
+    pub fn note(&mut self, text: String, mut json: serde_json::Value) -> anyhow::Result<()> {
         match self.mode {
-            Mode::Json => crate::output::json(&json),
+            Mode::Json => {
+                if let Some(o) = json.as_object_mut() {
+                    o.entry("time")
+                        .or_insert_with(|| crate::output::time(chrono::Utc::now()).into());
+                }
+                crate::output::json(&json)
+            }
             Mode::Lines => crate::output::line(format_args!(
                 "{}  {text}",
                 chrono::Local::now().format("%H:%M:%S")

@@ -196,8 +196,10 @@ pub async fn execute(
                     change.from.as_str(),
                     sample.detail
                 );
-                let j = json!({"type": "change", "endpoint": ep.name, "url": ep.url,
-                    "state": change.to, "previous_state": change.from, "detail": sample.detail});
+                let at = chrono::Utc::now();
+                let j = json!({"type": "change", "time": crate::output::time(at),
+                    "endpoint": ep.name, "url": ep.url, "state": change.to,
+                    "previous_state": change.from, "detail": sample.detail});
                 shown = shown.and_then(|_| display.note(text, j));
                 let a = Alert {
                     endpoint: ep.name.clone(),
@@ -207,7 +209,7 @@ pub async fn execute(
                     availability: t.availability(),
                     p95_ms: t.p95(),
                     window: t.window_len(),
-                    at: chrono::Utc::now(),
+                    at,
                 };
                 for channel in &plan.channels {
                     let (sender, channel, a, signer, notes, timeout) = (
