@@ -788,3 +788,35 @@ fn relay_serves_health_until_interrupted(threads: &str) {
     let all = [seen, rest].concat().join("\n");
     assert!(all.contains("open relay"), "{all}");
 }
+
+#[test]
+fn an_empty_or_blank_token_is_bad_input_for_listen_and_relay() {
+    let dir = tempfile::tempdir().unwrap();
+    let relay = ["relay", "--listen", "127.0.0.1:0"];
+    let listen = ["listen", "--port", "0"];
+    // (command, --token, HOOKCTL_RELAY_TOKEN): each would otherwise run open or without a token.
+    for (cmd, flag, env) in [
+        (&relay[..], Some(""), None),
+        (&relay[..], Some(" "), None),
+        (&relay[..], None, Some("")),
+        (&listen[..], Some(""), None),
+        (&listen[..], Some("  "), None),
+        (&listen[..], None, Some("")),
+        (&listen[..], None, Some(" ")),
+    ] {
+        let mut c = common::hookctl(dir.path());
+        c.args(cmd).env_remove("HOOKCTL_RELAY_TOKEN");
+        if let Some(t) = flag {
+            c.args(["--token", t]);
+        }
+        if let Some(t) = env {
+            c.env("HOOKCTL_RELAY_TOKEN", t);
+        }
+        let out = c.timeout(Duration::from_secs(5)).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        let case = format!("{cmd:?} {flag:?} {env:?}");
+        assert_eq!(out.status.code(), Some(2), "{case}: {err}");
+        assert_eq!(err.lines().count(), 1, "{case}: {err}");
+        assert!(err.contains("HOOKCTL_RELAY_TOKEN"), "{case}: {err}");
+    }
+}

@@ -48,6 +48,7 @@ pub fn run(args: ListenArgs, ctx: &Ctx) -> Result<Exit> {
             .map_err(|e| usage(format!("--events '{g}' is not a glob pattern: {e}")))?;
         events.push(glob.compile_matcher());
     }
+    hookctl_relay::names::check_tokens(args.token.as_slice()).map_err(usage)?;
     if let Some(n) = &args.name {
         hookctl_relay::names::check_name(n).map_err(|e| usage(format!("--name: {e}")))?;
     }
