@@ -279,7 +279,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --color 'When to use colour'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]'
             cand --db 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]'
-            cand --force 'Overwrite an existing config file without asking'
+            cand --force 'Update an existing config file without asking, and let --secret replace a saved secret'
             cand --json 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
             cand -q 'Print nothing but the result (no progress, no hints on stderr)'
             cand --quiet 'Print nothing but the result (no progress, no hints on stderr)'

@@ -256,7 +256,7 @@ always\t''
 never\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand init" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]' -r -F
 complete -c hookctl -n "__fish_hookctl_using_subcommand init" -l db -d 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]' -r -F
-complete -c hookctl -n "__fish_hookctl_using_subcommand init" -l force -d 'Overwrite an existing config file without asking'
+complete -c hookctl -n "__fish_hookctl_using_subcommand init" -l force -d 'Update an existing config file without asking, and let --secret replace a saved secret'
 complete -c hookctl -n "__fish_hookctl_using_subcommand init" -l json -d 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand init" -s q -l quiet -d 'Print nothing but the result (no progress, no hints on stderr)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand init" -s v -l verbose -d 'More logging on stderr (-v, -vv)'

@@ -7,14 +7,14 @@ use dialoguer::{Confirm, Input, Password, Select};
 use super::Ctx;
 use crate::bail_usage;
 use crate::cli::InitArgs;
-use crate::config::Config;
+use crate::config::ConfigFile;
 use crate::output::{self, Exit, usage};
 use crate::signature::Registry;
 use crate::signature::hmac_scheme::GenericDef;
 
 pub fn run(args: InitArgs, ctx: &Ctx) -> Result<Exit> {
     let path = ctx.config_path()?;
-    let mut config = ctx.config()?;
+    let mut file = ConfigFile::open(&path)?;
     let registry = Registry::builtin();
 
     for pair in &args.secrets {
@@ -24,10 +24,21 @@ pub fn run(args: InitArgs, ctx: &Ctx) -> Result<Exit> {
             );
         };
         let provider = provider.trim().to_ascii_lowercase();
+        let config = file.config()?;
         if registry.get(&provider).is_none() && !config.schemes.contains_key(&provider) {
             bail_usage!("--secret: unknown provider '{provider}' (`hookctl providers` lists them)");
         }
-        config.secrets.insert(provider, secret.to_string());
+        // A secret in use may be what a live receiver checks: replacing it is asked for.
+        if !args.force
+            && let Some(old) = config.secrets.get(&provider)
+            && old != secret
+        {
+            bail_usage!(
+                "--secret {provider}=…: {} already holds a secret for {provider}; pass --force to replace it",
+                path.display()
+            );
+        }
+        file.set_secret(&provider, secret);
     }
 
     if args.secrets.is_empty() {
@@ -46,10 +57,11 @@ pub fn run(args: InitArgs, ctx: &Ctx) -> Result<Exit> {
         {
             return Ok(Exit::Ok);
         }
-        prompt(&mut config, registry)?;
+        prompt(&mut file, registry)?;
     }
 
-    config.save(&path)?;
+    file.save()?;
+    let config = file.config()?;
     if ctx.style.json {
         output::json(&serde_json::json!({
             "path": path,
@@ -67,7 +79,7 @@ pub fn run(args: InitArgs, ctx: &Ctx) -> Result<Exit> {
     Ok(Exit::Ok)
 }
 
-fn prompt(config: &mut Config, registry: &Registry) -> Result<()> {
+fn prompt(file: &mut ConfigFile, registry: &Registry) -> Result<()> {
     let ids: Vec<String> = registry.all().iter().map(|s| s.info().id.clone()).collect();
     loop {
         let choices = [
@@ -89,7 +101,7 @@ fn prompt(config: &mut Config, registry: &Registry) -> Result<()> {
                 let secret = Password::new()
                     .with_prompt(format!("{} secret", ids[i]))
                     .interact()?;
-                config.secrets.insert(ids[i].clone(), secret);
+                file.set_secret(&ids[i], &secret);
             }
             1 => {
                 let name: String = Input::new()
@@ -109,7 +121,7 @@ fn prompt(config: &mut Config, registry: &Registry) -> Result<()> {
                     ..Default::default()
                 };
                 def.build(&name).map_err(usage)?;
-                config.schemes.insert(name, def);
+                file.set_scheme(&name, &def)?;
             }
             _ => return Ok(()),
         }

@@ -140,6 +140,7 @@ impl Resign {
             scheme.as_ref(),
             args.secret.as_deref(),
             args.private_key.as_deref(),
+            super::signing::NewKey::Saved,
             ctx,
         )?;
         Ok(Resign { scheme, key })
