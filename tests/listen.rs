@@ -820,3 +820,58 @@ fn an_empty_or_blank_token_is_bad_input_for_listen_and_relay() {
         assert!(err.contains("HOOKCTL_RELAY_TOKEN"), "{case}: {err}");
     }
 }
+
+#[test]
+fn listen_keeps_its_key_and_another_listen_cannot_take_a_name_holding_its_buffer() {
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let listener = rt
+        .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
+        .unwrap();
+    let addr = listener.local_addr().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let opts = hookctl_relay::options::RelayOptions::from_flags(&[
+        "--data-dir",
+        data.path().to_str().unwrap(),
+    ])
+    .unwrap();
+    let stop = tokio_util::sync::CancellationToken::new();
+    rt.spawn(hookctl_relay::server::serve(listener, opts, stop.clone()));
+    let relay = format!("http://{addr}");
+    let args = ["--relay", relay.as_str(), "--name", "mine"];
+
+    let first = Listen::start_in(tempfile::tempdir().unwrap(), &args);
+    let url = first.url.clone();
+    let (_, mine) = first.stop_keeping_dir();
+    let key = mine.path().join("listen.key");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&key).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+    let (status, _) = post(&url, "/while-away", &[], b"for mine only");
+    assert_eq!(status, 202);
+
+    // Another listen (its own folder, so its own key) asking for the name: one line, exit 3.
+    let other = tempfile::tempdir().unwrap();
+    let out = common::hookctl(other.path())
+        .args(["listen", "--port", "0"])
+        .args(args)
+        .env_remove("HOOKCTL_RELAY_TOKEN")
+        .timeout(Duration::from_secs(20))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("buffered") && !err.contains("Ready:"), "{err}");
+
+    // The first listen, back with its key, gets what waited for it.
+    let back = Listen::start_in(mine, &args);
+    assert_eq!(back.url, url);
+    let records = back.records_when(1);
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0].request.body.0, b"for mine only");
+    back.stop();
+    stop.cancel();
+}
