@@ -1069,7 +1069,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__logs)
-            opts="-f -q -v -h --event --status --source --since --until --where --limit --follow --json --color --quiet --verbose --config --db --no-input --help show stats export import prune help"
+            opts="-f -q -v -h --event --status --source --since --until --where --limit --follow --reveal --json --color --quiet --verbose --config --db --no-input --help show stats export import prune help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1123,7 +1123,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__logs__subcmd__export)
-            opts="-q -v -h --format --event --status --source --since --until --where --redact --json --color --quiet --verbose --config --db --no-input --help"
+            opts="-q -v -h --format --event --status --source --since --until --where --redact --reveal --json --color --quiet --verbose --config --db --no-input --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1335,7 +1335,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__logs__subcmd__show)
-            opts="-q -v -h --format --redact --json --color --quiet --verbose --config --db --no-input --help"
+            opts="-q -v -h --format --redact --reveal --json --color --quiet --verbose --config --db --no-input --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -69,10 +69,14 @@ impl Store {
     pub fn open(data_dir: Option<&Path>) -> Result<Store> {
         let (conn, body_dir) = match data_dir {
             Some(dir) => {
+                // Buffered requests are what senders sent, credentials included: folders the
+                // relay makes are 0700, its database 0600 (SQLite gives -wal and -shm its mode).
                 let bodies = dir.join("buffer");
-                std::fs::create_dir_all(&bodies)
+                crate::private::create_dir(&bodies)
                     .map_err(|e| format!("cannot create {}: {e}", bodies.display()))?;
                 let path = dir.join("relay.db");
+                crate::private::create_file(&path)
+                    .map_err(|e| format!("cannot create {}: {e}", path.display()))?;
                 let conn = Connection::open(&path)
                     .map_err(|e| format!("cannot open {}: {e}", path.display()))?;
                 conn.pragma_update(None, "journal_mode", "WAL")
@@ -415,6 +419,22 @@ mod tests {
         assert_eq!(s.expire(1002).unwrap(), 1);
         assert_eq!(s.oldest("demo").unwrap().unwrap().delivery_id, "three");
         assert_eq!(s.count_all().unwrap(), 2);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_data_dir_it_makes_is_0700_and_the_database_and_its_wal_0600() {
+        use std::os::unix::fs::PermissionsExt;
+        let parent = tempfile::tempdir().unwrap();
+        let dir = parent.path().join("data");
+        let s = Store::open(Some(&dir)).unwrap();
+        s.claim("demo", None, None, 1).unwrap();
+        let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&dir), 0o700);
+        assert_eq!(mode(&dir.join("buffer")), 0o700);
+        for f in ["relay.db", "relay.db-wal", "relay.db-shm"] {
+            assert_eq!(mode(&dir.join(f)), 0o600, "{f}");
+        }
     }
 
     #[test]

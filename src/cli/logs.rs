@@ -55,6 +55,11 @@ pub struct LogsArgs {
     /// After the last --limit records (oldest first), print new ones as they land, from any process, until Ctrl-C.
     #[arg(short, long)]
     pub follow: bool,
+
+    /// Show credentials as they were sent (Authorization, Cookie, API-key and token headers, a
+    /// URL's password) instead of masked.
+    #[arg(long)]
+    pub reveal: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -97,6 +102,11 @@ pub struct LogsShowArgs {
     /// Mask a JSON path in the bodies ('data.email', 'data.items[*].card'); repeatable.
     #[arg(long, value_name = "PATH")]
     pub redact: Vec<String>,
+
+    /// Show credentials as they were sent (Authorization, Cookie, API-key and token headers, a
+    /// URL's password) instead of masked.
+    #[arg(long)]
+    pub reveal: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -120,7 +130,7 @@ pub struct LogsStatsArgs {
 pub enum ExportFormat {
     /// One record a line, the JSON form of `logs --json`.
     Jsonl,
-    /// HAR 1.2, for browsers' dev tools and HTTP tools; imports back losslessly.
+    /// HAR 1.2, for browsers' dev tools and HTTP tools; imports back losslessly (with --reveal, credentials too).
     Har,
 }
 
@@ -136,6 +146,11 @@ pub struct LogsExportArgs {
     /// Mask a JSON path in the bodies ('data.email'); repeatable.
     #[arg(long, value_name = "PATH")]
     pub redact: Vec<String>,
+
+    /// Show credentials as they were sent (Authorization, Cookie, API-key and token headers, a
+    /// URL's password) instead of masked.
+    #[arg(long)]
+    pub reveal: bool,
 }
 
 #[derive(Debug, Args)]

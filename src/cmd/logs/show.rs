@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 
-use super::redact_paths;
+use super::Masking;
 use crate::bail_usage;
 use crate::cli::{LogsShowArgs, ShowFormat};
 use crate::cmd::Ctx;
@@ -10,7 +10,7 @@ use crate::output::{self, Exit};
 use crate::store::formats;
 
 pub fn run(args: LogsShowArgs, ctx: &Ctx) -> Result<Exit> {
-    let paths = redact_paths(&args.redact)?;
+    let masking = Masking::new(&args.redact, args.reveal)?;
     let store = ctx.store()?;
     let Some(mut record) = store.get(args.id.trim())? else {
         bail_usage!(
@@ -18,7 +18,7 @@ pub fn run(args: LogsShowArgs, ctx: &Ctx) -> Result<Exit> {
             args.id
         );
     };
-    formats::redact(&mut record, &paths);
+    masking.apply(&mut record);
     let format = args.format.unwrap_or(if ctx.style.json {
         ShowFormat::Json
     } else {
