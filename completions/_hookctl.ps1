@@ -67,8 +67,8 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             break
         }
         'hookctl;sign' {
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Provider id (see `hookctl providers`), `generic`, or a scheme named in the config file')
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Provider id (see `hookctl providers`), `generic`, or a scheme named in the config file')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Provider id (see `hookctl providers`), `generic`, or a scheme named in the config file [default: the config''s default_provider]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Provider id (see `hookctl providers`), `generic`, or a scheme named in the config file [default: the config''s default_provider]')
             [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'Shared secret [env: HOOKCTL_SECRET; default: the provider''s secret in the config file]')
             [CompletionResult]::new('--private-key', '--private-key', [CompletionResultType]::ParameterName, 'Private key for asymmetric schemes: hex Ed25519 seed, whsk_ key, or PKCS#8 PEM (text or file path)')
             [CompletionResult]::new('--body-file', '--body-file', [CompletionResultType]::ParameterName, 'Read the body from a file, byte-exact')

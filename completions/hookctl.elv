@@ -62,8 +62,8 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --help 'Print help'
         }
         &'hookctl;sign'= {
-            cand -p 'Provider id (see `hookctl providers`), `generic`, or a scheme named in the config file'
-            cand --provider 'Provider id (see `hookctl providers`), `generic`, or a scheme named in the config file'
+            cand -p 'Provider id (see `hookctl providers`), `generic`, or a scheme named in the config file [default: the config''s default_provider]'
+            cand --provider 'Provider id (see `hookctl providers`), `generic`, or a scheme named in the config file [default: the config''s default_provider]'
             cand --secret 'Shared secret [env: HOOKCTL_SECRET; default: the provider''s secret in the config file]'
             cand --private-key 'Private key for asymmetric schemes: hex Ed25519 seed, whsk_ key, or PKCS#8 PEM (text or file path)'
             cand --body-file 'Read the body from a file, byte-exact'

@@ -61,7 +61,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand providers" -s q -l quiet
 complete -c hookctl -n "__fish_hookctl_using_subcommand providers" -s v -l verbose -d 'More logging on stderr (-v, -vv)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand providers" -l no-input -d 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand providers" -s h -l help -d 'Print help'
-complete -c hookctl -n "__fish_hookctl_using_subcommand sign" -s p -l provider -d 'Provider id (see `hookctl providers`), `generic`, or a scheme named in the config file' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand sign" -s p -l provider -d 'Provider id (see `hookctl providers`), `generic`, or a scheme named in the config file [default: the config\'s default_provider]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand sign" -l secret -d 'Shared secret [env: HOOKCTL_SECRET; default: the provider\'s secret in the config file]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand sign" -l private-key -d 'Private key for asymmetric schemes: hex Ed25519 seed, whsk_ key, or PKCS#8 PEM (text or file path)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand sign" -l body-file -d 'Read the body from a file, byte-exact' -r -F

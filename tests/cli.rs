@@ -890,3 +890,48 @@ fn init_secret_over_a_saved_one_needs_force_and_keeps_the_files_comments() {
     );
     assert!(now.contains("github = \"gh_secret\""), "{now}");
 }
+
+#[test]
+fn sign_without_provider_uses_the_default_provider_init_saves() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = hookctl(&dir)
+        .args(["sign", "--body", BODY])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("--provider") && err.contains("hookctl init"),
+        "{err}"
+    );
+    std::fs::write(
+        dir.path().join("config.toml"),
+        "default_provider = \"stripe\"  # what this shop uses\n[secrets]\nstripe = \"whsec_abc\"\n",
+    )
+    .unwrap();
+    let out = hookctl(&dir)
+        .args(["sign", "--body", BODY, "--timestamp", "1700000000"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        stripe_header(&dir, "whsec_abc", BODY, "1700000000")
+    );
+}
+
+#[test]
+fn init_warns_when_an_api_key_is_saved_as_a_signing_secret() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = hookctl(&dir)
+        .args(["init", "--secret", "stripe=sk_live_abc"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("warning:") && err.contains("Stripe secret API key"),
+        "{err}"
+    );
+}

@@ -16,6 +16,9 @@ use crate::signature::hmac_scheme::GenericDef;
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
+    /// The provider `sign` signs as when `--provider` is not given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_provider: Option<String>,
     /// Secrets by provider id or scheme name: used when `--secret` is not given.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub secrets: BTreeMap<String, String>,
