@@ -77,12 +77,11 @@ impl ConfigFile {
     /// The table `name`, made when missing. A table that only holds others (`[schemes.acme]`) is
     /// written without a header of its own.
     fn table(&mut self, name: &str) -> &mut Item {
-        let item = self.doc.entry(name).or_insert_with(|| {
+        self.doc.entry(name).or_insert_with(|| {
             let mut t = Table::new();
             t.set_implicit(true);
             Item::Table(t)
-        });
-        item
+        })
     }
 }
 

@@ -78,12 +78,9 @@ pub fn mask_userinfo(text: &str) -> Cow<'_, str> {
         let authority = &tail[..end];
         match authority.rfind('@') {
             Some(at) => {
-                match authority[..at].split_once(':') {
-                    Some((user, _)) => {
-                        out.push_str(user);
-                        out.push(':');
-                    }
-                    None => {}
+                if let Some((user, _)) = authority[..at].split_once(':') {
+                    out.push_str(user);
+                    out.push(':');
                 }
                 out.push_str(REDACTED_USERINFO);
                 out.push_str(&authority[at..]);
