@@ -386,13 +386,19 @@ fn a_buffered_delivery_leaves_the_relay_only_once_it_is_recorded() {
     ];
     let first = Listen::start(&args);
     let url = first.url.clone();
-    first.stop();
+    let (_, first_dir) = first.stop_keeping_dir();
     wait_metric(addr, "hookctl_relay_tunnels_connected", 0.0);
     let (status, _) = post(&url, "/late", &[], b"{\"type\":\"a.b\"}");
     assert_eq!(status, 202);
 
-    // The next listen's log is locked by another writer: its record cannot be written.
+    // The same client comes back (its key: the buffer is its alone) with a log another writer
+    // holds locked: its record cannot be written.
     let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        first_dir.path().join("listen.key"),
+        dir.path().join("listen.key"),
+    )
+    .unwrap();
     let db = dir.path().join("log.db");
     drop(Store::open(&db).unwrap());
     let blocker = rusqlite::Connection::open(&db).unwrap();
