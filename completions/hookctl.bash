@@ -1092,7 +1092,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__logs)
-            opts="-f -q -v -h --event --status --source --since --until --where --limit --follow --json --color --quiet --verbose --config --db --no-input --help show tail stats export import prune help"
+            opts="-f -q -v -h --event --status --source --since --until --where --limit --follow --reveal --json --color --quiet --verbose --config --db --no-input --help show tail stats export import prune help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1146,7 +1146,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__logs__subcmd__export)
-            opts="-q -v -h --format --event --status --source --since --until --where --redact --json --color --quiet --verbose --config --db --no-input --help"
+            opts="-q -v -h --format --event --status --source --since --until --where --redact --reveal --json --color --quiet --verbose --config --db --no-input --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1372,7 +1372,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__logs__subcmd__show)
-            opts="-q -v -h --format --redact --json --color --quiet --verbose --config --db --no-input --help"
+            opts="-q -v -h --format --redact --reveal --json --color --quiet --verbose --config --db --no-input --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1460,7 +1460,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__logs__subcmd__tail)
-            opts="-q -v -h --event --status --source --since --until --where --limit --json --color --quiet --verbose --config --db --no-input --help"
+            opts="-q -v -h --event --status --source --since --until --where --limit --reveal --json --color --quiet --verbose --config --db --no-input --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -61,7 +61,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand providers" -s q -l quiet
 complete -c hookctl -n "__fish_hookctl_using_subcommand providers" -s v -l verbose -d 'More logging on stderr (-v, -vv)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand providers" -l no-input -d 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand providers" -s h -l help -d 'Print help'
-complete -c hookctl -n "__fish_hookctl_using_subcommand sign" -s p -l provider -d 'Provider id (see `hookctl providers`), `generic`, or a scheme named in the config file' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand sign" -s p -l provider -d 'Provider id (see `hookctl providers`), `generic`, or a scheme named in the config file [default: the config\'s default_provider]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand sign" -l secret -d 'Shared secret [env: HOOKCTL_SECRET; default: the provider\'s secret in the config file]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand sign" -l private-key -d 'Private key for asymmetric schemes: hex Ed25519 seed, whsk_ key, or PKCS#8 PEM (text or file path)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand sign" -l body-file -d 'Read the body from a file, byte-exact' -r -F
@@ -256,7 +256,7 @@ always\t''
 never\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand init" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]' -r -F
 complete -c hookctl -n "__fish_hookctl_using_subcommand init" -l db -d 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]' -r -F
-complete -c hookctl -n "__fish_hookctl_using_subcommand init" -l force -d 'Overwrite an existing config file without asking'
+complete -c hookctl -n "__fish_hookctl_using_subcommand init" -l force -d 'Update an existing config file without asking, and let --secret replace a saved secret'
 complete -c hookctl -n "__fish_hookctl_using_subcommand init" -l json -d 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand init" -s q -l quiet -d 'Print nothing but the result (no progress, no hints on stderr)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand init" -s v -l verbose -d 'More logging on stderr (-v, -vv)'
@@ -282,6 +282,7 @@ never\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show tail stats export import prune help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]' -r -F
 complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show tail stats export import prune help" -l db -d 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]' -r -F
 complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show tail stats export import prune help" -s f -l follow -d 'After the last --limit records (oldest first), print new ones as they land, from any process, until Ctrl-C'
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show tail stats export import prune help" -l reveal -d 'Show credentials as they were sent (Authorization, Cookie, API-key and token headers, a URL\'s password) instead of masked'
 complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show tail stats export import prune help" -l json -d 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show tail stats export import prune help" -s q -l quiet -d 'Print nothing but the result (no progress, no hints on stderr)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and not __fish_seen_subcommand_from show tail stats export import prune help" -s v -l verbose -d 'More logging on stderr (-v, -vv)'
@@ -305,6 +306,7 @@ always\t''
 never\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]' -r -F
 complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from show" -l db -d 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from show" -l reveal -d 'Show credentials as they were sent (Authorization, Cookie, API-key and token headers, a URL\'s password) instead of masked'
 complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from show" -l json -d 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but the result (no progress, no hints on stderr)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More logging on stderr (-v, -vv)'
@@ -329,6 +331,7 @@ always\t''
 never\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from tail" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]' -r -F
 complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from tail" -l db -d 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from tail" -l reveal -d 'Show credentials as they were sent (Authorization, Cookie, API-key and token headers, a URL\'s password) instead of masked'
 complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from tail" -l json -d 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from tail" -s q -l quiet -d 'Print nothing but the result (no progress, no hints on stderr)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from tail" -s v -l verbose -d 'More logging on stderr (-v, -vv)'
@@ -361,7 +364,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_su
 complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from stats" -l no-input -d 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from export" -l format -d 'Output format' -r -f -a "jsonl\t'One record a line, the JSON form of `logs --json`'
-har\t'HAR 1.2, for browsers\' dev tools and HTTP tools; imports back losslessly'"
+har\t'HAR 1.2, for browsers\' dev tools and HTTP tools; imports back losslessly (with --reveal, credentials too)'"
 complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from export" -l event -d 'Event type glob (`invoice.*`); repeat to accept any of several' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from export" -l status -d 'Only records with this status' -r -f -a "delivered\t'Sent and answered 2xx'
 failed\t'Sent and answered non-2xx, or the connection failed; may be retried'
@@ -381,6 +384,7 @@ always\t''
 never\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from export" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]' -r -F
 complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from export" -l db -d 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from export" -l reveal -d 'Show credentials as they were sent (Authorization, Cookie, API-key and token headers, a URL\'s password) instead of masked'
 complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from export" -l json -d 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print nothing but the result (no progress, no hints on stderr)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand logs; and __fish_seen_subcommand_from export" -s v -l verbose -d 'More logging on stderr (-v, -vv)'

@@ -856,3 +856,82 @@ fn providers_shows_one_scheme_in_detail() {
         .code(2)
         .stderr(predicate::str::contains("did you mean 'hubspot'"));
 }
+
+#[test]
+fn init_secret_over_a_saved_one_needs_force_and_keeps_the_files_comments() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    let text = "# team defaults\n[secrets]\nstripe = \"whsec_live_receiver\"  # do not rotate on Fridays\n";
+    std::fs::write(&path, text).unwrap();
+    let out = hookctl(&dir)
+        .args(["init", "--secret", "stripe=whsec_new"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("--force"), "{err}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+    // The same value again changes nothing, so it needs no --force.
+    hookctl(&dir)
+        .args(["init", "--secret", "stripe=whsec_live_receiver"])
+        .assert()
+        .code(0);
+    hookctl(&dir)
+        .args(["init", "--secret", "stripe=whsec_new", "--force"])
+        .args(["--secret", "github=gh_secret"])
+        .assert()
+        .code(0);
+    let now = std::fs::read_to_string(&path).unwrap();
+    assert!(now.starts_with("# team defaults\n[secrets]\n"), "{now}");
+    assert!(
+        now.contains("stripe = \"whsec_new\"  # do not rotate on Fridays\n"),
+        "{now}"
+    );
+    assert!(now.contains("github = \"gh_secret\""), "{now}");
+}
+
+#[test]
+fn sign_without_provider_uses_the_default_provider_init_saves() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = hookctl(&dir)
+        .args(["sign", "--body", BODY])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("--provider") && err.contains("hookctl init"),
+        "{err}"
+    );
+    std::fs::write(
+        dir.path().join("config.toml"),
+        "default_provider = \"stripe\"  # what this shop uses\n[secrets]\nstripe = \"whsec_abc\"\n",
+    )
+    .unwrap();
+    let out = hookctl(&dir)
+        .args(["sign", "--body", BODY, "--timestamp", "1700000000"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        stripe_header(&dir, "whsec_abc", BODY, "1700000000")
+    );
+}
+
+#[test]
+fn init_warns_when_an_api_key_is_saved_as_a_signing_secret() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = hookctl(&dir)
+        .args(["init", "--secret", "stripe=sk_live_abc"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("warning:") && err.contains("Stripe secret API key"),
+        "{err}"
+    );
+}

@@ -445,13 +445,19 @@ fn a_buffered_delivery_leaves_the_relay_only_once_it_is_recorded() {
     ];
     let first = Listen::start(&args);
     let url = first.url.clone();
-    first.stop();
+    let (_, first_dir) = first.stop_keeping_dir();
     wait_metric(addr, "hookctl_relay_tunnels_connected", 0.0);
     let (status, _) = post(&url, "/late", &[], b"{\"type\":\"a.b\"}");
     assert_eq!(status, 202);
 
-    // The next listen's log is locked by another writer: its record cannot be written.
+    // The same client comes back (its key: the buffer is its alone) with a log another writer
+    // holds locked: its record cannot be written.
     let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        first_dir.path().join("listen.key"),
+        dir.path().join("listen.key"),
+    )
+    .unwrap();
     let db = dir.path().join("log.db");
     drop(Store::open(&db).unwrap());
     let blocker = rusqlite::Connection::open(&db).unwrap();
@@ -846,4 +852,91 @@ fn relay_serves_health_until_interrupted(threads: &str) {
     let rest: Vec<String> = lines.map_while(Result::ok).collect();
     let all = [seen, rest].concat().join("\n");
     assert!(all.contains("open relay"), "{all}");
+}
+
+#[test]
+fn an_empty_or_blank_token_is_bad_input_for_listen_and_relay() {
+    let dir = tempfile::tempdir().unwrap();
+    let relay = ["relay", "--listen", "127.0.0.1:0"];
+    let listen = ["listen", "--port", "0"];
+    // (command, --token, HOOKCTL_RELAY_TOKEN): each would otherwise run open or without a token.
+    for (cmd, flag, env) in [
+        (&relay[..], Some(""), None),
+        (&relay[..], Some(" "), None),
+        (&relay[..], None, Some("")),
+        (&listen[..], Some(""), None),
+        (&listen[..], Some("  "), None),
+        (&listen[..], None, Some("")),
+        (&listen[..], None, Some(" ")),
+    ] {
+        let mut c = common::hookctl(dir.path());
+        c.args(cmd).env_remove("HOOKCTL_RELAY_TOKEN");
+        if let Some(t) = flag {
+            c.args(["--token", t]);
+        }
+        if let Some(t) = env {
+            c.env("HOOKCTL_RELAY_TOKEN", t);
+        }
+        let out = c.timeout(Duration::from_secs(5)).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        let case = format!("{cmd:?} {flag:?} {env:?}");
+        assert_eq!(out.status.code(), Some(2), "{case}: {err}");
+        assert_eq!(err.lines().count(), 1, "{case}: {err}");
+        assert!(err.contains("HOOKCTL_RELAY_TOKEN"), "{case}: {err}");
+    }
+}
+
+#[test]
+fn listen_keeps_its_key_and_another_listen_cannot_take_a_name_holding_its_buffer() {
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let listener = rt
+        .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
+        .unwrap();
+    let addr = listener.local_addr().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let opts = hookctl_relay::options::RelayOptions::from_flags(&[
+        "--data-dir",
+        data.path().to_str().unwrap(),
+    ])
+    .unwrap();
+    let stop = tokio_util::sync::CancellationToken::new();
+    rt.spawn(hookctl_relay::server::serve(listener, opts, stop.clone()));
+    let relay = format!("http://{addr}");
+    let args = ["--relay", relay.as_str(), "--name", "mine"];
+
+    let first = Listen::start_in(tempfile::tempdir().unwrap(), &args);
+    let url = first.url.clone();
+    let (_, mine) = first.stop_keeping_dir();
+    let key = mine.path().join("listen.key");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&key).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+    let (status, _) = post(&url, "/while-away", &[], b"for mine only");
+    assert_eq!(status, 202);
+
+    // Another listen (its own folder, so its own key) asking for the name: one line, exit 3.
+    let other = tempfile::tempdir().unwrap();
+    let out = common::hookctl(other.path())
+        .args(["listen", "--port", "0"])
+        .args(args)
+        .env_remove("HOOKCTL_RELAY_TOKEN")
+        .timeout(Duration::from_secs(20))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("buffered") && !err.contains("Ready:"), "{err}");
+
+    // The first listen, back with its key, gets what waited for it.
+    let back = Listen::start_in(mine, &args);
+    assert_eq!(back.url, url);
+    let records = back.records_when(1);
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0].request.body.0, b"for mine only");
+    back.stop();
+    stop.cancel();
 }

@@ -39,8 +39,8 @@ fn no_file_points_to_a_contract_outside_the_repository() {
 
 #[test]
 fn the_readme_shows_how_to_receive_a_webhook_on_the_first_screen() {
-    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
-        .unwrap();
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
     let first_screen: String = readme.lines().take(50).collect::<Vec<_>>().join("\n");
     assert!(
         first_screen.contains("## Receive a webhook on localhost"),

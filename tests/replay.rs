@@ -518,3 +518,108 @@ fn without_a_secret_a_development_secret_is_created_once_and_reused() {
         got.assert_signed("stripe", &secret);
     }
 }
+
+#[test]
+fn credentials_stay_in_the_log_as_sent_leave_it_masked_in_every_view_and_replay_exact() {
+    let env = Env::new();
+    let rx = Receiver::start();
+    let mut r = Record::new(
+        Source::Listen,
+        RequestPart {
+            method: "POST".into(),
+            url: "https://user:pw-sekrit@public.example/hooks?src=1".into(),
+            headers: [
+                ("Content-Type", "application/json"),
+                ("Authorization", "Bearer tok-sekrit"),
+                ("X-Api-Key", "key-sekrit"),
+                ("Cookie", "sid=cookie-sekrit"),
+                ("Stripe-Signature", "t=1,v1=abc"),
+            ]
+            .into_iter()
+            .collect(),
+            body: Body(b"{}".to_vec()),
+        },
+    );
+    r.target = r.request.url.clone();
+    r.status = Status::Received;
+    r.response = Some(hookctl::store::ResponsePart {
+        status: 200,
+        headers: [("Set-Cookie", "s=resp-sekrit")].into_iter().collect(),
+        body: Body(b"ok".to_vec()),
+    });
+    Store::open(&env.db()).unwrap().insert(&r).unwrap();
+    let id = r.id.clone();
+    let views: Vec<Vec<&str>> = vec![
+        vec!["logs"],
+        vec!["logs", "--json"],
+        vec!["logs", "show", &id],
+        vec!["logs", "show", &id, "--format", "raw"],
+        vec!["logs", "show", &id, "--format", "curl"],
+        vec!["logs", "show", &id, "--format", "har"],
+        vec!["logs", "show", &id, "--format", "json"],
+        vec!["logs", "export"],
+        vec!["logs", "export", "--format", "har"],
+    ];
+    for view in &views {
+        let out = env.hookctl().args(view).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{view:?}");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            !text.contains("sekrit"),
+            "{view:?} shows a credential:\n{text}"
+        );
+        // The raw request names the host alone; every other view shows the URL.
+        let shows_url = !view.contains(&"raw");
+        assert_eq!(
+            text.contains("user:redacted@public.example"),
+            shows_url,
+            "{view:?}:\n{text}"
+        );
+        let revealed = env.hookctl().args(view).arg("--reveal").output().unwrap();
+        let text = String::from_utf8_lossy(&revealed.stdout);
+        assert_eq!(
+            text.contains("pw-sekrit"),
+            shows_url,
+            "{view:?} --reveal:\n{text}"
+        );
+        if *view != ["logs"] {
+            for secret in ["Bearer tok-sekrit", "key-sekrit", "sid=cookie-sekrit"] {
+                assert!(text.contains(secret), "{view:?} --reveal lacks {secret}");
+            }
+        }
+    }
+    let shown = env
+        .hookctl()
+        .args(["logs", "show", &id, "--format", "json"])
+        .output()
+        .unwrap();
+    let shown: serde_json::Value = serde_json::from_slice(&shown.stdout).unwrap();
+    let headers = shown["request"]["headers"].to_string();
+    assert!(
+        headers.contains("Bearer [redacted by hookctl]"),
+        "{headers}"
+    );
+    assert!(
+        headers.contains("t=1,v1=abc"),
+        "signatures are not credentials: {headers}"
+    );
+    assert!(
+        shown["response"]["headers"]
+            .to_string()
+            .contains("[redacted by hookctl]")
+    );
+
+    // The log kept what was sent: a replay carries it exact, and reports it masked.
+    let out = env
+        .hookctl()
+        .args(["--json", "replay", &id, "--to", &rx.url("")])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let printed = String::from_utf8_lossy(&out.stdout);
+    assert!(!printed.contains("sekrit"), "{printed}");
+    let got = rx.next();
+    assert_eq!(got.header("Authorization"), Some("Bearer tok-sekrit"));
+    assert_eq!(got.header("X-Api-Key"), Some("key-sekrit"));
+    assert_eq!(got.header("Cookie"), Some("sid=cookie-sekrit"));
+}

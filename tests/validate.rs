@@ -493,3 +493,50 @@ fn the_report_card_prints_each_check_and_the_verdict() {
     );
     assert!(!text.contains('\x1b'), "colour with --color never");
 }
+
+#[test]
+fn validate_only_reads_the_config_file_it_is_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let lax = serve(endpoints::lax());
+    let file = dir.path().join("endpoints.toml");
+    // No secret for the endpoint: validate signs with a key made for the run, and says so.
+    let text = format!(
+        "# staging endpoints, shared with the team\n\n[[endpoint]]\nname = \"orders\"   # the orders service\nurl = \"{}\"\nprovider = \"stripe\"\n",
+        lax.url("/hook")
+    );
+    std::fs::write(&file, &text).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
+    }
+    for quiet in [false, true] {
+        let mut cmd = hookctl(dir.path());
+        cmd.arg("--config").arg(&file);
+        if quiet {
+            cmd.arg("-q");
+        }
+        let out = cmd
+            .args(["validate", "--probes", "1", "--checks", "signed_delivery"])
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "quiet {quiet}: {err}");
+        assert_eq!(
+            std::fs::read_to_string(&file).unwrap(),
+            text,
+            "quiet {quiet}: validate rewrote the file"
+        );
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o644, "quiet {quiet}");
+        }
+        assert_eq!(
+            err.contains("made for this run only"),
+            !quiet,
+            "quiet {quiet}: {err}"
+        );
+    }
+}

@@ -34,6 +34,9 @@ pub struct ClientOptions {
     pub relay: String,
     pub token: Option<String>,
     pub name: Option<String>,
+    /// The client's key (`Hello.key`): kept across runs, it proves on a relay without tokens that
+    /// this client made its names [default: a fresh one for this run].
+    pub key: Option<String>,
     pub heartbeat: Duration,
     /// The longest wait between reconnection attempts.
     pub backoff_cap: Duration,
@@ -47,6 +50,7 @@ impl ClientOptions {
             relay: relay.into(),
             token: None,
             name: None,
+            key: None,
             heartbeat: protocol::HEARTBEAT,
             backoff_cap: Duration::from_secs(2),
             extra_roots: Vec::new(),
@@ -182,7 +186,7 @@ pub async fn run<H: Handler>(
         ),
         _ => None,
     };
-    let key = random_key();
+    let key = opts.key.clone().unwrap_or_else(random_key);
     let mut name = opts.name.clone();
     let mut connected_once = false;
     let mut attempt = 0u32;

@@ -139,18 +139,42 @@ async fn handshake(state: &State, ws: &mut Ws) -> Option<Accepted> {
         }
         None => random_name(),
     };
+    // Before the claim: a client refused here must not rebind the name to its key.
+    if let Some(live) = state.registry.get(&name) {
+        let same = match (&live.owner, &owner, &live.key, &key) {
+            (Some(a), Some(b), _, _) => names::same_hash(a, b),
+            (None, None, Some(a), Some(b)) => names::same_hash(a, b),
+            _ => false,
+        };
+        if !same {
+            // A name live with a token is reserved for it (the claim below would say so).
+            let (why, permanent) = match live.owner {
+                Some(_) => (reserved(&name), true),
+                None => (
+                    format!("tunnel name '{name}' is in use by another client"),
+                    false,
+                ),
+            };
+            refuse(ws, why, permanent).await;
+            return None;
+        }
+    }
     let claim = {
-        let (name, owner) = (name.clone(), owner.clone());
+        let (name, owner, key) = (name.clone(), owner.clone(), key.clone());
         state
-            .db(move |s| s.claim(&name, owner.as_deref(), now_ms()))
+            .db(move |s| s.claim(&name, owner.as_deref(), key.as_deref(), now_ms()))
             .await
     };
     match claim {
         Ok(Claim::Ok) => {}
         Ok(Claim::Reserved) => {
+            refuse(ws, reserved(&name), true).await;
+            return None;
+        }
+        Ok(Claim::Held) => {
             refuse(
                 ws,
-                format!("tunnel name '{name}' is reserved by another token: choose another --name"),
+                format!("tunnel name '{name}' holds requests buffered for the client that made it, and this client is another: choose another --name"),
                 true,
             )
             .await;
@@ -162,23 +186,11 @@ async fn handshake(state: &State, ws: &mut Ws) -> Option<Accepted> {
             return None;
         }
     }
-    if let Some(live) = state.registry.get(&name) {
-        let same = match (&live.owner, &owner, &live.key, &key) {
-            (Some(a), Some(b), _, _) => names::same_hash(a, b),
-            (None, None, Some(a), Some(b)) => names::same_hash(a, b),
-            _ => false,
-        };
-        if !same {
-            refuse(
-                ws,
-                format!("tunnel name '{name}' is in use by another client"),
-                false,
-            )
-            .await;
-            return None;
-        }
-    }
     Some(Accepted { name, owner, key })
+}
+
+fn reserved(name: &str) -> String {
+    format!("tunnel name '{name}' is reserved by another token: choose another --name")
 }
 
 async fn session(state: Arc<State>, mut ws: Ws) {

@@ -15,6 +15,7 @@ pub mod metrics;
 pub mod mux;
 pub mod names;
 pub mod options;
+pub mod private;
 pub mod protocol;
 pub mod requests;
 pub mod run;

@@ -45,6 +45,19 @@ pub fn same_hash(a: &str, b: &str) -> bool {
     a.len() == b.len() && bool::from(a.as_bytes().ct_eq(b.as_bytes()))
 }
 
+/// Refuses a blank token, from `--token` or `HOOKCTL_RELAY_TOKEN` (clap hands an empty variable
+/// over as an empty value): `--token "$UNSET"` must not quietly open a relay, or connect without
+/// one. An open relay is only what no token at all asks for. The error is one line for the user.
+pub fn check_tokens(given: &[String]) -> Result<(), String> {
+    if given.iter().any(|t| t.trim().is_empty()) {
+        return Err(
+            "the token (--token or HOOKCTL_RELAY_TOKEN) is empty or blank: give the token itself, or leave both out for an open relay"
+                .to_string(),
+        );
+    }
+    Ok(())
+}
+
 /// The tokens a relay accepts, as hashes. Empty: the relay is open.
 #[derive(Debug, Clone, Default)]
 pub struct Tokens(Vec<String>);

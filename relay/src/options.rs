@@ -96,6 +96,7 @@ impl RelayOptions {
 
     /// Checks what clap cannot: combinations and URL shapes. The error is one line for the user.
     pub fn validate(&self) -> Result<(), String> {
+        crate::names::check_tokens(&self.tokens)?;
         if self.offline == Some(OfflineMode::Buffer) && self.data_dir.is_none() {
             return Err(
                 "--offline buffer keeps requests on disk: give it --data-dir DIR".to_string(),

@@ -12,7 +12,8 @@ const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS tunnels (
     name TEXT PRIMARY KEY,
     owner TEXT,            -- sha256 of the token that reserved it; NULL: not reserved
-    first_seen_ms INTEGER NOT NULL
+    first_seen_ms INTEGER NOT NULL,
+    key TEXT               -- sha256 of the key of the client that holds it without a token
 );
 CREATE TABLE IF NOT EXISTS buffer (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -48,6 +49,8 @@ pub enum Claim {
     Ok,
     /// Reserved by another token.
     Reserved,
+    /// Holds buffered requests for a client with another key: they are that client's alone.
+    Held,
 }
 
 pub struct Store {
@@ -66,10 +69,14 @@ impl Store {
     pub fn open(data_dir: Option<&Path>) -> Result<Store> {
         let (conn, body_dir) = match data_dir {
             Some(dir) => {
+                // Buffered requests are what senders sent, credentials included: folders the
+                // relay makes are 0700, its database 0600 (SQLite gives -wal and -shm its mode).
                 let bodies = dir.join("buffer");
-                std::fs::create_dir_all(&bodies)
+                crate::private::create_dir(&bodies)
                     .map_err(|e| format!("cannot create {}: {e}", bodies.display()))?;
                 let path = dir.join("relay.db");
+                crate::private::create_file(&path)
+                    .map_err(|e| format!("cannot create {}: {e}", path.display()))?;
                 let conn = Connection::open(&path)
                     .map_err(|e| format!("cannot open {}: {e}", path.display()))?;
                 conn.pragma_update(None, "journal_mode", "WAL")
@@ -82,6 +89,7 @@ impl Store {
             None => (Connection::open_in_memory().map_err(db)?, None),
         };
         conn.execute_batch(SCHEMA).map_err(db)?;
+        add_key_column(&conn).map_err(db)?;
         let store = Store {
             conn: Mutex::new(conn),
             body_dir,
@@ -101,37 +109,59 @@ impl Store {
         self.conn()
     }
 
-    /// Claims `name` for `owner` (a token hash, or None). The first token to claim a name
-    /// reserves it; a name claimed without a token stays open until a token claims it.
-    pub fn claim(&self, name: &str, owner: Option<&str>, now_ms: i64) -> Result<Claim> {
+    /// Claims `name` for `owner` (a token hash, or None) and `key` (the client's key hash). The
+    /// first token to claim a name reserves it; a name claimed without a token is bound to the
+    /// key of its latest client, which alone may take it while requests wait in its buffer.
+    pub fn claim(
+        &self,
+        name: &str,
+        owner: Option<&str>,
+        key: Option<&str>,
+        now_ms: i64,
+    ) -> Result<Claim> {
         let conn = self.conn();
-        let existing: Option<Option<String>> = conn
-            .query_row("SELECT owner FROM tunnels WHERE name = ?1", [name], |r| {
-                r.get(0)
-            })
+        let existing: Option<(Option<String>, Option<String>)> = conn
+            .query_row(
+                "SELECT owner, key FROM tunnels WHERE name = ?1",
+                [name],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
             .optional()
             .map_err(db)?;
-        match (existing, owner) {
-            (None, _) => {
-                conn.execute(
-                    "INSERT INTO tunnels (name, owner, first_seen_ms) VALUES (?1, ?2, ?3)",
-                    params![name, owner, now_ms],
-                )
-                .map_err(db)?;
-                Ok(Claim::Ok)
-            }
-            (Some(Some(held)), Some(mine)) if crate::names::same_hash(&held, mine) => Ok(Claim::Ok),
-            (Some(Some(_)), _) => Ok(Claim::Reserved),
-            (Some(None), Some(mine)) => {
-                conn.execute(
-                    "UPDATE tunnels SET owner = ?2 WHERE name = ?1",
-                    params![name, mine],
-                )
-                .map_err(db)?;
-                Ok(Claim::Ok)
-            }
-            (Some(None), None) => Ok(Claim::Ok),
+        let Some((held_by, bound_to)) = existing else {
+            conn.execute(
+                "INSERT INTO tunnels (name, owner, key, first_seen_ms) VALUES (?1, ?2, ?3, ?4)",
+                params![name, owner, key, now_ms],
+            )
+            .map_err(db)?;
+            return Ok(Claim::Ok);
+        };
+        if let Some(held) = held_by {
+            return Ok(match owner {
+                Some(mine) if crate::names::same_hash(&held, mine) => Claim::Ok,
+                _ => Claim::Reserved,
+            });
         }
+        let same_key =
+            matches!((&bound_to, key), (Some(a), Some(b)) if crate::names::same_hash(a, b));
+        if bound_to.is_some() && !same_key {
+            let waiting: i64 = conn
+                .query_row(
+                    "SELECT COUNT(*) FROM buffer WHERE tunnel = ?1",
+                    [name],
+                    |r| r.get(0),
+                )
+                .map_err(db)?;
+            if waiting > 0 {
+                return Ok(Claim::Held);
+            }
+        }
+        conn.execute(
+            "UPDATE tunnels SET owner = ?2, key = ?3 WHERE name = ?1",
+            params![name, owner, key],
+        )
+        .map_err(db)?;
+        Ok(Claim::Ok)
     }
 
     /// Whether a client ever held `name`: requests for it are buffered or refused with 503 while
@@ -276,6 +306,17 @@ impl Store {
     }
 }
 
+/// A data dir from before keys were kept gets the column; its names are bound on their next claim.
+fn add_key_column(conn: &Connection) -> rusqlite::Result<()> {
+    let has: bool = conn
+        .prepare("SELECT 1 FROM pragma_table_info('tunnels') WHERE name = 'key'")?
+        .exists([])?;
+    if !has {
+        conn.execute_batch("ALTER TABLE tunnels ADD COLUMN key TEXT")?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -301,17 +342,59 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         {
             let s = Store::open(Some(dir.path())).unwrap();
-            assert_eq!(s.claim("demo", Some("aaa"), 1).unwrap(), Claim::Ok);
-            assert_eq!(s.claim("open", None, 1).unwrap(), Claim::Ok);
+            assert_eq!(s.claim("demo", Some("aaa"), None, 1).unwrap(), Claim::Ok);
+            assert_eq!(s.claim("open", None, None, 1).unwrap(), Claim::Ok);
         }
         let s = Store::open(Some(dir.path())).unwrap();
-        assert_eq!(s.claim("demo", Some("bbb"), 2).unwrap(), Claim::Reserved);
-        assert_eq!(s.claim("demo", None, 2).unwrap(), Claim::Reserved);
-        assert_eq!(s.claim("demo", Some("aaa"), 2).unwrap(), Claim::Ok);
-        assert_eq!(s.claim("open", None, 2).unwrap(), Claim::Ok);
-        assert_eq!(s.claim("open", Some("ccc"), 2).unwrap(), Claim::Ok);
-        assert_eq!(s.claim("open", Some("aaa"), 2).unwrap(), Claim::Reserved);
+        assert_eq!(
+            s.claim("demo", Some("bbb"), None, 2).unwrap(),
+            Claim::Reserved
+        );
+        assert_eq!(s.claim("demo", None, None, 2).unwrap(), Claim::Reserved);
+        assert_eq!(s.claim("demo", Some("aaa"), None, 2).unwrap(), Claim::Ok);
+        assert_eq!(s.claim("open", None, None, 2).unwrap(), Claim::Ok);
+        assert_eq!(s.claim("open", Some("ccc"), None, 2).unwrap(), Claim::Ok);
+        assert_eq!(
+            s.claim("open", Some("aaa"), None, 2).unwrap(),
+            Claim::Reserved
+        );
         assert!(s.known("demo").unwrap() && !s.known("nope").unwrap());
+    }
+
+    #[test]
+    fn without_a_token_a_name_with_buffered_requests_goes_only_to_its_key_across_reopen() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let s = Store::open(Some(dir.path())).unwrap();
+            assert_eq!(s.claim("mine", None, Some("ka"), 1).unwrap(), Claim::Ok);
+            s.push(&req(&s, "mine", "one", 1)).unwrap();
+        }
+        let s = Store::open(Some(dir.path())).unwrap();
+        assert_eq!(s.claim("mine", None, Some("kb"), 2).unwrap(), Claim::Held);
+        assert_eq!(s.claim("mine", None, None, 2).unwrap(), Claim::Held);
+        assert_eq!(s.claim("mine", None, Some("ka"), 2).unwrap(), Claim::Ok);
+        // Once its buffer is empty the name is free again, and binds to its new client.
+        s.remove(s.oldest("mine").unwrap().unwrap().seq).unwrap();
+        assert_eq!(s.claim("mine", None, Some("kb"), 3).unwrap(), Claim::Ok);
+        s.push(&req(&s, "mine", "two", 3)).unwrap();
+        assert_eq!(s.claim("mine", None, Some("ka"), 4).unwrap(), Claim::Held);
+    }
+
+    #[test]
+    fn a_data_dir_from_before_keys_gets_the_column() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let c = Connection::open(dir.path().join("relay.db")).unwrap();
+            c.execute_batch(
+                "CREATE TABLE tunnels (name TEXT PRIMARY KEY, owner TEXT, first_seen_ms INTEGER NOT NULL);
+                 INSERT INTO tunnels VALUES ('old', NULL, 1);",
+            )
+            .unwrap();
+        }
+        let s = Store::open(Some(dir.path())).unwrap();
+        assert_eq!(s.claim("old", None, Some("k"), 2).unwrap(), Claim::Ok);
+        s.push(&req(&s, "old", "one", 2)).unwrap();
+        assert_eq!(s.claim("old", None, Some("x"), 3).unwrap(), Claim::Held);
     }
 
     #[test]
@@ -336,6 +419,22 @@ mod tests {
         assert_eq!(s.expire(1002).unwrap(), 1);
         assert_eq!(s.oldest("demo").unwrap().unwrap().delivery_id, "three");
         assert_eq!(s.count_all().unwrap(), 2);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_data_dir_it_makes_is_0700_and_the_database_and_its_wal_0600() {
+        use std::os::unix::fs::PermissionsExt;
+        let parent = tempfile::tempdir().unwrap();
+        let dir = parent.path().join("data");
+        let s = Store::open(Some(&dir)).unwrap();
+        s.claim("demo", None, None, 1).unwrap();
+        let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&dir), 0o700);
+        assert_eq!(mode(&dir.join("buffer")), 0o700);
+        for f in ["relay.db", "relay.db-wal", "relay.db-shm"] {
+            assert_eq!(mode(&dir.join(f)), 0o600, "{f}");
+        }
     }
 
     #[test]

@@ -29,3 +29,44 @@ fn bad_input_is_one_line_and_exit_2() {
         );
     }
 }
+
+#[test]
+fn an_empty_or_blank_token_is_bad_input_not_an_open_relay() {
+    // (flag, environment): `--token "$UNSET"` and `HOOKCTL_RELAY_TOKEN=` must not open the relay.
+    for (flag, env) in [
+        (Some(""), None),
+        (Some("   "), None),
+        (None, Some("")),
+        (None, Some("  ")),
+    ] {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_hookctl-relay"));
+        cmd.args(["--listen", "127.0.0.1:0"])
+            .env_remove("HOOKCTL_RELAY_TOKEN")
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
+        if let Some(t) = flag {
+            cmd.args(["--token", t]);
+        }
+        if let Some(t) = env {
+            cmd.env("HOOKCTL_RELAY_TOKEN", t);
+        }
+        let mut child = cmd.spawn().unwrap();
+        // A relay that starts anyway would serve until stopped: give it a few seconds.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+        while child.try_wait().unwrap().is_none() && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        if child.try_wait().unwrap().is_none() {
+            child.kill().unwrap();
+        }
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{flag:?} {env:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{flag:?} {env:?}: {err}");
+        assert!(
+            err.starts_with("error: ") && err.contains("HOOKCTL_RELAY_TOKEN"),
+            "{flag:?} {env:?}: {err}"
+        );
+    }
+}

@@ -410,3 +410,67 @@ async fn a_tls_relay_serves_https_and_wss() {
     l.stop().await;
     relay.shutdown().await;
 }
+
+#[tokio::test]
+async fn on_an_open_relay_only_the_client_that_made_a_name_gets_what_was_buffered_for_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_str().unwrap();
+    let relay = Relay::start(&["--data-dir", data]).await;
+    let (ta, tb) = (Target::start().await, Target::start().await);
+    let base = relay.url();
+    let keyed = |key: &str| {
+        let mut o = named(&base, "mine", None);
+        o.key = Some(key.into());
+        o
+    };
+    let a = Listener::start(keyed("key-of-a"), &ta.url()).await;
+    let url = a.url.clone();
+    a.stop().await;
+    relay
+        .wait_metric("hookctl_relay_tunnels_connected", 0.0)
+        .await;
+    for i in 0..3 {
+        let body = Bytes::from(format!("secret {i}"));
+        let (status, _, _) = send(&url, "POST", &format!("/{i}"), &[], body).await;
+        assert_eq!(status, 202);
+    }
+
+    // Another key asking for the name is refused for good, and receives nothing.
+    let why = match Listener::try_start(keyed("key-of-b"), &tb.url()).await {
+        Err(ClientError::Refused(why)) => why,
+        Err(e) => panic!("expected a refusal, got {e}"),
+        Ok(_) => panic!("another client got the tunnel and its buffer"),
+    };
+    assert!(why.contains("'mine'") && why.contains("buffered"), "{why}");
+    assert_eq!(why.lines().count(), 1, "{why}");
+    assert_eq!(tb.count(), 0);
+    assert_eq!(relay.metric("hookctl_relay_buffered_requests").await, 3.0);
+
+    // Its own client, even after a relay restart, gets every one.
+    let addr = relay.addr;
+    relay.shutdown().await;
+    let relay = Relay::on(
+        tokio::net::TcpListener::bind(addr).await.unwrap(),
+        opts(&["--data-dir", data]),
+    );
+    assert!(matches!(
+        Listener::try_start(keyed("key-of-b"), &tb.url()).await,
+        Err(ClientError::Refused(_))
+    ));
+    let back = Listener::start(keyed("key-of-a"), &ta.url()).await;
+    assert_eq!(back.url, url);
+    relay
+        .wait_metric("hookctl_relay_buffered_requests", 0.0)
+        .await;
+    let bodies: Vec<Bytes> = ta
+        .seen
+        .lock()
+        .unwrap()
+        .iter()
+        .map(|s| s.body.clone())
+        .collect();
+    assert_eq!(bodies, ["secret 0", "secret 1", "secret 2"]);
+    assert_eq!(tb.count(), 0);
+    back.stop().await;
+    relay.shutdown().await;
+}

@@ -55,6 +55,11 @@ pub struct LogsArgs {
     /// After the last --limit records (oldest first), print new ones as they land, from any process, until Ctrl-C.
     #[arg(short, long)]
     pub follow: bool,
+
+    /// Show credentials as they were sent (Authorization, Cookie, API-key and token headers, a
+    /// URL's password) instead of masked.
+    #[arg(long)]
+    pub reveal: bool,
 }
 
 /// `logs tail`: `logs --follow` under the name Stripe's CLI taught its users.
@@ -71,6 +76,11 @@ pub struct LogsTailArgs {
         allow_negative_numbers = true
     )]
     pub limit: i64,
+
+    /// Show credentials as they were sent (Authorization, Cookie, API-key and token headers, a
+    /// URL's password) instead of masked.
+    #[arg(long)]
+    pub reveal: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -115,6 +125,11 @@ pub struct LogsShowArgs {
     /// Mask a JSON path in the bodies ('data.email', 'data.items[*].card'); repeatable.
     #[arg(long, value_name = "PATH")]
     pub redact: Vec<String>,
+
+    /// Show credentials as they were sent (Authorization, Cookie, API-key and token headers, a
+    /// URL's password) instead of masked.
+    #[arg(long)]
+    pub reveal: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -138,7 +153,7 @@ pub struct LogsStatsArgs {
 pub enum ExportFormat {
     /// One record a line, the JSON form of `logs --json`.
     Jsonl,
-    /// HAR 1.2, for browsers' dev tools and HTTP tools; imports back losslessly.
+    /// HAR 1.2, for browsers' dev tools and HTTP tools; imports back losslessly (with --reveal, credentials too).
     Har,
 }
 
@@ -154,6 +169,11 @@ pub struct LogsExportArgs {
     /// Mask a JSON path in the bodies ('data.email'); repeatable.
     #[arg(long, value_name = "PATH")]
     pub redact: Vec<String>,
+
+    /// Show credentials as they were sent (Authorization, Cookie, API-key and token headers, a
+    /// URL's password) instead of masked.
+    #[arg(long)]
+    pub reveal: bool,
 }
 
 #[derive(Debug, Args)]

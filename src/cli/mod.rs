@@ -124,7 +124,7 @@ pub struct InitArgs {
     #[arg(long = "secret", value_name = "PROVIDER=SECRET")]
     pub secrets: Vec<String>,
 
-    /// Overwrite an existing config file without asking.
+    /// Update an existing config file without asking, and let --secret replace a saved secret.
     #[arg(long)]
     pub force: bool,
 }

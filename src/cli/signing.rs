@@ -42,9 +42,9 @@ pub struct GenericArgs {
 
 #[derive(Debug, Args)]
 pub struct SignArgs {
-    /// Provider id (see `hookctl providers`), `generic`, or a scheme named in the config file.
+    /// Provider id (see `hookctl providers`), `generic`, or a scheme named in the config file [default: the config's default_provider].
     #[arg(short, long, value_name = "ID")]
-    pub provider: String,
+    pub provider: Option<String>,
 
     /// Shared secret [env: HOOKCTL_SECRET; default: the provider's secret in the config file].
     #[arg(long, env = "HOOKCTL_SECRET", hide_env_values = true, value_name = "S")]

@@ -1,20 +1,22 @@
-//! `hookctl init`: set up the config file — named secrets and generic schemes — by flags, or by
-//! prompts on a terminal.
+//! `hookctl init`: set up the config file — a default provider, named secrets and generic
+//! schemes — by flags, or by prompts on a terminal. What the prompts decide is in plain functions
+//! below them, so it is tested without a terminal.
 
 use anyhow::Result;
-use dialoguer::{Confirm, Input, Password, Select};
+use dialoguer::{Confirm, FuzzySelect, Input, Password, Select};
 
-use super::Ctx;
+use super::{Ctx, input};
 use crate::bail_usage;
-use crate::cli::InitArgs;
-use crate::config::Config;
+use crate::cli::{GenericArgs, InitArgs};
+use crate::config::{Config, ConfigFile};
 use crate::output::{self, Exit, usage};
 use crate::signature::Registry;
+use crate::signature::diagnose::secret_warning;
 use crate::signature::hmac_scheme::GenericDef;
 
 pub fn run(args: InitArgs, ctx: &Ctx) -> Result<Exit> {
     let path = ctx.config_path()?;
-    let mut config = ctx.config()?;
+    let mut file = ConfigFile::open(&path)?;
     let registry = Registry::builtin();
 
     for pair in &args.secrets {
@@ -24,10 +26,26 @@ pub fn run(args: InitArgs, ctx: &Ctx) -> Result<Exit> {
             );
         };
         let provider = provider.trim().to_ascii_lowercase();
+        let config = file.config()?;
         if registry.get(&provider).is_none() && !config.schemes.contains_key(&provider) {
             bail_usage!("--secret: unknown provider '{provider}' (`hookctl providers` lists them)");
         }
-        config.secrets.insert(provider, secret.to_string());
+        // A secret in use may be what a live receiver checks: replacing it is asked for.
+        if !args.force
+            && let Some(old) = config.secrets.get(&provider)
+            && old != secret
+        {
+            bail_usage!(
+                "--secret {provider}=…: {} already holds a secret for {provider}; pass --force to replace it",
+                path.display()
+            );
+        }
+        if let Some(doubt) = secret_doubt(&provider, secret, &config)?
+            && !ctx.style.quiet
+        {
+            eprintln!("warning: --secret {provider}=…: {doubt}");
+        }
+        file.set_secret(&provider, secret);
     }
 
     if args.secrets.is_empty() {
@@ -46,13 +64,15 @@ pub fn run(args: InitArgs, ctx: &Ctx) -> Result<Exit> {
         {
             return Ok(Exit::Ok);
         }
-        prompt(&mut config, registry)?;
+        prompt(&mut file, registry)?;
     }
 
-    config.save(&path)?;
+    file.save()?;
+    let config = file.config()?;
     if ctx.style.json {
         output::json(&serde_json::json!({
             "path": path,
+            "default_provider": config.default_provider,
             "secrets": config.secrets.keys().collect::<Vec<_>>(),
             "schemes": config.schemes.keys().collect::<Vec<_>>(),
         }))?;
@@ -67,12 +87,12 @@ pub fn run(args: InitArgs, ctx: &Ctx) -> Result<Exit> {
     Ok(Exit::Ok)
 }
 
-fn prompt(config: &mut Config, registry: &Registry) -> Result<()> {
-    let ids: Vec<String> = registry.all().iter().map(|s| s.info().id.clone()).collect();
+fn prompt(file: &mut ConfigFile, registry: &Registry) -> Result<()> {
     loop {
         let choices = [
             "Save a provider's signing secret",
             "Define a generic HMAC scheme",
+            "Choose the default provider (for `sign` without --provider)",
             "Done",
         ];
         match Select::new()
@@ -82,38 +102,105 @@ fn prompt(config: &mut Config, registry: &Registry) -> Result<()> {
             .interact()?
         {
             0 => {
-                let i = dialoguer::FuzzySelect::new()
+                let ids = provider_choices(registry, &file.config()?);
+                let i = FuzzySelect::new()
                     .with_prompt("Provider")
                     .items(&ids)
                     .interact()?;
-                let secret = Password::new()
-                    .with_prompt(format!("{} secret", ids[i]))
-                    .interact()?;
-                config.secrets.insert(ids[i].clone(), secret);
+                ask_secret(file, &ids[i])?;
             }
             1 => {
-                let name: String = Input::new()
-                    .with_prompt("Scheme name (used as --provider NAME)")
-                    .interact_text()?;
-                let def = GenericDef {
-                    header: Input::new()
-                        .with_prompt("Signature header")
-                        .interact_text()?,
-                    algorithm: pick("Algorithm", &["sha256", "sha1", "sha512"])?,
-                    encoding: pick("Encoding", &["hex", "base64", "base64url"])?,
-                    prefix: optional("Prefix before the signature (e.g. sha256=), empty for none")?,
-                    timestamp_header: optional("Timestamp header, empty for none")?,
-                    signed_template: optional(
-                        "Signed template (e.g. {timestamp}.{body}), empty for the default",
-                    )?,
-                    ..Default::default()
-                };
-                def.build(&name).map_err(usage)?;
-                config.schemes.insert(name, def);
+                let name = define_scheme(file)?;
+                if Confirm::new()
+                    .with_prompt(format!("Save a secret for {name} now?"))
+                    .default(true)
+                    .interact()?
+                {
+                    ask_secret(file, &name)?;
+                }
+            }
+            2 => {
+                let ids = provider_choices(registry, &file.config()?);
+                let i = FuzzySelect::new()
+                    .with_prompt("Default provider")
+                    .items(&ids)
+                    .interact()?;
+                file.set_text("default_provider", &ids[i]);
             }
             _ => return Ok(()),
         }
     }
+}
+
+/// Asks for `provider`'s secret and saves it; one that looks wrong (an API key, a missing
+/// prefix) is saved only if the user says so after the warning.
+fn ask_secret(file: &mut ConfigFile, provider: &str) -> Result<()> {
+    let config = file.config()?;
+    // As `--secret` needs --force: a saved secret may be what a live receiver checks.
+    if config.secrets.contains_key(provider)
+        && !Confirm::new()
+            .with_prompt(format!("{provider} has a saved secret. Replace it?"))
+            .default(false)
+            .interact()?
+    {
+        return Ok(());
+    }
+    let secret = Password::new()
+        .with_prompt(format!("{provider} secret"))
+        .interact()?;
+    if let Some(doubt) = secret_doubt(provider, &secret, &config)? {
+        eprintln!("warning: {doubt}");
+        if !Confirm::new()
+            .with_prompt("Save it anyway?")
+            .default(false)
+            .interact()?
+        {
+            return Ok(());
+        }
+    }
+    file.set_secret(provider, &secret);
+    Ok(())
+}
+
+fn define_scheme(file: &mut ConfigFile) -> Result<String> {
+    let name: String = Input::new()
+        .with_prompt("Scheme name (used as --provider NAME)")
+        .interact_text()?;
+    let name = name.trim().to_ascii_lowercase();
+    let def = GenericDef {
+        header: Input::new()
+            .with_prompt("Signature header")
+            .interact_text()?,
+        algorithm: pick("Algorithm", &["sha256", "sha1", "sha512"])?,
+        encoding: pick("Encoding", &["hex", "base64", "base64url"])?,
+        prefix: optional("Prefix before the signature (e.g. sha256=), empty for none")?,
+        timestamp_header: optional("Timestamp header, empty for none")?,
+        signed_template: optional(
+            "Signed template (e.g. {timestamp}.{body}), empty for the default",
+        )?,
+        ..Default::default()
+    };
+    def.build(&name).map_err(usage)?;
+    file.set_scheme(&name, &def)?;
+    Ok(name)
+}
+
+/// What the provider prompts offer: the config's own schemes first — one just defined is there,
+/// and typing its name finds it before any built-in provider it resembles — then every built-in.
+fn provider_choices(registry: &Registry, config: &Config) -> Vec<String> {
+    config
+        .schemes
+        .keys()
+        .cloned()
+        .chain(registry.all().iter().map(|s| s.info().id.clone()))
+        .collect()
+}
+
+/// Why `secret` looks wrong for `provider`: the warning `verify` gives for it (an API key pasted
+/// for a signing secret, the provider's prefix missing), or None.
+fn secret_doubt(provider: &str, secret: &str, config: &Config) -> Result<Option<String>> {
+    let scheme = input::scheme(provider, &GenericArgs::default(), config)?;
+    Ok(secret_warning(scheme.info(), secret))
 }
 
 fn pick(prompt: &str, items: &[&str]) -> Result<String> {
@@ -131,4 +218,61 @@ fn optional(prompt: &str) -> Result<Option<String>> {
         .allow_empty(true)
         .interact_text()?;
     Ok((!s.trim().is_empty()).then_some(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_acme() -> Config {
+        let mut config = Config::default();
+        config.schemes.insert(
+            "acme".into(),
+            GenericDef {
+                header: "X-Acme-Signature".into(),
+                algorithm: "sha256".into(),
+                encoding: "hex".into(),
+                ..Default::default()
+            },
+        );
+        config
+    }
+
+    #[test]
+    fn a_scheme_just_defined_is_offered_first_and_typing_its_name_picks_it() {
+        let registry = Registry::builtin();
+        let ids = provider_choices(registry, &with_acme());
+        assert_eq!(ids[0], "acme");
+        assert!(ids.iter().any(|i| i == "coinbase-commerce"));
+        assert!(ids.iter().any(|i| i == "stripe"));
+        // What the prompt does with what is typed: the best fuzzy match comes first.
+        use fuzzy_matcher::FuzzyMatcher;
+        let m = fuzzy_matcher::skim::SkimMatcherV2::default();
+        let best = ids
+            .iter()
+            .filter_map(|i| m.fuzzy_match(i, "acme").map(|s| (s, i)))
+            .max_by_key(|(s, _)| *s)
+            .unwrap();
+        assert_eq!(best.1, "acme");
+    }
+
+    #[test]
+    fn an_api_key_pasted_as_a_signing_secret_gets_verifys_warning() {
+        let config = with_acme();
+        for key in ["sk_live_abc", "sk_test_abc", "rk_live_abc"] {
+            let doubt = secret_doubt("stripe", key, &config).unwrap().unwrap();
+            assert!(doubt.contains("API key"), "{key}: {doubt}");
+        }
+        let doubt = secret_doubt("stripe", "no-prefix", &config)
+            .unwrap()
+            .unwrap();
+        assert!(doubt.contains("whsec_"), "{doubt}");
+        assert_eq!(secret_doubt("stripe", "whsec_abc", &config).unwrap(), None);
+        assert_eq!(secret_doubt("acme", "s3cret", &config).unwrap(), None);
+        assert!(
+            secret_doubt("acme", "sk_live_x", &config)
+                .unwrap()
+                .is_some()
+        );
+    }
 }

@@ -189,6 +189,7 @@ impl Resign {
             scheme.as_ref(),
             args.secret.as_deref(),
             args.private_key.as_deref(),
+            super::signing::NewKey::Saved,
             ctx,
         )?;
         Ok(Resign { scheme, key })
@@ -217,7 +218,7 @@ fn prepare(
     } else if let Some((name, _)) = delivery
         .headers
         .iter()
-        .find(|(_, v)| *v == crate::store::REDACTED)
+        .find(|(_, v)| v.contains(crate::store::REDACTED))
     {
         bail_usage!(
             "{} carries a credential that was masked in the log ({name}): replay it with --resign --secret",
@@ -240,8 +241,11 @@ fn prepare(
     Ok(out)
 }
 
-/// One line per replay (JSON: the new record).
+/// One line per replay (JSON: the new record), credentials masked as `logs` shows them.
 fn report(r: &Record, ctx: &Ctx) -> Result<()> {
+    let mut shown = r.clone();
+    crate::store::credentials::mask(&mut shown);
+    let r = &shown;
     if ctx.style.json {
         return output::json(r);
     }

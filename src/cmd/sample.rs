@@ -5,7 +5,8 @@ use std::sync::Arc;
 
 use anyhow::Result;
 
-use super::{Ctx, input, signing};
+use super::signing::{self, NewKey};
+use super::{Ctx, input};
 use crate::cli::SampleArgs;
 use crate::config::Config;
 use crate::events::{Catalog, Event, Generated, user_dirs};
@@ -39,17 +40,18 @@ impl Sampler {
     /// flags (unknown event or provider, bad --set, unreadable --data) is a usage error found
     /// here, before anything is sent.
     pub fn from_args(event_id: &str, args: &SampleArgs, ctx: &Ctx) -> Result<Sampler> {
-        Self::build(event_id, args, ctx, true)
+        Self::build(event_id, args, ctx, Some(NewKey::Saved))
     }
 
     /// As [`Sampler::from_args`], for deliveries sent unsigned (`load --no-sign`): no key is
     /// looked up, so no development key is made for a run that signs nothing.
     pub fn unsigned_from_args(event_id: &str, args: &SampleArgs, ctx: &Ctx) -> Result<Sampler> {
-        Self::build(event_id, args, ctx, false)
+        Self::build(event_id, args, ctx, None)
     }
 
     /// As [`Sampler::from_args`], with the catalog and the config already loaded (one load of
-    /// each for many endpoints).
+    /// each for many endpoints), for commands that only read the config: a development key
+    /// they need is made for the run, not saved.
     pub fn from_catalog(
         catalog: &Catalog,
         config: &Config,
@@ -57,10 +59,16 @@ impl Sampler {
         args: &SampleArgs,
         ctx: &Ctx,
     ) -> Result<Sampler> {
-        Self::build_in(catalog, config, event_id, args, ctx, true)
+        Self::build_in(catalog, config, event_id, args, ctx, Some(NewKey::ThisRun))
     }
 
-    fn build(event_id: &str, args: &SampleArgs, ctx: &Ctx, sign: bool) -> Result<Sampler> {
+    /// `sign`: where a development key goes, or None for a run that signs nothing.
+    fn build(
+        event_id: &str,
+        args: &SampleArgs,
+        ctx: &Ctx,
+        sign: Option<NewKey>,
+    ) -> Result<Sampler> {
         Self::build_in(
             &catalog(args, ctx)?,
             &ctx.config()?,
@@ -77,14 +85,14 @@ impl Sampler {
         event_id: &str,
         args: &SampleArgs,
         ctx: &Ctx,
-        sign: bool,
+        sign: Option<NewKey>,
     ) -> Result<Sampler> {
         let event = catalog.find(event_id)?.clone();
         let provider = args
             .provider
             .clone()
             .unwrap_or_else(|| event.signed_with().to_string());
-        let scheme = scheme_for(&provider, args, config, sign)?;
+        let scheme = scheme_for(&provider, args, config, sign.is_some())?;
         let sets = args
             .set
             .iter()
@@ -203,23 +211,23 @@ pub fn scheme_for(
     Ok(scheme)
 }
 
-/// The key `scheme` signs with: the flags', else the config's, else a development key made once.
-/// None when the run is not to `sign`, so no development key is made for a run that signs
-/// nothing. (It reads the config itself: a key it makes is saved there, and the next lookup must
+/// The key `scheme` signs with: the flags', else the config's, else a development key. None
+/// when the run is not to `sign`, so no development key is made for a run that signs nothing. (It reads the config itself: a key it makes is saved there, and the next lookup must
 /// see it.)
 pub fn key_for(
     scheme: &dyn Scheme,
     args: &SampleArgs,
     ctx: &Ctx,
-    sign: bool,
+    sign: Option<NewKey>,
 ) -> Result<KeyMaterial> {
-    if !sign {
+    let Some(new_key) = sign else {
         return Ok(KeyMaterial::default());
-    }
+    };
     signing::key_for(
         scheme,
         args.secret.as_deref(),
         args.private_key.as_deref(),
+        new_key,
         ctx,
     )
 }

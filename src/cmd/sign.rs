@@ -13,7 +13,12 @@ use crate::signature::SignRequest;
 
 pub fn run(args: SignArgs, ctx: &Ctx) -> Result<Exit> {
     let config = ctx.config()?;
-    let scheme = input::scheme(&args.provider, &args.generic, &config)?;
+    let Some(provider) = args.provider.as_ref().or(config.default_provider.as_ref()) else {
+        bail_usage!(
+            "sign needs --provider ID (`hookctl providers` lists them), or a default provider saved with `hookctl init`"
+        );
+    };
+    let scheme = input::scheme(provider, &args.generic, &config)?;
     let info = scheme.info();
     if !info.can_sign {
         bail_usage!(

@@ -5,14 +5,26 @@
 use anyhow::Result;
 
 use super::Ctx;
-use crate::config::{Config, KeyPair};
+use crate::config::{Config, ConfigFile, KeyPair};
 use crate::signature::{KeyKind, KeyMaterial, Keys, Scheme};
+
+/// Where a development key goes when neither the flags nor the config give one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NewKey {
+    /// Saved in the config, so the receiver is configured once: commands that send (`trigger`,
+    /// `replay --resign`, `load`, `sign`).
+    Saved,
+    /// Made for this run and shown, the config left as it is: commands that only read the
+    /// config (`validate`, `monitor`) never write it.
+    ThisRun,
+}
 
 /// The key material for `scheme`. `secret` / `private_key` come from the flags.
 pub fn key_for(
     scheme: &dyn Scheme,
     secret: Option<&str>,
     private_key: Option<&str>,
+    new_key: NewKey,
     ctx: &Ctx,
 ) -> Result<KeyMaterial> {
     if secret.is_some() || private_key.is_some() {
@@ -24,7 +36,7 @@ pub fn key_for(
         });
     }
     let path = ctx.config_path()?;
-    let mut config = Config::load(&path)?;
+    let config = Config::load(&path)?;
     let id = scheme.info().id.clone();
     if let Some(s) = config.secrets.get(&id) {
         return Ok(KeyMaterial {
@@ -40,6 +52,26 @@ pub fn key_for(
         });
     }
     let key = scheme.new_key(&rand::random::<[u8; 32]>());
+    let shown = match (&key.secret, &key.public_key) {
+        (Some(secret), _) => format!("a development secret for {id}: {secret}"),
+        (None, Some(public)) => {
+            format!("a development key pair for {id}; verify with the public key: {public}")
+        }
+        _ => anyhow::bail!(
+            "{} has no key form hookctl can create: pass --secret or --private-key",
+            scheme.info().name
+        ),
+    };
+    if new_key == NewKey::ThisRun {
+        if !ctx.style.quiet {
+            eprintln!(
+                "No key for {id} in {}: signing with {shown} (made for this run only; `hookctl init --secret {id}=…` or --secret keeps one)",
+                path.display()
+            );
+        }
+        return Ok(key);
+    }
+    let mut file = ConfigFile::open(&path)?;
     match (scheme.info().key, &key) {
         (
             KeyKind::KeyPair,
@@ -48,43 +80,29 @@ pub fn key_for(
                 public_key: Some(public_key),
                 ..
             },
-        ) => {
-            config.keys.insert(
-                id.clone(),
-                KeyPair {
-                    private_key: private_key.clone(),
-                    public_key: public_key.clone(),
-                },
-            );
-        }
+        ) => file.set_key_pair(
+            &id,
+            &KeyPair {
+                private_key: private_key.clone(),
+                public_key: public_key.clone(),
+            },
+        ),
         (
             _,
             KeyMaterial {
                 secret: Some(secret),
                 ..
             },
-        ) => {
-            config.secrets.insert(id.clone(), secret.clone());
-        }
+        ) => file.set_secret(&id, secret),
         _ => anyhow::bail!(
             "{} has no key form hookctl can create: pass --secret or --private-key",
             scheme.info().name
         ),
     }
-    config.save(&path)?;
+    file.save()?;
     if !ctx.style.quiet {
         // Shown once: this is how the developer configures their receiver.
-        match (&key.secret, &key.public_key) {
-            (Some(secret), _) => eprintln!(
-                "Created a development secret for {id}, saved in {}: {secret}",
-                path.display()
-            ),
-            (None, Some(public)) => eprintln!(
-                "Created a development key pair for {id}, saved in {}; verify with the public key: {public}",
-                path.display()
-            ),
-            _ => {}
-        }
+        eprintln!("Created {shown}, saved in {}", path.display());
     }
     Ok(key)
 }

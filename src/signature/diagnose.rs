@@ -2,7 +2,7 @@
 //! form, a body re-serialized on the way, a URL rewritten by a proxy — and reports the most
 //! specific cause the evidence supports.
 
-use super::{Delivery, Keys, Reason, Scheme, Verdict, VerifyOptions};
+use super::{Delivery, Info, Keys, Reason, Scheme, Verdict, VerifyOptions};
 
 /// Refines a `bad_signature` verdict; any other verdict is returned as it is.
 pub fn explain(
@@ -67,18 +67,7 @@ pub fn explain(
     }
 
     for secret in &keys.secrets {
-        if let Some(kind) = api_key_kind(secret) {
-            verdict.hints.push(format!(
-                "the secret given is {kind}, not a webhook signing secret"
-            ));
-        } else if let Some(prefix) = &info.secret_prefix
-            && !secret.starts_with(prefix.as_str())
-        {
-            verdict.hints.push(format!(
-                "{} signing secrets start with {prefix}; the one given does not",
-                info.name
-            ));
-        }
+        verdict.hints.extend(secret_warning(info, secret));
     }
     if d.body.is_empty() {
         verdict.hints.push("the body is empty: was it consumed before verification, or not passed (--body-file, --body, stdin)?".into());
@@ -230,6 +219,24 @@ fn url_variants(raw: &str) -> Vec<String> {
     }
     out.retain(|u| u != raw);
     out
+}
+
+/// What is wrong with `secret` as the provider's signing secret, from its form alone: an API key
+/// pasted in its place, or the provider's prefix missing. `verify` hints it on a failure; `init`
+/// warns before it saves one.
+pub fn secret_warning(info: &Info, secret: &str) -> Option<String> {
+    if let Some(kind) = api_key_kind(secret) {
+        return Some(format!(
+            "the secret given is {kind}, not a webhook signing secret"
+        ));
+    }
+    match &info.secret_prefix {
+        Some(prefix) if !secret.starts_with(prefix.as_str()) => Some(format!(
+            "{} signing secrets start with {prefix}; the one given does not",
+            info.name
+        )),
+        _ => None,
+    }
 }
 
 /// Credentials people paste where a webhook secret belongs.

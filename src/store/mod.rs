@@ -1,6 +1,7 @@
 //! The delivery log: every request hookctl sends or receives, in SQLite (WAL, so a `listen` and a
 //! `replay` can write at once), searchable and replayable.
 
+pub mod credentials;
 pub mod filter;
 pub mod formats;
 pub mod migrations;
@@ -17,9 +18,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use crate::signature::Headers;
 pub use record::{Body, Record, RequestPart, ResponsePart, Source, Status, short_id};
 
-/// Headers whose value is a credential itself rather than a signature over the request; they are
-/// masked before a record is written, because secrets never reach the log (README, "The delivery log").
-const CREDENTIAL_HEADERS: &[&str] = &["X-Gitlab-Token", "Proxy-Authorization", "Cookie"];
+pub use credentials::REDACTED;
 
 /// What `Store::find` names the newest record by.
 pub const LAST: &str = "last";
@@ -32,9 +31,6 @@ pub enum Found {
     /// A prefix of several ids, in order.
     Many(Vec<String>),
 }
-
-/// The value stored in place of a credential.
-pub const REDACTED: &str = "[redacted by hookctl]";
 
 /// The log file in force: `--db` / `HOOKCTL_DB`, else `$XDG_DATA_HOME/hookctl/deliveries.db`.
 pub fn path(flag: Option<&Path>) -> Result<PathBuf> {
@@ -92,11 +88,15 @@ pub struct Store {
 impl Store {
     /// Opens (creating) the log and brings its schema up to date.
     pub fn open(path: &Path) -> Result<Store> {
+        // Folders hookctl makes 0700 and the log 0600 (its -wal and -shm take the log's mode):
+        // it holds every request as sent, credentials included.
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).with_context(|| {
+            hookctl_relay::private::create_dir(dir).with_context(|| {
                 format!("cannot create the delivery log's folder {}", dir.display())
             })?;
         }
+        hookctl_relay::private::create_file(path)
+            .with_context(|| format!("cannot create the delivery log {}", path.display()))?;
         let conn = Connection::open(path)
             .with_context(|| format!("cannot open the delivery log {}", path.display()))?;
         Self::init(conn).with_context(|| format!("delivery log {}", path.display()))
@@ -162,7 +162,7 @@ impl Store {
         Ok(v.max(0) as usize)
     }
 
-    /// Writes a record (credentials masked). An id already present is left as it is: returns false.
+    /// Writes a record as it was sent. An id already present is left as it is: returns false.
     pub fn insert(&self, r: &Record) -> Result<bool> {
         insert_on(&self.conn, r)
     }
@@ -310,7 +310,9 @@ impl Store {
 }
 
 fn insert_on(conn: &Connection, r: &Record) -> Result<bool> {
-    let req_headers = serde_json::to_string(&mask(&r.request.headers))?;
+    // What was sent, credentials included: `replay` re-sends it exact; every way out of the log
+    // masks them (`credentials`).
+    let req_headers = serde_json::to_string(&r.request.headers)?;
     let (resp_status, resp_headers, resp_body) = match &r.response {
         Some(resp) => (
             Some(resp.status),
@@ -483,25 +485,4 @@ fn row_to_record(row: &rusqlite::Row) -> rusqlite::Result<Record> {
         retry_of: row.get("retry_of")?,
         tunnel: row.get("tunnel")?,
     })
-}
-
-/// Credentials replaced by `REDACTED`; `Authorization` too unless it carries a signature
-/// (`Bearer` tokens such as Google's OIDC JWT, `HMAC` as Microsoft Teams sends).
-fn mask(headers: &Headers) -> Headers {
-    headers
-        .iter()
-        .map(|(n, v)| {
-            let credential = CREDENTIAL_HEADERS.iter().any(|c| c.eq_ignore_ascii_case(n))
-                || (n.eq_ignore_ascii_case("Authorization")
-                    && !(v.starts_with("Bearer ") || v.starts_with("HMAC ")));
-            (
-                n.to_string(),
-                if credential {
-                    REDACTED.to_string()
-                } else {
-                    v.to_string()
-                },
-            )
-        })
-        .collect()
 }

@@ -57,8 +57,9 @@ pub enum ClientMessage {
         token: Option<String>,
         /// The tunnel name wanted; none means a fresh random one.
         name: Option<String>,
-        /// A secret the client keeps across reconnects, so that on a relay without tokens it can
-        /// take its own tunnel back from a connection the relay has not yet seen die.
+        /// A secret the client keeps across reconnects and runs. On a relay without tokens a
+        /// name is bound to the key that claimed it: only that key takes back a live tunnel
+        /// whose connection the relay has not yet seen die, or one holding buffered requests.
         key: Option<String>,
     },
     /// The local target's answer to request `id`; its body follows as chunks.

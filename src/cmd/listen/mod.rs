@@ -4,6 +4,7 @@
 mod answer;
 mod event;
 mod handler;
+mod key;
 mod outcome;
 mod print;
 mod reply;
@@ -48,6 +49,7 @@ pub fn run(args: ListenArgs, ctx: &Ctx) -> Result<Exit> {
             .map_err(|e| usage(format!("--events '{g}' is not a glob pattern: {e}")))?;
         events.push(glob.compile_matcher());
     }
+    hookctl_relay::names::check_tokens(args.token.as_slice()).map_err(usage)?;
     if let Some(n) = &args.name {
         hookctl_relay::names::check_name(n).map_err(|e| usage(format!("--name: {e}")))?;
     }
@@ -58,6 +60,8 @@ pub fn run(args: ListenArgs, ctx: &Ctx) -> Result<Exit> {
         Some(id) => Some(Arc::new(verifier(id, &args, ctx)?)),
         None => None,
     };
+    let db = crate::store::path(ctx.global.db.as_deref())?;
+    let key = key::load_or_create(&key::path(&db))?;
     let store = ctx.store()?;
     let forwarder = Forwarder::new(timeout).map_err(|e| anyhow::anyhow!(e))?;
     // One thread owns the log and writes what has queued in one transaction. Whatever is queued
@@ -89,6 +93,7 @@ pub fn run(args: ListenArgs, ctx: &Ctx) -> Result<Exit> {
         timeout,
         shown,
         printing_failed,
+        key,
     ));
     // Deliveries still under way are dropped with the runtime, and with them the last writers
     // and the last lines to print.
@@ -150,6 +155,7 @@ async fn listen(
     timeout: Duration,
     shown: mpsc::UnboundedSender<Shown>,
     printing_failed: CancellationToken,
+    key: String,
 ) -> Result<Exit> {
     // Ctrl-C, or SIGTERM from a service manager: either way listen stops cleanly and writes
     // every delivery it answered to the log before it exits.
@@ -204,6 +210,7 @@ async fn listen(
     let mut opts = ClientOptions::new(relay_url);
     opts.token = args.token.clone();
     opts.name = args.name.clone();
+    opts.key = Some(key);
     let (tx, mut client_events) = mpsc::unbounded_channel();
     let mut client = tokio::spawn(client::run(opts, handler, tx, stop.clone()));
     let quiet = ctx.style.quiet;

@@ -321,7 +321,12 @@ fn from_file(path: &std::path::Path, args: &LoadArgs, ctx: &Ctx) -> Result<Resol
     // provider differs: a file names no provider of its own.
     let sign = !args.no_sign;
     let scheme = sample::scheme_for(provider, &args.sample, &ctx.config()?, sign)?;
-    let key = sample::key_for(scheme.as_ref(), &args.sample, ctx, sign)?;
+    let key = sample::key_for(
+        scheme.as_ref(),
+        &args.sample,
+        ctx,
+        sign.then_some(crate::cmd::signing::NewKey::Saved),
+    )?;
     let mut headers = Headers::new();
     let json = serde_json::from_slice::<serde_json::Value>(&body).is_ok();
     headers.push(

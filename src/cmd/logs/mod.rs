@@ -17,7 +17,7 @@ use crate::bail_usage;
 use crate::cli::{LogFilters, LogsArgs, LogsCommand, LogsPruneArgs};
 use crate::output::{self, Exit, usage};
 use crate::store::filter::{Filter, Path};
-use crate::store::{Query, Record, Status};
+use crate::store::{Query, Record, Status, credentials, formats};
 
 /// How often `--follow` looks for records other processes wrote.
 const FOLLOW_POLL: Duration = Duration::from_millis(200);
@@ -25,12 +25,24 @@ const FOLLOW_POLL: Duration = Duration::from_millis(200);
 pub fn run(args: LogsArgs, ctx: &Ctx) -> Result<Exit> {
     match args.command {
         Some(LogsCommand::Show(a)) => show::run(a, ctx),
-        Some(LogsCommand::Tail(a)) => list(&a.filters, a.limit, true, ctx),
+        Some(LogsCommand::Tail(a)) => list(
+            &a.filters,
+            a.limit,
+            true,
+            &Masking::new(&[], a.reveal)?,
+            ctx,
+        ),
         Some(LogsCommand::Stats(a)) => stats::run(a, ctx),
         Some(LogsCommand::Export(a)) => transfer::export(a, ctx),
         Some(LogsCommand::Import(a)) => transfer::import(a, ctx),
         Some(LogsCommand::Prune(a)) => prune(a, ctx),
-        None => list(&args.filters, args.limit, args.follow, ctx),
+        None => list(
+            &args.filters,
+            args.limit,
+            args.follow,
+            &Masking::new(&[], args.reveal)?,
+            ctx,
+        ),
     }
 }
 
@@ -114,18 +126,36 @@ fn ago(text: &str, flag: &str) -> Result<DateTime<Utc>> {
         .ok_or_else(|| usage(format!("{flag} is too far back")))
 }
 
-/// `--redact` paths, parsed.
-pub fn redact_paths(texts: &[String]) -> Result<Vec<Path>> {
-    texts
-        .iter()
-        .map(|t| {
-            Path::parse(t).map_err(|e| {
-                usage(format!(
-                    "--redact '{t}': {e}; give a JSON path such as data.email or data.items[*].card"
-                ))
+/// How records leave the log: credentials masked unless `--reveal`, and the `--redact` paths
+/// masked in the bodies. Every view — the list, `--follow`, `show` in each format, `export` —
+/// goes through it; the log itself keeps what was sent.
+pub struct Masking {
+    paths: Vec<Path>,
+    reveal: bool,
+}
+
+impl Masking {
+    /// From the `--redact` paths (parsed here) and `--reveal`.
+    pub fn new(redact: &[String], reveal: bool) -> Result<Masking> {
+        let paths = redact
+            .iter()
+            .map(|t| {
+                Path::parse(t).map_err(|e| {
+                    usage(format!(
+                        "--redact '{t}': {e}; give a JSON path such as data.email or data.items[*].card"
+                    ))
+                })
             })
-        })
-        .collect()
+            .collect::<Result<_>>()?;
+        Ok(Masking { paths, reveal })
+    }
+
+    pub fn apply(&self, r: &mut Record) {
+        if !self.reveal {
+            credentials::mask(r);
+        }
+        formats::redact(r, &self.paths);
+    }
 }
 
 fn limit_arg(limit: i64) -> Result<usize> {
@@ -172,13 +202,15 @@ fn summary_line(r: &Record) -> String {
 }
 
 /// One record to stdout, which flushes at each newline (what `--follow` needs).
-fn print_record(r: &Record, ctx: &Ctx) -> Result<()> {
-    write_record(&mut std::io::stdout().lock(), r, ctx)
+fn print_record(r: Record, masking: &Masking, ctx: &Ctx) -> Result<()> {
+    write_record(&mut std::io::stdout().lock(), r, masking, ctx)
 }
 
-/// One record to a writer: serialised first, so a closed pipe surfaces as the `io::Error` that
-/// `main` recognises (serde_json's own error hides it).
-pub(crate) fn write_record(out: &mut impl Write, r: &Record, ctx: &Ctx) -> Result<()> {
+/// One record to a writer, masked: serialised first, so a closed pipe surfaces as the
+/// `io::Error` that `main` recognises (serde_json's own error hides it).
+fn write_record(out: &mut impl Write, mut r: Record, masking: &Masking, ctx: &Ctx) -> Result<()> {
+    masking.apply(&mut r);
+    let r = &r;
     if ctx.style.json {
         let mut line = serde_json::to_vec(r)?;
         line.push(b'\n');
@@ -189,19 +221,25 @@ pub(crate) fn write_record(out: &mut impl Write, r: &Record, ctx: &Ctx) -> Resul
     Ok(())
 }
 
-fn list(filters: &LogFilters, limit: i64, follow: bool, ctx: &Ctx) -> Result<Exit> {
+fn list(
+    filters: &LogFilters,
+    limit: i64,
+    follow: bool,
+    masking: &Masking,
+    ctx: &Ctx,
+) -> Result<Exit> {
     let limit = limit_arg(limit)?;
     let sel = Selection::from_flags(filters)?;
     let store = ctx.store()?;
     if follow {
-        return follow_log(&sel, limit, &store, ctx);
+        return follow_log(&sel, limit, &store, masking, ctx);
     }
     // Buffered: a line-flushed stdout costs a write per record (twice the time on 100k).
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut n = 0usize;
     sel.scan(&store, limit, |_, r| {
         n += 1;
-        write_record(&mut out, &r, ctx)?;
+        write_record(&mut out, r, masking, ctx)?;
         Ok(true)
     })?;
     out.flush()?;
@@ -217,6 +255,7 @@ fn follow_log(
     sel: &Selection,
     limit: usize,
     store: &crate::store::Store,
+    masking: &Masking,
     ctx: &Ctx,
 ) -> Result<Exit> {
     let start = store.last_seq()?;
@@ -232,8 +271,8 @@ fn follow_log(
         .filter(|(seq, _)| *seq > start)
         .map(|(_, r)| r.id.clone())
         .collect();
-    for (_, r) in &recent {
-        print_record(r, ctx)?;
+    for (_, r) in recent {
+        print_record(r, masking, ctx)?;
     }
     if !ctx.style.quiet && !ctx.style.json {
         eprintln!("{}", "following the delivery log; Ctrl-C to stop".dimmed());
@@ -245,7 +284,7 @@ fn follow_log(
             if shown.remove(&r.id) || !sel.filter.matches(&r) {
                 continue;
             }
-            print_record(&r, ctx)?;
+            print_record(r, masking, ctx)?;
         }
         std::thread::sleep(FOLLOW_POLL);
     }

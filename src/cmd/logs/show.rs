@@ -2,17 +2,17 @@
 
 use anyhow::Result;
 
-use super::redact_paths;
+use super::Masking;
 use crate::cli::{LogsShowArgs, ShowFormat};
 use crate::cmd::{Ctx, input};
 use crate::output::{self, Exit};
 use crate::store::formats;
 
 pub fn run(args: LogsShowArgs, ctx: &Ctx) -> Result<Exit> {
-    let paths = redact_paths(&args.redact)?;
+    let masking = Masking::new(&args.redact, args.reveal)?;
     let store = ctx.store()?;
     let mut record = input::record(&store, &args.id)?;
-    formats::redact(&mut record, &paths);
+    masking.apply(&mut record);
     let format = args.format.unwrap_or(if ctx.style.json {
         ShowFormat::Json
     } else {

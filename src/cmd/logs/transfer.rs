@@ -7,7 +7,7 @@ use std::io::{Read, Write};
 use anyhow::Result;
 use serde_json::Value;
 
-use super::{Selection, redact_paths};
+use super::{Masking, Selection};
 use crate::bail_usage;
 use crate::cli::{ExportFormat, LogsExportArgs, LogsImportArgs};
 use crate::cmd::Ctx;
@@ -15,7 +15,7 @@ use crate::output::{self, Exit, usage};
 use crate::store::{Record, formats};
 
 pub fn export(args: LogsExportArgs, ctx: &Ctx) -> Result<Exit> {
-    let paths = redact_paths(&args.redact)?;
+    let masking = Masking::new(&args.redact, args.reveal)?;
     let mut sel = Selection::from_flags(&args.filters)?;
     // Oldest first, so that an import replays the log in the order it was written.
     sel.query.oldest_first = true;
@@ -27,7 +27,7 @@ pub fn export(args: LogsExportArgs, ctx: &Ctx) -> Result<Exit> {
         out.write_all(formats::har_open().as_bytes())?;
     }
     sel.scan(&store, 0, |_, mut r| {
-        formats::redact(&mut r, &paths);
+        masking.apply(&mut r);
         // Serialised first, so a closed pipe surfaces as an `io::Error` (exit 0), which
         // serde_json's own error type would hide.
         match args.format {

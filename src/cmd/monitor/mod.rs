@@ -340,9 +340,15 @@ fn alert_signer(secret: Option<&str>, ctx: &Ctx) -> Result<Signer> {
         .context("the standard-webhooks scheme is missing")?;
     let secret = match secret {
         Some(s) => s.to_string(),
-        None => super::signing::key_for(scheme.as_ref(), None, None, ctx)?
-            .secret
-            .context("no standard-webhooks secret to sign alerts with: pass --alert-secret")?,
+        None => super::signing::key_for(
+            scheme.as_ref(),
+            None,
+            None,
+            super::signing::NewKey::ThisRun,
+            ctx,
+        )?
+        .secret
+        .context("no standard-webhooks secret to sign alerts with: pass --alert-secret")?,
     };
     let key = KeyMaterial {
         secret: Some(secret),

@@ -1,9 +1,13 @@
-//! The config file: named secrets, named generic schemes, and where it lives. Written 0600.
+//! The config file: named secrets, named generic schemes, and where it lives. `edit` writes it.
+
+mod edit;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
+
+pub use edit::ConfigFile;
 use serde::{Deserialize, Serialize};
 
 use crate::output::usage;
@@ -12,6 +16,9 @@ use crate::signature::hmac_scheme::GenericDef;
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
+    /// The provider `sign` signs as when `--provider` is not given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_provider: Option<String>,
     /// Secrets by provider id or scheme name: used when `--secret` is not given.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub secrets: BTreeMap<String, String>,
@@ -58,6 +65,18 @@ pub struct KeyPair {
     pub public_key: String,
 }
 
+/// The file's text; a missing file is an empty one.
+fn read(path: &Path) -> Result<String> {
+    match std::fs::read_to_string(path) {
+        Ok(t) => Ok(t),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(String::new()),
+        Err(e) => Err(usage(format!(
+            "cannot read config file {}: {e}",
+            path.display()
+        ))),
+    }
+}
+
 /// The config file in force: `--config` / `HOOKCTL_CONFIG`, else the platform's config dir.
 pub fn path(flag: Option<&Path>) -> Result<PathBuf> {
     if let Some(p) = flag {
@@ -72,17 +91,12 @@ impl Config {
     /// Loads the file; a missing file is an empty config, a broken one a usage error naming the
     /// file and line.
     pub fn load(path: &Path) -> Result<Config> {
-        let text = match std::fs::read_to_string(path) {
-            Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
-            Err(e) => {
-                return Err(usage(format!(
-                    "cannot read config file {}: {e}",
-                    path.display()
-                )));
-            }
-        };
-        Self::parse(&text).map_err(|e| usage(format!("config file {} {e}", path.display())))
+        Self::parse_file(path, &read(path)?)
+    }
+
+    /// `text`, read from `path`, as a config; a broken one is a usage error naming the line.
+    fn parse_file(path: &Path, text: &str) -> Result<Config> {
+        Self::parse(text).map_err(|e| usage(format!("config file {} {e}", path.display())))
     }
 
     fn parse(text: &str) -> std::result::Result<Config, String> {
@@ -102,37 +116,6 @@ impl Config {
             format!("is not valid: {at}: {msg} (fix or remove the file)")
         })
     }
-
-    /// Writes the file with mode 0600 (it holds secrets), creating its directory.
-    pub fn save(&self, path: &Path) -> Result<()> {
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("cannot create {}", dir.display()))?;
-        }
-        let text = toml::to_string_pretty(self).context("cannot serialize the config")?;
-        write_private(path, text.as_bytes())
-            .with_context(|| format!("cannot write {}", path.display()))
-    }
-}
-
-#[cfg(unix)]
-fn write_private(path: &Path, data: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(path)?;
-    // An existing file keeps its old mode through open(): tighten it too.
-    f.set_permissions(std::fs::Permissions::from_mode(0o600))?;
-    f.write_all(data)
-}
-
-#[cfg(not(unix))]
-fn write_private(path: &Path, data: &[u8]) -> std::io::Result<()> {
-    std::fs::write(path, data)
 }
 
 #[cfg(test)]
@@ -168,18 +151,5 @@ mod tests {
         );
         let err = Config::parse("[[endpoint]]\nurl = \"x\"\nsecrett = \"y\"\n").unwrap_err();
         assert!(err.contains("line 3") && err.contains("secrett"), "{err}");
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn saved_with_mode_0600() {
-        use std::os::unix::fs::PermissionsExt;
-        let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join("sub/config.toml");
-        Config::default().save(&p).unwrap();
-        assert_eq!(
-            std::fs::metadata(&p).unwrap().permissions().mode() & 0o777,
-            0o600
-        );
     }
 }
