@@ -25,14 +25,17 @@ use output::{Exit, Style};
 pub fn run(cli: Cli) -> Result<Exit> {
     // A relay's job includes its access log: info level unless -q.
     init_logging(
-        cli.global.verbose + u8::from(matches!(cli.command, Command::Relay(_))),
+        cli.global.verbose + u8::from(matches!(cli.command, Some(Command::Relay(_)))),
         cli.global.quiet,
     );
     let ctx = Ctx {
         style: Style::from_global(&cli.global),
         global: cli.global,
     };
-    match cli.command {
+    let Some(command) = cli.command else {
+        return short_help(&ctx);
+    };
+    match command {
         Command::Providers(a) => cmd::providers::run(a, &ctx),
         Command::Sign(a) => cmd::sign::run(a, &ctx),
         Command::Verify(a) => cmd::verify::run(a, &ctx),
@@ -49,6 +52,18 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Command::Completions(a) => cmd::completions::run(a),
         Command::Man => cmd::completions::man(),
     }
+}
+
+/// A bare `hookctl` asks what it can do: the short help on stdout, exit 0, as `cargo` answers.
+fn short_help(ctx: &Ctx) -> Result<Exit> {
+    let help = <Cli as clap::CommandFactory>::command().render_help();
+    let text = if ctx.style.color {
+        help.ansi().to_string()
+    } else {
+        help.to_string()
+    };
+    output::bytes(text.as_bytes())?;
+    Ok(Exit::Ok)
 }
 
 /// Logs go to stderr through `tracing`; `-v` raises the level, `RUST_LOG` overrides it.
