@@ -14,6 +14,7 @@ pub mod output;
 pub mod retry;
 pub mod signature;
 pub mod store;
+pub mod table;
 
 use anyhow::Result;
 
