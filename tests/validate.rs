@@ -117,6 +117,35 @@ fn a_lax_endpoint_fails_every_signature_check() {
 }
 
 #[test]
+fn an_endpoint_refusing_everything_earns_no_credit_for_refusing_forgeries() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = serve(endpoints::refusing());
+    let out = hookctl(dir.path())
+        .args(["validate", &server.url("/hook"), "--secret", SECRET])
+        .args(["--probes", "2", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let report = stdout_json(&out);
+    assert_eq!(status(&report, "signed_delivery"), "fail");
+    assert!(detail(&report, "signed_delivery").contains("401"));
+    for id in [
+        "rejects_bad_signature",
+        "rejects_missing_signature",
+        "rejects_stale_timestamp",
+        "rejects_future_timestamp",
+        "rejects_modified_body",
+    ] {
+        assert_eq!(status(&report, id), "skip", "{id}: {}", detail(&report, id));
+        assert!(
+            detail(&report, id).contains("correctly signed delivery was refused"),
+            "{id}: {}",
+            detail(&report, id)
+        );
+    }
+}
+
+#[test]
 fn a_slow_endpoint_warns_on_latency_and_strict_makes_that_fail() {
     let dir = tempfile::tempdir().unwrap();
     let server = serve(endpoints::strict(Strictness {
