@@ -16,6 +16,8 @@ pub mod signature;
 pub mod store;
 pub mod table;
 
+use std::io::IsTerminal;
+
 use anyhow::Result;
 
 use cli::{Cli, Command};
@@ -28,6 +30,7 @@ pub fn run(cli: Cli) -> Result<Exit> {
     init_logging(
         cli.global.verbose + u8::from(matches!(cli.command, Some(Command::Relay(_)))),
         cli.global.quiet,
+        output::color_for(cli.global.color, std::io::stderr().is_terminal()),
     );
     let ctx = Ctx {
         style: Style::from_global(&cli.global),
@@ -68,7 +71,7 @@ fn short_help(ctx: &Ctx) -> Result<Exit> {
 }
 
 /// Logs go to stderr through `tracing`; `-v` raises the level, `RUST_LOG` overrides it.
-fn init_logging(verbose: u8, quiet: bool) {
+fn init_logging(verbose: u8, quiet: bool, color: bool) {
     let level = match (quiet, verbose) {
         (true, _) => "error",
         (_, 0) => "warn",
@@ -88,6 +91,7 @@ fn init_logging(verbose: u8, quiet: bool) {
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        .with_ansi(color)
         .without_time()
         .try_init();
 }

@@ -79,14 +79,19 @@ pub struct Style {
     pub interactive: bool,
 }
 
+/// Whether to colour what goes to a stream: `--color always|never` decides; `auto` colours a
+/// terminal unless NO_COLOR is set. Asked per stream: `2>log` at a terminal wants no codes in log.
+pub fn color_for(choice: ColorChoice, terminal: bool) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    }
+}
+
 impl Style {
     pub fn from_global(g: &Global) -> Self {
-        let no_color_env = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        let color = match g.color {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => !no_color_env && std::io::stdout().is_terminal(),
-        } && !g.json;
+        let color = color_for(g.color, std::io::stdout().is_terminal()) && !g.json;
         colored::control::set_override(color);
         let interactive = !g.no_input
             && std::env::var_os("CI").is_none()
