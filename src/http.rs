@@ -91,7 +91,6 @@ impl Sender {
         let client = reqwest::Client::builder()
             // Webhook senders do not follow redirects; neither do we (validate checks for them).
             .redirect(reqwest::redirect::Policy::none())
-            .user_agent(USER_AGENT)
             .tls_certs_merge(
                 extra_roots
                     .iter()
@@ -114,25 +113,13 @@ impl Sender {
             .with_context(|| format!("'{}' is not a valid URL", out.url))?;
         let method = reqwest::Method::from_bytes(out.method.as_bytes())
             .with_context(|| format!("'{}' is not an HTTP method", out.method))?;
-        let mut builder = self
+        let (sent, wire) = on_the_wire(&out)?;
+        let builder = self
             .client
-            .request(method, url.clone())
-            .timeout(out.timeout);
-        for (name, value) in out.headers.iter() {
-            if !is_hop_by_hop(name) {
-                builder = builder.header(name, value);
-            }
-        }
-        let mut record = Record::new(
-            out.source,
-            sent_request(
-                &out.method,
-                &out.url,
-                &host_header(&url),
-                &out.headers,
-                &out.body,
-            ),
-        );
+            .request(method, url)
+            .timeout(out.timeout)
+            .headers(wire);
+        let mut record = Record::new(out.source, sent);
         record.event_type = out.event_type.clone();
         record.provider = out.provider.clone();
         record.attempt = out.attempt;
@@ -179,8 +166,47 @@ impl Sender {
     }
 }
 
-/// A request as it went on the wire, for the log: Host first, the given headers without the
-/// connection's own, then Content-Length (as HTTP clients add it).
+/// What hookctl sends when the request does not say: given here rather than left to the HTTP
+/// client, so that the log holds them (reqwest would add `accept: */*` unseen).
+const DEFAULT_HEADERS: &[(&str, &str)] = &[("User-Agent", USER_AGENT), ("Accept", "*/*")];
+
+/// `out` exactly as [`Sender::send`] writes it, for the log and for `replay --dry-run`, and the
+/// header map that is sent: every header is set here (Host and Content-Length included), so the
+/// HTTP client adds none, and the record is read back from the same map — its order, and its
+/// names in lower case as the client writes them.
+pub fn on_the_wire(out: &Outgoing) -> Result<(RequestPart, http::HeaderMap)> {
+    let url = reqwest::Url::parse(&out.url)
+        .with_context(|| format!("'{}' is not a valid URL", out.url))?;
+    let mut headers = out.headers.clone();
+    for (name, value) in DEFAULT_HEADERS {
+        if !headers.contains(name) {
+            headers.push(*name, *value);
+        }
+    }
+    let mut sent = sent_request(
+        &out.method,
+        &out.url,
+        &host_header(&url),
+        &headers,
+        &out.body,
+    );
+    let mut wire = http::HeaderMap::with_capacity(sent.headers.0.len());
+    for (name, value) in sent.headers.iter() {
+        let n = http::HeaderName::from_bytes(name.as_bytes());
+        let v = http::HeaderValue::from_str(value);
+        let (Ok(n), Ok(v)) = (n, v) else {
+            return Err(crate::output::usage(format!(
+                "header '{name}: {value}' cannot be sent over HTTP (a name must be a token, a value must not break the line)"
+            )));
+        };
+        wire.append(n, v);
+    }
+    sent.headers = Headers::from(&wire);
+    Ok((sent, wire))
+}
+
+/// A request as it goes on the wire: Host first, the given headers without the connection's
+/// own, then Content-Length (as HTTP clients add it). `load` writes its HTTP/1.1 in this order.
 pub fn sent_request(
     method: &str,
     url: &str,

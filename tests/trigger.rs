@@ -99,6 +99,35 @@ fn a_delivery_carries_the_providers_event_headers_and_is_logged_with_its_event_t
 }
 
 #[test]
+fn the_record_holds_every_header_the_receiver_got_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let rx = Receiver::start();
+    let out = hookctl(dir.path())
+        .args(["trigger", "github.push", "--to", &rx.url("/gh")])
+        .args(["-H", "X-Extra: 1"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let got = rx.next();
+    let records = records(dir.path());
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0].request.headers.0, got.headers);
+    // The client's own additions are in the log too, as `logs show --format raw` prints it.
+    assert!(got.header("accept").is_some() && got.header("user-agent").is_some());
+    let raw = hookctl(dir.path())
+        .args(["logs", "show", &records[0].id, "--format", "raw"])
+        .output()
+        .unwrap();
+    let raw = String::from_utf8_lossy(&raw.stdout);
+    for (name, value) in &got.headers {
+        assert!(
+            raw.contains(&format!("{name}: {value}\r\n")),
+            "no '{name}: {value}' in\n{raw}"
+        );
+    }
+}
+
+#[test]
 fn set_overrides_fields_with_typed_values_and_h_adds_headers() {
     let dir = tempfile::tempdir().unwrap();
     let rx = Receiver::start();
