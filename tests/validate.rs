@@ -146,6 +146,34 @@ fn an_endpoint_refusing_everything_earns_no_credit_for_refusing_forgeries() {
 }
 
 #[test]
+fn choosing_only_forgery_checks_still_gives_no_credit_to_an_endpoint_refusing_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    let checks = "rejects_bad_signature,rejects_modified_body";
+    for (router, want) in [
+        (endpoints::refusing(), "skip"),
+        (endpoints::strict(Strictness::default()), "pass"),
+    ] {
+        let server = serve(router);
+        let out = hookctl(dir.path())
+            .args(["validate", &server.url("/hook"), "--secret", SECRET])
+            .args(["--checks", checks, "--json"])
+            .output()
+            .unwrap();
+        let report = stdout_json(&out);
+        let ids: Vec<&str> = report["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(ids, ["rejects_bad_signature", "rejects_modified_body"]);
+        for id in ids {
+            assert_eq!(status(&report, id), want, "{id}: {}", detail(&report, id));
+        }
+    }
+}
+
+#[test]
 fn a_slow_endpoint_warns_on_latency_and_strict_makes_that_fail() {
     let dir = tempfile::tempdir().unwrap();
     let server = serve(endpoints::strict(Strictness {
