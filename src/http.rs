@@ -109,17 +109,15 @@ impl Sender {
     /// Sends one request and records it. Network failures are part of the record (`error`), not
     /// an `Err`: an `Err` means the request could not be built or the log could not be written.
     pub async fn send(&self, out: Outgoing) -> Result<Record> {
-        let url = reqwest::Url::parse(&out.url)
-            .with_context(|| format!("'{}' is not a valid URL", out.url))?;
         let method = reqwest::Method::from_bytes(out.method.as_bytes())
             .with_context(|| format!("'{}' is not an HTTP method", out.method))?;
-        let (sent, wire) = on_the_wire(&out)?;
+        let wire = on_the_wire(&out)?;
         let builder = self
             .client
-            .request(method, url)
+            .request(method, wire.url)
             .timeout(out.timeout)
-            .headers(wire);
-        let mut record = Record::new(out.source, sent);
+            .headers(wire.headers);
+        let mut record = Record::new(out.source, wire.sent);
         record.event_type = out.event_type.clone();
         record.provider = out.provider.clone();
         record.attempt = out.attempt;
@@ -170,14 +168,29 @@ impl Sender {
 /// client, so that the log holds them (reqwest would add `accept: */*` unseen).
 const DEFAULT_HEADERS: &[(&str, &str)] = &[("User-Agent", USER_AGENT), ("Accept", "*/*")];
 
-/// `out` exactly as [`Sender::send`] writes it, for the log and for `replay --dry-run`, and the
-/// header map that is sent: every header is set here (Host and Content-Length included), so the
-/// HTTP client adds none, and the record is read back from the same map — its order, and its
-/// names in lower case as the client writes them.
-pub fn on_the_wire(out: &Outgoing) -> Result<(RequestPart, http::HeaderMap)> {
-    let url = reqwest::Url::parse(&out.url)
+/// A request as the HTTP client is given it, and as the log records it.
+pub struct Wire {
+    /// What goes over the wire, for the log and for `replay --dry-run`.
+    pub sent: RequestPart,
+    /// The URL to request: credentials in it travel as the `Authorization` header instead.
+    pub url: reqwest::Url,
+    /// Every header, in the order they are written.
+    pub headers: http::HeaderMap,
+}
+
+/// `out` exactly as [`Sender::send`] writes it. Every header is set here (Host and Content-Length
+/// included, and a URL's `user:password` as Basic `Authorization`, as HTTP clients send it), so
+/// the client adds none; the record is read back from the very map that is sent — its order, and
+/// its names in lower case as the client writes them.
+pub fn on_the_wire(out: &Outgoing) -> Result<Wire> {
+    let mut url = reqwest::Url::parse(&out.url)
         .with_context(|| format!("'{}' is not a valid URL", out.url))?;
     let mut headers = out.headers.clone();
+    if let Some(basic) = take_userinfo(&mut url)
+        && !headers.contains("Authorization")
+    {
+        headers.push("Authorization", basic);
+    }
     for (name, value) in DEFAULT_HEADERS {
         if !headers.contains(name) {
             headers.push(*name, *value);
@@ -202,7 +215,34 @@ pub fn on_the_wire(out: &Outgoing) -> Result<(RequestPart, http::HeaderMap)> {
         wire.append(n, v);
     }
     sent.headers = Headers::from(&wire);
-    Ok((sent, wire))
+    Ok(Wire {
+        sent,
+        url,
+        headers: wire,
+    })
+}
+
+/// Removes `user:password` from `url` and returns it as a Basic credential, decoded as HTTP
+/// clients decode it (`p%40ss` is `p@ss`).
+fn take_userinfo(url: &mut reqwest::Url) -> Option<String> {
+    use base64::Engine;
+    let decode = |s: &str| {
+        percent_encoding::percent_decode_str(s)
+            .decode_utf8_lossy()
+            .into_owned()
+    };
+    let user = decode(url.username());
+    let password = url.password().map(decode);
+    if user.is_empty() && password.is_none() {
+        return None;
+    }
+    let _ = url.set_username("");
+    let _ = url.set_password(None);
+    let pair = format!("{user}:{}", password.unwrap_or_default());
+    Some(format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode(pair)
+    ))
 }
 
 /// A request as it goes on the wire: Host first, the given headers without the connection's

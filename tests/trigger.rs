@@ -128,6 +128,31 @@ fn the_record_holds_every_header_the_receiver_got_in_order() {
 }
 
 #[test]
+fn credentials_in_the_url_are_recorded_as_the_authorization_header_they_are_sent_as() {
+    let dir = tempfile::tempdir().unwrap();
+    let rx = Receiver::start();
+    let to = format!("http://user:p%40ss@{}/hook", rx.addr);
+    let out = hookctl(dir.path())
+        .args(["trigger", "github.push", "--to", &to])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let got = rx.next();
+    // base64("user:p@ss"): the password percent-decoded, as HTTP clients send it.
+    assert_eq!(got.header("authorization"), Some("Basic dXNlcjpwQHNz"));
+    let recorded = &records(dir.path())[0].request.headers.0;
+    let names = |h: &[(String, String)]| h.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+    assert_eq!(names(recorded), names(&got.headers));
+    for ((name, kept), (_, sent)) in recorded.iter().zip(&got.headers) {
+        // The log may mask a credential; it never shows another value than the one sent.
+        assert!(
+            kept == sent || (name == "authorization" && kept.contains("redacted")),
+            "{name}: recorded '{kept}', sent '{sent}'"
+        );
+    }
+}
+
+#[test]
 fn set_overrides_fields_with_typed_values_and_h_adds_headers() {
     let dir = tempfile::tempdir().unwrap();
     let rx = Receiver::start();

@@ -209,7 +209,7 @@ fn report(r: &Record, ctx: &Ctx) -> Result<()> {
 /// What the real replay would send, exactly: the same request the sender writes, Host,
 /// Content-Length and the headers it adds included.
 fn print_dry_run(out: &Outgoing, ctx: &Ctx) -> Result<()> {
-    let (sent, _) = on_the_wire(out)?;
+    let sent = on_the_wire(out)?.sent;
     if ctx.style.json {
         return output::json(&serde_json::json!({
             "replay_of": out.replay_of,
