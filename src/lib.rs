@@ -16,8 +16,6 @@ pub mod signature;
 pub mod store;
 pub mod table;
 
-use std::io::IsTerminal;
-
 use anyhow::Result;
 
 use cli::{Cli, Command};
@@ -26,16 +24,16 @@ use output::{Exit, Style};
 
 /// Runs one parsed command line.
 pub fn run(cli: Cli) -> Result<Exit> {
-    // A relay's job includes its access log: info level unless -q.
-    init_logging(
-        cli.global.verbose + u8::from(matches!(cli.command, Some(Command::Relay(_)))),
-        cli.global.quiet,
-        output::color_for(cli.global.color, std::io::stderr().is_terminal()),
-    );
     let ctx = Ctx {
         style: Style::from_global(&cli.global),
         global: cli.global,
     };
+    // A relay's job includes its access log: info level unless -q.
+    init_logging(
+        ctx.global.verbose + u8::from(matches!(cli.command, Some(Command::Relay(_)))),
+        ctx.global.quiet,
+        ctx.style.stderr_color,
+    );
     let Some(command) = cli.command else {
         return short_help(&ctx);
     };

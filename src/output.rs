@@ -5,6 +5,8 @@ use std::fmt::Display;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
+use colored::ColoredString;
+
 use crate::cli::{ColorChoice, Global};
 
 /// The exit codes of SPEC.md.
@@ -75,6 +77,8 @@ pub struct Style {
     pub json: bool,
     pub quiet: bool,
     pub color: bool,
+    /// Whether what goes to stderr may be coloured (decided for stderr, which may be a file).
+    pub stderr_color: bool,
     /// Whether prompts are allowed (a TTY, no CI, no --no-input).
     pub interactive: bool,
 }
@@ -101,7 +105,18 @@ impl Style {
             json: g.json,
             quiet: g.quiet,
             color,
+            stderr_color: color_for(g.color, std::io::stderr().is_terminal()),
             interactive,
+        }
+    }
+
+    /// `text` for stderr: painted only when stderr takes colour. colored's one switch follows
+    /// stdout (the user's output), so this paints only when both do.
+    pub fn stderr_paint(&self, text: &str, paint: impl Fn(&str) -> ColoredString) -> String {
+        if self.color && self.stderr_color {
+            paint(text).to_string()
+        } else {
+            text.to_string()
         }
     }
 }
@@ -139,6 +154,32 @@ mod tests {
         let e = anyhow::Error::new(std::io::Error::from(std::io::ErrorKind::BrokenPipe))
             .context("writing");
         assert_eq!(classify(&e).0, Exit::Ok);
+    }
+
+    #[test]
+    fn stderr_is_painted_only_when_stderr_takes_colour() {
+        use colored::Colorize;
+        // Whether the paint is asked for, not its codes: colored's switch is global to the tests.
+        let painted = |stderr_color| {
+            let style = Style {
+                json: false,
+                quiet: false,
+                color: true,
+                stderr_color,
+                interactive: false,
+            };
+            let asked = std::cell::Cell::new(false);
+            let text = style.stderr_paint("Lost", |t| {
+                asked.set(true);
+                t.yellow()
+            });
+            (asked.get(), text)
+        };
+        assert_eq!(painted(false), (false, "Lost".to_string()));
+        assert!(painted(true).0);
+        assert!(!color_for(ColorChoice::Auto, false));
+        assert!(color_for(ColorChoice::Always, false));
+        assert!(!color_for(ColorChoice::Never, true));
     }
 
     #[test]
