@@ -49,7 +49,7 @@ complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "listen" -d 'Receive
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "relay" -d 'Run the self-hostable relay in-process (the same server and flags as hookctl-relay)'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "load" -d 'Load-test an endpoint with unique, signed deliveries: closed or open loop, HDR latencies, assertions'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
-complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "man" -d 'Print the man page (roff)'
+complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "man" -d 'Print the man page (roff), e.g. `hookctl man > hookctl.1`'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand providers" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -62,7 +62,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand providers" -s v -l verbo
 complete -c hookctl -n "__fish_hookctl_using_subcommand providers" -l no-input -d 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand providers" -s h -l help -d 'Print help'
 complete -c hookctl -n "__fish_hookctl_using_subcommand sign" -s p -l provider -d 'Provider id (see `hookctl providers`), `generic`, or a scheme named in the config file [default: the config\'s default_provider]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand sign" -l secret -d 'Shared secret [env: HOOKCTL_SECRET; default: the provider\'s secret in the config file]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand sign" -l secret -d 'Shared secret [default: the provider\'s secret in the config file]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand sign" -l private-key -d 'Private key for asymmetric schemes: hex Ed25519 seed, whsk_ key, or PKCS#8 PEM (text or file path)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand sign" -l body-file -d 'Read the body from a file, byte-exact' -r -F
 complete -c hookctl -n "__fish_hookctl_using_subcommand sign" -l body -d 'The body as a string, byte-exact (no newline added)' -r
@@ -119,7 +119,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand verify" -l no-input -d '
 complete -c hookctl -n "__fish_hookctl_using_subcommand verify" -s h -l help -d 'Print help'
 complete -c hookctl -n "__fish_hookctl_using_subcommand trigger" -l to -d 'Where to send it' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand trigger" -s p -l provider -d 'Sign as this provider, or a scheme named in the config [default: the event\'s own; domain packs: standard-webhooks]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand trigger" -l secret -d 'Secret to sign with [env: HOOKCTL_SECRET; default: the config\'s, or a development secret]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand trigger" -l secret -d 'Secret to sign with [default: the config\'s, or a development secret]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand trigger" -l private-key -d 'Private key to sign with, for asymmetric schemes (a file, or the key itself)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand trigger" -l set -d 'Override a payload field (\'data.object.amount=5000\'); numbers, booleans and JSON are typed; JSON-quote to force text (\'id="42"\')' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand trigger" -l data -d 'Send this file as the payload instead of a generated one' -r -F
@@ -163,7 +163,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l where -d 'A c
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l limit -d 'With filters: replay at most the N newest matching records [default: all of them]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l to -d 'Where to send: a URL with a path is the exact destination; a bare origin (http://localhost:4000) keeps each delivery\'s original path and query [default: the original URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -s p -l provider -d 'The provider to re-sign as [default: the delivery\'s own]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l secret -d 'Secret to re-sign with [env: HOOKCTL_SECRET; default: the provider\'s secret in the config file]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l secret -d 'Secret to re-sign with [default: the provider\'s secret in the config file]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l private-key -d 'Private key to re-sign with, for asymmetric schemes' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l rate -d 'Requests per second at most' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -s c -l concurrency -d 'Requests in flight at once' -r
@@ -182,7 +182,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l no-input -d '
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hookctl -n "__fish_hookctl_using_subcommand validate" -l event -d 'The event to send [default: the provider\'s first catalog event; standard-webhooks: standard-webhooks.contact.created]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand validate" -s p -l provider -d 'Sign as this provider, or a scheme named in the config [default: the event\'s own; domain packs: standard-webhooks]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand validate" -l secret -d 'Secret to sign with [env: HOOKCTL_SECRET; default: the config\'s, or a development secret]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand validate" -l secret -d 'Secret to sign with [default: the config\'s, or a development secret]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand validate" -l private-key -d 'Private key to sign with, for asymmetric schemes (a file, or the key itself)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand validate" -l set -d 'Override a payload field (\'data.object.amount=5000\'); numbers, booleans and JSON are typed; JSON-quote to force text (\'id="42"\')' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand validate" -l data -d 'Send this file as the payload instead of a generated one' -r -F
@@ -220,7 +220,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l probe -d 'Wh
 get\t'A plain GET; up means any answer below 500'"
 complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l event -d 'The event a signed probe sends [default: as validate]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -s p -l provider -d 'Sign as this provider, or a scheme named in the config [default: the event\'s own; domain packs: standard-webhooks]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l secret -d 'Secret to sign with [env: HOOKCTL_SECRET; default: the config\'s, or a development secret]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l secret -d 'Secret to sign with [default: the config\'s, or a development secret]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l private-key -d 'Private key to sign with, for asymmetric schemes (a file, or the key itself)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l set -d 'Override a payload field (\'data.object.amount=5000\'); numbers, booleans and JSON are typed; JSON-quote to force text (\'id="42"\')' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l data -d 'Send this file as the payload instead of a generated one' -r -F
@@ -236,7 +236,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l down-after -
 complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l degraded -d 'An endpoint whose p95 latency over the window is above this is degraded' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l window -d 'Probes per endpoint kept for availability and latency' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l alert -d 'Where to send alerts: slack:URL (incoming webhook), teams:URL (message card), or webhook:URL (JSON signed with Standard Webhooks); repeatable' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l alert-secret -d 'Secret that signs webhook: alerts [env: HOOKCTL_ALERT_SECRET; default: the standard-webhooks secret in the config]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l alert-secret -d 'Secret that signs webhook: alerts [default: the standard-webhooks secret in the config]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l metrics -d 'Serve Prometheus metrics on this address (e.g. 127.0.0.1:9464) at /metrics' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l ca-cert -d 'Also trust this CA certificate (PEM file; repeatable)' -r -F
 complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l color -d 'When to use colour' -r -f -a "auto\t''
@@ -527,7 +527,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -s h -l help -d '
 complete -c hookctl -n "__fish_hookctl_using_subcommand load" -l event -d 'Catalog event to send, each request with fresh ids (`hookctl events list`) [default: payment.succeeded]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand load" -l body-file -d 'Send this body, with `{{id}}` and `{{timestamp}}` replaced for each request [signed as standard-webhooks unless --provider]' -r -F
 complete -c hookctl -n "__fish_hookctl_using_subcommand load" -s p -l provider -d 'Sign as this provider, or a scheme named in the config [default: the event\'s own; domain packs: standard-webhooks]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand load" -l secret -d 'Secret to sign with [env: HOOKCTL_SECRET; default: the config\'s, or a development secret]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand load" -l secret -d 'Secret to sign with [default: the config\'s, or a development secret]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand load" -l private-key -d 'Private key to sign with, for asymmetric schemes (a file, or the key itself)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand load" -l set -d 'Override a payload field (\'data.object.amount=5000\'); numbers, booleans and JSON are typed; JSON-quote to force text (\'id="42"\')' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand load" -l data -d 'Send this file as the payload instead of a generated one' -r -F
@@ -595,7 +595,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_see
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay load completions man help" -f -a "relay" -d 'Run the self-hostable relay in-process (the same server and flags as hookctl-relay)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay load completions man help" -f -a "load" -d 'Load-test an endpoint with unique, signed deliveries: closed or open loop, HDR latencies, assertions'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay load completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay load completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay load completions man help" -f -a "man" -d 'Print the man page (roff), e.g. `hookctl man > hookctl.1`'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay load completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "show" -d 'Show one record: pretty, the raw HTTP request, a curl command, HAR or JSON'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "tail" -d 'Print the last records, then new ones as they land, until Ctrl-C (the same as `logs --follow`)'

@@ -94,7 +94,6 @@ impl Sender {
         let client = reqwest::Client::builder()
             // Webhook senders do not follow redirects; neither do we (validate checks for them).
             .redirect(reqwest::redirect::Policy::none())
-            .user_agent(USER_AGENT)
             .tls_certs_merge(
                 extra_roots
                     .iter()
@@ -113,29 +112,15 @@ impl Sender {
     /// Sends one request and records it. Network failures are part of the record (`error`), not
     /// an `Err`: an `Err` means the request could not be built or the log could not be written.
     pub async fn send(&self, out: Outgoing) -> Result<Record> {
-        let url = reqwest::Url::parse(&out.url)
-            .with_context(|| format!("'{}' is not a valid URL", out.url))?;
         let method = reqwest::Method::from_bytes(out.method.as_bytes())
             .with_context(|| format!("'{}' is not an HTTP method", out.method))?;
-        let mut builder = self
+        let wire = on_the_wire(&out)?;
+        let builder = self
             .client
-            .request(method, url.clone())
-            .timeout(out.timeout);
-        for (name, value) in out.headers.iter() {
-            if !is_hop_by_hop(name) {
-                builder = builder.header(name, value);
-            }
-        }
-        let mut record = Record::new(
-            out.source,
-            sent_request(
-                &out.method,
-                &out.url,
-                &host_header(&url),
-                &out.headers,
-                &out.body,
-            ),
-        );
+            .request(method, wire.url)
+            .timeout(out.timeout)
+            .headers(wire.headers);
+        let mut record = Record::new(out.source, wire.sent);
         record.event_type = out.event_type.clone();
         record.provider = out.provider.clone();
         record.attempt = out.attempt;
@@ -183,8 +168,89 @@ impl Sender {
     }
 }
 
-/// A request as it went on the wire, for the log: Host first, the given headers without the
-/// connection's own, then Content-Length (as HTTP clients add it).
+/// What hookctl sends when the request does not say: given here rather than left to the HTTP
+/// client, so that the log holds them (reqwest would add `accept: */*` unseen).
+const DEFAULT_HEADERS: &[(&str, &str)] = &[("User-Agent", USER_AGENT), ("Accept", "*/*")];
+
+/// A request as the HTTP client is given it, and as the log records it.
+pub struct Wire {
+    /// What goes over the wire, for the log and for `replay --dry-run`.
+    pub sent: RequestPart,
+    /// The URL to request: credentials in it travel as the `Authorization` header instead.
+    pub url: reqwest::Url,
+    /// Every header, in the order they are written.
+    pub headers: http::HeaderMap,
+}
+
+/// `out` exactly as [`Sender::send`] writes it. Every header is set here (Host and Content-Length
+/// included, and a URL's `user:password` as Basic `Authorization`, as HTTP clients send it), so
+/// the client adds none; the record is read back from the very map that is sent — its order, and
+/// its names in lower case as the client writes them.
+pub fn on_the_wire(out: &Outgoing) -> Result<Wire> {
+    let mut url = reqwest::Url::parse(&out.url)
+        .with_context(|| format!("'{}' is not a valid URL", out.url))?;
+    let mut headers = out.headers.clone();
+    if let Some(basic) = take_userinfo(&mut url)
+        && !headers.contains("Authorization")
+    {
+        headers.push("Authorization", basic);
+    }
+    for (name, value) in DEFAULT_HEADERS {
+        if !headers.contains(name) {
+            headers.push(*name, *value);
+        }
+    }
+    let mut sent = sent_request(
+        &out.method,
+        &out.url,
+        &host_header(&url),
+        &headers,
+        &out.body,
+    );
+    let mut wire = http::HeaderMap::with_capacity(sent.headers.0.len());
+    for (name, value) in sent.headers.iter() {
+        let n = http::HeaderName::from_bytes(name.as_bytes());
+        let v = http::HeaderValue::from_str(value);
+        let (Ok(n), Ok(v)) = (n, v) else {
+            return Err(crate::output::usage(format!(
+                "header '{name}: {value}' cannot be sent over HTTP (a name must be a token, a value must not break the line)"
+            )));
+        };
+        wire.append(n, v);
+    }
+    sent.headers = Headers::from(&wire);
+    Ok(Wire {
+        sent,
+        url,
+        headers: wire,
+    })
+}
+
+/// Removes `user:password` from `url` and returns it as a Basic credential, decoded as HTTP
+/// clients decode it (`p%40ss` is `p@ss`).
+fn take_userinfo(url: &mut reqwest::Url) -> Option<String> {
+    use base64::Engine;
+    let decode = |s: &str| {
+        percent_encoding::percent_decode_str(s)
+            .decode_utf8_lossy()
+            .into_owned()
+    };
+    let user = decode(url.username());
+    let password = url.password().map(decode);
+    if user.is_empty() && password.is_none() {
+        return None;
+    }
+    let _ = url.set_username("");
+    let _ = url.set_password(None);
+    let pair = format!("{user}:{}", password.unwrap_or_default());
+    Some(format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode(pair)
+    ))
+}
+
+/// A request as it goes on the wire: Host first, the given headers without the connection's
+/// own, then Content-Length (as HTTP clients add it). `load` writes its HTTP/1.1 in this order.
 pub fn sent_request(
     method: &str,
     url: &str,

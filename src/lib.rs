@@ -14,6 +14,7 @@ pub mod output;
 pub mod retry;
 pub mod signature;
 pub mod store;
+pub mod table;
 
 use anyhow::Result;
 
@@ -23,16 +24,20 @@ use output::{Exit, Style};
 
 /// Runs one parsed command line.
 pub fn run(cli: Cli) -> Result<Exit> {
-    // A relay's job includes its access log: info level unless -q.
-    init_logging(
-        cli.global.verbose + u8::from(matches!(cli.command, Command::Relay(_))),
-        cli.global.quiet,
-    );
     let ctx = Ctx {
         style: Style::from_global(&cli.global),
         global: cli.global,
     };
-    match cli.command {
+    // A relay's job includes its access log: info level unless -q.
+    init_logging(
+        ctx.global.verbose + u8::from(matches!(cli.command, Some(Command::Relay(_)))),
+        ctx.global.quiet,
+        ctx.style.stderr_color,
+    );
+    let Some(command) = cli.command else {
+        return short_help(&ctx);
+    };
+    match command {
         Command::Providers(a) => cmd::providers::run(a, &ctx),
         Command::Sign(a) => cmd::sign::run(a, &ctx),
         Command::Verify(a) => cmd::verify::run(a, &ctx),
@@ -51,8 +56,20 @@ pub fn run(cli: Cli) -> Result<Exit> {
     }
 }
 
+/// A bare `hookctl` asks what it can do: the short help on stdout, exit 0, as `cargo` answers.
+fn short_help(ctx: &Ctx) -> Result<Exit> {
+    let help = <Cli as clap::CommandFactory>::command().render_help();
+    let text = if ctx.style.color {
+        help.ansi().to_string()
+    } else {
+        help.to_string()
+    };
+    output::bytes(text.as_bytes())?;
+    Ok(Exit::Ok)
+}
+
 /// Logs go to stderr through `tracing`; `-v` raises the level, `RUST_LOG` overrides it.
-fn init_logging(verbose: u8, quiet: bool) {
+fn init_logging(verbose: u8, quiet: bool, color: bool) {
     let level = match (quiet, verbose) {
         (true, _) => "error",
         (_, 0) => "warn",
@@ -72,6 +89,7 @@ fn init_logging(verbose: u8, quiet: bool) {
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        .with_ansi(color)
         .without_time()
         .try_init();
 }

@@ -1,11 +1,12 @@
 //! The `hookctl` binary: parse, run, and map the outcome to the exit-code contract.
 #![forbid(unsafe_code)]
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
 use colored::Colorize;
-use hookctl::output::{Exit, classify};
+use hookctl::output::{Exit, classify, color_for};
 
 // glibc's malloc spent a fifth of `load`'s CPU on its per-request allocations (perf, bench/README).
 #[global_allocator]
@@ -33,10 +34,13 @@ fn main() -> ExitCode {
             };
         }
     };
+    let stderr_color = color_for(cli.global.color, std::io::stderr().is_terminal());
     match std::panic::catch_unwind(move || hookctl::run(cli)) {
         Ok(Ok(code)) => code.into(),
         Ok(Err(err)) => {
             let (code, message) = classify(&err);
+            // The run coloured for stdout; this line goes to stderr, which may be a file.
+            colored::control::set_override(stderr_color);
             if let Some(m) = message {
                 eprintln!("{} {m}", "error:".red().bold());
             }

@@ -5,6 +5,8 @@ use std::fmt::Display;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
+use colored::ColoredString;
+
 use crate::cli::{ColorChoice, Global};
 
 /// The exit codes (README, "Verify a webhook you received" and each command's section).
@@ -75,18 +77,25 @@ pub struct Style {
     pub json: bool,
     pub quiet: bool,
     pub color: bool,
+    /// Whether what goes to stderr may be coloured (decided for stderr, which may be a file).
+    pub stderr_color: bool,
     /// Whether prompts are allowed (a TTY, no CI, no --no-input).
     pub interactive: bool,
 }
 
+/// Whether to colour what goes to a stream: `--color always|never` decides; `auto` colours a
+/// terminal unless NO_COLOR is set. Asked per stream: `2>log` at a terminal wants no codes in log.
+pub fn color_for(choice: ColorChoice, terminal: bool) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    }
+}
+
 impl Style {
     pub fn from_global(g: &Global) -> Self {
-        let no_color_env = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        let color = match g.color {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => !no_color_env && std::io::stdout().is_terminal(),
-        } && !g.json;
+        let color = color_for(g.color, std::io::stdout().is_terminal()) && !g.json;
         colored::control::set_override(color);
         let interactive = !g.no_input
             && std::env::var_os("CI").is_none()
@@ -96,7 +105,18 @@ impl Style {
             json: g.json,
             quiet: g.quiet,
             color,
+            stderr_color: color_for(g.color, std::io::stderr().is_terminal()),
             interactive,
+        }
+    }
+
+    /// `text` for stderr: painted only when stderr takes colour. colored's one switch follows
+    /// stdout (the user's output), so this paints only when both do.
+    pub fn stderr_paint(&self, text: &str, paint: impl Fn(&str) -> ColoredString) -> String {
+        if self.color && self.stderr_color {
+            paint(text).to_string()
+        } else {
+            text.to_string()
         }
     }
 }
@@ -139,6 +159,32 @@ mod tests {
         let e = anyhow::Error::new(std::io::Error::from(std::io::ErrorKind::BrokenPipe))
             .context("writing");
         assert_eq!(classify(&e).0, Exit::Ok);
+    }
+
+    #[test]
+    fn stderr_is_painted_only_when_stderr_takes_colour() {
+        use colored::Colorize;
+        // Whether the paint is asked for, not its codes: colored's switch is global to the tests.
+        let painted = |stderr_color| {
+            let style = Style {
+                json: false,
+                quiet: false,
+                color: true,
+                stderr_color,
+                interactive: false,
+            };
+            let asked = std::cell::Cell::new(false);
+            let text = style.stderr_paint("Lost", |t| {
+                asked.set(true);
+                t.yellow()
+            });
+            (asked.get(), text)
+        };
+        assert_eq!(painted(false), (false, "Lost".to_string()));
+        assert!(painted(true).0);
+        assert!(!color_for(ColorChoice::Auto, false));
+        assert!(color_for(ColorChoice::Always, false));
+        assert!(!color_for(ColorChoice::Never, true));
     }
 
     #[test]

@@ -66,6 +66,35 @@ fn providers_json_lists_every_provider_with_the_documented_fields() {
 }
 
 #[test]
+fn providers_table_on_a_pipe_shows_every_algorithm_and_header_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = stdout_json(
+        &hookctl(&dir)
+            .args(["providers", "--json"])
+            .output()
+            .unwrap(),
+    );
+    let out = hookctl(&dir).arg("providers").output().unwrap();
+    assert!(out.status.success());
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(!table.contains('…'), "a pipe got a cut table:\n{table}");
+    for p in list.as_array().unwrap() {
+        let id = p["id"].as_str().unwrap();
+        let line = table
+            .lines()
+            .find(|l| l.split_whitespace().next() == Some(id))
+            .unwrap_or_else(|| panic!("no row for {id}"));
+        for field in [&p["algorithm"], &p["headers"][0]] {
+            let field = field.as_str().unwrap_or_default();
+            assert!(
+                line.contains(field),
+                "{id}: '{field}' not whole in '{line}'"
+            );
+        }
+    }
+}
+
+#[test]
 fn json_flag_is_accepted_before_the_subcommand() {
     let dir = tempfile::tempdir().unwrap();
     let out = hookctl(&dir)

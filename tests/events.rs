@@ -436,6 +436,105 @@ fn lint_exits_0_for_a_valid_payload_and_1_listing_each_violation() {
         .code(2);
 }
 
+/// `events lint FILE --event EVENT` on `payload`: the exit code and stdout.
+fn lint(dir: &tempfile::TempDir, event: &str, payload: &Value) -> (Option<i32>, String) {
+    let file = dir.path().join("payload.json");
+    std::fs::write(&file, serde_json::to_vec(payload).unwrap()).unwrap();
+    let out = hookctl(dir)
+        .args(["events", "lint"])
+        .arg(&file)
+        .args(["--event", event])
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+fn sample(dir: &tempfile::TempDir, event: &str) -> Value {
+    let out = hookctl(dir)
+        .args(["events", "show", event, "--json"])
+        .output()
+        .unwrap();
+    stdout_json(&out)["sample"].clone()
+}
+
+#[test]
+fn lint_accepts_a_real_payload_whose_values_the_sample_never_draws() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut push = sample(&dir, "github.push");
+    let repo = &mut push["repository"];
+    repo["name"] = "my-repo".into();
+    repo["full_name"] = "someone/my-repo".into();
+    repo["owner"]["login"] = "someone".into();
+    repo["language"] = "Elixir".into();
+    repo["id"] = 42.into();
+    let (code, out) = lint(&dir, "github.push", &push);
+    assert_eq!(code, Some(0), "{out}");
+
+    let mut paid = sample(&dir, "stripe.payment_intent.succeeded");
+    paid["data"]["object"]["currency"] = "chf".into();
+    paid["data"]["object"]["amount"] = 1.into();
+    let (code, out) = lint(&dir, "stripe.payment_intent.succeeded", &paid);
+    assert_eq!(code, Some(0), "{out}");
+}
+
+#[test]
+fn lint_still_rejects_a_wrong_type_a_missing_field_and_another_events_type() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut push = sample(&dir, "github.push");
+    push["repository"]["name"] = 7.into();
+    push.as_object_mut().unwrap().remove("ref");
+    let (code, out) = lint(&dir, "github.push", &push);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.lines().any(|l| l.starts_with("repository.name: ")),
+        "{out}"
+    );
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("$: ") && l.contains("ref")),
+        "{out}"
+    );
+
+    let mut paid = sample(&dir, "stripe.payment_intent.succeeded");
+    paid["type"] = "charge.refunded".into();
+    let (code, out) = lint(&dir, "stripe.payment_intent.succeeded", &paid);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.lines().any(|l| l.starts_with("type: ")), "{out}");
+}
+
+#[test]
+fn no_schema_of_the_catalog_pins_a_value_but_the_events_own_type() {
+    fn pinned(schema: &Value, at: &str, out: &mut Vec<String>) {
+        match schema {
+            Value::Object(map) => {
+                for (k, v) in map {
+                    if k == "enum" || k == "const" {
+                        out.push(format!("{at}: {k} {v}"));
+                    }
+                    pinned(v, &format!("{at}/{k}"), out);
+                }
+            }
+            Value::Array(items) => items.iter().for_each(|v| pinned(v, at, out)),
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    for ev in Catalog::builtin().unwrap().events() {
+        let mut pins = Vec::new();
+        pinned(&ev.schema(), "", &mut pins);
+        let own_type = format!("const \"{}\"", ev.event_type);
+        found.extend(
+            pins.into_iter()
+                .filter(|p| !p.ends_with(&own_type))
+                .map(|p| format!("{}: {p}", ev.id)),
+        );
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
 #[test]
 fn a_user_catalog_adds_and_overrides_events() {
     let dir = tempfile::tempdir().unwrap();

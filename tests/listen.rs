@@ -940,3 +940,58 @@ fn listen_keeps_its_key_and_another_listen_cannot_take_a_name_holding_its_buffer
     back.stop();
     stop.cancel();
 }
+
+/// Runs `hookctl ARGS relay --listen 127.0.0.1:0` with stderr on a pipe (as `2>log` is), sends it
+/// one request, and returns every stderr line up to that request's access line.
+fn relay_stderr_through_one_request(args: &[&str]) -> Vec<String> {
+    let mut child = Command::new(cargo_bin("hookctl"))
+        .args(args)
+        .args(["relay", "--listen", "127.0.0.1:0"])
+        .env_remove("RUST_LOG")
+        .env_remove("NO_COLOR")
+        .env_remove("HOOKCTL_RELAY_TOKEN")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let mut seen: Vec<String> = Vec::new();
+    let mut next = |seen: &mut Vec<String>| {
+        let line = lines.next().expect("the relay's stderr ended").unwrap();
+        seen.push(line.clone());
+        line
+    };
+    let addr = loop {
+        let line = next(&mut seen);
+        if let Some(rest) = line.split("listening on ").nth(1) {
+            break rest
+                .split(": ")
+                .next()
+                .unwrap()
+                .trim_end_matches(':')
+                .to_string();
+        }
+    };
+    let mut s = TcpStream::connect(&addr).unwrap();
+    s.write_all(b"POST /t/nobody/hook HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 0\r\n\r\n")
+        .unwrap();
+    let mut answer = String::new();
+    s.read_to_string(&mut answer).unwrap();
+    while !next(&mut seen).contains("hookctl_relay::access") {}
+    let _ = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status();
+    let _ = child.wait();
+    seen
+}
+
+#[test]
+fn hookctl_relay_writes_no_colour_codes_to_a_redirected_stderr_unless_told_always() {
+    let has_codes = |lines: &[String]| lines.iter().any(|l| l.contains('\u{1b}'));
+    for args in [&[][..], &["--color", "auto"], &["--color", "never"]] {
+        let lines = relay_stderr_through_one_request(args);
+        assert!(!has_codes(&lines), "{args:?}: colour codes in {lines:#?}");
+    }
+    let lines = relay_stderr_through_one_request(&["--color", "always"]);
+    assert!(has_codes(&lines), "--color always: no colour in {lines:#?}");
+}

@@ -116,7 +116,7 @@ async fn down_then_up_alerts_once_each_way_on_every_channel_and_metrics_follow()
         dir.path().join("deliveries.db").to_str().unwrap(),
     ])
     .unwrap();
-    let Command::Monitor(args) = cli.command else {
+    let Some(Command::Monitor(args)) = cli.command else {
         unreachable!()
     };
     let ctx = Ctx {

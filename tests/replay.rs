@@ -293,6 +293,103 @@ fn dry_run_sends_and_records_nothing() {
     assert_eq!(Store::open(&env.db()).unwrap().count().unwrap(), 1);
 }
 
+/// `replay ARGS --dry-run --json`: the request it says it would send.
+fn dry_run(env: &Env, args: &[&str]) -> serde_json::Value {
+    let out = env
+        .hookctl()
+        .arg("replay")
+        .args(args)
+        .args(["--dry-run", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    common::stdout_json(&out)
+}
+
+fn pairs(headers: &serde_json::Value) -> Vec<(String, String)> {
+    serde_json::from_value(headers.clone()).unwrap()
+}
+
+/// The newest record of the log.
+fn newest(env: &Env) -> Record {
+    let store = Store::open(&env.db()).unwrap();
+    let all = store.after(0, &Query::default()).unwrap();
+    all.last().unwrap().1.clone()
+}
+
+#[test]
+fn a_dry_run_shows_exactly_the_request_the_replay_then_sends_and_records() {
+    let env = Env::new();
+    let rx = Receiver::start();
+    let id = env.stored(
+        "https://public.example/hooks/in?x=1",
+        &[
+            ("Host", "public.example"),
+            ("Content-Type", "application/json"),
+            ("X-A", "1"),
+            ("Content-Length", "5"),
+            ("Connection", "keep-alive"),
+        ],
+        b"hello",
+    );
+    let to = rx.url("");
+    let shown = dry_run(&env, &[&id, "--to", &to]);
+    env.hookctl()
+        .args(["replay", &id, "--to", &to])
+        .assert()
+        .code(0);
+    let got = rx.next();
+    assert_eq!(pairs(&shown["headers"]), got.headers);
+    assert_eq!(shown["method"], got.method);
+    assert_eq!(shown["url"], rx.url(&got.target));
+    assert_eq!(shown["body"], "hello");
+    assert_eq!(newest(&env).request.headers.0, got.headers);
+}
+
+#[test]
+fn a_resigned_dry_run_names_the_new_host_and_every_header_the_replay_sends() {
+    let env = Env::new();
+    let rx = Receiver::start();
+    let id = env.stored(
+        "https://public.example/stripe",
+        &[
+            ("Host", "public.example"),
+            ("Content-Type", "application/json"),
+            ("Stripe-Signature", "t=1,v1=00"),
+        ],
+        br#"{"id":"evt_1"}"#,
+    );
+    let to = rx.url("/stripe");
+    let args = [
+        id.as_str(),
+        "--to",
+        &to,
+        "--resign",
+        "--provider",
+        "stripe",
+        "--secret",
+        "whsec_replay",
+    ];
+    let shown = pairs(&dry_run(&env, &args)["headers"]);
+    env.hookctl().arg("replay").args(args).assert().code(0);
+    let got = rx.next();
+    // A fresh signature each run: the same headers in the same order, one value apart.
+    let fresh = |h: &[(String, String)]| -> Vec<(String, String)> {
+        h.iter()
+            .map(|(n, v)| match n.as_str() {
+                "stripe-signature" => (n.clone(), "(fresh)".to_string()),
+                _ => (n.clone(), v.clone()),
+            })
+            .collect()
+    };
+    assert_eq!(fresh(&shown), fresh(&got.headers));
+    assert!(
+        shown.contains(&("host".into(), rx.addr.to_string())),
+        "{shown:?}"
+    );
+    assert_eq!(newest(&env).request.headers.0, got.headers);
+}
+
 #[test]
 fn bad_input_is_exit_2() {
     let env = Env::new();

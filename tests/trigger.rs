@@ -99,6 +99,60 @@ fn a_delivery_carries_the_providers_event_headers_and_is_logged_with_its_event_t
 }
 
 #[test]
+fn the_record_holds_every_header_the_receiver_got_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let rx = Receiver::start();
+    let out = hookctl(dir.path())
+        .args(["trigger", "github.push", "--to", &rx.url("/gh")])
+        .args(["-H", "X-Extra: 1"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let got = rx.next();
+    let records = records(dir.path());
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0].request.headers.0, got.headers);
+    // The client's own additions are in the log too, as `logs show --format raw` prints it.
+    assert!(got.header("accept").is_some() && got.header("user-agent").is_some());
+    let raw = hookctl(dir.path())
+        .args(["logs", "show", &records[0].id, "--format", "raw"])
+        .output()
+        .unwrap();
+    let raw = String::from_utf8_lossy(&raw.stdout);
+    for (name, value) in &got.headers {
+        assert!(
+            raw.contains(&format!("{name}: {value}\r\n")),
+            "no '{name}: {value}' in\n{raw}"
+        );
+    }
+}
+
+#[test]
+fn credentials_in_the_url_are_recorded_as_the_authorization_header_they_are_sent_as() {
+    let dir = tempfile::tempdir().unwrap();
+    let rx = Receiver::start();
+    let to = format!("http://user:p%40ss@{}/hook", rx.addr);
+    let out = hookctl(dir.path())
+        .args(["trigger", "github.push", "--to", &to])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let got = rx.next();
+    // base64("user:p@ss"): the password percent-decoded, as HTTP clients send it.
+    assert_eq!(got.header("authorization"), Some("Basic dXNlcjpwQHNz"));
+    let recorded = &records(dir.path())[0].request.headers.0;
+    let names = |h: &[(String, String)]| h.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+    assert_eq!(names(recorded), names(&got.headers));
+    for ((name, kept), (_, sent)) in recorded.iter().zip(&got.headers) {
+        // The log may mask a credential; it never shows another value than the one sent.
+        assert!(
+            kept == sent || (name == "authorization" && kept.contains("redacted")),
+            "{name}: recorded '{kept}', sent '{sent}'"
+        );
+    }
+}
+
+#[test]
 fn set_overrides_fields_with_typed_values_and_h_adds_headers() {
     let dir = tempfile::tempdir().unwrap();
     let rx = Receiver::start();

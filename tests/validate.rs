@@ -117,6 +117,63 @@ fn a_lax_endpoint_fails_every_signature_check() {
 }
 
 #[test]
+fn an_endpoint_refusing_everything_earns_no_credit_for_refusing_forgeries() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = serve(endpoints::refusing());
+    let out = hookctl(dir.path())
+        .args(["validate", &server.url("/hook"), "--secret", SECRET])
+        .args(["--probes", "2", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let report = stdout_json(&out);
+    assert_eq!(status(&report, "signed_delivery"), "fail");
+    assert!(detail(&report, "signed_delivery").contains("401"));
+    for id in [
+        "rejects_bad_signature",
+        "rejects_missing_signature",
+        "rejects_stale_timestamp",
+        "rejects_future_timestamp",
+        "rejects_modified_body",
+    ] {
+        assert_eq!(status(&report, id), "skip", "{id}: {}", detail(&report, id));
+        assert!(
+            detail(&report, id).contains("correctly signed delivery was refused"),
+            "{id}: {}",
+            detail(&report, id)
+        );
+    }
+}
+
+#[test]
+fn choosing_only_forgery_checks_still_gives_no_credit_to_an_endpoint_refusing_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    let checks = "rejects_bad_signature,rejects_modified_body";
+    for (router, want) in [
+        (endpoints::refusing(), "skip"),
+        (endpoints::strict(Strictness::default()), "pass"),
+    ] {
+        let server = serve(router);
+        let out = hookctl(dir.path())
+            .args(["validate", &server.url("/hook"), "--secret", SECRET])
+            .args(["--checks", checks, "--json"])
+            .output()
+            .unwrap();
+        let report = stdout_json(&out);
+        let ids: Vec<&str> = report["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(ids, ["rejects_bad_signature", "rejects_modified_body"]);
+        for id in ids {
+            assert_eq!(status(&report, id), want, "{id}: {}", detail(&report, id));
+        }
+    }
+}
+
+#[test]
 fn a_slow_endpoint_warns_on_latency_and_strict_makes_that_fail() {
     let dir = tempfile::tempdir().unwrap();
     let server = serve(endpoints::strict(Strictness {

@@ -15,7 +15,12 @@ pub struct ListenArgs {
     pub forward_to: Vec<String>,
 
     /// The relay to connect to [default: an embedded relay on 127.0.0.1:--port].
-    #[arg(long, value_name = "URL", env = "HOOKCTL_RELAY")]
+    #[arg(
+        long,
+        value_name = "URL",
+        env = "HOOKCTL_RELAY",
+        hide_env_values = true
+    )]
     pub relay: Option<String>,
 
     /// Token the relay expects.

@@ -4,33 +4,37 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};
 
+/// The help heading of the record filters.
+pub const FILTERS_HEADING: &str = "Filters";
+
 /// Which records of the delivery log: shared by `logs`, `logs stats`, `logs export` and `replay`.
+// Each flag names its heading: a struct-level `next_help_heading` would also claim every flag the
+// including command declares after the flatten.
 #[derive(Debug, Args, Clone, Default)]
-#[command(next_help_heading = "Filters")]
 pub struct LogFilters {
     /// Event type glob (`invoice.*`); repeat to accept any of several.
-    #[arg(long = "event", value_name = "GLOB")]
+    #[arg(long = "event", value_name = "GLOB", help_heading = FILTERS_HEADING)]
     pub events: Vec<String>,
 
     /// Only records with this status.
-    #[arg(long, value_enum, value_name = "S")]
+    #[arg(long, value_enum, value_name = "S", help_heading = FILTERS_HEADING)]
     pub status: Option<crate::store::Status>,
 
     /// Only records written by this command.
-    #[arg(long, value_enum, value_name = "S")]
+    #[arg(long, value_enum, value_name = "S", help_heading = FILTERS_HEADING)]
     pub source: Option<crate::store::Source>,
 
     /// Only records newer than this: a duration ago (30m, 1h, 7d) or an RFC 3339 time.
-    #[arg(long, value_name = "DUR")]
+    #[arg(long, value_name = "DUR", help_heading = FILTERS_HEADING)]
     pub since: Option<String>,
 
     /// Only records up to this time: RFC 3339 or a duration ago (1h).
-    #[arg(long, value_name = "TIME")]
+    #[arg(long, value_name = "TIME", help_heading = FILTERS_HEADING)]
     pub until: Option<String>,
 
     /// A condition on the JSON request body, all must hold: 'data.amount > 100', "type ~ '^invoice\.'",
     /// 'data.tags contains vip', 'data.email exists', 'data.currency in [usd,eur]' (also ==, !=, >=, <=).
-    #[arg(long = "where", value_name = "COND")]
+    #[arg(long = "where", value_name = "COND", help_heading = FILTERS_HEADING)]
     pub conditions: Vec<String>,
 }
 

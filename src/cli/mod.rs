@@ -34,39 +34,44 @@ pub struct Cli {
     #[command(flatten)]
     pub global: Global,
 
+    /// None: a bare `hookctl`, answered with the short help.
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
+/// The help heading of the flags every command accepts.
+pub const GLOBAL_HEADING: &str = "Global options";
+
 /// Flags every command accepts, before or after the subcommand.
+// Under their own heading, so that a command's help lists its own flags together.
 #[derive(Debug, Args, Clone)]
 pub struct Global {
     /// Machine output on stdout: one JSON document (streaming commands: one object per line).
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = GLOBAL_HEADING)]
     pub json: bool,
 
     /// When to use colour.
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN", help_heading = GLOBAL_HEADING)]
     pub color: ColorChoice,
 
     /// Print nothing but the result (no progress, no hints on stderr).
-    #[arg(short, long, global = true)]
+    #[arg(short, long, global = true, help_heading = GLOBAL_HEADING)]
     pub quiet: bool,
 
     /// More logging on stderr (-v, -vv).
-    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    #[arg(short, long, global = true, action = clap::ArgAction::Count, help_heading = GLOBAL_HEADING)]
     pub verbose: u8,
 
     /// Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml].
-    #[arg(long, global = true, env = "HOOKCTL_CONFIG", value_name = "PATH")]
+    #[arg(long, global = true, env = "HOOKCTL_CONFIG", hide_env_values = true, value_name = "PATH", help_heading = GLOBAL_HEADING)]
     pub config: Option<PathBuf>,
 
     /// Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db].
-    #[arg(long, global = true, env = "HOOKCTL_DB", value_name = "PATH")]
+    #[arg(long, global = true, env = "HOOKCTL_DB", hide_env_values = true, value_name = "PATH", help_heading = GLOBAL_HEADING)]
     pub db: Option<PathBuf>,
 
     /// Never prompt; a missing value is an error naming the flag (also when CI is set).
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = GLOBAL_HEADING)]
     pub no_input: bool,
 }
 
@@ -107,8 +112,7 @@ pub enum Command {
     Load(LoadArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
-    /// Print the man page (roff).
-    #[command(hide = true)]
+    /// Print the man page (roff), e.g. `hookctl man > hookctl.1`.
     Man,
 }
 

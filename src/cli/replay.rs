@@ -30,7 +30,7 @@ pub struct ReplayArgs {
     #[arg(short, long, value_name = "ID", requires = "resign")]
     pub provider: Option<String>,
 
-    /// Secret to re-sign with [env: HOOKCTL_SECRET; default: the provider's secret in the config file].
+    /// Secret to re-sign with [default: the provider's secret in the config file].
     #[arg(long, env = "HOOKCTL_SECRET", hide_env_values = true, value_name = "S")]
     pub secret: Option<String>,
 

@@ -16,27 +16,31 @@ pub struct BodySource {
     pub body: Option<String>,
 }
 
+/// The help heading of the generic-scheme flags.
+pub const GENERIC_HEADING: &str = "Generic scheme (--provider generic)";
+
 /// A user-defined HMAC scheme, used with `--provider generic`.
+// Each flag names its heading: a struct-level `next_help_heading` would also claim every flag the
+// including command declares after the flatten.
 #[derive(Debug, Args, Clone, Default)]
-#[command(next_help_heading = "Generic scheme (--provider generic)")]
 pub struct GenericArgs {
     /// Signature header name.
-    #[arg(long = "header", value_name = "NAME")]
+    #[arg(long = "header", value_name = "NAME", help_heading = GENERIC_HEADING)]
     pub header: Option<String>,
     /// sha1, sha256 or sha512.
-    #[arg(long, value_name = "ALG")]
+    #[arg(long, value_name = "ALG", help_heading = GENERIC_HEADING)]
     pub algorithm: Option<String>,
     /// hex, base64 or base64url.
-    #[arg(long, value_name = "ENC")]
+    #[arg(long, value_name = "ENC", help_heading = GENERIC_HEADING)]
     pub encoding: Option<String>,
     /// Text before the signature, e.g. 'sha256='.
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", help_heading = GENERIC_HEADING)]
     pub prefix: Option<String>,
     /// Header carrying the Unix timestamp that is signed.
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", help_heading = GENERIC_HEADING)]
     pub timestamp_header: Option<String>,
     /// What is signed, e.g. '{timestamp}.{body}' ({body} {timestamp} {id} {url} {method} {header:Name}).
-    #[arg(long, value_name = "TEMPLATE")]
+    #[arg(long, value_name = "TEMPLATE", help_heading = GENERIC_HEADING)]
     pub signed_template: Option<String>,
 }
 
@@ -46,7 +50,7 @@ pub struct SignArgs {
     #[arg(short, long, value_name = "ID")]
     pub provider: Option<String>,
 
-    /// Shared secret [env: HOOKCTL_SECRET; default: the provider's secret in the config file].
+    /// Shared secret [default: the provider's secret in the config file].
     #[arg(long, env = "HOOKCTL_SECRET", hide_env_values = true, value_name = "S")]
     pub secret: Option<String>,
 

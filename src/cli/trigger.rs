@@ -14,7 +14,7 @@ pub struct SampleArgs {
     #[arg(short, long, value_name = "ID")]
     pub provider: Option<String>,
 
-    /// Secret to sign with [env: HOOKCTL_SECRET; default: the config's, or a development secret].
+    /// Secret to sign with [default: the config's, or a development secret].
     #[arg(long, env = "HOOKCTL_SECRET", hide_env_values = true, value_name = "S")]
     pub secret: Option<String>,
 

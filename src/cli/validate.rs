@@ -120,7 +120,7 @@ pub struct MonitorArgs {
     #[arg(long = "alert", value_name = "CHANNEL:URL")]
     pub alerts: Vec<String>,
 
-    /// Secret that signs webhook: alerts [env: HOOKCTL_ALERT_SECRET; default: the standard-webhooks secret in the config].
+    /// Secret that signs webhook: alerts [default: the standard-webhooks secret in the config].
     #[arg(
         long,
         env = "HOOKCTL_ALERT_SECRET",

@@ -8,6 +8,7 @@ use crate::bail_usage;
 use crate::cli::ProvidersArgs;
 use crate::output::{self, Exit};
 use crate::signature::{Registry, registry::closest};
+use crate::table;
 
 pub fn run(args: ProvidersArgs, ctx: &Ctx) -> Result<Exit> {
     let registry = Registry::builtin();
@@ -59,33 +60,24 @@ pub fn run(args: ProvidersArgs, ctx: &Ctx) -> Result<Exit> {
         }
         return Ok(Exit::Ok);
     }
-    let id_width = selected
-        .iter()
-        .map(|s| s.info().id.len())
-        .max()
-        .unwrap_or(2);
-    let alg_width = selected
-        .iter()
-        .map(|s| s.info().algorithm.chars().count().min(34))
-        .max()
-        .unwrap_or(9);
-    output::line(format_args!(
-        "{:<id_width$}  {:<alg_width$}  {:<8}  {}",
-        "ID".bold(),
-        "ALGORITHM".bold(),
-        "WINDOW".bold(),
-        "SIGNATURE HEADER".bold()
-    ))?;
-    for s in &selected {
-        let i = s.info();
-        let alg: String = i.algorithm.chars().take(34).collect();
-        output::line(format_args!(
-            "{:<id_width$}  {:<alg_width$}  {:<8}  {}",
-            i.id,
-            alg,
-            window(i.tolerance_seconds),
-            i.headers.first().map(String::as_str).unwrap_or("")
-        ))?;
+    let header = ["ID", "ALGORITHM", "WINDOW", "SIGNATURE HEADER"].map(String::from);
+    let rows: Vec<Vec<String>> = std::iter::once(header.to_vec())
+        .chain(selected.iter().map(|s| {
+            let i = s.info();
+            vec![
+                i.id.clone(),
+                i.algorithm.clone(),
+                window(i.tolerance_seconds),
+                i.headers.first().cloned().unwrap_or_default(),
+            ]
+        }))
+        .collect();
+    let mut lines = table::layout(&rows, table::stdout_width()).into_iter();
+    if let Some(first) = lines.next() {
+        output::line(first.bold())?;
+    }
+    for line in lines {
+        output::line(line)?;
     }
     if !ctx.style.quiet {
         eprintln!(

@@ -12,7 +12,7 @@ use super::logs::Selection;
 use super::{Ctx, input};
 use crate::bail_usage;
 use crate::cli::{LogFilters, ReplayArgs};
-use crate::http::{Outgoing, Sender, retarget};
+use crate::http::{Outgoing, Sender, on_the_wire, retarget};
 use crate::output::{self, Exit, usage};
 use crate::signature::crypto::human_seconds;
 use crate::signature::{self, Delivery, KeyMaterial, Scheme};
@@ -259,25 +259,28 @@ fn report(r: &Record, ctx: &Ctx) -> Result<()> {
     ))
 }
 
+/// What the real replay would send, exactly: the same request the sender writes, Host,
+/// Content-Length and the headers it adds included.
 fn print_dry_run(out: &Outgoing, ctx: &Ctx) -> Result<()> {
+    let sent = on_the_wire(out)?.sent;
     if ctx.style.json {
         return output::json(&serde_json::json!({
             "replay_of": out.replay_of,
-            "method": out.method,
-            "url": out.url,
-            "headers": out.headers,
-            "body": String::from_utf8_lossy(&out.body),
+            "method": sent.method,
+            "url": sent.url,
+            "headers": sent.headers,
+            "body": String::from_utf8_lossy(&sent.body.0),
         }));
     }
     output::line(format_args!(
         "{} {} {} (replay of {})",
         "would send".bold(),
-        out.method,
-        out.url,
+        sent.method,
+        sent.url,
         out.replay_of.as_deref().unwrap_or("?")
     ))?;
-    for (n, v) in out.headers.iter() {
+    for (n, v) in sent.headers.iter() {
         output::line(format_args!("  {n}: {v}"))?;
     }
-    output::line(format_args!("  ({} body bytes)", out.body.len()))
+    output::line(format_args!("  ({} body bytes)", sent.body.0.len()))
 }

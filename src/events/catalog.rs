@@ -233,6 +233,7 @@ impl Event {
         }
         let scope = SchemaScope {
             vars: &self.vars,
+            event_type: &self.event_type,
             form: self.encoding == Encoding::Form,
         };
         let mut s = template::schema(&self.body, &scope);

@@ -414,11 +414,16 @@ fn value<R: Rng + ?Sized>(p: &Placeholder, scope: &Scope, rng: &mut R) -> Value 
 /// The schema of each variable, by name, for templates that read them.
 pub struct SchemaScope<'a> {
     pub vars: &'a [(String, Value)],
+    /// The event's type, which `{{$type}}` always is: the one value a schema may pin.
+    pub event_type: &'a str,
     /// Form bodies carry every value as text.
     pub form: bool,
 }
 
-/// The JSON Schema a template implies: types, required keys, formats, enums.
+/// The JSON Schema a template implies: the provider's shape (types, required keys, formats), never
+/// the generator's values — a placeholder's options or ranges are what a sample draws from, not
+/// what the provider allows, so a real payload with other values passes. The one value pinned is
+/// the event's own type where the payload carries it (`{{$type}}`): that is what makes it this event.
 pub fn schema(template: &Value, scope: &SchemaScope) -> Value {
     match template {
         Value::String(s) => string_schema(s, scope),
@@ -477,6 +482,7 @@ fn string_schema(s: &str, scope: &SchemaScope) -> Value {
             return schema(t, scope);
         }
         return match name {
+            "type" => json!({"type": "string", "const": scope.event_type}),
             "timestamp" | "timestamp_ms" if !scope.form => json!({"type": "integer"}),
             "now" => json!({"type": "string", "format": "date-time"}),
             _ => json!({"type": "string"}),
@@ -497,13 +503,10 @@ fn string_schema(s: &str, scope: &SchemaScope) -> Value {
         "uuid" => format("uuid"),
         "email" => format("email"),
         "url" => format("uri"),
-        "ip" => format("ipv4"),
+        // The generator draws IPv4; providers send either.
+        "ip" => json!({"type": "string", "anyOf": [{"format": "ipv4"}, {"format": "ipv6"}]}),
         "rfc3339" | "rfc3339_ms" => format("date-time"),
         "date" => format("date"),
-        "choice" => {
-            let options: Vec<&str> = p.args.first().map_or(vec![], |a| a.split('|').collect());
-            json!({"type": "string", "enum": options})
-        }
         _ => json!({"type": "string"}),
     }
 }
@@ -539,6 +542,7 @@ mod tests {
             &t,
             &SchemaScope {
                 vars: &[],
+                event_type: "t",
                 form: false,
             },
         );

@@ -258,6 +258,11 @@ pub fn lax() -> Router {
     Router::new().route("/hook", any(|| async { "ok" }))
 }
 
+/// Answers 401 to everything, signed or not.
+pub fn refusing() -> Router {
+    Router::new().route("/hook", any(|| async { StatusCode::UNAUTHORIZED }))
+}
+
 /// Redirects every request elsewhere.
 pub fn redirecting() -> Router {
     Router::new().route(

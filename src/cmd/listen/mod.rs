@@ -171,9 +171,11 @@ async fn listen(
             let bound = listener.local_addr()?;
             let opts = embedded_options(bound, timeout)?;
             let stop = relay_stop.clone();
+            let style = ctx.style;
             tokio::spawn(async move {
                 if let Err(e) = hookctl_relay::server::serve(listener, opts, stop).await {
-                    eprintln!("{} the embedded relay stopped: {e}", "error:".red().bold());
+                    let error = style.stderr_paint("error:", |t| t.red().bold());
+                    eprintln!("{error} the embedded relay stopped: {e}");
                 }
             });
             format!("http://{bound}")
@@ -239,7 +241,7 @@ async fn listen(
                         eprintln!("{buffered} deliveries waited in the relay's buffer: they come first, in order");
                     }
                 }
-                Event::Lost { reason } => eprintln!("{} {reason}; reconnecting…", "Lost the relay:".yellow()),
+                Event::Lost { reason } => eprintln!("{} {reason}; reconnecting…", ctx.style.stderr_paint("Lost the relay:", |t| t.yellow())),
                 Event::Retrying { reason, retry_in } => {
                     if !quiet {
                         eprintln!("  retrying in {:.1} s ({reason})", retry_in.as_secs_f64());

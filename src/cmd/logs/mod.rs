@@ -275,7 +275,8 @@ fn follow_log(
         print_record(r, masking, ctx)?;
     }
     if !ctx.style.quiet && !ctx.style.json {
-        eprintln!("{}", "following the delivery log; Ctrl-C to stop".dimmed());
+        let note = "following the delivery log; Ctrl-C to stop";
+        eprintln!("{}", ctx.style.stderr_paint(note, |t| t.dimmed()));
     }
     let mut cursor = start;
     loop {

@@ -13,6 +13,10 @@ use super::{accepts, rejects, transport};
 use crate::cmd::endpoints::Endpoint;
 use crate::http::Sender;
 
+/// Why the rejects_* checks are `skip` when a correctly signed delivery did not get in.
+const FORGERIES_MOOT: &str =
+    "not run: a correctly signed delivery was refused too, so refusing a forgery proves nothing";
+
 /// How a run checks, the same for every endpoint.
 pub struct Options {
     pub timeout: Duration,
@@ -62,9 +66,21 @@ pub async fn run(
     let mut checks = Vec::new();
     // Why the remaining checks cannot tell anything, once a lower layer has failed.
     let mut blocked: Option<&'static str> = None;
+    // Refusing a forgery shows that signatures are checked only once a genuine delivery gets in:
+    // an endpoint that refuses everything would otherwise earn every rejects_* check. A run that
+    // leaves signed_delivery out still sends its delivery first, unreported, as that measure.
+    let mut forgeries_moot: Option<&'static str> = None;
+    let forgeries = opts.checks.iter().any(|c| c.starts_with("rejects_"));
+    if forgeries && !opts.checks.contains(&"signed_delivery") {
+        let (status, _) = accepts::signed_delivery(&prober, opts.slow).await?;
+        if status == Status::Fail {
+            forgeries_moot = Some(FORGERIES_MOOT);
+        }
+    }
     for &id in &opts.checks {
         let started = Instant::now();
-        let (status, detail) = match blocked {
+        let moot = forgeries_moot.filter(|_| id.starts_with("rejects_"));
+        let (status, detail) = match blocked.or(moot) {
             Some(why) => (Status::Skip, why.to_string()),
             None => match id {
                 "dns" => transport::dns(&host, port).await?,
@@ -96,6 +112,9 @@ pub async fn run(
                 }
                 _ => blocked,
             };
+            if id == "signed_delivery" {
+                forgeries_moot = Some(FORGERIES_MOOT);
+            }
         }
         let outcome = Outcome {
             id,
