@@ -75,7 +75,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             [CompletionResult]::new('--body', '--body', [CompletionResultType]::ParameterName, 'The body as a string, byte-exact (no newline added)')
             [CompletionResult]::new('--timestamp', '--timestamp', [CompletionResultType]::ParameterName, 'Unix seconds to sign at [default: now]; the scheme renders it in its own form')
             [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Message / delivery id, where the scheme signs one [default: derived from body and time]')
-            [CompletionResult]::new('--key-id', '--key-id', [CompletionResultType]::ParameterName, 'Key id where the scheme carries one (Plaid''s JWT kid)')
+            [CompletionResult]::new('--key-id', '--key-id', [CompletionResultType]::ParameterName, 'Key id the JWT names, for Plaid and Google [default: the private key''s JWK kid, else its RFC 7638 thumbprint]')
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The URL the delivery is posted to (Twilio, Square and HubSpot sign it)')
             [CompletionResult]::new('--method', '--method', [CompletionResultType]::ParameterName, 'The HTTP method')
             [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'A request header the scheme signs or reads (''Name: value''); repeatable')

@@ -70,7 +70,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --body 'The body as a string, byte-exact (no newline added)'
             cand --timestamp 'Unix seconds to sign at [default: now]; the scheme renders it in its own form'
             cand --id 'Message / delivery id, where the scheme signs one [default: derived from body and time]'
-            cand --key-id 'Key id where the scheme carries one (Plaid''s JWT kid)'
+            cand --key-id 'Key id the JWT names, for Plaid and Google [default: the private key''s JWK kid, else its RFC 7638 thumbprint]'
             cand --url 'The URL the delivery is posted to (Twilio, Square and HubSpot sign it)'
             cand --method 'The HTTP method'
             cand -H 'A request header the scheme signs or reads (''Name: value''); repeatable'

@@ -68,7 +68,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand sign" -l body-file -d 'R
 complete -c hookctl -n "__fish_hookctl_using_subcommand sign" -l body -d 'The body as a string, byte-exact (no newline added)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand sign" -l timestamp -d 'Unix seconds to sign at [default: now]; the scheme renders it in its own form' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand sign" -l id -d 'Message / delivery id, where the scheme signs one [default: derived from body and time]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand sign" -l key-id -d 'Key id where the scheme carries one (Plaid\'s JWT kid)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand sign" -l key-id -d 'Key id the JWT names, for Plaid and Google [default: the private key\'s JWK kid, else its RFC 7638 thumbprint]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand sign" -l url -d 'The URL the delivery is posted to (Twilio, Square and HubSpot sign it)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand sign" -l method -d 'The HTTP method' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand sign" -s H -l request-header -d 'A request header the scheme signs or reads (\'Name: value\'); repeatable' -r

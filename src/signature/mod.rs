@@ -203,13 +203,15 @@ pub struct KeyMaterial {
 
 impl KeyMaterial {
     /// A request to sign with this key at `timestamp` (Unix seconds) under message id `id`;
-    /// [`attach`] fills in the delivery's body, URL, method and headers.
+    /// [`attach`] fills in the delivery's body, URL, method and headers. A public JWK's `kid` is
+    /// the key id its tokens name, so that receivers find the key by it.
     pub fn sign_request(&self, timestamp: i64, id: String) -> SignRequest {
         SignRequest {
             timestamp,
             id,
             secret: self.secret.clone(),
             private_key: self.private_key.clone(),
+            key_id: self.public_key.as_deref().and_then(keys::jwk_kid),
             ..Default::default()
         }
     }
