@@ -99,3 +99,22 @@ fn a_standard_webhooks_secret_missing_its_base64_padding_still_verifies() {
     }
 }
 
+#[test]
+fn a_salesforce_message_without_an_organization_id_is_missing_header_exit_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = hookctl(&dir)
+        .args(["verify", "--provider", "salesforce", "--secret"])
+        .args([
+            "00D000000000062EAA",
+            "--body",
+            "<soapenv:Envelope/>",
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let v = stdout_json(&out);
+    assert_eq!(v["reason"], "missing_header");
+    assert_eq!(v["header"], "OrganizationId (SOAP body element)");
+}
+
