@@ -118,3 +118,93 @@ fn a_salesforce_message_without_an_organization_id_is_missing_header_exit_1() {
     assert_eq!(v["header"], "OrganizationId (SOAP body element)");
 }
 
+const BODY: &str = r#"{"id":"evt_1","type":"payment_intent.succeeded"}"#;
+
+/// `verify --json` of `body` against a Stripe signature of BODY made at 1700000000 with
+/// `whsec_right`, checked with `secret` as of `now`.
+fn verify_stripe(secret: &str, body: &str, now: &str) -> Value {
+    let dir = tempfile::tempdir().unwrap();
+    let out = hookctl(&dir)
+        .args(["sign", "--provider", "stripe", "--secret", "whsec_right"])
+        .args(["--body", BODY, "--timestamp", "1700000000"])
+        .output()
+        .unwrap();
+    let header = stdout(&out).trim().to_string();
+    let out = hookctl(&dir)
+        .args(["verify", "--secret", secret, "--body", body, "-H", &header])
+        .args([
+            "-H",
+            "Content-Type: application/json",
+            "--now",
+            now,
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    stdout_json(&out)
+}
+
+/// The hints, checked to say something the failure line does not.
+fn hints(v: &Value) -> Vec<String> {
+    let hints: Vec<String> = v["hints"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h.as_str().unwrap().to_string())
+        .collect();
+    for h in &hints {
+        assert_ne!(h, &v["detail"], "a hint repeats the failure: {v}");
+        assert!(!h.starts_with("otherwise"), "a hint leans on another: {h}");
+    }
+    hints
+}
+
+#[test]
+fn a_re_serialized_body_is_explained_once_with_what_to_do() {
+    let pretty =
+        serde_json::to_string_pretty(&serde_json::from_str::<Value>(BODY).unwrap()).unwrap();
+    let v = verify_stripe("whsec_right", &pretty, "1700000010");
+    assert_eq!(v["reason"], "body_modified");
+    assert_eq!(
+        v["detail"],
+        "the signature matches the compact form of this JSON: the body was changed after it was signed"
+    );
+    assert_eq!(
+        hints(&v),
+        [
+            "verify the raw bytes as received, before any JSON parsing or re-encoding (Express: express.raw(); Flask: request.get_data(); Django: request.body)"
+        ]
+    );
+}
+
+#[test]
+fn a_wrong_secret_gets_a_hint_that_stands_on_its_own() {
+    let v = verify_stripe("whsec_wrong", BODY, "1700000010");
+    assert_eq!(v["reason"], "bad_signature");
+    assert_eq!(
+        hints(&v),
+        [
+            "either the secret is not the one Stripe signed with (each endpoint has its own: compare it with this endpoint's signing secret), or the body changed on the way; the usual re-formattings of the body (JSON layout, a trailing newline, line endings) do not verify either"
+        ]
+    );
+}
+
+#[test]
+fn a_clock_years_off_reads_in_years_and_days_and_the_hint_dates_the_signature() {
+    let v = verify_stripe("whsec_right", BODY, "1800000000");
+    assert_eq!(v["reason"], "expired_timestamp");
+    assert!(
+        v["detail"]
+            .as_str()
+            .unwrap()
+            .contains("made 3 years 62 days 9h (100000000 s) ago"),
+        "{v}"
+    );
+    assert_eq!(
+        hints(&v),
+        [
+            "signed 2023-11-14 22:13:20 UTC: the sender's clock is off, or an old delivery was sent again; pass --now 1700000000 to check it as of then, or --tolerance to widen the window"
+        ]
+    );
+}
