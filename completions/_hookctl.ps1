@@ -541,7 +541,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Tunnel name to ask for (kept across reconnects; with a token, reserved for it)')
             [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Port of the embedded relay (without --relay); 0 picks a free one')
             [CompletionResult]::new('--events', '--events', [CompletionResultType]::ParameterName, 'Forward only these event types (glob, repeatable); others are answered 200 and not forwarded')
-            [CompletionResult]::new('--verify-provider', '--verify-provider', [CompletionResultType]::ParameterName, 'Verify each delivery''s signature with this provider''s scheme and show the verdict')
+            [CompletionResult]::new('--verify-provider', '--verify-provider', [CompletionResultType]::ParameterName, 'Verify each delivery''s signature with this provider''s scheme (`auto`: told from each delivery''s headers) and show the verdict')
             [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'Secret for --verify-provider [env: HOOKCTL_SECRET; default: the provider''s secret in the config]')
             [CompletionResult]::new('--public-key', '--public-key', [CompletionResultType]::ParameterName, 'Public key for --verify-provider''s asymmetric schemes (Discord, SendGrid, Plaid, …): hex, base64, PEM, whpk_, or JWK (text or file path) [default: the provider''s key pair in the config]')
             [CompletionResult]::new('--respond', '--respond', [CompletionResultType]::ParameterName, 'Status to answer with when there is no --forward-to')

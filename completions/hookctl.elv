@@ -507,7 +507,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --name 'Tunnel name to ask for (kept across reconnects; with a token, reserved for it)'
             cand --port 'Port of the embedded relay (without --relay); 0 picks a free one'
             cand --events 'Forward only these event types (glob, repeatable); others are answered 200 and not forwarded'
-            cand --verify-provider 'Verify each delivery''s signature with this provider''s scheme and show the verdict'
+            cand --verify-provider 'Verify each delivery''s signature with this provider''s scheme (`auto`: told from each delivery''s headers) and show the verdict'
             cand --secret 'Secret for --verify-provider [env: HOOKCTL_SECRET; default: the provider''s secret in the config]'
             cand --public-key 'Public key for --verify-provider''s asymmetric schemes (Discord, SendGrid, Plaid, …): hex, base64, PEM, whpk_, or JWK (text or file path) [default: the provider''s key pair in the config]'
             cand --respond 'Status to answer with when there is no --forward-to'

@@ -449,7 +449,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l token -d 'Tok
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l name -d 'Tunnel name to ask for (kept across reconnects; with a token, reserved for it)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l port -d 'Port of the embedded relay (without --relay); 0 picks a free one' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l events -d 'Forward only these event types (glob, repeatable); others are answered 200 and not forwarded' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l verify-provider -d 'Verify each delivery\'s signature with this provider\'s scheme and show the verdict' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l verify-provider -d 'Verify each delivery\'s signature with this provider\'s scheme (`auto`: told from each delivery\'s headers) and show the verdict' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l secret -d 'Secret for --verify-provider [env: HOOKCTL_SECRET; default: the provider\'s secret in the config]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l public-key -d 'Public key for --verify-provider\'s asymmetric schemes (Discord, SendGrid, Plaid, …): hex, base64, PEM, whpk_, or JWK (text or file path) [default: the provider\'s key pair in the config]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l respond -d 'Status to answer with when there is no --forward-to' -r
