@@ -63,3 +63,29 @@ fn verify_auto_detects_a_config_scheme_from_its_header() {
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     assert_eq!(stdout_json(&out)["provider"], "acme");
 }
+
+#[test]
+fn an_event_file_may_sign_with_a_config_scheme() {
+    let (dir, hookctl) = hookctl_with_acme();
+    std::fs::create_dir(dir.path().join("events")).unwrap();
+    std::fs::write(
+        dir.path().join("events/acme.yaml"),
+        "pack: acme\nprovider: acme\nevents:\n  - id: acme.order.created\n    description: An order.\n    payload: {id: \"{{id:ord_}}\"}\n",
+    )
+    .unwrap();
+    let rx = common::Receiver::start();
+    let out = hookctl()
+        .args(["trigger", "acme.order.created", "--to", &rx.url("/in")])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let got = rx.next();
+    let mut verify = hookctl();
+    verify.args(["verify", "--provider", "acme", "--json", "--body"]);
+    verify.arg(String::from_utf8(got.body.clone()).unwrap());
+    for (name, value) in &got.headers {
+        verify.args(["-H", &format!("{name}: {value}")]);
+    }
+    let out = verify.output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stdout_json(&out));
+}

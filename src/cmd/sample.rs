@@ -226,5 +226,8 @@ pub fn key_for(
 
 /// The built-in catalog plus the user's event files and `--catalog`.
 pub fn catalog(args: &SampleArgs, ctx: &Ctx) -> Result<Catalog> {
-    Catalog::load(&user_dirs(&ctx.config_path()?, args.catalog.as_deref()))
+    Catalog::load(
+        &user_dirs(&ctx.config_path()?, args.catalog.as_deref()),
+        &input::registry(&ctx.config()?)?,
+    )
 }
