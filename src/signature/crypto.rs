@@ -126,14 +126,16 @@ impl Encoding {
     }
 }
 
-/// Base64 in any of its common dialects (standard or URL-safe, padded or not).
+/// Base64 in any of its common dialects (standard or URL-safe, padded, unpadded, or with part of
+/// its padding lost in a copy).
 pub fn decode_base64(text: &str) -> Option<Vec<u8>> {
     let text = text.trim();
+    let bare = text.trim_end_matches('=');
     STANDARD
         .decode(text)
-        .or_else(|_| STANDARD_NO_PAD.decode(text))
+        .or_else(|_| STANDARD_NO_PAD.decode(bare))
         .or_else(|_| URL_SAFE.decode(text))
-        .or_else(|_| URL_SAFE_NO_PAD.decode(text))
+        .or_else(|_| URL_SAFE_NO_PAD.decode(bare))
         .ok()
 }
 
@@ -308,6 +310,7 @@ mod tests {
     fn lenient_base64() {
         assert_eq!(decode_base64("aGk=").unwrap(), b"hi");
         assert_eq!(decode_base64("aGk").unwrap(), b"hi");
+        assert_eq!(decode_base64("YQ=").unwrap(), b"a");
         assert_eq!(decode_base64("-_8").unwrap(), vec![0xfb, 0xff]);
     }
 }
