@@ -344,6 +344,7 @@ zoom\t''
 generic\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand trigger" -l secret -d 'Secret to sign with [env: HOOKCTL_SECRET; default: the config\'s, or a development secret]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand trigger" -l private-key -d 'Private key to sign with, for asymmetric schemes (a file, or the key itself)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand trigger" -l key-id -d 'Key id the JWT names, for Plaid and Google [default: the key\'s JWK kid, else its RFC 7638 thumbprint]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand trigger" -l set -d 'Override a payload field (\'data.object.amount=5000\'); numbers, booleans and JSON are typed; JSON-quote to force text (\'id="42"\')' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand trigger" -l data -d 'Send this file as the payload instead of a generated one' -r -F
 complete -c hookctl -n "__fish_hookctl_using_subcommand trigger" -s H -l request-header -d 'Add or replace a request header (\'Name: value\'); repeatable' -r
@@ -461,6 +462,7 @@ zendesk\t''
 zoom\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l secret -d 'Secret to re-sign with [env: HOOKCTL_SECRET; default: the provider\'s secret in the config file]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l private-key -d 'Private key to re-sign with, for asymmetric schemes' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l key-id -d 'Key id the JWT names, for Plaid and Google [default: the key\'s JWK kid, else its RFC 7638 thumbprint]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l rate -d 'Requests per second at most' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -s c -l concurrency -d 'Requests in flight at once' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l timeout -d 'How long to wait for each answer' -r
@@ -883,6 +885,7 @@ zoom\t''
 generic\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand validate" -l secret -d 'Secret to sign with [env: HOOKCTL_SECRET; default: the config\'s, or a development secret]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand validate" -l private-key -d 'Private key to sign with, for asymmetric schemes (a file, or the key itself)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand validate" -l key-id -d 'Key id the JWT names, for Plaid and Google [default: the key\'s JWK kid, else its RFC 7638 thumbprint]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand validate" -l set -d 'Override a payload field (\'data.object.amount=5000\'); numbers, booleans and JSON are typed; JSON-quote to force text (\'id="42"\')' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand validate" -l data -d 'Send this file as the payload instead of a generated one' -r -F
 complete -c hookctl -n "__fish_hookctl_using_subcommand validate" -s H -l request-header -d 'Add or replace a request header (\'Name: value\'); repeatable' -r
@@ -1324,6 +1327,7 @@ zoom\t''
 generic\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l secret -d 'Secret to sign with [env: HOOKCTL_SECRET; default: the config\'s, or a development secret]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l private-key -d 'Private key to sign with, for asymmetric schemes (a file, or the key itself)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l key-id -d 'Key id the JWT names, for Plaid and Google [default: the key\'s JWK kid, else its RFC 7638 thumbprint]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l set -d 'Override a payload field (\'data.object.amount=5000\'); numbers, booleans and JSON are typed; JSON-quote to force text (\'id="42"\')' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l data -d 'Send this file as the payload instead of a generated one' -r -F
 complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -s H -l request-header -d 'Add or replace a request header (\'Name: value\'); repeatable' -r
@@ -2453,6 +2457,7 @@ zoom\t''
 generic\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand load" -l secret -d 'Secret to sign with [env: HOOKCTL_SECRET; default: the config\'s, or a development secret]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand load" -l private-key -d 'Private key to sign with, for asymmetric schemes (a file, or the key itself)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand load" -l key-id -d 'Key id the JWT names, for Plaid and Google [default: the key\'s JWK kid, else its RFC 7638 thumbprint]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand load" -l set -d 'Override a payload field (\'data.object.amount=5000\'); numbers, booleans and JSON are typed; JSON-quote to force text (\'id="42"\')' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand load" -l data -d 'Send this file as the payload instead of a generated one' -r -F
 complete -c hookctl -n "__fish_hookctl_using_subcommand load" -s H -l request-header -d 'Add or replace a request header (\'Name: value\'); repeatable' -r

@@ -205,3 +205,44 @@ fn a_clock_years_off_reads_in_years_and_days_and_the_hint_dates_the_signature() 
         ]
     );
 }
+
+#[test]
+fn trigger_and_replay_sign_plaid_under_the_key_id_given_else_the_saved_key_s_kid() {
+    let dir = tempfile::tempdir().unwrap();
+    let rx = common::Receiver::start();
+    let kid_sent = |args: &[&str]| -> Value {
+        let out = hookctl(&dir)
+            .args(args)
+            .args(["--to", &rx.url("/in")])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {out:?}");
+        let got = rx.next();
+        jwt_header(&format!(
+            "Plaid-Verification: {}",
+            got.header("Plaid-Verification").unwrap()
+        ))["kid"]
+            .clone()
+    };
+    let trigger = [
+        "trigger",
+        "stripe.payment_intent.succeeded",
+        "--provider",
+        "plaid",
+    ];
+    let first = kid_sent(&trigger);
+    // The development key pair trigger saved: its public JWK names the same kid.
+    let config: toml::Value =
+        toml::from_str(&std::fs::read_to_string(dir.path().join("config.toml")).unwrap()).unwrap();
+    let public: Value =
+        serde_json::from_str(config["keys"]["plaid"]["public_key"].as_str().unwrap()).unwrap();
+    assert_eq!(first, public["kid"]);
+    assert_eq!(
+        kid_sent(&[&trigger[..], &["--key-id", "k-trigger"]].concat()),
+        "k-trigger"
+    );
+    let replay = [
+        "replay", "--since", "1h", "--limit", "1", "--resign", "--key-id", "k-replay",
+    ];
+    assert_eq!(kid_sent(&replay), "k-replay");
+}

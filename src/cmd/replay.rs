@@ -136,12 +136,13 @@ impl Resign {
             ),
         };
         let scheme = input::scheme(&provider, &Default::default(), &config)?;
-        let key = super::signing::key_for(
+        let mut key = super::signing::key_for(
             scheme.as_ref(),
             args.secret.as_deref(),
             args.private_key.as_deref(),
             ctx,
         )?;
+        key.key_id = args.key_id.clone();
         Ok(Resign { scheme, key })
     }
 }

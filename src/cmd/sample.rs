@@ -216,12 +216,14 @@ pub fn key_for(
     if !sign {
         return Ok(KeyMaterial::default());
     }
-    signing::key_for(
+    let mut key = signing::key_for(
         scheme,
         args.secret.as_deref(),
         args.private_key.as_deref(),
         ctx,
-    )
+    )?;
+    key.key_id = args.key_id.clone();
+    Ok(key)
 }
 
 /// The built-in catalog plus the user's event files and `--catalog`.

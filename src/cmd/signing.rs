@@ -22,7 +22,7 @@ pub fn key_for(
         return Ok(KeyMaterial {
             secret: secret.map(str::to_string),
             private_key,
-            public_key: None,
+            ..Default::default()
         });
     }
     let path = ctx.config_path()?;
@@ -36,9 +36,9 @@ pub fn key_for(
     }
     if let Some(k) = config.keys.get(&id) {
         return Ok(KeyMaterial {
-            secret: None,
             private_key: Some(k.private_key.clone()),
             public_key: Some(k.public_key.clone()),
+            ..Default::default()
         });
     }
     let key = scheme.new_key(&rand::random::<[u8; 32]>());

@@ -99,12 +99,12 @@ fn jwt_header(alg: &str, req: &SignRequest, key: &PrivateKey) -> Value {
 fn dev_key(k: PrivateKey) -> KeyMaterial {
     let public = k.public_key();
     KeyMaterial {
-        secret: None,
         public_key: Some(keys::public_jwk(
             &public,
             Some(&keys::jwk_thumbprint(&public)),
         )),
         private_key: Some(keys::private_pem(&k)),
+        ..Default::default()
     }
 }
 
