@@ -354,6 +354,73 @@ fn listen_verifies_key_pair_providers_with_their_public_key() {
 }
 
 #[test]
+fn verify_provider_auto_tells_each_delivery_s_provider_the_config_s_schemes_included() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("config.toml"),
+        "[secrets]\nstripe = \"whsec_auto\"\nacme = \"acme-secret\"\n\n[schemes.acme]\nheader = \"X-Acme-Signature\"\nprefix = \"sha256=\"\n",
+    )
+    .unwrap();
+    let target = Receiver::start();
+    let l = Listen::start_in(
+        dir,
+        &[
+            "--forward-to",
+            &target.url("/"),
+            "--verify-provider",
+            "auto",
+        ],
+    );
+    let body = br#"{"type":"order.paid"}"#;
+    let acme = hookctl::signature::hmac_scheme::GenericDef {
+        header: "X-Acme-Signature".into(),
+        algorithm: "sha256".into(),
+        encoding: "hex".into(),
+        prefix: Some("sha256=".into()),
+        ..Default::default()
+    }
+    .build("acme")
+    .unwrap();
+    let signed = hookctl::signature::Scheme::sign(
+        &acme,
+        &SignRequest {
+            body: body.to_vec(),
+            secret: Some("acme-secret".into()),
+            method: "POST".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let stripe = stripe_headers(body, "whsec_auto");
+    for headers in [signed.headers.0, stripe, vec![]] {
+        let headers: Vec<(&str, &str)> = headers
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .collect();
+        assert_eq!(post(&l.url, "/", &headers, body).0, 200);
+        target.next();
+    }
+    let records = l.records_when(3);
+    let lines = l.stop();
+    let verdict = |i: usize| {
+        let s = &lines[i]["signature"];
+        (
+            s["provider"].clone(),
+            s["valid"].clone(),
+            s["reason"].clone(),
+        )
+    };
+    assert_eq!(verdict(0), ("acme".into(), true.into(), "ok".into()));
+    assert_eq!(verdict(1), ("stripe".into(), true.into(), "ok".into()));
+    assert_eq!(
+        verdict(2),
+        ("auto".into(), false.into(), "missing_header".into())
+    );
+    assert_eq!(records[0].provider.as_deref(), Some("acme"));
+    assert_eq!(records[2].provider, None);
+}
+
+#[test]
 fn stopping_right_after_deliveries_keeps_every_record() {
     let target = Receiver::start();
     let l = Listen::start(&["--forward-to", &target.url("/")]);

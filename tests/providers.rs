@@ -33,7 +33,7 @@ fn signed_case(id: &str) -> Option<Case> {
         headers: headers.clone(),
         secret: key.secret.clone(),
         private_key: key.private_key.clone(),
-        key_id: Some("kid-1".into()),
+        key_id: None,
         variant: None,
     };
     let signed = scheme

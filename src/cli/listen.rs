@@ -44,7 +44,7 @@ pub struct ListenArgs {
     #[arg(long = "events", value_name = "GLOB")]
     pub events: Vec<String>,
 
-    /// Verify each delivery's signature with this provider's scheme and show the verdict.
+    /// Verify each delivery's signature with this provider's scheme (`auto`: told from each delivery's headers) and show the verdict.
     #[arg(long, value_name = "ID")]
     pub verify_provider: Option<String>,
 

@@ -43,6 +43,10 @@ pub struct ReplayArgs {
     )]
     pub private_key: Option<String>,
 
+    /// Key id the JWT names, for Plaid and Google [default: the key's JWK kid, else its RFC 7638 thumbprint].
+    #[arg(long, value_name = "KID", requires = "resign")]
+    pub key_id: Option<String>,
+
     /// Requests per second at most.
     #[arg(long, value_name = "R")]
     pub rate: Option<f64>,

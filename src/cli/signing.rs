@@ -69,7 +69,7 @@ pub struct SignArgs {
     #[arg(long, value_name = "MESSAGE_ID")]
     pub id: Option<String>,
 
-    /// Key id where the scheme carries one (Plaid's JWT kid).
+    /// Key id the JWT names, for Plaid and Google [default: the private key's JWK kid, else its RFC 7638 thumbprint].
     #[arg(long, value_name = "KID")]
     pub key_id: Option<String>,
 

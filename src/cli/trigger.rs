@@ -22,6 +22,10 @@ pub struct SampleArgs {
     #[arg(long, value_name = "K", allow_hyphen_values = true)]
     pub private_key: Option<String>,
 
+    /// Key id the JWT names, for Plaid and Google [default: the key's JWK kid, else its RFC 7638 thumbprint].
+    #[arg(long, value_name = "KID")]
+    pub key_id: Option<String>,
+
     /// Override a payload field ('data.object.amount=5000'); numbers, booleans and JSON are typed; JSON-quote to force text ('id="42"').
     #[arg(long, value_name = "PATH=VALUE")]
     pub set: Vec<String>,

@@ -15,7 +15,7 @@ use crate::signature::registry::closest;
 
 pub fn run(args: EventsArgs, ctx: &Ctx) -> Result<Exit> {
     let dirs = user_dirs(&ctx.config_path()?, args.catalog.as_deref());
-    let catalog = Catalog::load(&dirs)?;
+    let catalog = Catalog::load(&dirs, &input::registry(&ctx.config()?)?)?;
     // `events --provider X` is `events list --provider X`.
     let top = args.list;
     match args.command {

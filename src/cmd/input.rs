@@ -130,7 +130,7 @@ pub fn scheme(id: &str, generic: &GenericArgs, config: &Config) -> Result<Arc<dy
         );
     }
     if let Some(def) = config.schemes.get(id) {
-        return Ok(Arc::new(def.build(id).map_err(usage)?));
+        return config_scheme(id, def);
     }
     if let Some(s) = registry.get(id) {
         return Ok(s);
@@ -178,6 +178,23 @@ pub fn record(store: &Store, id: &str) -> Result<Record> {
             )
         }
     }
+}
+
+/// Every provider `--provider auto` and `hookctl providers` know: the built-in ones and the
+/// schemes named in the config file. A config scheme that does not build is bad input naming it.
+pub fn registry(config: &Config) -> Result<Registry> {
+    let custom = config
+        .schemes
+        .iter()
+        .map(|(id, def)| config_scheme(id, def))
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Registry::with_custom(custom))
+}
+
+fn config_scheme(id: &str, def: &GenericDef) -> Result<Arc<dyn Scheme>> {
+    def.build(id)
+        .map(|s| Arc::new(s) as Arc<dyn Scheme>)
+        .map_err(|e| usage(format!("config file: {e:#} (fix [schemes.{id}])")))
 }
 
 #[cfg(test)]

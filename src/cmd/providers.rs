@@ -3,15 +3,16 @@
 use anyhow::Result;
 use colored::Colorize;
 
-use super::Ctx;
+use super::{Ctx, input};
 use crate::bail_usage;
 use crate::cli::ProvidersArgs;
 use crate::output::{self, Exit};
-use crate::signature::{Registry, registry::closest};
+use crate::signature::registry::closest;
 use crate::table;
 
 pub fn run(args: ProvidersArgs, ctx: &Ctx) -> Result<Exit> {
-    let registry = Registry::builtin();
+    // The config's schemes are providers like the built-in ones, marked as the user's.
+    let registry = input::registry(&ctx.config()?)?;
     let all = registry.all();
     let selected: Vec<_> = match &args.id {
         None => all.iter().collect(),
@@ -28,8 +29,22 @@ pub fn run(args: ProvidersArgs, ctx: &Ctx) -> Result<Exit> {
             },
         },
     };
+    let source = |id: &str| {
+        if registry.is_custom(id) {
+            "config"
+        } else {
+            "builtin"
+        }
+    };
     if ctx.style.json {
-        let infos: Vec<_> = selected.iter().map(|s| s.info()).collect();
+        let infos = selected
+            .iter()
+            .map(|s| {
+                let mut v = serde_json::to_value(s.info())?;
+                v["source"] = source(&s.info().id).into();
+                Ok(v)
+            })
+            .collect::<Result<Vec<_>>>()?;
         output::json(&infos)?;
         return Ok(Exit::Ok);
     }
@@ -56,7 +71,14 @@ pub fn run(args: ProvidersArgs, ctx: &Ctx) -> Result<Exit> {
                     "no (verify only)"
                 }
             ))?;
-            output::line(format_args!("  docs       {}", i.docs))?;
+            if registry.is_custom(&i.id) {
+                output::line(format_args!(
+                    "  defined    in the config file, [schemes.{}]",
+                    i.id
+                ))?;
+            } else {
+                output::line(format_args!("  docs       {}", i.docs))?;
+            }
         }
         return Ok(Exit::Ok);
     }
@@ -80,8 +102,18 @@ pub fn run(args: ProvidersArgs, ctx: &Ctx) -> Result<Exit> {
         output::line(line)?;
     }
     if !ctx.style.quiet {
+        let custom: Vec<&str> = selected
+            .iter()
+            .map(|s| s.info().id.as_str())
+            .filter(|id| registry.is_custom(id))
+            .collect();
+        let yours = if custom.is_empty() {
+            String::new()
+        } else {
+            format!(" ({} from the config file)", custom.join(", "))
+        };
         eprintln!(
-            "{} providers; `hookctl providers ID` for details, `--provider generic` for your own scheme",
+            "{} providers{yours}; `hookctl providers ID` for details, `--provider generic` for your own scheme",
             selected.len()
         );
     }

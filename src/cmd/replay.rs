@@ -185,13 +185,14 @@ impl Resign {
             ),
         };
         let scheme = input::scheme(&provider, &Default::default(), &config)?;
-        let key = super::signing::key_for(
+        let mut key = super::signing::key_for(
             scheme.as_ref(),
             args.secret.as_deref(),
             args.private_key.as_deref(),
             super::signing::NewKey::Saved,
             ctx,
         )?;
+        key.key_id = args.key_id.clone();
         Ok(Resign { scheme, key })
     }
 }

@@ -223,16 +223,21 @@ pub fn key_for(
     let Some(new_key) = sign else {
         return Ok(KeyMaterial::default());
     };
-    signing::key_for(
+    let mut key = signing::key_for(
         scheme,
         args.secret.as_deref(),
         args.private_key.as_deref(),
         new_key,
         ctx,
-    )
+    )?;
+    key.key_id = args.key_id.clone();
+    Ok(key)
 }
 
 /// The built-in catalog plus the user's event files and `--catalog`.
 pub fn catalog(args: &SampleArgs, ctx: &Ctx) -> Result<Catalog> {
-    Catalog::load(&user_dirs(&ctx.config_path()?, args.catalog.as_deref()))
+    Catalog::load(
+        &user_dirs(&ctx.config_path()?, args.catalog.as_deref()),
+        &input::registry(&ctx.config()?)?,
+    )
 }

@@ -2,11 +2,13 @@
 //! created once per provider, saved, and shown the first time — so a receiver is configured once,
 //! like Stripe's stable `whsec_`. And which keys verify what it receives (`verify`, `listen`).
 
+use std::sync::Arc;
+
 use anyhow::Result;
 
 use super::Ctx;
 use crate::config::{Config, ConfigFile, KeyPair};
-use crate::signature::{KeyKind, KeyMaterial, Keys, Scheme};
+use crate::signature::{KeyKind, KeyMaterial, Keys, Scheme, Verdict};
 
 /// Where a development key goes when neither the flags nor the config give one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,7 +34,7 @@ pub fn key_for(
         return Ok(KeyMaterial {
             secret: secret.map(str::to_string),
             private_key,
-            public_key: None,
+            ..Default::default()
         });
     }
     let path = ctx.config_path()?;
@@ -46,9 +48,9 @@ pub fn key_for(
     }
     if let Some(k) = config.keys.get(&id) {
         return Ok(KeyMaterial {
-            secret: None,
             private_key: Some(k.private_key.clone()),
             public_key: Some(k.public_key.clone()),
+            ..Default::default()
         });
     }
     let key = scheme.new_key(&rand::random::<[u8; 32]>());
@@ -131,6 +133,24 @@ pub fn verify_keys(
         secrets,
         public_key,
     }
+}
+
+/// The first candidate whose verdict from `check` is valid; failing that, the first candidate's
+/// verdict, as the most likely provider's explains best. `verify` and `listen --verify-provider`
+/// both decide this way among the schemes `--provider auto` detects.
+pub fn first_valid(
+    candidates: &[Arc<dyn Scheme>],
+    mut check: impl FnMut(&dyn Scheme) -> Verdict,
+) -> Option<(Arc<dyn Scheme>, Verdict)> {
+    let mut first = None;
+    for scheme in candidates {
+        let verdict = check(scheme.as_ref());
+        if verdict.is_valid() {
+            return Some((scheme.clone(), verdict));
+        }
+        first.get_or_insert((scheme.clone(), verdict));
+    }
+    first
 }
 
 /// Whether `keys` hold what `scheme` verifies with: a public key for key-pair schemes; a secret,

@@ -9,9 +9,7 @@ use super::{Ctx, input, signing};
 use crate::bail_usage;
 use crate::cli::VerifyArgs;
 use crate::output::{self, Exit, usage};
-use crate::signature::{
-    Delivery, Reason, Registry, Scheme, Verdict, VerifyOptions, detect, diagnose,
-};
+use crate::signature::{Delivery, Reason, Scheme, Verdict, VerifyOptions, detect, diagnose};
 
 pub fn run(args: VerifyArgs, ctx: &Ctx) -> Result<Exit> {
     let config = ctx.config()?;
@@ -36,7 +34,7 @@ pub fn run(args: VerifyArgs, ctx: &Ctx) -> Result<Exit> {
     {
         vec![input::scheme(p, &args.generic, &config)?]
     } else if args.provider == "auto" {
-        let found = detect(Registry::builtin(), &delivery.headers);
+        let found = detect(&input::registry(&config)?, &delivery.headers);
         if found.is_empty() {
             bail_usage!(
                 "cannot tell the provider from the headers ({}): pass --provider ID (`hookctl providers` lists them)",
@@ -52,22 +50,13 @@ pub fn run(args: VerifyArgs, ctx: &Ctx) -> Result<Exit> {
         vec![input::scheme(&args.provider, &args.generic, &config)?]
     };
 
-    // The first candidate that verifies wins; otherwise the most specific one explains.
-    let mut outcome: Option<(Arc<dyn Scheme>, Verdict)> = None;
-    for scheme in candidates.iter().cloned() {
-        let keys = signing::verify_keys(scheme.as_ref(), &args.secret, public_key.clone(), &config);
+    let (scheme, mut verdict) = signing::first_valid(&candidates, |scheme| {
+        let keys = signing::verify_keys(scheme, &args.secret, public_key.clone(), &config);
         let verdict = scheme.verify(&delivery, &keys, &opts);
-        let verdict = diagnose::explain(scheme.as_ref(), &delivery, &keys, &opts, verdict);
-        let valid = verdict.is_valid();
-        if outcome.is_none() || valid {
-            outcome = Some((scheme, verdict));
-        }
-        if valid {
-            break;
-        }
-    }
+        diagnose::explain(scheme, &delivery, &keys, &opts, verdict)
+    })
+    .expect("at least one candidate");
     let tried: Vec<String> = candidates.iter().map(|s| s.info().id.clone()).collect();
-    let (scheme, mut verdict) = outcome.expect("at least one candidate");
     if !verdict.is_valid() && tried.len() > 1 {
         verdict.hints.push(format!(
             "the headers fit {}; this report is for {}: pass --provider to pick another",

@@ -388,16 +388,17 @@ pub fn user_dirs(config_path: &Path, catalog_flag: Option<&Path>) -> Vec<PathBuf
 impl Catalog {
     /// The built-in catalog alone.
     pub fn builtin() -> Result<Catalog> {
-        Self::load(&[])
+        Self::load(&[], Registry::builtin())
     }
 
     /// The built-in catalog, then every `*.json`, `*.yaml`, `*.yml` file of each directory in
     /// order (by file name); an event whose id is already known replaces it. A broken file is a
-    /// usage error naming the file and what is wrong.
-    pub fn load(user_dirs: &[PathBuf]) -> Result<Catalog> {
+    /// usage error naming the file and what is wrong. A file's `provider` is one of `providers`:
+    /// the built-in ones and the user's own schemes.
+    pub fn load(user_dirs: &[PathBuf], providers: &Registry) -> Result<Catalog> {
         let mut catalog = Catalog { events: Vec::new() };
         for (name, text) in BUILTIN {
-            let events = parse_file(text, Format::Json, Origin::Builtin(name))
+            let events = parse_file(text, Format::Json, Origin::Builtin(name), providers)
                 .map_err(|e| anyhow::anyhow!("built-in event file {name}: {e}"))?;
             catalog.events.extend(events);
         }
@@ -410,17 +411,17 @@ impl Catalog {
                 .collect();
             files.sort();
             for path in files {
-                catalog.add_user_file(&path)?;
+                catalog.add_user_file(&path, providers)?;
             }
         }
         Ok(catalog)
     }
 
-    fn add_user_file(&mut self, path: &Path) -> Result<()> {
+    fn add_user_file(&mut self, path: &Path, providers: &Registry) -> Result<()> {
         let text = std::fs::read_to_string(path)
             .map_err(|e| usage(format!("cannot read event file {}: {e}", path.display())))?;
         let format = Format::of(path).unwrap_or(Format::Json);
-        let events = parse_file(&text, format, Origin::User(path.to_path_buf()))
+        let events = parse_file(&text, format, Origin::User(path.to_path_buf()), providers)
             .map_err(|e| usage(format!("event file {} is not valid: {e}", path.display())))?;
         for ev in events {
             match self.events.iter_mut().find(|e| e.id == ev.id) {
@@ -488,7 +489,12 @@ impl Format {
     }
 }
 
-fn parse_file(text: &str, format: Format, origin: Origin) -> Result<Vec<Event>, String> {
+fn parse_file(
+    text: &str,
+    format: Format,
+    origin: Origin,
+    registry: &Registry,
+) -> Result<Vec<Event>, String> {
     let def: FileDef = match format {
         Format::Json => serde_json::from_str(text).map_err(|e| e.to_string())?,
         Format::Yaml => serde_norway::from_str(text).map_err(|e| e.to_string())?,
@@ -496,7 +502,6 @@ fn parse_file(text: &str, format: Format, origin: Origin) -> Result<Vec<Event>, 
     if def.pack.trim().is_empty() {
         return Err("\"pack\" is empty: name the provider or domain pack".into());
     }
-    let registry = Registry::builtin();
     if let Some(p) = &def.provider
         && registry.get(p).is_none()
     {
@@ -704,7 +709,13 @@ events:
       id: "{{id:thg_}}"
       email: "{{email}}"
 "#;
-        let evs = parse_file(yaml, Format::Yaml, Origin::Builtin("t")).unwrap();
+        let evs = parse_file(
+            yaml,
+            Format::Yaml,
+            Origin::Builtin("t"),
+            Registry::builtin(),
+        )
+        .unwrap();
         let ev = &evs[0];
         assert_eq!(ev.event_type, "thing.made");
         let g = ev.generate(&mut rand::thread_rng());
@@ -747,17 +758,37 @@ events:
     fn extends_copies_a_template_and_sets_dotted_paths() {
         let text = r#"{"pack": "p", "templates": {"t": {"a": 1, "b": {"c": "x"}}}, "events": [
             {"id": "p.e", "description": "d", "payload": {"$extends": "t", "b.c": "{{int:7:7}}", "d": true}}]}"#;
-        let evs = parse_file(text, Format::Json, Origin::Builtin("t")).unwrap();
+        let evs = parse_file(
+            text,
+            Format::Json,
+            Origin::Builtin("t"),
+            Registry::builtin(),
+        )
+        .unwrap();
         let g = evs[0].generate(&mut rand::thread_rng());
         assert_eq!(g.payload, json!({"a": 1, "b": {"c": 7}, "d": true}));
         let bad = text.replace("\"$extends\": \"t\"", "\"$extends\": \"nope\"");
-        let e = parse_file(&bad, Format::Json, Origin::Builtin("t")).unwrap_err();
+        let e = parse_file(
+            &bad,
+            Format::Json,
+            Origin::Builtin("t"),
+            Registry::builtin(),
+        )
+        .unwrap_err();
         assert!(e.contains("no template 'nope'"), "{e}");
     }
 
     #[test]
     fn broken_files_say_what_is_wrong() {
-        let err = |text: &str| parse_file(text, Format::Json, Origin::Builtin("t")).unwrap_err();
+        let err = |text: &str| {
+            parse_file(
+                text,
+                Format::Json,
+                Origin::Builtin("t"),
+                Registry::builtin(),
+            )
+            .unwrap_err()
+        };
         assert!(err("{").contains("EOF"));
         assert!(err(r#"{"pack":"x","events":[],"extra":1}"#).contains("extra"));
         assert!(err(r#"{"pack":"x","provider":"strpe","events":[]}"#).contains("stripe"));

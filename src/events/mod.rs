@@ -1,7 +1,7 @@
 //! The event catalog: provider-shaped and domain-pack events as embedded data files, and the
 //! generator that fills their payload templates with fresh, plausible values.
 //!
-//! `trigger` and friends use it as: `Catalog::load(&user_dirs(..))?`, `catalog.find(id)?`,
+//! `trigger` and friends use it as: `Catalog::load(&user_dirs(..), &registry)?`, `catalog.find(id)?`,
 //! `event.generate(&mut rng)` → body + event headers + the message id and timestamp to sign with
 //! (`event.signed_with()` names the provider), and `Generated::set` for `--set path=value`.
 

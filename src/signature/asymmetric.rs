@@ -281,17 +281,17 @@ impl Scheme for TimestampBody {
             KeyAlg::Ed25519 => {
                 let k = keys::ed25519_from_seed(seed);
                 KeyMaterial {
-                    secret: None,
                     private_key: Some(hex::encode(k.to_bytes())),
                     public_key: Some(hex::encode(k.verifying_key().to_bytes())),
+                    ..Default::default()
                 }
             }
             _ => {
                 let k = PrivateKey::P256(keys::p256_from_seed(seed));
                 KeyMaterial {
-                    secret: None,
                     public_key: Some(keys::public_der_base64(&k.public_key())),
                     private_key: Some(keys::private_pem(&k)),
+                    ..Default::default()
                 }
             }
         }

@@ -126,14 +126,16 @@ impl Encoding {
     }
 }
 
-/// Base64 in any of its common dialects (standard or URL-safe, padded or not).
+/// Base64 in any of its common dialects (standard or URL-safe, padded, unpadded, or with part of
+/// its padding lost in a copy).
 pub fn decode_base64(text: &str) -> Option<Vec<u8>> {
     let text = text.trim();
+    let bare = text.trim_end_matches('=');
     STANDARD
         .decode(text)
-        .or_else(|_| STANDARD_NO_PAD.decode(text))
+        .or_else(|_| STANDARD_NO_PAD.decode(bare))
         .or_else(|_| URL_SAFE.decode(text))
-        .or_else(|_| URL_SAFE_NO_PAD.decode(text))
+        .or_else(|_| URL_SAFE_NO_PAD.decode(bare))
         .ok()
 }
 
@@ -169,7 +171,10 @@ pub fn check_timestamp(
             )
             .header(header)
             .hint(format!(
-                "a clock skew of {age} s or a replayed old delivery; pass --now {signed_at} to check an old delivery, or --tolerance to widen the window"
+                "{}the sender's clock is off, or an old delivery was sent again; pass --now {signed_at} to check it as of then, or --tolerance to widen the window",
+                chrono::DateTime::from_timestamp(signed_at, 0)
+                    .map(|t| format!("signed {}: ", t.format("%Y-%m-%d %H:%M:%S UTC")))
+                    .unwrap_or_default()
             )),
         )
     } else if ahead > tolerance {
@@ -191,14 +196,36 @@ pub fn check_timestamp(
     }
 }
 
-/// `3725` → `"1h 2m 5s (3725 s)"`: easier to read than raw seconds when a clock is off by hours.
+/// `3725` → `"1h 2m 5s (3725 s)"`, `100000000` → `"3 years 62 days 9h (100000000 s)"`: easier
+/// to read than raw seconds when a clock is off by hours or years.
 pub fn human_seconds(secs: i64) -> String {
-    let d = humantime::format_duration(std::time::Duration::from_secs(secs.unsigned_abs()));
-    if secs.unsigned_abs() < 60 {
-        format!("{secs} s")
-    } else {
-        format!("{d} ({} s)", secs.unsigned_abs())
+    let n = secs.unsigned_abs();
+    if n < 60 {
+        return format!("{secs} s");
     }
+    const DAY: u64 = 86_400;
+    const YEAR: u64 = 365 * DAY;
+    let count = |k: u64, unit: &str| format!("{k} {unit}{}", if k == 1 { "" } else { "s" });
+    let mut parts = Vec::new();
+    if n >= YEAR {
+        parts.push(count(n / YEAR, "year"));
+    }
+    if n % YEAR >= DAY {
+        parts.push(count(n % YEAR / DAY, "day"));
+    }
+    // Past a day, minutes and seconds are noise: the exact count follows in parentheses.
+    let small: &[(u64, &str)] = if n >= DAY {
+        &[(n % DAY / 3600, "h")]
+    } else {
+        &[(n / 3600, "h"), (n % 3600 / 60, "m"), (n % 60, "s")]
+    };
+    parts.extend(
+        small
+            .iter()
+            .filter(|(k, _)| *k > 0)
+            .map(|(k, u)| format!("{k}{u}")),
+    );
+    format!("{} ({n} s)", parts.join(" "))
 }
 
 /// Parses a Unix timestamp header value in seconds.
@@ -261,10 +288,21 @@ mod tests {
         // A window wider than i64::MAX seconds accepts everything instead of wrapping negative.
         assert!(check_timestamp(1000, 1000, Some(u64::MAX), "t").is_none());
         assert!(check_timestamp(i64::MIN, i64::MAX, Some(u64::MAX), "t").is_none());
-        let longest = humantime::format_duration(std::time::Duration::from_secs(1 << 63));
         assert_eq!(
             human_seconds(i64::MIN),
-            format!("{longest} ({} s)", 1u64 << 63)
+            "292471208677 years 195 days 15h (9223372036854775808 s)"
+        );
+    }
+
+    #[test]
+    fn durations_read_in_words_and_hours_minutes_seconds() {
+        assert_eq!(human_seconds(42), "42 s");
+        assert_eq!(human_seconds(3725), "1h 2m 5s (3725 s)");
+        assert_eq!(human_seconds(-3600), "1h (3600 s)");
+        assert_eq!(human_seconds(86_400 + 7200 + 5), "1 day 2h (93605 s)");
+        assert_eq!(
+            human_seconds(100_000_000),
+            "3 years 62 days 9h (100000000 s)"
         );
     }
 
@@ -272,6 +310,7 @@ mod tests {
     fn lenient_base64() {
         assert_eq!(decode_base64("aGk=").unwrap(), b"hi");
         assert_eq!(decode_base64("aGk").unwrap(), b"hi");
+        assert_eq!(decode_base64("YQ=").unwrap(), b"a");
         assert_eq!(decode_base64("-_8").unwrap(), vec![0xfb, 0xff]);
     }
 }

@@ -31,11 +31,13 @@ pub fn explain(
             return retitle(
                 verdict,
                 Reason::WrongSecret,
-                format!("the signature verifies with the secret {label}: fix the secret you pass"),
+                format!("the signature verifies with the secret {label}"),
+                "fix the secret where your receiver reads it too: an environment file or secret store keeps what was pasted, stray characters included".into(),
             );
         }
     }
-    if d.body.len() <= 16 << 20 {
+    let body_tried = d.body.len() <= 16 << 20;
+    if body_tried {
         for (label, body) in body_variants(&d.body) {
             let mut changed = d.clone();
             changed.body = body;
@@ -44,8 +46,9 @@ pub fn explain(
                     verdict,
                     Reason::BodyModified,
                     format!(
-                        "the signature matches the {label}: the body was changed after it was signed; verify the raw bytes as received, before any JSON parsing or re-encoding"
+                        "the signature matches the {label}: the body was changed after it was signed"
                     ),
+                    "verify the raw bytes as received, before any JSON parsing or re-encoding (Express: express.raw(); Flask: request.get_data(); Django: request.body)".into(),
                 );
             }
         }
@@ -58,9 +61,8 @@ pub fn explain(
                 return retitle(
                     verdict,
                     Reason::UrlModified,
-                    format!(
-                        "the signature is for the URL {candidate}, not {url}: pass the URL the provider posted to (a proxy or load balancer may have rewritten it)"
-                    ),
+                    format!("the signature is for the URL {candidate}, not {url}"),
+                    "pass the URL the provider posted to: a proxy or load balancer in front of the receiver may have rewritten its scheme, port or path".into(),
                 );
             }
         }
@@ -84,20 +86,28 @@ pub fn explain(
             verdict,
             Reason::BodyModified,
             "the Content-Type says JSON but the body is not valid JSON: the body is not what the provider sent".into(),
+            "pass the body exactly as it arrived: a truncated read, a wrong charset or a logging layer that shortens bodies gives this".into(),
         );
     }
     if looks_pretty(&d.body) {
         verdict.hints.push("the body looks pretty-printed; providers sign the compact bytes they sent: was it reformatted?".into());
     }
     verdict.hints.push(format!(
-        "otherwise the secret is not the one {} signed with, or the body changed on the way (a framework that parses and re-serializes JSON is the usual cause)",
-        info.name
+        "either the secret is not the one {} signed with (each endpoint has its own: compare it with this endpoint's signing secret), or the body changed on the way{}",
+        info.name,
+        if body_tried {
+            "; the usual re-formattings of the body (JSON layout, a trailing newline, line endings) do not verify either"
+        } else {
+            ""
+        }
     ));
     verdict
 }
 
-fn retitle(mut v: Verdict, reason: Reason, detail: String) -> Verdict {
-    v.hints.insert(0, v.detail.clone());
+/// The verdict for a cause the evidence proves: the proven cause replaces the generic failure
+/// (which a hint would only repeat), and `hint`, first, says what to do about it.
+fn retitle(mut v: Verdict, reason: Reason, detail: String, hint: String) -> Verdict {
+    v.hints.insert(0, hint);
     v.reason = reason;
     v.detail = detail;
     v

@@ -82,10 +82,29 @@ fn compact(header: &Value, claims: &Value, sign: impl FnOnce(&[u8]) -> Vec<u8>) 
     format!("{input}.{}", URL_SAFE_NO_PAD.encode(sig))
 }
 
-fn jwt_header(alg: &str, kid: Option<&str>) -> Value {
-    match kid {
-        Some(kid) => json!({"alg": alg, "kid": kid, "typ": "JWT"}),
-        None => json!({"alg": alg, "typ": "JWT"}),
+/// The JWS header, always with a `kid`: Plaid and Google both name the key in every token, and
+/// receivers pick the key to verify with by it. The kid is `--key-id`, else the one the private
+/// key carries as a JWK, else the key's RFC 7638 thumbprint — the kid [`dev_key`] publishes.
+fn jwt_header(alg: &str, req: &SignRequest, key: &PrivateKey) -> Value {
+    let kid = req
+        .key_id
+        .clone()
+        .or_else(|| req.private_key.as_deref().and_then(keys::jwk_kid))
+        .unwrap_or_else(|| keys::jwk_thumbprint(&key.public_key()));
+    json!({"alg": alg, "kid": kid, "typ": "JWT"})
+}
+
+/// A development key pair: PKCS#8 PEM, and the public JWK under the kid tokens signed with it
+/// carry, the form both providers publish their keys in.
+fn dev_key(k: PrivateKey) -> KeyMaterial {
+    let public = k.public_key();
+    KeyMaterial {
+        public_key: Some(keys::public_jwk(
+            &public,
+            Some(&keys::jwk_thumbprint(&public)),
+        )),
+        private_key: Some(keys::private_pem(&k)),
+        ..Default::default()
     }
 }
 
@@ -238,21 +257,19 @@ impl Scheme for Plaid {
     }
 
     fn sign(&self, req: &SignRequest) -> Result<Signed, SignError> {
-        let PrivateKey::P256(key) = load_private_key(req, "Plaid", KeyAlg::P256)? else {
+        let private = load_private_key(req, "Plaid", KeyAlg::P256)?;
+        let header = jwt_header("ES256", req, &private);
+        let PrivateKey::P256(key) = private else {
             return Err(SignError::BadKey("Plaid signs with a P-256 key".into()));
         };
         let claims = json!({
             "iat": req.timestamp,
             "request_body_sha256": hex::encode(Sha256::digest(&req.body)),
         });
-        let token = compact(
-            &jwt_header("ES256", req.key_id.as_deref()),
-            &claims,
-            |input| {
-                let sig: p256::ecdsa::Signature = key.sign(input);
-                sig.to_bytes().to_vec()
-            },
-        );
+        let token = compact(&header, &claims, |input| {
+            let sig: p256::ecdsa::Signature = key.sign(input);
+            sig.to_bytes().to_vec()
+        });
         let mut headers = Headers::new();
         headers.push(PLAID_HEADER, token);
         Ok(headers.into())
@@ -266,12 +283,7 @@ impl Scheme for Plaid {
     /// A PKCS#8 PEM private key and the public key as a JWK, the form Plaid's
     /// /webhook_verification_key/get returns.
     fn new_key(&self, seed: &[u8; 32]) -> KeyMaterial {
-        let k = PrivateKey::P256(keys::p256_from_seed(seed));
-        KeyMaterial {
-            secret: None,
-            public_key: Some(keys::public_jwk(&k.public_key(), None)),
-            private_key: Some(keys::private_pem(&k)),
-        }
+        dev_key(PrivateKey::P256(keys::p256_from_seed(seed)))
     }
 }
 
@@ -425,7 +437,9 @@ impl Scheme for Google {
     /// the push service account's `email`/`sub`, which hookctl has no way to know, so it leaves
     /// them out.
     fn sign(&self, req: &SignRequest) -> Result<Signed, SignError> {
-        let PrivateKey::Rsa(key) = load_private_key(req, "Google Pub/Sub", KeyAlg::Rsa)? else {
+        let private = load_private_key(req, "Google Pub/Sub", KeyAlg::Rsa)?;
+        let header = jwt_header("RS256", req, &private);
+        let PrivateKey::Rsa(key) = private else {
             return Err(SignError::BadKey("Google signs with an RSA key".into()));
         };
         let aud = req
@@ -439,11 +453,7 @@ impl Scheme for Google {
             "iss": GOOGLE_ISSUERS[0],
         });
         let signer = rsa::pkcs1v15::SigningKey::<Sha256>::new(*key);
-        let token = compact(
-            &jwt_header("RS256", req.key_id.as_deref()),
-            &claims,
-            |input| signer.sign(input).to_vec(),
-        );
+        let token = compact(&header, &claims, |input| signer.sign(input).to_vec());
         let mut headers = Headers::new();
         headers.push(AUTHORIZATION, format!("Bearer {token}"));
         Ok(headers.into())
@@ -457,12 +467,7 @@ impl Scheme for Google {
     /// A 2048-bit RSA key derived from the seed (made once per seed and process: RSA prime
     /// generation takes seconds), as PKCS#8 PEM and a JWK like Google's published set.
     fn new_key(&self, seed: &[u8; 32]) -> KeyMaterial {
-        let k = PrivateKey::Rsa(Box::new(keys::rsa_from_seed(seed)));
-        KeyMaterial {
-            secret: None,
-            public_key: Some(keys::public_jwk(&k.public_key(), None)),
-            private_key: Some(keys::private_pem(&k)),
-        }
+        dev_key(PrivateKey::Rsa(Box::new(keys::rsa_from_seed(seed))))
     }
 }
 
@@ -478,7 +483,6 @@ mod tests {
             body: b"{\"webhook_type\":\"ITEM\"}".to_vec(),
             timestamp: 1_700_000_000,
             private_key: km.private_key.clone(),
-            key_id: Some("k1".into()),
             ..Default::default()
         };
         let mut d = Delivery::new(req.body.clone());
@@ -531,6 +535,39 @@ mod tests {
     }
 
     #[test]
+    fn the_kid_is_the_flag_else_the_private_jwk_s_else_the_key_s_thumbprint() {
+        let s = Registry::builtin().get("plaid").unwrap();
+        let km = s.new_key(&[3; 32]);
+        let kid_of = |req: &SignRequest| -> Value {
+            let jwt = s
+                .sign(req)
+                .unwrap()
+                .headers
+                .get(PLAID_HEADER)
+                .unwrap()
+                .to_string();
+            let head = b64url_decode(jwt.split('.').next().unwrap()).unwrap();
+            serde_json::from_slice::<Value>(&head).unwrap()["kid"].clone()
+        };
+        let mut req = SignRequest {
+            body: b"{}".to_vec(),
+            private_key: km.private_key.clone(),
+            ..Default::default()
+        };
+        let published: Value = serde_json::from_str(km.public_key.as_deref().unwrap()).unwrap();
+        assert_eq!(kid_of(&req), published["kid"]);
+        let mut jwk: Value = serde_json::from_str(
+            &p256::SecretKey::from(&keys::p256_from_seed(&[3; 32])).to_jwk_string(),
+        )
+        .unwrap();
+        jwk["kid"] = "from-the-jwk".into();
+        req.private_key = Some(jwk.to_string());
+        assert_eq!(kid_of(&req), "from-the-jwk");
+        req.key_id = Some("from-the-flag".into());
+        assert_eq!(kid_of(&req), "from-the-flag");
+    }
+
+    #[test]
     fn google_checks_audience_expiry_and_key() {
         let s = Registry::builtin().get("google").unwrap();
         let km = s.new_key(&[7; 32]);
@@ -540,7 +577,6 @@ mod tests {
             timestamp: 1_700_000_000,
             private_key: km.private_key.clone(),
             url: Some(url.into()),
-            key_id: Some("g1".into()),
             ..Default::default()
         };
         let mut d = Delivery::new(b"{}".to_vec());

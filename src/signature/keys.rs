@@ -662,6 +662,33 @@ pub fn public_jwk(key: &PublicKey, kid: Option<&str>) -> String {
     v.to_string()
 }
 
+/// The key's RFC 7638 thumbprint (base64url SHA-256 of its required JWK members in order): a key
+/// id that follows from the key itself, so a token and the JWK published for it agree on it.
+pub fn jwk_thumbprint(key: &PublicKey) -> String {
+    let full: Value =
+        serde_json::from_str(&public_jwk(key, None)).expect("public_jwk writes a JSON object");
+    let required: &[&str] = match key {
+        PublicKey::Ed25519(_) => &["crv", "kty", "x"],
+        PublicKey::P256(_) => &["crv", "kty", "x", "y"],
+        PublicKey::Rsa(_) => &["e", "kty", "n"],
+    };
+    let members: serde_json::Map<String, Value> = required
+        .iter()
+        .map(|m| (m.to_string(), full[m].clone()))
+        .collect();
+    URL_SAFE_NO_PAD.encode(Sha256::digest(Value::Object(members).to_string()))
+}
+
+/// The `kid` of a key given as a JWK (private or public); `None` for every other form.
+pub fn jwk_kid(text: &str) -> Option<String> {
+    let text = text.trim();
+    if !text.starts_with('{') {
+        return None;
+    }
+    let jwk: Value = serde_json::from_str(text).ok()?;
+    jwk.get("kid").and_then(Value::as_str).map(str::to_string)
+}
+
 /// `SHA-256(label ‖ seed)`: separate keys from one seed, so that publishing one reveals no other.
 pub fn derive_seed(label: &str, seed: &[u8; 32]) -> [u8; 32] {
     Sha256::new()
@@ -766,6 +793,19 @@ mod tests {
     use super::*;
 
     const ED_HEX: &str = "c2eccfacac4f7d6a494ac5e0ca0fcc128306be3b394a30cee1a77a5f8658aaa8";
+
+    #[test]
+    fn thumbprints_follow_rfc_7638() {
+        // RFC 7638 §3.1's example key and its published thumbprint.
+        let jwk = r#"{"kty":"RSA","e":"AQAB","kid":"2011-04-29","n":"0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4cbbfAAtVT86zwu1RK7aPFFxuhDR1L6tSoc_BJECPebWKRXjBZCiFV4n3oknjhMstn64tZ_2W-5JsGY4Hc5n9yBXArwl93lqt7_RN5w6Cf0h4QyQ5v-65YGjQR0_FDW2QvzqY368QQMicAtaSqzs8KJZgnYb9c7d0zgdAZHzu6qMQvRL5hajrn1n91CbOpbISD08qNLyrdkt-bFTWhAI4vMQFh6WeZu0fM4lFd2NcRwr3XPksINHaQ-G_xBniIqbw0Ls1jF44-csFCur-kEgU8awapJzKnqDKgw"}"#;
+        let key = public_key_for(jwk, KeyAlg::Rsa, None).unwrap();
+        assert_eq!(
+            jwk_thumbprint(&key),
+            "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs"
+        );
+        assert_eq!(jwk_kid(jwk).as_deref(), Some("2011-04-29"));
+        assert_eq!(jwk_kid(ED_HEX), None);
+    }
 
     #[test]
     fn ed25519_public_keys_in_every_pasted_form() {

@@ -199,17 +199,24 @@ pub struct KeyMaterial {
     pub secret: Option<String>,
     pub private_key: Option<String>,
     pub public_key: Option<String>,
+    /// The key id tokens name (`--key-id`) [default: the public JWK's `kid`].
+    pub key_id: Option<String>,
 }
 
 impl KeyMaterial {
     /// A request to sign with this key at `timestamp` (Unix seconds) under message id `id`;
-    /// [`attach`] fills in the delivery's body, URL, method and headers.
+    /// [`attach`] fills in the delivery's body, URL, method and headers. Without a key id given,
+    /// a public JWK's `kid` is the one its tokens name, so that receivers find the key by it.
     pub fn sign_request(&self, timestamp: i64, id: String) -> SignRequest {
         SignRequest {
             timestamp,
             id,
             secret: self.secret.clone(),
             private_key: self.private_key.clone(),
+            key_id: self
+                .key_id
+                .clone()
+                .or_else(|| self.public_key.as_deref().and_then(keys::jwk_kid)),
             ..Default::default()
         }
     }

@@ -8,6 +8,8 @@ pub type SchemeRef = Arc<dyn Scheme>;
 
 pub struct Registry {
     schemes: Vec<SchemeRef>,
+    /// Ids of the schemes the user defined (the config file's), as opposed to built-in ones.
+    custom: Vec<String>,
 }
 
 static BUILTIN: LazyLock<Registry> = LazyLock::new(|| {
@@ -26,7 +28,10 @@ static BUILTIN: LazyLock<Registry> = LazyLock::new(|| {
     schemes.extend(super::jwt::providers());
     schemes.extend(super::token::providers());
     schemes.sort_by_key(|s| s.info().id.clone());
-    Registry { schemes }
+    Registry {
+        schemes,
+        custom: Vec::new(),
+    }
 });
 
 impl Registry {
@@ -35,8 +40,31 @@ impl Registry {
         &BUILTIN
     }
 
+    /// The built-in providers, then the user's `custom` schemes, each listed, detected and
+    /// found by id like a built-in one. A custom scheme named like a built-in replaces it, as
+    /// `--provider NAME` picks the config's scheme first.
+    pub fn with_custom(custom: Vec<SchemeRef>) -> Registry {
+        let ids: Vec<String> = custom.iter().map(|s| s.info().id.clone()).collect();
+        let mut schemes: Vec<SchemeRef> = Self::builtin()
+            .schemes
+            .iter()
+            .filter(|s| !ids.contains(&s.info().id))
+            .cloned()
+            .collect();
+        schemes.extend(custom);
+        Registry {
+            schemes,
+            custom: ids,
+        }
+    }
+
     pub fn all(&self) -> &[SchemeRef] {
         &self.schemes
+    }
+
+    /// Whether `id` is one of the user's schemes rather than a built-in provider.
+    pub fn is_custom(&self, id: &str) -> bool {
+        self.custom.iter().any(|c| c == id)
     }
 
     pub fn get(&self, id: &str) -> Option<SchemeRef> {
@@ -72,6 +100,8 @@ pub fn detect(registry: &Registry, headers: &Headers) -> Vec<SchemeRef> {
         // The more headers a provider needs to match, the more specific the match.
         found.sort_by_key(|s| std::cmp::Reverse(s.info().detect.len()));
     }
+    // A scheme the user defined is what they expect on a header it shares with a built-in one.
+    found.sort_by_key(|s| !registry.is_custom(&s.info().id));
     found
 }
 
@@ -141,6 +171,27 @@ mod tests {
         assert_eq!(bare[0], "github", "{bare:?}");
         assert!(bare.contains(&"facebook".to_string()));
         assert!(ids(&[("X-Nothing", "1")]).is_empty());
+    }
+
+    #[test]
+    fn custom_schemes_are_listed_detected_first_and_replace_a_built_in_of_their_name() {
+        let def = |header: &str| crate::signature::hmac_scheme::GenericDef {
+            header: header.into(),
+            algorithm: "sha256".into(),
+            encoding: "hex".into(),
+            ..Default::default()
+        };
+        let mine: SchemeRef = Arc::new(def("X-Hub-Signature-256").build("mine").unwrap());
+        let stripe: SchemeRef = Arc::new(def("X-Not-Stripe").build("stripe").unwrap());
+        let reg = Registry::with_custom(vec![mine, stripe]);
+        assert!(reg.is_custom("mine") && !reg.is_custom("github"));
+        assert_eq!(reg.all().len(), Registry::builtin().all().len() + 1);
+        assert_eq!(reg.get("stripe").unwrap().info().headers[0], "X-Not-Stripe");
+        let found = detect(
+            &reg,
+            &[("X-Hub-Signature-256", "sha256=a")].into_iter().collect(),
+        );
+        assert_eq!(found[0].info().id, "mine");
     }
 
     #[test]

@@ -354,8 +354,10 @@ impl StandardWebhooks {
             return None;
         }
         let body = trimmed.strip_prefix("whsec_").unwrap_or(trimmed);
-        match STANDARD
-            .decode(body)
+        // Padding is optional, as the Python library has it (it appends "==" before decoding):
+        // a secret copied without its trailing '=' (or one of two) is still the same key.
+        match LENIENT
+            .decode(body.trim_end_matches('='))
             .ok()
             .or_else(|| crypto::decode_base64(body))
         {

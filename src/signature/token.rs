@@ -297,20 +297,22 @@ impl Scheme for Salesforce {
     }
 
     fn verify(&self, d: &Delivery, keys: &Keys, _opts: &VerifyOptions) -> Verdict {
+        // The element is this scheme's proof, as a signature header is another's: a delivery
+        // without it is a negative verdict (missing_header), checked before the key as elsewhere.
+        let text = String::from_utf8_lossy(&d.body);
+        let Some(found) = organization_id(&text) else {
+            return Verdict::new(
+                Reason::MissingHeader,
+                "the body has no <OrganizationId> element: it is not a Salesforce outbound message",
+            )
+            .header(SF_FIELD);
+        };
         if keys.secrets.is_empty() {
             return Verdict::new(
                 Reason::MissingSecret,
                 "Salesforce outbound messages are checked against your organization id: pass it as --secret",
             );
         }
-        let text = String::from_utf8_lossy(&d.body);
-        let Some(found) = organization_id(&text) else {
-            return Verdict::new(
-                Reason::Unsupported,
-                "the body is not a Salesforce outbound message: it has no <OrganizationId> element",
-            )
-            .header(SF_FIELD);
-        };
         if keys.secrets.iter().any(|s| same_org(found, s)) {
             return Verdict::ok(format!("the outbound message comes from organization {found}"))
                 .header(SF_FIELD)
@@ -407,7 +409,7 @@ mod tests {
         assert_eq!(
             s.verify(&Delivery::new("<a/>"), &keys("x"), &VerifyOptions::at(0))
                 .reason,
-            Reason::Unsupported
+            Reason::MissingHeader
         );
         assert_eq!(
             organization_id("<x:OrganizationId> 00Dabc </x:OrganizationId>"),

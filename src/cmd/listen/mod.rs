@@ -109,12 +109,21 @@ pub fn run(args: ListenArgs, ctx: &Ctx) -> Result<Exit> {
 
 fn verifier(id: &str, args: &ListenArgs, ctx: &Ctx) -> Result<Verifier> {
     let config = ctx.config()?;
-    let scheme = input::scheme(id, &GenericArgs::default(), &config)?;
     let public_key = args
         .public_key
         .as_deref()
         .map(input::key_text)
         .transpose()?;
+    if id == "auto" {
+        // As `verify` does: the provider is told per delivery, from its headers.
+        return Ok(Verifier::Auto {
+            registry: input::registry(&config)?,
+            secrets: args.secret.iter().cloned().collect(),
+            public_key,
+            config,
+        });
+    }
+    let scheme = input::scheme(id, &GenericArgs::default(), &config)?;
     let keys = signing::verify_keys(scheme.as_ref(), args.secret.as_slice(), public_key, &config);
     if !signing::can_verify(scheme.as_ref(), &keys) {
         match scheme.info().key {
@@ -126,7 +135,7 @@ fn verifier(id: &str, args: &ListenArgs, ctx: &Ctx) -> Result<Verifier> {
             ),
         }
     }
-    Ok(Verifier { scheme, keys })
+    Ok(Verifier::Fixed { scheme, keys })
 }
 
 /// How long stopping waits for deliveries under way to finish and be recorded.

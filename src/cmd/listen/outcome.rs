@@ -11,13 +11,48 @@ use tokio_util::task::TaskTracker;
 
 use super::event;
 use super::handler::MAX_RECORDED_BODY;
-use crate::signature::{Delivery, Headers, Keys, Scheme, VerifyOptions};
+use crate::cmd::signing;
+use crate::config::Config;
+use crate::signature::{
+    Delivery, Headers, Keys, Reason, Registry, Scheme, Verdict, VerifyOptions, detect,
+};
 use crate::store::writer::LogWriter;
 use crate::store::{Body, Record, RequestPart, ResponsePart, Source, Status};
 
-pub struct Verifier {
-    pub scheme: Arc<dyn Scheme>,
-    pub keys: Keys,
+/// How `--verify-provider` checks each delivery.
+pub enum Verifier {
+    /// One named scheme, with the keys it verifies with.
+    Fixed { scheme: Arc<dyn Scheme>, keys: Keys },
+    /// `auto`: the schemes whose headers the delivery carries, as `verify` detects them, each
+    /// with its own keys (the flags', else its saved ones).
+    Auto {
+        registry: Registry,
+        secrets: Vec<String>,
+        public_key: Option<String>,
+        config: Config,
+    },
+}
+
+impl Verifier {
+    /// The verdict on `d` and the scheme that gave it; for `auto`, none when no scheme's
+    /// signature header is present.
+    fn check(&self, d: &Delivery) -> Option<(Arc<dyn Scheme>, Verdict)> {
+        let opts = VerifyOptions::now();
+        match self {
+            Verifier::Fixed { scheme, keys } => {
+                Some((scheme.clone(), scheme.verify(d, keys, &opts)))
+            }
+            Verifier::Auto {
+                registry,
+                secrets,
+                public_key,
+                config,
+            } => signing::first_valid(&detect(registry, &d.headers), |scheme| {
+                let keys = signing::verify_keys(scheme, secrets, public_key.clone(), config);
+                scheme.verify(d, &keys, &opts)
+            }),
+        }
+    }
 }
 
 /// What listen did with a delivery.
@@ -143,13 +178,22 @@ impl Shared {
             headers: Headers(req_headers),
             body: Vec::from(body),
         };
-        let signature = self.verify.as_ref().map(|v| {
-            let verdict = v.scheme.verify(&delivery, &v.keys, &VerifyOptions::now());
-            SignatureShown {
-                provider: v.scheme.info().id.clone(),
+        let checked = self.verify.as_ref().map(|v| v.check(&delivery));
+        let provider = checked
+            .as_ref()
+            .and_then(|c| c.as_ref().map(|(scheme, _)| scheme.info().id.clone()));
+        let signature = checked.map(|c| match c {
+            Some((scheme, verdict)) => SignatureShown {
+                provider: scheme.info().id.clone(),
                 valid: verdict.is_valid(),
                 reason: verdict.reason.as_str().to_string(),
-            }
+            },
+            // No known signature header at all: for a receiver that verifies, a missing one.
+            None => SignatureShown {
+                provider: "auto".into(),
+                valid: false,
+                reason: Reason::MissingHeader.as_str().into(),
+            },
         });
         let Delivery {
             method,
@@ -174,7 +218,7 @@ impl Shared {
         }
         record.created_at = at;
         record.event_type = event_type.clone();
-        record.provider = signature.as_ref().map(|s| s.provider.clone());
+        record.provider = provider;
         record.status = status;
         record.duration_ms = Some(duration_ms);
         let mut error = error;
