@@ -3,7 +3,7 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 use colored::Colorize;
 use hookctl::output::{Exit, classify};
 
@@ -25,12 +25,10 @@ fn main() -> ExitCode {
     let cli = match hookctl::cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
-            return if e.use_stderr() {
-                Exit::Usage.into()
-            } else {
-                Exit::Ok.into()
-            };
+            return ExitCode::from(hookctl_relay::usage::report(
+                &e,
+                &hookctl::cli::Cli::command(),
+            ));
         }
     };
     match std::panic::catch_unwind(move || hookctl::run(cli)) {

@@ -705,7 +705,7 @@ fn bad_input_is_one_line_and_exit_2() {
     for args in [
         vec!["listen", "--respond", "700"],
         vec!["listen", "--forward-to", "ftp://localhost/x"],
-        vec!["listen", "--forward-to", "localhost:3000"],
+        vec!["listen", "--forward-to", "/p="],
         vec!["listen", "--name", "Not_Valid"],
         vec!["listen", "--port", "70000"],
         vec!["listen", "--relay", "ftp://relay"],
@@ -732,13 +732,9 @@ fn bad_input_is_one_line_and_exit_2() {
         );
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(!err.contains("panicked"), "{args:?}: {err}");
-        // One error line (clap adds its "For more information" hint under its own).
-        let said: Vec<&str> = err.lines().filter(|l| !l.trim().is_empty()).collect();
-        assert!(said[0].starts_with("error: "), "{args:?}: {err}");
-        assert!(
-            said.len() == 1 || said[1..] == ["For more information, try '--help'."],
-            "{args:?}: {err}"
-        );
+        // One error line, clap's own errors included.
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(err.starts_with("error: "), "{args:?}: {err}");
     }
     // relay/tests/binary.rs holds the hookctl-relay binary to the same contract.
 }

@@ -98,21 +98,24 @@ pub fn verify_keys(
     secrets: &[String],
     public_key: Option<String>,
     config: &Config,
-) -> Keys {
+) -> Result<Keys> {
     let id = &scheme.info().id;
     let mut secrets = secrets.to_vec();
     if secrets.is_empty() {
         if let Ok(s) = std::env::var("HOOKCTL_SECRET") {
+            // Blank is a mistake (an unset variable expanded), as it is for --secret.
+            let s = crate::cli::values::secret(&s)
+                .map_err(|e| crate::output::usage(format!("HOOKCTL_SECRET: {e}")))?;
             secrets.push(s);
         } else if let Some(s) = config.secrets.get(id) {
             secrets.push(s.clone());
         }
     }
     let public_key = public_key.or_else(|| config.keys.get(id).map(|k| k.public_key.clone()));
-    Keys {
+    Ok(Keys {
         secrets,
         public_key,
-    }
+    })
 }
 
 /// Whether `keys` hold what `scheme` verifies with: a public key for key-pair schemes; a secret,
@@ -140,17 +143,17 @@ mod tests {
                 public_key: "saved-public".into(),
             },
         );
-        let keys = verify_keys(discord.as_ref(), &[], None, &config);
+        let keys = verify_keys(discord.as_ref(), &[], None, &config).unwrap();
         assert_eq!(keys.public_key.as_deref(), Some("saved-public"));
         assert!(can_verify(discord.as_ref(), &keys));
-        let keys = verify_keys(discord.as_ref(), &[], Some("given".into()), &config);
+        let keys = verify_keys(discord.as_ref(), &[], Some("given".into()), &config).unwrap();
         assert_eq!(keys.public_key.as_deref(), Some("given"));
-        let none = verify_keys(discord.as_ref(), &[], None, &Config::default());
+        let none = verify_keys(discord.as_ref(), &[], None, &Config::default()).unwrap();
         assert!(!can_verify(discord.as_ref(), &none));
 
         let stripe = Registry::builtin().get("stripe").unwrap();
         config.secrets.insert("stripe".into(), "whsec_saved".into());
-        let given = verify_keys(stripe.as_ref(), &["whsec_a".into()], None, &config);
+        let given = verify_keys(stripe.as_ref(), &["whsec_a".into()], None, &config).unwrap();
         assert_eq!(given.secrets, ["whsec_a"]);
         assert!(can_verify(stripe.as_ref(), &given));
     }

@@ -55,7 +55,8 @@ pub fn run(args: VerifyArgs, ctx: &Ctx) -> Result<Exit> {
     // The first candidate that verifies wins; otherwise the most specific one explains.
     let mut outcome: Option<(Arc<dyn Scheme>, Verdict)> = None;
     for scheme in candidates.iter().cloned() {
-        let keys = signing::verify_keys(scheme.as_ref(), &args.secret, public_key.clone(), &config);
+        let keys =
+            signing::verify_keys(scheme.as_ref(), &args.secret, public_key.clone(), &config)?;
         let verdict = scheme.verify(&delivery, &keys, &opts);
         let verdict = diagnose::explain(scheme.as_ref(), &delivery, &keys, &opts, verdict);
         let valid = verdict.is_valid();

@@ -71,14 +71,8 @@ pub struct Plan<'a> {
 impl Schedule {
     /// Builds the timetable; every mistake in the flags is a usage error naming the flag.
     pub fn new(plan: Plan<'_>) -> Result<Schedule> {
-        let start_rate = match plan.rate {
-            Some(r) if !(r > 0.0 && r.is_finite()) => {
-                bail_usage!(
-                    "--rate {r} is not a rate: give requests per second above 0, e.g. --rate 500"
-                )
-            }
-            r => r.unwrap_or(0.0),
-        };
+        // clap has checked --rate is above 0.
+        let start_rate = plan.rate.unwrap_or(0.0);
         let mut segments = Vec::new();
         let (mut t, mut before, mut rate) = (0.0, 0.0, start_rate);
         for s in plan.stages {

@@ -87,7 +87,12 @@ pub fn time_arg(text: &str, flag: &str) -> Result<DateTime<Utc>> {
     if let Ok(t) = DateTime::parse_from_rfc3339(text.trim()) {
         return Ok(t.with_timezone(&Utc));
     }
-    let ago = input::parse_duration(text, flag).map_err(|_| {
+    // A negative duration is out of range, and parse_duration's message says so.
+    let negative = text.trim_start().starts_with('-');
+    let ago = input::parse_duration(text, flag).map_err(|e| {
+        if negative {
+            return e;
+        }
         usage(format!(
             "{flag} '{text}' is neither a duration (30m, 1h, 7d) nor an RFC 3339 time (2025-01-31T12:00:00Z)"
         ))
@@ -115,7 +120,7 @@ pub fn redact_paths(texts: &[String]) -> Result<Vec<Path>> {
 
 fn limit_arg(limit: i64) -> Result<usize> {
     if limit < 0 {
-        bail_usage!("--limit {limit} is negative: give a count, or 0 for every record");
+        bail_usage!("--limit {limit} is out of range: give a count, or 0 for every record");
     }
     Ok(usize::try_from(limit).unwrap_or(usize::MAX))
 }

@@ -19,7 +19,7 @@ use tokio_util::sync::CancellationToken;
 
 use super::Ctx;
 use super::endpoints::{self, Endpoint, Wanted};
-use super::input::parse_duration;
+use super::input::{parse_duration, parse_timeout};
 use super::validate::probe::Answer;
 use crate::bail_usage;
 use crate::cli::{MonitorArgs, ProbeKind};
@@ -95,15 +95,9 @@ pub fn run(args: MonitorArgs, ctx: &Ctx) -> Result<Exit> {
 
 /// Resolves the flags into a plan; every mistake is a usage error.
 pub fn plan(args: &MonitorArgs, ctx: &Ctx) -> Result<Plan> {
-    let interval = parse_duration(&args.interval, "--interval")?;
-    let timeout = parse_duration(&args.timeout, "--timeout")?;
-    if interval.is_zero() || timeout.is_zero() {
-        bail_usage!("--interval and --timeout must be more than 0");
-    }
+    let interval = parse_timeout(&args.interval, "--interval")?;
+    let timeout = parse_timeout(&args.timeout, "--timeout")?;
     let degraded = parse_duration(&args.degraded, "--degraded")?;
-    if args.down_after == 0 || args.window == 0 {
-        bail_usage!("--down-after and --window must be at least 1");
-    }
     let channels = args
         .alerts
         .iter()
