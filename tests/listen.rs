@@ -253,6 +253,18 @@ fn listen_forwards_byte_exact_records_and_shows_each_delivery() {
     assert_eq!(lines[1]["signature"]["provider"], "stripe");
 }
 
+/// `--forward-to localhost:3000/webhooks`, the form Stripe's docs use, is http://.
+#[test]
+fn forward_to_without_a_scheme_forwards_over_http() {
+    let target = Receiver::start();
+    let schemeless = format!("localhost:{}/webhooks", target.addr.port());
+    let l = Listen::start(&["--forward-to", &schemeless]);
+    let (status, _) = post(&l.url, "/x", &[], b"{}");
+    assert_eq!(status, 200);
+    assert_eq!(target.next().target, "/webhooks/x");
+    l.stop();
+}
+
 #[test]
 fn listen_verifies_key_pair_providers_with_their_public_key() {
     let discord = Registry::builtin().get("discord").unwrap();

@@ -374,3 +374,44 @@ fn a_header_with_cr_lf_is_refused_before_anything_is_sent_or_recorded() {
     assert!(records(dir.path()).is_empty());
     assert!(rx.drain().is_empty());
 }
+
+/// `--to localhost:PORT/w` is http://, for every command that sends to a URL it is given.
+#[test]
+fn addresses_without_a_scheme_are_http_for_every_command_that_sends() {
+    let dir = tempfile::tempdir().unwrap();
+    let rx = Receiver::start();
+    let at = |path: &str| format!("localhost:{}{path}", rx.addr.port());
+    hookctl(dir.path())
+        .args([
+            "trigger",
+            "payment.succeeded",
+            "--to",
+            &at("/t"),
+            "--retries",
+            "0",
+        ])
+        .assert()
+        .code(0);
+    assert_eq!(rx.next().target, "/t");
+    let id = records(dir.path())[0].id.clone();
+    hookctl(dir.path())
+        .args(["replay", &id, "--to", &at("/r")])
+        .assert()
+        .code(0);
+    assert_eq!(rx.next().target, "/r");
+    hookctl(dir.path())
+        .args(["load", &at("/l"), "-n", "1", "-c", "1"])
+        .assert()
+        .code(0);
+    assert_eq!(rx.next().target, "/l");
+    hookctl(dir.path())
+        .args(["validate", &at("/v"), "--checks", "signed_delivery"])
+        .assert()
+        .code(0);
+    assert_eq!(rx.next().target, "/v");
+    hookctl(dir.path())
+        .args(["monitor", &at("/m"), "--once", "--probe", "get"])
+        .assert()
+        .code(0);
+    assert_eq!(rx.next().target, "/m");
+}

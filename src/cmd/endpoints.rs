@@ -69,7 +69,8 @@ pub fn resolve(wanted: &Wanted<'_>, ctx: &Ctx) -> Result<Vec<Endpoint>> {
         .collect()
 }
 
-/// A positional argument: a URL, or the name of an endpoint in the config file.
+/// A positional argument: a URL, or the name of an endpoint in the config file, or else an
+/// address without a scheme.
 fn target(text: &str, defs: &[EndpointDef], ctx: &Ctx) -> Result<EndpointDef> {
     if text.contains("://") {
         return Ok(EndpointDef {
@@ -79,6 +80,13 @@ fn target(text: &str, defs: &[EndpointDef], ctx: &Ctx) -> Result<EndpointDef> {
     }
     if let Some(def) = defs.iter().find(|d| d.name.as_deref() == Some(text)) {
         return Ok(def.clone());
+    }
+    // Not a name: an address without a scheme (`localhost:3000/webhooks`) is http://.
+    if text == "localhost" || text.contains(['.', ':', '/']) {
+        return Ok(EndpointDef {
+            url: hookctl_relay::values::with_default_scheme(text).into_owned(),
+            ..Default::default()
+        });
     }
     let names: Vec<&str> = defs.iter().filter_map(|d| d.name.as_deref()).collect();
     let known = if names.is_empty() {
