@@ -16,9 +16,10 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::{Context, Result};
+use colored::Colorize;
 
 use super::Ctx;
-use super::input::parse_duration;
+use super::input::{parse_duration, parse_timeout};
 use crate::bail_usage;
 use crate::cli::LoadArgs;
 use crate::http::target_url;
@@ -128,6 +129,11 @@ pub fn run(args: LoadArgs, ctx: &Ctx) -> Result<Exit> {
         output::json(&summary)?;
     } else {
         output::bytes(summary.human().as_bytes())?;
+    }
+    if let Some(why) = summary.nothing_succeeded(args.http2) {
+        // A negative verdict (exit 1), as a failed --assert is: the report above has the figures.
+        eprintln!("{} no request succeeded: {why}", "error:".red().bold());
+        return Ok(Exit::Negative);
     }
     Ok(if summary.assertions.iter().all(|a| a.passed) {
         Exit::Ok
