@@ -43,6 +43,11 @@ pub struct Selection {
 
 impl Selection {
     pub fn from_flags(f: &LogFilters) -> Result<Selection> {
+        // SQLite's GLOB matches nothing for a broken pattern ('['): say so instead.
+        for g in &f.events {
+            globset::Glob::new(g)
+                .map_err(|e| usage(format!("--event '{g}' is not a glob pattern: {e}")))?;
+        }
         let query = Query {
             events: f.events.clone(),
             status: f.status,
