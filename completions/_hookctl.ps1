@@ -561,7 +561,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             break
         }
         'hookctl;relay' {
-            [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Address to listen on')
+            [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Address to listen on; a host name (localhost:8787) binds its first IPv4 address')
             [CompletionResult]::new('--public-url', '--public-url', [CompletionResultType]::ParameterName, 'The public base URL senders use [default: derived from --listen]')
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'A token tunnel clients must present; repeatable. Without tokens the relay is open')
             [CompletionResult]::new('--tokens-file', '--tokens-file', [CompletionResultType]::ParameterName, 'A file with one token per line')

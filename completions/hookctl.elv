@@ -526,7 +526,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --help 'Print help'
         }
         &'hookctl;relay'= {
-            cand --listen 'Address to listen on'
+            cand --listen 'Address to listen on; a host name (localhost:8787) binds its first IPv4 address'
             cand --public-url 'The public base URL senders use [default: derived from --listen]'
             cand --token 'A token tunnel clients must present; repeatable. Without tokens the relay is open'
             cand --tokens-file 'A file with one token per line'

@@ -465,7 +465,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -s q -l quiet -d
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -s v -l verbose -d 'More logging on stderr (-v, -vv)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l no-input -d 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -s h -l help -d 'Print help'
-complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l listen -d 'Address to listen on' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l listen -d 'Address to listen on; a host name (localhost:8787) binds its first IPv4 address' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l public-url -d 'The public base URL senders use [default: derived from --listen]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l token -d 'A token tunnel clients must present; repeatable. Without tokens the relay is open' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l tokens-file -d 'A file with one token per line' -r -F
