@@ -125,7 +125,9 @@ pub fn redact_paths(texts: &[String]) -> Result<Vec<Path>> {
 
 fn limit_arg(limit: i64) -> Result<usize> {
     if limit < 0 {
-        bail_usage!("--limit {limit} is out of range: give a count, or 0 for every record");
+        bail_usage!(
+            "--limit {limit} is out of range: a count cannot be negative; give 0 for every record"
+        );
     }
     Ok(usize::try_from(limit).unwrap_or(usize::MAX))
 }
