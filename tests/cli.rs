@@ -869,6 +869,8 @@ fn empty_secrets_partial_urls_and_spaced_methods_are_bad_input() {
             vec!["listen", "--verify-provider", "stripe", "--secret", ""],
             "the secret is empty",
         ),
+        (vec!["init", "--secret", "stripe="], "the secret is empty"),
+        (vec!["init", "--secret", "stripe= "], "the secret is empty"),
     ];
     for (args, needle) in cases {
         let out = hookctl(&dir).args(&args).output().unwrap();

@@ -27,7 +27,10 @@ pub fn run(args: InitArgs, ctx: &Ctx) -> Result<Exit> {
         if registry.get(&provider).is_none() && !config.schemes.contains_key(&provider) {
             bail_usage!("--secret: unknown provider '{provider}' (`hookctl providers` lists them)");
         }
-        config.secrets.insert(provider, secret.to_string());
+        // An empty value is an unset variable expanded, not a secret.
+        let secret = crate::cli::values::secret(secret)
+            .map_err(|e| usage(format!("--secret {provider}=…: {e}")))?;
+        config.secrets.insert(provider, secret);
     }
 
     if args.secrets.is_empty() {
