@@ -721,6 +721,7 @@ fn bad_input_is_one_line_and_exit_2() {
         vec!["listen", "--name", "Not_Valid"],
         vec!["listen", "--port", "70000"],
         vec!["listen", "--relay", "ftp://relay"],
+        vec!["listen", "--relay", "localhost:8787"],
         vec!["listen", "--events", "a[b"],
         vec!["listen", "--timeout", "soon"],
         vec!["listen", "--verify-provider", "nope", "--secret", "s"],
