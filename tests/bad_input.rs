@@ -654,6 +654,8 @@ const CASES: &[&[&str]] = &[
     &["logs", "stats", "--since", "bad"],
     &["logs", "export", "--format", "bogus"],
     &["logs", "export", "--redact", "["],
+    &["logs", "import"],
+    &["logs", "export", "--bogus"],
     &["logs", "import", "@nonexistent"],
     &["logs", "import", "@garbage.txt"],
     &["logs", "prune"],
@@ -661,6 +663,7 @@ const CASES: &[&[&str]] = &[
     &["logs", "prune", "--older-than", "-1h"],
     &["logs", "bogus"],
     // events
+    &["events", "list", "--provider"],
     &["events", "show"],
     &["events", "show", "nosuch.event"],
     &["events", "lint"],
@@ -743,6 +746,7 @@ const CASES: &[&[&str]] = &[
     &["load", "http://127.0.0.1:9/", "-H", "nocolon"],
     &["load", "http://127.0.0.1:9/", "-n", "1", "--secret", "s"],
     // completions and man
+    &["help", "nosuch"],
     &["completions"],
     &["completions", "foo"],
     &["completions", "bash", "extra"],
