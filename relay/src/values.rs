@@ -73,7 +73,8 @@ pub fn parse_listen_addr(text: &str) -> Result<SocketAddr, String> {
             "'{text}' has no port: write HOST:PORT, e.g. 127.0.0.1:8787 or localhost:8787"
         ));
     };
-    let port: u16 = between::<u16>(0, 65535)(port)?;
+    let port: u16 =
+        between::<u16>(0, 65535)(port).map_err(|e| format!("the port of '{text}': {e}"))?;
     let host = host.trim_start_matches('[').trim_end_matches(']');
     if host.is_empty() {
         return Err(format!(
