@@ -122,7 +122,7 @@ fn endpoint(
     let timeout = def
         .timeout
         .as_deref()
-        .map(|t| input::parse_duration(t, &format!("{what}: timeout")))
+        .map(|t| input::parse_timeout(t, &format!("{what}: timeout")))
         .transpose()?;
     let sampler = match (probe, wanted.always_sign) {
         (ProbeKind::Get, false) => None,
