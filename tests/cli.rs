@@ -891,6 +891,26 @@ fn empty_secrets_partial_urls_and_spaced_methods_are_bad_input() {
         assert_eq!(out.status.code(), Some(2), "{cmd}: {err}");
         assert!(err.contains("empty"), "{cmd}: {err}");
     }
+    // And so is an empty secret in the config file.
+    std::fs::write(dir.path().join("config.toml"), "[secrets]\nstripe = \"\"\n").unwrap();
+    for args in [
+        &["sign", "--provider", "stripe", "--body", "x"][..],
+        &["verify", "--provider", "stripe", "--body", "x"],
+        &[
+            "trigger",
+            "stripe.charge.succeeded",
+            "--to",
+            "http://127.0.0.1:9/",
+        ],
+    ] {
+        let out = hookctl(&dir).args(args).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(
+            err.contains("the config file's secret for stripe is empty"),
+            "{args:?}: {err}"
+        );
+    }
 }
 
 /// A header value with CR or LF would smuggle in another header; a timeout of 0 fails every

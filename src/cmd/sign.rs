@@ -34,10 +34,14 @@ pub fn run(args: SignArgs, ctx: &Ctx) -> Result<Exit> {
             .finalize();
         format!("msg_{}", &hex::encode(digest)[..24])
     });
-    let secret = args
-        .secret
-        .clone()
-        .or_else(|| config.secrets.get(&info.id).cloned());
+    let secret = match &args.secret {
+        Some(s) => Some(s.clone()),
+        None => config
+            .secrets
+            .get(&info.id)
+            .map(|s| super::signing::configured_secret(s, &info.id))
+            .transpose()?,
+    };
     let private_key = args
         .private_key
         .as_deref()

@@ -28,7 +28,7 @@ pub fn key_for(
     let id = scheme.info().id.clone();
     if let Some(s) = config.secrets.get(&id) {
         return Ok(KeyMaterial {
-            secret: Some(s.clone()),
+            secret: Some(configured_secret(s, &id)?),
             ..Default::default()
         });
     }
@@ -89,6 +89,15 @@ pub fn key_for(
     Ok(key)
 }
 
+/// A secret from the config file: blank is a mistake there as on the command line.
+pub fn configured_secret(secret: &str, id: &str) -> Result<String> {
+    crate::cli::values::secret(secret).map_err(|_| {
+        crate::output::usage(format!(
+            "the config file's secret for {id} is empty: set one with `hookctl init --secret {id}=…`, or pass --secret"
+        ))
+    })
+}
+
 /// The keys that verify deliveries of `scheme`: the secrets given (repeatable, for rotation), else
 /// `HOOKCTL_SECRET`, else the provider's secret in the config; the public key given (already read
 /// with `input::key_text`), else the public half of the key pair saved in the config — the one
@@ -108,7 +117,7 @@ pub fn verify_keys(
                 .map_err(|e| crate::output::usage(format!("HOOKCTL_SECRET: {e}")))?;
             secrets.push(s);
         } else if let Some(s) = config.secrets.get(id) {
-            secrets.push(s.clone());
+            secrets.push(configured_secret(s, id)?);
         }
     }
     let public_key = public_key.or_else(|| config.keys.get(id).map(|k| k.public_key.clone()));
