@@ -159,12 +159,13 @@ fn sample_args(def: &EndpointDef, flags: &SampleArgs, what: &str) -> Result<Samp
     }
     if let Some(env) = &def.secret_env {
         match std::env::var(env) {
-            Ok(s) if !s.is_empty() => args.secret = Some(s),
+            Ok(s) if !s.trim().is_empty() => args.secret = Some(s),
             _ => bail_usage!("{what}: secret_env names {env}, which is not set"),
         }
     }
-    if def.secret.is_some() {
-        args.secret = def.secret.clone();
+    if let Some(s) = &def.secret {
+        let s = crate::cli::values::secret(s).map_err(|e| usage(format!("{what}: {e}")))?;
+        args.secret = Some(s);
     }
     if def.private_key.is_some() {
         args.private_key = def.private_key.clone();
