@@ -53,11 +53,11 @@ pub struct LoadArgs {
     pub rate: Option<f64>,
 
     /// Open loop: ramp the rate linearly to RPS over DUR (from --rate, or 0); repeatable, in order.
-    #[arg(long = "stage", value_name = "DUR:RPS")]
+    #[arg(long = "stage", value_name = "DUR:RPS", allow_hyphen_values = true)]
     pub stages: Vec<String>,
 
     /// Open loop: COUNT extra requests all due at once, AT into the run ('2000@15s'); repeatable.
-    #[arg(long = "burst", value_name = "COUNT@AT")]
+    #[arg(long = "burst", value_name = "COUNT@AT", allow_hyphen_values = true)]
     pub bursts: Vec<String>,
 
     /// Speak HTTP/2 (h2c prior knowledge on http://, ALPN on https://); connections carry many streams.
