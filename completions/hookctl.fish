@@ -160,7 +160,7 @@ load\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l since -d 'Only records newer than this: a duration ago (30m, 1h, 7d) or an RFC 3339 time' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l until -d 'Only records up to this time: RFC 3339 or a duration ago (1h)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l where -d 'A condition on the JSON request body, all must hold: \'data.amount > 100\', "type ~ \'^invoice\\.\'", \'data.tags contains vip\', \'data.email exists\', \'data.currency in [usd,eur]\' (also ==, !=, >=, <=)' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l limit -d 'With filters: replay at most the N newest matching records [default: all of them]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l limit -d 'With filters: replay at most the N newest matching records; 0 for all [default: all of them]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l to -d 'Where to send: a URL with a path is the exact destination; a bare origin (http://localhost:4000) keeps each delivery\'s original path and query [default: the original URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -s p -l provider -d 'The provider to re-sign as [default: the delivery\'s own]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l secret -d 'Secret to re-sign with [env: HOOKCTL_SECRET; default: the provider\'s secret in the config file]' -r

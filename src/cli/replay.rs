@@ -14,8 +14,8 @@ pub struct ReplayArgs {
     #[command(flatten)]
     pub filters: LogFilters,
 
-    /// With filters: replay at most the N newest matching records [default: all of them].
-    #[arg(long, value_name = "N", value_parser = at_least::<usize>(1), allow_negative_numbers = true)]
+    /// With filters: replay at most the N newest matching records; 0 for all [default: all of them].
+    #[arg(long, value_name = "N", value_parser = at_least::<usize>(0), allow_negative_numbers = true)]
     pub limit: Option<usize>,
 
     /// Where to send: a URL with a path is the exact destination; a bare origin

@@ -107,7 +107,8 @@ pub fn plan(args: &MonitorArgs, ctx: &Ctx) -> Result<Plan> {
         .metrics
         .as_deref()
         .map(|m| {
-            hookctl_relay::values::parse_listen_addr(m).map_err(|e| usage(format!("--metrics: {e}")))
+            hookctl_relay::values::parse_listen_addr(m)
+                .map_err(|e| usage(format!("--metrics: {e}")))
         })
         .transpose()?;
     let endpoints = endpoints::resolve(
