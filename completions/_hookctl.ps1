@@ -180,7 +180,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only records newer than this: a duration ago (30m, 1h, 7d) or an RFC 3339 time')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only records up to this time: RFC 3339 or a duration ago (1h)')
             [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'A condition on the JSON request body, all must hold: ''data.amount > 100'', "type ~ ''^invoice\.''", ''data.tags contains vip'', ''data.email exists'', ''data.currency in [usd,eur]'' (also ==, !=, >=, <=)')
-            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'With filters: replay at most the N newest matching records [default: all of them]')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'With filters: replay at most the N newest matching records; 0 for all [default: all of them]')
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Where to send: a URL with a path is the exact destination; a bare origin (http://localhost:4000) keeps each delivery''s original path and query [default: the original URL]')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'The provider to re-sign as [default: the delivery''s own]')
             [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'The provider to re-sign as [default: the delivery''s own]')
@@ -597,7 +597,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             break
         }
         'hookctl;relay' {
-            [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Address to listen on')
+            [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Address to listen on; a host name (localhost:8787) binds its first IPv4 address')
             [CompletionResult]::new('--public-url', '--public-url', [CompletionResultType]::ParameterName, 'The public base URL senders use [default: derived from --listen]')
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'A token tunnel clients must present; repeatable. Without tokens the relay is open')
             [CompletionResult]::new('--tokens-file', '--tokens-file', [CompletionResultType]::ParameterName, 'A file with one token per line')

@@ -172,7 +172,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --since 'Only records newer than this: a duration ago (30m, 1h, 7d) or an RFC 3339 time'
             cand --until 'Only records up to this time: RFC 3339 or a duration ago (1h)'
             cand --where 'A condition on the JSON request body, all must hold: ''data.amount > 100'', "type ~ ''^invoice\.''", ''data.tags contains vip'', ''data.email exists'', ''data.currency in [usd,eur]'' (also ==, !=, >=, <=)'
-            cand --limit 'With filters: replay at most the N newest matching records [default: all of them]'
+            cand --limit 'With filters: replay at most the N newest matching records; 0 for all [default: all of them]'
             cand --to 'Where to send: a URL with a path is the exact destination; a bare origin (http://localhost:4000) keeps each delivery''s original path and query [default: the original URL]'
             cand -p 'The provider to re-sign as [default: the delivery''s own]'
             cand --provider 'The provider to re-sign as [default: the delivery''s own]'
@@ -560,7 +560,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --help 'Print help'
         }
         &'hookctl;relay'= {
-            cand --listen 'Address to listen on'
+            cand --listen 'Address to listen on; a host name (localhost:8787) binds its first IPv4 address'
             cand --public-url 'The public base URL senders use [default: derived from --listen]'
             cand --token 'A token tunnel clients must present; repeatable. Without tokens the relay is open'
             cand --tokens-file 'A file with one token per line'

@@ -384,7 +384,7 @@ load\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l since -d 'Only records newer than this: a duration ago (30m, 1h, 7d) or an RFC 3339 time' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l until -d 'Only records up to this time: RFC 3339 or a duration ago (1h)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l where -d 'A condition on the JSON request body, all must hold: \'data.amount > 100\', "type ~ \'^invoice\\.\'", \'data.tags contains vip\', \'data.email exists\', \'data.currency in [usd,eur]\' (also ==, !=, >=, <=)' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l limit -d 'With filters: replay at most the N newest matching records [default: all of them]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l limit -d 'With filters: replay at most the N newest matching records; 0 for all [default: all of them]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l to -d 'Where to send: a URL with a path is the exact destination; a bare origin (http://localhost:4000) keeps each delivery\'s original path and query [default: the original URL]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -s p -l provider -d 'The provider to re-sign as [default: the delivery\'s own]' -r -f -a "airtable\t''
 asana\t''
@@ -2054,7 +2054,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -s q -l quiet -d
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -s v -l verbose -d 'More logging on stderr (-v, -vv)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l no-input -d 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -s h -l help -d 'Print help'
-complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l listen -d 'Address to listen on' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l listen -d 'Address to listen on; a host name (localhost:8787) binds its first IPv4 address' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l public-url -d 'The public base URL senders use [default: derived from --listen]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l token -d 'A token tunnel clients must present; repeatable. Without tokens the relay is open' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l tokens-file -d 'A file with one token per line' -r -F

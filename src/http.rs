@@ -6,6 +6,8 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 
+use hookctl_relay::values::with_default_scheme;
+
 use crate::signature::Headers;
 use crate::store::{Body, Record, RequestPart, ResponsePart, Source, Status, Store};
 
@@ -339,9 +341,10 @@ pub fn retry_after(headers: &Headers) -> Option<Duration> {
     Some(Duration::from_secs(wait.max(0) as u64))
 }
 
-/// Parses a URL given on the command line: absolute, http or https, with a host.
+/// Parses a URL given on the command line: http or https, with a host; without a scheme
+/// (`localhost:3000/webhooks`) it is http://.
 pub fn target_url(text: &str, flag: &str) -> Result<reqwest::Url> {
-    let url = reqwest::Url::parse(text).map_err(|e| {
+    let url = reqwest::Url::parse(&with_default_scheme(text)).map_err(|e| {
         anyhow::anyhow!("{flag} '{text}' is not a URL ({e}): give http://host:port/path")
     })?;
     if !matches!(url.scheme(), "http" | "https") {
@@ -364,6 +367,7 @@ pub fn retarget(original: &str, to: Option<&str>) -> Result<String> {
     };
     let dest = target_url(to, "--to")?;
     // `http://host:port` with nothing after the authority; a trailing `/` names the root path.
+    let to = with_default_scheme(to);
     let after_authority = to.split_once("://").map_or("", |(_, rest)| rest);
     let bare_origin = !after_authority.contains(['/', '?', '#']);
     if !bare_origin {
@@ -398,6 +402,14 @@ mod tests {
             "http://localhost:4000/"
         );
         assert!(retarget(orig, Some("not a url")).is_err());
+        assert_eq!(
+            retarget(orig, Some("localhost:4000")).unwrap(),
+            "http://localhost:4000/hooks/stripe?x=1"
+        );
+        assert_eq!(
+            retarget(orig, Some("localhost:4000/w")).unwrap(),
+            "http://localhost:4000/w"
+        );
         assert!(
             retarget(orig, Some("ftp://host/x"))
                 .unwrap_err()

@@ -4,7 +4,7 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 use colored::Colorize;
 use hookctl::output::{Exit, classify, color_for};
 
@@ -26,12 +26,10 @@ fn main() -> ExitCode {
     let cli = match hookctl::cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
-            return if e.use_stderr() {
-                Exit::Usage.into()
-            } else {
-                Exit::Ok.into()
-            };
+            return ExitCode::from(hookctl_relay::usage::report(
+                &e,
+                &hookctl::cli::Cli::command(),
+            ));
         }
     };
     let stderr_color = color_for(cli.global.color, std::io::stderr().is_terminal());

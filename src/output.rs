@@ -67,8 +67,15 @@ pub fn classify(err: &anyhow::Error) -> (Exit, Option<String>) {
     } else {
         Exit::Runtime
     };
-    // anyhow's `{:#}` joins the context chain with ": " on one line.
-    (code, Some(format!("{err:#}")))
+    // anyhow's `{:#}` joins the context chain with ": "; a cause whose own message spans lines
+    // (a parser's excerpt of the input) is folded too, so the error is one line whatever it is.
+    let message = format!("{err:#}")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    (code, Some(message))
 }
 
 /// How this run prints: decided once from the flags, the environment and the terminal.
@@ -195,5 +202,14 @@ mod tests {
             (Exit::Usage, Some("reading input: bad flag".into()))
         );
         assert_eq!(classify(&anyhow::anyhow!("disk")).0, Exit::Runtime);
+    }
+
+    #[test]
+    fn a_message_spanning_lines_is_folded_into_one() {
+        let e = anyhow::anyhow!("line 2:\n  |\n2 | x =\n  |    ^\n").context("reading c.toml");
+        assert_eq!(
+            classify(&e).1.unwrap(),
+            "reading c.toml: line 2: | 2 | x = |    ^"
+        );
     }
 }

@@ -475,7 +475,8 @@ fn answers_slower_than_timeout_count_as_timeouts() {
         &server.url(),
         &["-n", "4", "-c", "2", "--timeout", "200ms"],
     );
-    assert_eq!(code, 0);
+    // Nothing succeeded: a negative verdict (see no_request_succeeding_…).
+    assert_eq!(code, 1);
     assert_eq!(report["requests"], 4);
     assert_eq!(report["errors"]["timeout"], 4);
     assert_eq!(report["status"], serde_json::json!({}));
@@ -713,4 +714,63 @@ fn bad_input_is_one_line_with_exit_2_and_an_unreachable_url_exit_3() {
         .unwrap();
     assert_eq!(out.status.code(), Some(3));
     assert!(!dir.path().join("config.toml").exists());
+}
+
+/// `load` run against `url`, its exit code, stdout and stderr.
+fn load_output(dir: &std::path::Path, url: &str, args: &[&str]) -> (Option<i32>, String, String) {
+    let out = hookctl(dir)
+        .args(["load", url, "--secret", SECRET, "--log-sample", "0"])
+        .args(args)
+        .timeout(Duration::from_secs(60))
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// A run in which no request got a 2xx proves nothing about the endpoint: exit 1 (a negative
+/// verdict, as a failed --assert), the report still printed, and one line saying why.
+#[test]
+fn no_request_succeeding_exits_1_with_a_line_saying_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let all_500 = Server::with(
+        STANDARD,
+        Answers {
+            fail_first: (u64::MAX, 500),
+            ..Answers::default()
+        },
+    );
+    let (code, out, err) = load_output(dir.path(), &all_500.url(), &["-n", "20", "-c", "2"]);
+    assert_eq!(code, Some(1), "{err}");
+    assert_eq!(err, "error: no request succeeded: every answer was 500\n");
+    assert!(out.contains("Summary"), "{out}");
+
+    // `--http2` against a server that speaks only HTTP/1.1.
+    let http1 = common::Receiver::start();
+    let (code, out, err) = load_output(
+        dir.path(),
+        &http1.url("/"),
+        &["--http2", "-n", "20", "-c", "2"],
+    );
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        err.starts_with("error: no request succeeded: the server does not speak HTTP/2"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(out.contains("Summary"), "{out}");
+
+    // Half the answers 2xx: a success, as before.
+    let half = Server::with(
+        STANDARD,
+        Answers {
+            fail_first: (10, 500),
+            ..Answers::default()
+        },
+    );
+    let (code, _, err) = load_output(dir.path(), &half.url(), &["-n", "20", "-c", "1"]);
+    assert_eq!(code, Some(0), "{err}");
 }

@@ -291,7 +291,7 @@ fn bad_input_exits_2_and_a_taken_metrics_port_exits_3() {
         (&["monitor"], "no endpoint to check"),
         (
             &["monitor", "http://127.0.0.1:1/", "--interval", "0"],
-            "more than 0",
+            "longer than zero",
         ),
         (
             &[

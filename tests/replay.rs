@@ -523,6 +523,16 @@ fn filters_replay_exactly_the_records_logs_selects() {
         .code(0)
         .stdout(predicates::str::contains(big_failed.as_str()));
     assert_eq!(rx.drain().len(), 1);
+
+    // --limit 0 is all of them, as for `logs`.
+    env.hookctl()
+        .args(["replay", "--event", "invoice.*", "--source", "listen"])
+        .args(["--limit", "0", "--to", &rx.url("/in")])
+        .assert()
+        .code(0);
+    for _ in 0..3 {
+        rx.next();
+    }
 }
 
 #[test]

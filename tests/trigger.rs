@@ -503,3 +503,63 @@ fn a_generic_scheme_named_in_the_config_signs_with_the_config_secret() {
     let log = records(dir.path());
     assert_eq!(log[0].provider.as_deref(), Some("acme"));
 }
+
+/// `-H` with CR LF in a value would inject a header: refused when parsed, before anything is
+/// sent or recorded.
+#[test]
+fn a_header_with_cr_lf_is_refused_before_anything_is_sent_or_recorded() {
+    let dir = tempfile::tempdir().unwrap();
+    let rx = Receiver::start();
+    let out = hookctl(dir.path())
+        .args(["trigger", "payment.succeeded", "--to", &rx.url("/w")])
+        .args(["-H", "X-A: a\r\nInjected: 1"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("control character"), "{err}");
+    assert!(records(dir.path()).is_empty());
+    assert!(rx.drain().is_empty());
+}
+
+/// `--to localhost:PORT/w` is http://, for every command that sends to a URL it is given.
+#[test]
+fn addresses_without_a_scheme_are_http_for_every_command_that_sends() {
+    let dir = tempfile::tempdir().unwrap();
+    let rx = Receiver::start();
+    let at = |path: &str| format!("localhost:{}{path}", rx.addr.port());
+    hookctl(dir.path())
+        .args([
+            "trigger",
+            "payment.succeeded",
+            "--to",
+            &at("/t"),
+            "--retries",
+            "0",
+        ])
+        .assert()
+        .code(0);
+    assert_eq!(rx.next().target, "/t");
+    let id = records(dir.path())[0].id.clone();
+    hookctl(dir.path())
+        .args(["replay", &id, "--to", &at("/r")])
+        .assert()
+        .code(0);
+    assert_eq!(rx.next().target, "/r");
+    hookctl(dir.path())
+        .args(["load", &at("/l"), "-n", "1", "-c", "1"])
+        .assert()
+        .code(0);
+    assert_eq!(rx.next().target, "/l");
+    hookctl(dir.path())
+        .args(["validate", &at("/v"), "--checks", "signed_delivery"])
+        .assert()
+        .code(0);
+    assert_eq!(rx.next().target, "/v");
+    hookctl(dir.path())
+        .args(["monitor", &at("/m"), "--once", "--probe", "get"])
+        .assert()
+        .code(0);
+    assert_eq!(rx.next().target, "/m");
+}

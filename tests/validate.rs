@@ -519,6 +519,40 @@ fn bad_input_is_one_line_and_exit_2() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8(out.stderr).unwrap().contains("line 3"));
+    // A configured timeout of 0 would fail every probe, as --timeout 0 would.
+    std::fs::write(
+        &bad,
+        "[[endpoint]]\nname = \"zero\"\nurl = \"http://127.0.0.1:1/\"\ntimeout = \"0s\"\n",
+    )
+    .unwrap();
+    let out = hookctl(dir.path())
+        .arg("--config")
+        .arg(&bad)
+        .args(["validate", "--secret", SECRET])
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("endpoint 'zero': timeout"), "{err}");
+    assert!(err.contains("longer than zero"), "{err}");
+    // An empty secret in a table signs with no key at all.
+    std::fs::write(
+        &bad,
+        "[[endpoint]]\nname = \"blank\"\nurl = \"http://127.0.0.1:1/\"\nsecret = \" \"\n",
+    )
+    .unwrap();
+    let out = hookctl(dir.path())
+        .arg("--config")
+        .arg(&bad)
+        .arg("validate")
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("endpoint 'blank': the secret is empty"),
+        "{err}"
+    );
 }
 
 #[test]

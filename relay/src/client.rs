@@ -118,6 +118,13 @@ pub enum ClientError {
 
 /// The relay's `/connect` URL for a base URL.
 pub fn connect_url(relay: &str) -> Result<url::Url, ClientError> {
+    // Unlike a local target, a relay may be across the internet: its token must not go over
+    // plain http by a guess, so a missing scheme is asked for.
+    if !relay.contains("://") {
+        return Err(ClientError::Usage(format!(
+            "--relay '{relay}' has no scheme: give http://{relay} for a relay on this machine, or https://{relay}"
+        )));
+    }
     let mut url = url::Url::parse(relay).map_err(|e| {
         ClientError::Usage(format!(
             "--relay '{relay}' is not a URL ({e}): give e.g. https://relay.example.com"
@@ -573,6 +580,10 @@ mod tests {
         );
         assert!(matches!(connect_url("ftp://x"), Err(ClientError::Usage(_))));
         assert!(matches!(connect_url("nope"), Err(ClientError::Usage(_))));
+        match connect_url("localhost:8787") {
+            Err(ClientError::Usage(m)) => assert!(m.contains("http://localhost:8787"), "{m}"),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -42,7 +42,8 @@ pub enum NoDestination {
 pub struct Routes(Vec<Route>);
 
 impl Routes {
-    /// `URL` (everything) or `/prefix=URL`; http and https only. Errors are one line (exit 2).
+    /// `URL` (everything) or `/prefix=URL`; http and https only, and http:// where no scheme is
+    /// given. Errors are one line (exit 2).
     pub fn parse(specs: &[String]) -> Result<Routes, String> {
         let mut routes = Vec::new();
         for spec in specs {
@@ -50,6 +51,7 @@ impl Routes {
                 Some((p, u)) if p.starts_with('/') => (p.trim_end_matches('/').to_string(), u),
                 _ => (String::new(), spec.as_str()),
             };
+            let url = &*crate::values::with_default_scheme(url);
             let parsed = url::Url::parse(url).map_err(|e| {
                 format!("--forward-to '{spec}': '{url}' is not a URL ({e}): give http://localhost:3000/path or /prefix=URL")
             })?;
@@ -292,8 +294,15 @@ mod tests {
     }
 
     #[test]
+    fn an_address_without_a_scheme_is_forwarded_over_http() {
+        let r = routes(&["localhost:3000/webhooks", "/gh=127.0.0.1:4000"]);
+        assert_eq!(dest(&r, "/x"), "http://localhost:3000/webhooks/x");
+        assert_eq!(dest(&r, "/gh/y"), "http://127.0.0.1:4000/y");
+    }
+
+    #[test]
     fn bad_targets_are_one_line_errors() {
-        for bad in ["ftp://x/", "localhost:3000", "not a url", "/p=nope"] {
+        for bad in ["ftp://x/", "not a url", "/p=not a url", "/p="] {
             let e = Routes::parse(&[bad.to_string()]).unwrap_err();
             assert!(e.starts_with("--forward-to"), "{e}");
         }

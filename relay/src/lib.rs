@@ -3,7 +3,8 @@
 //! `protocol` is the wire format; `mux` and `requests` are the machinery both ends share. On the
 //! relay side `server` accepts connections, `ingress` forwards public requests, `connect` runs
 //! tunnel sessions, `drain` the offline buffer; `client` and `forward` are the `hookctl listen`
-//! side.
+//! side. `options`, `values` and `usage` are the flags, their values and their errors, which
+//! `hookctl` shares.
 #![forbid(unsafe_code)]
 
 pub mod client;
@@ -24,3 +25,5 @@ pub mod state;
 pub mod store;
 pub mod tls;
 pub mod tunnel;
+pub mod usage;
+pub mod values;

@@ -4,7 +4,7 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 use hookctl_relay::options::RelayOptions;
 use hookctl_relay::server::RelayError;
 
@@ -27,10 +27,7 @@ struct Cli {
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
-        Err(e) => {
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
-        }
+        Err(e) => return ExitCode::from(hookctl_relay::usage::report(&e, &Cli::command())),
     };
     tracing_subscriber::fmt()
         .with_env_filter(

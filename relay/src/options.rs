@@ -6,10 +6,13 @@ use std::time::Duration;
 
 use clap::{Args, ValueEnum};
 
+use crate::values::{at_least, between, parse_listen_addr, parse_positive_duration};
+pub use crate::values::{parse_duration, parse_size};
+
 #[derive(Debug, Clone, Args)]
 pub struct RelayOptions {
-    /// Address to listen on.
-    #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:8787")]
+    /// Address to listen on; a host name (localhost:8787) binds its first IPv4 address.
+    #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:8787", value_parser = parse_listen_addr)]
     pub listen: SocketAddr,
 
     /// The public base URL senders use [default: derived from --listen].
@@ -30,11 +33,11 @@ pub struct RelayOptions {
     pub tokens_file: Option<PathBuf>,
 
     /// Largest request body accepted (25MiB, 10MB, or bytes).
-    #[arg(long, value_name = "SIZE", default_value = "25MiB", value_parser = parse_size)]
+    #[arg(long, value_name = "SIZE", default_value = "25MiB", value_parser = parse_size, allow_hyphen_values = true)]
     pub max_body: u64,
 
     /// How long a sender waits for the client's answer before 504.
-    #[arg(long, value_name = "DUR", default_value = "30s", value_parser = parse_duration)]
+    #[arg(long, value_name = "DUR", default_value = "30s", value_parser = parse_positive_duration, allow_hyphen_values = true)]
     pub request_timeout: Duration,
 
     /// What happens to requests for a tunnel whose client is away [default: buffer with --data-dir, else reject].
@@ -42,11 +45,11 @@ pub struct RelayOptions {
     pub offline: Option<OfflineMode>,
 
     /// How long a buffered request is kept.
-    #[arg(long, value_name = "DUR", default_value = "24h", value_parser = parse_duration)]
+    #[arg(long, value_name = "DUR", default_value = "24h", value_parser = parse_positive_duration, allow_hyphen_values = true)]
     pub buffer_ttl: Duration,
 
     /// Most requests buffered per tunnel.
-    #[arg(long, value_name = "N", default_value_t = 10_000)]
+    #[arg(long, value_name = "N", default_value_t = 10_000, value_parser = at_least::<u64>(0), allow_negative_numbers = true)]
     pub buffer_max: u64,
 
     /// Where buffered requests and reserved tunnel names are kept.
@@ -54,11 +57,11 @@ pub struct RelayOptions {
     pub data_dir: Option<PathBuf>,
 
     /// Most requests one tunnel may have in flight; past it senders get 503.
-    #[arg(long, value_name = "N", default_value_t = 500)]
+    #[arg(long, value_name = "N", default_value_t = 500, value_parser = at_least::<usize>(1), allow_negative_numbers = true)]
     pub max_in_flight: usize,
 
     /// How long a sender may take to send its request headers (slow clients are cut off).
-    #[arg(long, value_name = "DUR", default_value = "10s", value_parser = parse_duration)]
+    #[arg(long, value_name = "DUR", default_value = "10s", value_parser = parse_positive_duration, allow_hyphen_values = true)]
     pub header_timeout: Duration,
 
     /// PEM certificate chain, to serve HTTPS directly (with --tls-key).
@@ -71,11 +74,11 @@ pub struct RelayOptions {
 
     /// Threads serving requests. One carries thousands of requests a second at the least CPU
     /// per request; give more when the relay's traffic outgrows a core.
-    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..=1024))]
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = between::<u16>(1, 1024), allow_negative_numbers = true)]
     pub threads: u16,
 
     /// How often relay and clients ping each other; three missed pings drop the connection.
-    #[arg(long, value_name = "DUR", default_value = "15s", value_parser = parse_duration, hide = true)]
+    #[arg(long, value_name = "DUR", default_value = "15s", value_parser = parse_positive_duration, allow_hyphen_values = true, hide = true)]
     pub heartbeat: Duration,
 }
 
@@ -112,15 +115,6 @@ impl RelayOptions {
                 ));
             }
         }
-        if self.max_in_flight == 0 {
-            return Err("--max-in-flight must be at least 1".to_string());
-        }
-        if self.heartbeat.is_zero()
-            || self.header_timeout.is_zero()
-            || self.request_timeout.is_zero()
-        {
-            return Err("durations must be longer than zero".to_string());
-        }
         Ok(())
     }
 
@@ -143,56 +137,5 @@ impl RelayOptions {
             None if self.tls_cert.is_some() => format!("https://{bound}"),
             None => format!("http://{bound}"),
         }
-    }
-}
-
-/// `25MiB`, `10MB`, `512KiB`, `1GB` or a plain number of bytes.
-pub fn parse_size(text: &str) -> Result<u64, String> {
-    let t = text.trim();
-    let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
-    let (num, unit) = t.split_at(split);
-    let n: u64 = num
-        .parse()
-        .map_err(|_| format!("'{text}' is not a size: write 25MiB, 10MB or a number of bytes"))?;
-    let mult: u64 = match unit.trim().to_ascii_lowercase().as_str() {
-        "" | "b" => 1,
-        "kb" => 1000,
-        "kib" | "k" => 1024,
-        "mb" => 1000 * 1000,
-        "mib" | "m" => 1024 * 1024,
-        "gb" => 1000 * 1000 * 1000,
-        "gib" | "g" => 1024 * 1024 * 1024,
-        _ => {
-            return Err(format!(
-                "'{text}' has an unknown unit: use B, KB, KiB, MB, MiB, GB or GiB"
-            ));
-        }
-    };
-    n.checked_mul(mult)
-        .ok_or_else(|| format!("'{text}' is too large"))
-}
-
-/// `300`, `30s`, `5m`, `24h`.
-pub fn parse_duration(text: &str) -> Result<Duration, String> {
-    let t = text.trim();
-    if let Ok(secs) = t.parse::<u64>() {
-        return Ok(Duration::from_secs(secs));
-    }
-    humantime::parse_duration(t)
-        .map_err(|_| format!("'{text}' is not a duration: write 300, 30s, 5m or 24h"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sizes_in_every_documented_form() {
-        assert_eq!(parse_size("25MiB"), Ok(25 * 1024 * 1024));
-        assert_eq!(parse_size("10MB"), Ok(10_000_000));
-        assert_eq!(parse_size("4096"), Ok(4096));
-        assert!(parse_size("ten").is_err());
-        assert!(parse_size("5XB").is_err());
-        assert!(parse_size("99999999999999GiB").is_err());
     }
 }

@@ -3,6 +3,9 @@
 use std::path::PathBuf;
 
 use clap::Args;
+use hookctl_relay::values::between;
+
+use super::values;
 
 #[derive(Debug, Args)]
 #[command(
@@ -37,7 +40,7 @@ pub struct ListenArgs {
     pub name: Option<String>,
 
     /// Port of the embedded relay (without --relay); 0 picks a free one.
-    #[arg(long, value_name = "PORT", default_value_t = 8787)]
+    #[arg(long, value_name = "PORT", default_value_t = 8787, value_parser = between::<u16>(0, 65535), allow_negative_numbers = true)]
     pub port: u16,
 
     /// Forward only these event types (glob, repeatable); others are answered 200 and not forwarded.
@@ -49,7 +52,7 @@ pub struct ListenArgs {
     pub verify_provider: Option<String>,
 
     /// Secret for --verify-provider [env: HOOKCTL_SECRET; default: the provider's secret in the config].
-    #[arg(long, value_name = "S", requires = "verify_provider")]
+    #[arg(long, value_name = "S", requires = "verify_provider", value_parser = values::secret)]
     pub secret: Option<String>,
 
     /// Public key for --verify-provider's asymmetric schemes (Discord, SendGrid, Plaid, …): hex, base64, PEM, whpk_, or JWK (text or file path) [default: the provider's key pair in the config].
@@ -62,7 +65,7 @@ pub struct ListenArgs {
     pub public_key: Option<String>,
 
     /// Status to answer with when there is no --forward-to.
-    #[arg(long, value_name = "STATUS", default_value_t = 200)]
+    #[arg(long, value_name = "STATUS", default_value_t = 200, value_parser = between::<u16>(100, 599), allow_negative_numbers = true)]
     pub respond: u16,
 
     /// Write the public URL to this file once listen can receive (CI waits on it).
@@ -70,7 +73,12 @@ pub struct ListenArgs {
     pub ready_file: Option<PathBuf>,
 
     /// How long a local target may take to answer before the sender gets 504.
-    #[arg(long, value_name = "DUR", default_value = "30s")]
+    #[arg(
+        long,
+        value_name = "DUR",
+        default_value = "30s",
+        allow_hyphen_values = true
+    )]
     pub timeout: String,
 }
 

@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::Args;
 
+use hookctl_relay::values::at_least;
+
 use super::SampleArgs;
 
 #[derive(Debug, Args)]
@@ -35,27 +37,27 @@ pub struct LoadArgs {
     pub no_sign: bool,
 
     /// Connections (closed loop: workers sending as fast as answers come; open loop: the most requests in flight).
-    #[arg(short = 'c', long, value_name = "C", default_value_t = 50)]
+    #[arg(short = 'c', long, value_name = "C", default_value_t = 50, value_parser = at_least::<usize>(1), allow_negative_numbers = true)]
     pub concurrency: usize,
 
     /// Requests to send in all [default: 200, unless -d or --stage sets a duration].
-    #[arg(short = 'n', long, value_name = "N", conflicts_with = "duration")]
+    #[arg(short = 'n', long, value_name = "N", conflicts_with = "duration", value_parser = at_least::<u64>(1), allow_negative_numbers = true)]
     pub requests: Option<u64>,
 
     /// Send for this long (300, 30s, 5m, 1h30m).
-    #[arg(short = 'd', long, value_name = "DUR")]
+    #[arg(short = 'd', long, value_name = "DUR", allow_hyphen_values = true)]
     pub duration: Option<String>,
 
     /// Open loop: start this many requests per second on a fixed schedule, whatever the answers.
-    #[arg(long, value_name = "RPS", allow_negative_numbers = true)]
+    #[arg(long, value_name = "RPS", allow_negative_numbers = true, value_parser = hookctl_relay::values::above_zero)]
     pub rate: Option<f64>,
 
     /// Open loop: ramp the rate linearly to RPS over DUR (from --rate, or 0); repeatable, in order.
-    #[arg(long = "stage", value_name = "DUR:RPS")]
+    #[arg(long = "stage", value_name = "DUR:RPS", allow_hyphen_values = true)]
     pub stages: Vec<String>,
 
     /// Open loop: COUNT extra requests all due at once, AT into the run ('2000@15s'); repeatable.
-    #[arg(long = "burst", value_name = "COUNT@AT")]
+    #[arg(long = "burst", value_name = "COUNT@AT", allow_hyphen_values = true)]
     pub bursts: Vec<String>,
 
     /// Speak HTTP/2 (h2c prior knowledge on http://, ALPN on https://); connections carry many streams.
@@ -67,7 +69,12 @@ pub struct LoadArgs {
     pub ca_cert: Vec<PathBuf>,
 
     /// How long to wait for each answer; longer counts as a `timeout` error.
-    #[arg(long, value_name = "DUR", default_value = "10s")]
+    #[arg(
+        long,
+        value_name = "DUR",
+        default_value = "10s",
+        allow_hyphen_values = true
+    )]
     pub timeout: String,
 
     /// A threshold that must hold, or exit 1: 'p99<200ms', 'success>=99.9%', 'rps>=500', 'errors==0'; repeatable.
@@ -75,6 +82,6 @@ pub struct LoadArgs {
     pub asserts: Vec<String>,
 
     /// Deliveries to keep in the delivery log (failures first); 0 keeps none.
-    #[arg(long, value_name = "N", default_value_t = 20)]
+    #[arg(long, value_name = "N", default_value_t = 20, value_parser = at_least::<usize>(0), allow_negative_numbers = true)]
     pub log_sample: usize,
 }

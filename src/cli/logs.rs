@@ -25,11 +25,11 @@ pub struct LogFilters {
     pub source: Option<crate::store::Source>,
 
     /// Only records newer than this: a duration ago (30m, 1h, 7d) or an RFC 3339 time.
-    #[arg(long, value_name = "DUR", help_heading = FILTERS_HEADING)]
+    #[arg(long, value_name = "DUR", allow_hyphen_values = true, help_heading = FILTERS_HEADING)]
     pub since: Option<String>,
 
     /// Only records up to this time: RFC 3339 or a duration ago (1h).
-    #[arg(long, value_name = "TIME", help_heading = FILTERS_HEADING)]
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true, help_heading = FILTERS_HEADING)]
     pub until: Option<String>,
 
     /// A condition on the JSON request body, all must hold: 'data.amount > 100', "type ~ '^invoice\.'",
@@ -189,7 +189,7 @@ pub struct LogsImportArgs {
 #[derive(Debug, Args)]
 pub struct LogsPruneArgs {
     /// Delete records created longer ago than this, with its unit (30d, 12h, 30m).
-    #[arg(long, value_name = "DUR")]
+    #[arg(long, value_name = "DUR", allow_hyphen_values = true)]
     pub older_than: String,
 
     /// Say how many records would go; delete nothing.

@@ -13,6 +13,7 @@ mod replay;
 mod signing;
 mod trigger;
 mod validate;
+pub mod values;
 
 pub use events::*;
 pub use listen::*;

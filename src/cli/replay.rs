@@ -1,8 +1,9 @@
 //! Flags of `replay`.
 
 use clap::Args;
+use hookctl_relay::values::{above_zero, at_least};
 
-use super::LogFilters;
+use super::{LogFilters, values};
 
 #[derive(Debug, Args)]
 pub struct ReplayArgs {
@@ -13,8 +14,8 @@ pub struct ReplayArgs {
     #[command(flatten)]
     pub filters: LogFilters,
 
-    /// With filters: replay at most the N newest matching records [default: all of them].
-    #[arg(long, value_name = "N")]
+    /// With filters: replay at most the N newest matching records; 0 for all [default: all of them].
+    #[arg(long, value_name = "N", value_parser = at_least::<usize>(0), allow_negative_numbers = true)]
     pub limit: Option<usize>,
 
     /// Where to send: a URL with a path is the exact destination; a bare origin
@@ -31,7 +32,7 @@ pub struct ReplayArgs {
     pub provider: Option<String>,
 
     /// Secret to re-sign with [default: the provider's secret in the config file].
-    #[arg(long, env = "HOOKCTL_SECRET", hide_env_values = true, value_name = "S")]
+    #[arg(long, env = "HOOKCTL_SECRET", hide_env_values = true, value_name = "S", value_parser = values::secret)]
     pub secret: Option<String>,
 
     /// Private key to re-sign with, for asymmetric schemes.
@@ -48,11 +49,11 @@ pub struct ReplayArgs {
     pub key_id: Option<String>,
 
     /// Requests per second at most.
-    #[arg(long, value_name = "R")]
+    #[arg(long, value_name = "R", value_parser = above_zero, allow_negative_numbers = true)]
     pub rate: Option<f64>,
 
     /// Requests in flight at once.
-    #[arg(short = 'c', long, value_name = "C", default_value_t = 4)]
+    #[arg(short = 'c', long, value_name = "C", default_value_t = 4, value_parser = at_least::<usize>(1), allow_negative_numbers = true)]
     pub concurrency: usize,
 
     /// Print what would be sent; send and record nothing.
@@ -60,6 +61,11 @@ pub struct ReplayArgs {
     pub dry_run: bool,
 
     /// How long to wait for each answer.
-    #[arg(long, value_name = "DUR", default_value = "30s")]
+    #[arg(
+        long,
+        value_name = "DUR",
+        default_value = "30s",
+        allow_hyphen_values = true
+    )]
     pub timeout: String,
 }

@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::Args;
 
+use super::values;
+
 /// Where a body comes from: a file, a string, or standard input.
 #[derive(Debug, Args, Clone)]
 pub struct BodySource {
@@ -51,7 +53,7 @@ pub struct SignArgs {
     pub provider: Option<String>,
 
     /// Shared secret [default: the provider's secret in the config file].
-    #[arg(long, env = "HOOKCTL_SECRET", hide_env_values = true, value_name = "S")]
+    #[arg(long, env = "HOOKCTL_SECRET", hide_env_values = true, value_name = "S", value_parser = values::secret)]
     pub secret: Option<String>,
 
     /// Private key for asymmetric schemes: hex Ed25519 seed, whsk_ key, or PKCS#8 PEM (text or file path).
@@ -62,7 +64,7 @@ pub struct SignArgs {
     pub source: BodySource,
 
     /// Unix seconds to sign at [default: now]; the scheme renders it in its own form.
-    #[arg(long, value_name = "UNIX_SECONDS", allow_negative_numbers = true)]
+    #[arg(long, value_name = "UNIX_SECONDS", allow_negative_numbers = true, value_parser = values::unix_seconds)]
     pub timestamp: Option<i64>,
 
     /// Message / delivery id, where the scheme signs one [default: derived from body and time].
@@ -74,11 +76,11 @@ pub struct SignArgs {
     pub key_id: Option<String>,
 
     /// The URL the delivery is posted to (Twilio, Square and HubSpot sign it).
-    #[arg(long, value_name = "URL")]
+    #[arg(long, value_name = "URL", value_parser = values::signed_url)]
     pub url: Option<String>,
 
     /// The HTTP method.
-    #[arg(long, value_name = "M", default_value = "POST")]
+    #[arg(long, value_name = "M", default_value = "POST", value_parser = values::http_method)]
     pub method: String,
 
     /// A request header the scheme signs or reads ('Name: value'); repeatable.
@@ -100,7 +102,7 @@ pub struct VerifyArgs {
     pub provider: String,
 
     /// Shared secret; repeat for rotation (valid if any verifies) [env: HOOKCTL_SECRET].
-    #[arg(long, value_name = "S")]
+    #[arg(long, value_name = "S", value_parser = values::secret)]
     pub secret: Vec<String>,
 
     /// Public key for asymmetric schemes: hex, base64, base64 DER, PEM, whpk_, or JWK / JWK set (text or file path).
@@ -123,19 +125,19 @@ pub struct VerifyArgs {
     pub headers: Vec<String>,
 
     /// The URL the provider posted to (for schemes that sign it).
-    #[arg(long, value_name = "URL")]
+    #[arg(long, value_name = "URL", value_parser = values::signed_url)]
     pub url: Option<String>,
 
     /// The HTTP method of the delivery.
-    #[arg(long, value_name = "M")]
+    #[arg(long, value_name = "M", value_parser = values::http_method)]
     pub method: Option<String>,
 
     /// Timestamp window, overriding the provider's documented default (300, 5m, 1h).
-    #[arg(long, value_name = "DUR")]
+    #[arg(long, value_name = "DUR", allow_hyphen_values = true)]
     pub tolerance: Option<String>,
 
     /// The current time as Unix seconds (reproduce an old delivery, tests).
-    #[arg(long, value_name = "UNIX_SECONDS", allow_negative_numbers = true)]
+    #[arg(long, value_name = "UNIX_SECONDS", allow_negative_numbers = true, value_parser = values::unix_seconds)]
     pub now: Option<i64>,
 
     #[command(flatten)]

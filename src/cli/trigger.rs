@@ -5,7 +5,9 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::GenericArgs;
+use hookctl_relay::values::at_least;
+
+use super::{GenericArgs, values};
 
 /// What sample delivery to build and how to sign it.
 #[derive(Debug, Args, Clone, Default)]
@@ -15,7 +17,7 @@ pub struct SampleArgs {
     pub provider: Option<String>,
 
     /// Secret to sign with [default: the config's, or a development secret].
-    #[arg(long, env = "HOOKCTL_SECRET", hide_env_values = true, value_name = "S")]
+    #[arg(long, env = "HOOKCTL_SECRET", hide_env_values = true, value_name = "S", value_parser = values::secret)]
     pub secret: Option<String>,
 
     /// Private key to sign with, for asymmetric schemes (a file, or the key itself).
@@ -60,26 +62,41 @@ pub struct TriggerArgs {
     pub sample: SampleArgs,
 
     /// How many deliveries, each with fresh ids and timestamps.
-    #[arg(short = 'n', long, value_name = "N", default_value_t = 1)]
+    #[arg(short = 'n', long, value_name = "N", default_value_t = 1, value_parser = at_least::<u32>(1), allow_negative_numbers = true)]
     pub count: u32,
 
     /// Deliveries in flight at once.
-    #[arg(short = 'c', long, value_name = "C", default_value_t = 1)]
+    #[arg(short = 'c', long, value_name = "C", default_value_t = 1, value_parser = at_least::<usize>(1), allow_negative_numbers = true)]
     pub concurrency: usize,
 
     /// Retries after the first attempt, on connection errors, timeouts, 5xx and 429.
-    #[arg(long, value_name = "N", default_value_t = 3)]
+    #[arg(long, value_name = "N", default_value_t = 3, value_parser = at_least::<u32>(0), allow_negative_numbers = true)]
     pub retries: u32,
 
     /// First retry delay; doubles each retry, with full jitter.
-    #[arg(long, value_name = "DUR", default_value = "500ms")]
+    #[arg(
+        long,
+        value_name = "DUR",
+        default_value = "500ms",
+        allow_hyphen_values = true
+    )]
     pub backoff: String,
 
     /// Longest retry delay (a Retry-After answer is honoured beyond it).
-    #[arg(long, value_name = "DUR", default_value = "30s")]
+    #[arg(
+        long,
+        value_name = "DUR",
+        default_value = "30s",
+        allow_hyphen_values = true
+    )]
     pub max_backoff: String,
 
     /// How long to wait for each answer.
-    #[arg(long, value_name = "DUR", default_value = "10s")]
+    #[arg(
+        long,
+        value_name = "DUR",
+        default_value = "10s",
+        allow_hyphen_values = true
+    )]
     pub timeout: String,
 }

@@ -5,7 +5,9 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use super::SampleArgs;
+use hookctl_relay::values::at_least;
+
+use super::{SampleArgs, values};
 
 #[derive(Debug, Args)]
 #[command(
@@ -27,19 +29,34 @@ pub struct ValidateArgs {
     pub sample: SampleArgs,
 
     /// Signed deliveries to time for the latency check.
-    #[arg(long, value_name = "N", default_value_t = 10)]
+    #[arg(long, value_name = "N", default_value_t = 10, value_parser = at_least::<u32>(0), allow_negative_numbers = true)]
     pub probes: u32,
 
     /// How long a provider waits for an answer before it gives up and retries.
-    #[arg(long, value_name = "DUR", default_value = "10s")]
+    #[arg(
+        long,
+        value_name = "DUR",
+        default_value = "10s",
+        allow_hyphen_values = true
+    )]
     pub timeout: String,
 
     /// Answers slower than this warn: providers retry slow endpoints and may disable them.
-    #[arg(long, value_name = "DUR", default_value = "1s")]
+    #[arg(
+        long,
+        value_name = "DUR",
+        default_value = "1s",
+        allow_hyphen_values = true
+    )]
     pub slow: String,
 
     /// Size of the large_payload delivery (1MiB, 512KiB, 256KB, or bytes).
-    #[arg(long, value_name = "SIZE", default_value = "1MiB")]
+    #[arg(
+        long,
+        value_name = "SIZE",
+        default_value = "1MiB",
+        allow_hyphen_values = true
+    )]
     pub large_payload: String,
 
     /// Run only these checks (comma-separated ids; see below).
@@ -85,11 +102,21 @@ pub struct MonitorArgs {
     pub targets: Vec<String>,
 
     /// Time between probes of one endpoint.
-    #[arg(long, value_name = "DUR", default_value = "30s")]
+    #[arg(
+        long,
+        value_name = "DUR",
+        default_value = "30s",
+        allow_hyphen_values = true
+    )]
     pub interval: String,
 
     /// How long to wait for an answer; a probe past it has failed.
-    #[arg(long, value_name = "DUR", default_value = "10s")]
+    #[arg(
+        long,
+        value_name = "DUR",
+        default_value = "10s",
+        allow_hyphen_values = true
+    )]
     pub timeout: String,
 
     /// What a probe sends to URLs given on the command line (the config file sets it per endpoint).
@@ -104,15 +131,20 @@ pub struct MonitorArgs {
     pub sample: SampleArgs,
 
     /// Failed probes in a row before an endpoint counts as down (--once: 1).
-    #[arg(long, value_name = "N", default_value_t = 3)]
+    #[arg(long, value_name = "N", default_value_t = 3, value_parser = at_least::<u32>(1), allow_negative_numbers = true)]
     pub down_after: u32,
 
     /// An endpoint whose p95 latency over the window is above this is degraded.
-    #[arg(long, value_name = "DUR", default_value = "2s")]
+    #[arg(
+        long,
+        value_name = "DUR",
+        default_value = "2s",
+        allow_hyphen_values = true
+    )]
     pub degraded: String,
 
     /// Probes per endpoint kept for availability and latency.
-    #[arg(long, value_name = "N", default_value_t = 20)]
+    #[arg(long, value_name = "N", default_value_t = 20, value_parser = at_least::<usize>(1), allow_negative_numbers = true)]
     pub window: usize,
 
     /// Where to send alerts: slack:URL (incoming webhook), teams:URL (message card), or webhook:URL
@@ -125,7 +157,8 @@ pub struct MonitorArgs {
         long,
         env = "HOOKCTL_ALERT_SECRET",
         hide_env_values = true,
-        value_name = "S"
+        value_name = "S",
+        value_parser = values::secret
     )]
     pub alert_secret: Option<String>,
 

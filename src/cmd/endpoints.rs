@@ -69,7 +69,8 @@ pub fn resolve(wanted: &Wanted<'_>, ctx: &Ctx) -> Result<Vec<Endpoint>> {
         .collect()
 }
 
-/// A positional argument: a URL, or the name of an endpoint in the config file.
+/// A positional argument: a URL, or the name of an endpoint in the config file, or else an
+/// address without a scheme.
 fn target(text: &str, defs: &[EndpointDef], ctx: &Ctx) -> Result<EndpointDef> {
     if text.contains("://") {
         return Ok(EndpointDef {
@@ -79,6 +80,13 @@ fn target(text: &str, defs: &[EndpointDef], ctx: &Ctx) -> Result<EndpointDef> {
     }
     if let Some(def) = defs.iter().find(|d| d.name.as_deref() == Some(text)) {
         return Ok(def.clone());
+    }
+    // Not a name: an address without a scheme (`localhost:3000/webhooks`) is http://.
+    if text == "localhost" || text.contains(['.', ':', '/']) {
+        return Ok(EndpointDef {
+            url: hookctl_relay::values::with_default_scheme(text).into_owned(),
+            ..Default::default()
+        });
     }
     let names: Vec<&str> = defs.iter().filter_map(|d| d.name.as_deref()).collect();
     let known = if names.is_empty() {
@@ -114,7 +122,7 @@ fn endpoint(
     let timeout = def
         .timeout
         .as_deref()
-        .map(|t| input::parse_duration(t, &format!("{what}: timeout")))
+        .map(|t| input::parse_timeout(t, &format!("{what}: timeout")))
         .transpose()?;
     let sampler = match (probe, wanted.always_sign) {
         (ProbeKind::Get, false) => None,
@@ -151,12 +159,13 @@ fn sample_args(def: &EndpointDef, flags: &SampleArgs, what: &str) -> Result<Samp
     }
     if let Some(env) = &def.secret_env {
         match std::env::var(env) {
-            Ok(s) if !s.is_empty() => args.secret = Some(s),
+            Ok(s) if !s.trim().is_empty() => args.secret = Some(s),
             _ => bail_usage!("{what}: secret_env names {env}, which is not set"),
         }
     }
-    if def.secret.is_some() {
-        args.secret = def.secret.clone();
+    if let Some(s) = &def.secret {
+        let s = crate::cli::values::secret(s).map_err(|e| usage(format!("{what}: {e}")))?;
+        args.secret = Some(s);
     }
     if def.private_key.is_some() {
         args.private_key = def.private_key.clone();

@@ -30,6 +30,9 @@ pub fn run(args: InitArgs, ctx: &Ctx) -> Result<Exit> {
         if registry.get(&provider).is_none() && !config.schemes.contains_key(&provider) {
             bail_usage!("--secret: unknown provider '{provider}' (`hookctl providers` lists them)");
         }
+        // An empty value is an unset variable expanded, not a secret.
+        let secret = &crate::cli::values::secret(secret)
+            .map_err(|e| usage(format!("--secret {provider}=…: {e}")))?;
         // A secret in use may be what a live receiver checks: replacing it is asked for.
         if !args.force
             && let Some(old) = config.secrets.get(&provider)

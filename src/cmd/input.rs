@@ -69,17 +69,14 @@ pub fn parse_headers(lines: &[String]) -> Result<Headers> {
     Ok(h)
 }
 
-/// `300`, `300s`, `5m`, `250ms`, `1h30m`.
+/// `300`, `300s`, `5m`, `250ms`, `1h30m`: the relay's reading, so both binaries agree.
 pub fn parse_duration(text: &str, flag: &str) -> Result<Duration> {
-    let t = text.trim();
-    if let Ok(secs) = t.parse::<u64>() {
-        return Ok(Duration::from_secs(secs));
-    }
-    humantime::parse_duration(t).map_err(|_| {
-        usage(format!(
-            "{flag} '{text}' is not a duration: write 300, 300s, 5m, 250ms or 1h30m"
-        ))
-    })
+    hookctl_relay::values::parse_duration(text).map_err(|e| usage(format!("{flag} {e}")))
+}
+
+/// A timeout or an interval: a duration longer than zero (0 would fail every request or spin).
+pub fn parse_timeout(text: &str, flag: &str) -> Result<Duration> {
+    hookctl_relay::values::parse_positive_duration(text).map_err(|e| usage(format!("{flag} {e}")))
 }
 
 /// A key given inline or as a path to a file holding it (PEM files, JWK sets).
@@ -224,6 +221,7 @@ mod tests {
             Duration::from_secs(5400)
         );
         assert!(parse_duration("-5", "--t").is_err());
+        assert!(parse_timeout("0", "--t").is_err());
         assert!(parse_duration("soon", "--t").is_err());
     }
 

@@ -19,15 +19,7 @@ use crate::signature::{self, Delivery, KeyMaterial, Scheme};
 use crate::store::{Record, Source, Status, Store};
 
 pub fn run(args: ReplayArgs, ctx: &Ctx) -> Result<Exit> {
-    if args.concurrency == 0 {
-        bail_usage!("--concurrency must be at least 1");
-    }
-    if let Some(rate) = args.rate
-        && !(rate > 0.0 && rate.is_finite())
-    {
-        bail_usage!("--rate must be a positive number of requests per second, e.g. --rate 10");
-    }
-    let timeout = input::parse_duration(&args.timeout, "--timeout")?;
+    let timeout = input::parse_timeout(&args.timeout, "--timeout")?;
     let store = ctx.store()?;
     let records = select(&store, &args)?;
     if records.is_empty() {

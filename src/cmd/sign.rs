@@ -31,12 +31,6 @@ pub fn run(args: SignArgs, ctx: &Ctx) -> Result<Exit> {
     let timestamp = args
         .timestamp
         .unwrap_or_else(|| chrono::Utc::now().timestamp());
-    if !(0..=253_402_300_799).contains(&timestamp) {
-        bail_usage!(
-            "--timestamp {timestamp} is out of range: give Unix seconds, e.g. {}",
-            chrono::Utc::now().timestamp()
-        );
-    }
     // A stable default id keeps `sign` deterministic: same inputs, same output.
     let id = args.id.clone().unwrap_or_else(|| {
         let digest = Sha256::new()
@@ -45,10 +39,14 @@ pub fn run(args: SignArgs, ctx: &Ctx) -> Result<Exit> {
             .finalize();
         format!("msg_{}", &hex::encode(digest)[..24])
     });
-    let secret = args
-        .secret
-        .clone()
-        .or_else(|| config.secrets.get(&info.id).cloned());
+    let secret = match &args.secret {
+        Some(s) => Some(s.clone()),
+        None => config
+            .secrets
+            .get(&info.id)
+            .map(|s| super::signing::configured_secret(s, &info.id))
+            .transpose()?,
+    };
     let private_key = args
         .private_key
         .as_deref()

@@ -42,7 +42,7 @@ pub fn key_for(
     let id = scheme.info().id.clone();
     if let Some(s) = config.secrets.get(&id) {
         return Ok(KeyMaterial {
-            secret: Some(s.clone()),
+            secret: Some(configured_secret(s, &id)?),
             ..Default::default()
         });
     }
@@ -109,6 +109,15 @@ pub fn key_for(
     Ok(key)
 }
 
+/// A secret from the config file: blank is a mistake there as on the command line.
+pub fn configured_secret(secret: &str, id: &str) -> Result<String> {
+    crate::cli::values::secret(secret).map_err(|_| {
+        crate::output::usage(format!(
+            "the config file's secret for {id} is empty: set one with `hookctl init --secret {id}=…`, or pass --secret"
+        ))
+    })
+}
+
 /// The keys that verify deliveries of `scheme`: the secrets given (repeatable, for rotation), else
 /// `HOOKCTL_SECRET`, else the provider's secret in the config; the public key given (already read
 /// with `input::key_text`), else the public half of the key pair saved in the config — the one
@@ -118,21 +127,24 @@ pub fn verify_keys(
     secrets: &[String],
     public_key: Option<String>,
     config: &Config,
-) -> Keys {
+) -> Result<Keys> {
     let id = &scheme.info().id;
     let mut secrets = secrets.to_vec();
     if secrets.is_empty() {
         if let Ok(s) = std::env::var("HOOKCTL_SECRET") {
+            // Blank is a mistake (an unset variable expanded), as it is for --secret.
+            let s = crate::cli::values::secret(&s)
+                .map_err(|e| crate::output::usage(format!("HOOKCTL_SECRET: {e}")))?;
             secrets.push(s);
         } else if let Some(s) = config.secrets.get(id) {
-            secrets.push(s.clone());
+            secrets.push(configured_secret(s, id)?);
         }
     }
     let public_key = public_key.or_else(|| config.keys.get(id).map(|k| k.public_key.clone()));
-    Keys {
+    Ok(Keys {
         secrets,
         public_key,
-    }
+    })
 }
 
 /// The first candidate whose verdict from `check` is valid; failing that, the first candidate's
@@ -140,17 +152,17 @@ pub fn verify_keys(
 /// both decide this way among the schemes `--provider auto` detects.
 pub fn first_valid(
     candidates: &[Arc<dyn Scheme>],
-    mut check: impl FnMut(&dyn Scheme) -> Verdict,
-) -> Option<(Arc<dyn Scheme>, Verdict)> {
+    mut check: impl FnMut(&dyn Scheme) -> Result<Verdict>,
+) -> Result<Option<(Arc<dyn Scheme>, Verdict)>> {
     let mut first = None;
     for scheme in candidates {
-        let verdict = check(scheme.as_ref());
+        let verdict = check(scheme.as_ref())?;
         if verdict.is_valid() {
-            return Some((scheme.clone(), verdict));
+            return Ok(Some((scheme.clone(), verdict)));
         }
         first.get_or_insert((scheme.clone(), verdict));
     }
-    first
+    Ok(first)
 }
 
 /// Whether `keys` hold what `scheme` verifies with: a public key for key-pair schemes; a secret,
@@ -178,17 +190,17 @@ mod tests {
                 public_key: "saved-public".into(),
             },
         );
-        let keys = verify_keys(discord.as_ref(), &[], None, &config);
+        let keys = verify_keys(discord.as_ref(), &[], None, &config).unwrap();
         assert_eq!(keys.public_key.as_deref(), Some("saved-public"));
         assert!(can_verify(discord.as_ref(), &keys));
-        let keys = verify_keys(discord.as_ref(), &[], Some("given".into()), &config);
+        let keys = verify_keys(discord.as_ref(), &[], Some("given".into()), &config).unwrap();
         assert_eq!(keys.public_key.as_deref(), Some("given"));
-        let none = verify_keys(discord.as_ref(), &[], None, &Config::default());
+        let none = verify_keys(discord.as_ref(), &[], None, &Config::default()).unwrap();
         assert!(!can_verify(discord.as_ref(), &none));
 
         let stripe = Registry::builtin().get("stripe").unwrap();
         config.secrets.insert("stripe".into(), "whsec_saved".into());
-        let given = verify_keys(stripe.as_ref(), &["whsec_a".into()], None, &config);
+        let given = verify_keys(stripe.as_ref(), &["whsec_a".into()], None, &config).unwrap();
         assert_eq!(given.secrets, ["whsec_a"]);
         assert!(can_verify(stripe.as_ref(), &given));
     }

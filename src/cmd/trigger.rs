@@ -39,15 +39,12 @@ pub fn run(args: TriggerArgs, ctx: &Ctx) -> Result<Exit> {
         );
     };
     let url = target_url(to, "--to").map_err(usage)?.to_string();
-    if args.count == 0 || args.concurrency == 0 {
-        bail_usage!("--count and --concurrency must be at least 1");
-    }
     let policy = Policy {
         retries: args.retries,
         base: input::parse_duration(&args.backoff, "--backoff")?,
         max: input::parse_duration(&args.max_backoff, "--max-backoff")?,
     };
-    let timeout = input::parse_duration(&args.timeout, "--timeout")?;
+    let timeout = input::parse_timeout(&args.timeout, "--timeout")?;
     let plan = Arc::new(Plan {
         sampler: Sampler::from_args(&event_id, &args.sample, ctx)?,
         url,

@@ -51,10 +51,10 @@ pub fn run(args: VerifyArgs, ctx: &Ctx) -> Result<Exit> {
     };
 
     let (scheme, mut verdict) = signing::first_valid(&candidates, |scheme| {
-        let keys = signing::verify_keys(scheme, &args.secret, public_key.clone(), &config);
+        let keys = signing::verify_keys(scheme, &args.secret, public_key.clone(), &config)?;
         let verdict = scheme.verify(&delivery, &keys, &opts);
-        diagnose::explain(scheme, &delivery, &keys, &opts, verdict)
-    })
+        Ok(diagnose::explain(scheme, &delivery, &keys, &opts, verdict))
+    })?
     .expect("at least one candidate");
     let tried: Vec<String> = candidates.iter().map(|s| s.info().id.clone()).collect();
     if !verdict.is_valid() && tried.len() > 1 {

@@ -64,6 +64,12 @@ impl Headers {
                 "header name '{name}' is not a valid HTTP header name: write it as 'Name: value'"
             );
         }
+        // A CR or LF would end the header early and smuggle in another (RFC 9110 §5.5).
+        if value.chars().any(|c| c.is_control() && c != '\t') {
+            bail!(
+                "header '{name}' has a control character (CR, LF, NUL…) in its value: give one header per -H"
+            );
+        }
         Ok((name.to_string(), value.trim().to_string()))
     }
 }
@@ -236,5 +242,7 @@ mod tests {
         );
         assert!(Headers::parse_line("no colon").is_err());
         assert!(Headers::parse_line("bad name: x").is_err());
+        assert!(Headers::parse_line("X-A: a\r\nInjected: 1").is_err());
+        assert!(Headers::parse_line("X-A: a\tb").is_ok());
     }
 }

@@ -36,13 +36,7 @@ use outcome::{Shared, Shown, Verifier};
 
 pub fn run(args: ListenArgs, ctx: &Ctx) -> Result<Exit> {
     let routes = Routes::parse(&args.forward_to).map_err(usage)?;
-    if !(100..=599).contains(&args.respond) {
-        bail_usage!(
-            "--respond {} is not an HTTP status: give 100-599",
-            args.respond
-        );
-    }
-    let timeout = input::parse_duration(&args.timeout, "--timeout")?;
+    let timeout = input::parse_timeout(&args.timeout, "--timeout")?;
     let mut events = Vec::new();
     for g in &args.events {
         let glob = Glob::new(g)
@@ -124,7 +118,7 @@ fn verifier(id: &str, args: &ListenArgs, ctx: &Ctx) -> Result<Verifier> {
         });
     }
     let scheme = input::scheme(id, &GenericArgs::default(), &config)?;
-    let keys = signing::verify_keys(scheme.as_ref(), args.secret.as_slice(), public_key, &config);
+    let keys = signing::verify_keys(scheme.as_ref(), args.secret.as_slice(), public_key, &config)?;
     if !signing::can_verify(scheme.as_ref(), &keys) {
         match scheme.info().key {
             KeyKind::Secret => bail_usage!(

@@ -48,9 +48,15 @@ impl Verifier {
                 public_key,
                 config,
             } => signing::first_valid(&detect(registry, &d.headers), |scheme| {
-                let keys = signing::verify_keys(scheme, secrets, public_key.clone(), config);
-                scheme.verify(d, &keys, &opts)
-            }),
+                // A blank secret in the config is a verdict on this delivery, not listen's end.
+                Ok(
+                    match signing::verify_keys(scheme, secrets, public_key.clone(), config) {
+                        Ok(keys) => scheme.verify(d, &keys, &opts),
+                        Err(e) => Verdict::new(Reason::MissingSecret, format!("{e:#}")),
+                    },
+                )
+            })
+            .unwrap_or_default(),
         }
     }
 }

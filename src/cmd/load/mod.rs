@@ -16,9 +16,10 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::{Context, Result};
+use colored::Colorize;
 
 use super::Ctx;
-use super::input::parse_duration;
+use super::input::{parse_duration, parse_timeout};
 use crate::bail_usage;
 use crate::cli::LoadArgs;
 use crate::http::target_url;
@@ -39,18 +40,9 @@ pub const DEFAULT_REQUESTS: u64 = 200;
 const STREAMS_PER_CONNECTION: usize = 100;
 
 pub fn run(args: LoadArgs, ctx: &Ctx) -> Result<Exit> {
-    if args.concurrency == 0 {
-        bail_usage!("-c/--concurrency must be at least 1: it is the number of connections");
-    }
-    if args.requests == Some(0) {
-        bail_usage!("-n must be at least 1");
-    }
     let url = target_url(&args.url, "URL").map_err(usage)?;
-    let timeout = parse_duration(&args.timeout, "--timeout")?;
+    let timeout = parse_timeout(&args.timeout, "--timeout")?;
     let extra_roots = super::endpoints::ca_certs(&args.ca_cert)?;
-    if timeout.is_zero() {
-        bail_usage!("--timeout 0 would fail every request: give a duration above 0, e.g. 10s");
-    }
     let duration = args
         .duration
         .as_deref()
@@ -137,6 +129,11 @@ pub fn run(args: LoadArgs, ctx: &Ctx) -> Result<Exit> {
         output::json(&summary)?;
     } else {
         output::bytes(summary.human().as_bytes())?;
+    }
+    if let Some(why) = summary.nothing_succeeded(args.http2) {
+        // A negative verdict (exit 1), as a failed --assert is: the report above has the figures.
+        eprintln!("{} no request succeeded: {why}", "error:".red().bold());
+        return Ok(Exit::Negative);
     }
     Ok(if summary.assertions.iter().all(|a| a.passed) {
         Exit::Ok

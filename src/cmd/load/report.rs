@@ -93,6 +93,45 @@ impl Summary {
         }
     }
 
+    /// Why not one request got a 2xx, in words; `None` when any did. A run that proved nothing
+    /// about the endpoint's capacity must not read as a success.
+    pub fn nothing_succeeded(&self, http2: bool) -> Option<String> {
+        if self.requests == 0 || self.status.keys().any(|s| s.starts_with('2')) {
+            return None;
+        }
+        let list = |m: &BTreeMap<String, u64>| {
+            m.iter()
+                .map(|(k, n)| format!("{k} {n}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let errors = list(&self.errors);
+        let unanswered = self.requests - self.status.values().sum::<u64>();
+        let and_unanswered = if unanswered > 0 {
+            format!(", and {unanswered} got no answer")
+        } else {
+            String::new()
+        };
+        Some(match self.status.len() {
+            0 if http2
+                && (self.errors.contains_key("reset") || self.errors.contains_key("protocol")) =>
+            {
+                format!(
+                    "the server does not speak HTTP/2 ({errors}): leave out --http2, or enable h2c/ALPN h2 on the server"
+                )
+            }
+            0 if self.errors.len() == 1 && self.errors.contains_key("timeout") => format!(
+                "every request timed out ({errors}): the endpoint took longer than --timeout"
+            ),
+            0 => format!("no request was answered ({errors})"),
+            1 => format!(
+                "every answer was {}{and_unanswered}",
+                self.status.keys().next().map_or("", String::as_str)
+            ),
+            _ => format!("no answer was 2xx ({}){and_unanswered}", list(&self.status)),
+        })
+    }
+
     /// The report a person reads.
     pub fn human(&self) -> String {
         let mut o = String::new();

@@ -7,6 +7,7 @@ use anyhow::Result;
 
 use crate::bail_usage;
 use crate::cmd::input::parse_duration;
+use crate::output::usage;
 
 /// A stretch of the run whose rate moves linearly from `from` to `to` requests per second.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -71,14 +72,8 @@ pub struct Plan<'a> {
 impl Schedule {
     /// Builds the timetable; every mistake in the flags is a usage error naming the flag.
     pub fn new(plan: Plan<'_>) -> Result<Schedule> {
-        let start_rate = match plan.rate {
-            Some(r) if !(r > 0.0 && r.is_finite()) => {
-                bail_usage!(
-                    "--rate {r} is not a rate: give requests per second above 0, e.g. --rate 500"
-                )
-            }
-            r => r.unwrap_or(0.0),
-        };
+        // clap has checked --rate is above 0.
+        let start_rate = plan.rate.unwrap_or(0.0);
         let mut segments = Vec::new();
         let (mut t, mut before, mut rate) = (0.0, 0.0, start_rate);
         for s in plan.stages {
@@ -202,11 +197,16 @@ fn parse_stage(text: &str) -> Result<(f64, f64)> {
     };
     let len = parse_duration(dur, "--stage")?.as_secs_f64();
     let rate: f64 = match rate.trim().parse() {
-        Ok(r) if r >= 0.0 && f64::is_finite(r) => r,
+        Ok(r) if f64::is_finite(r) => r,
         _ => bail_usage!(
             "--stage '{text}': '{rate}' is not a rate: give requests per second, e.g. 30s:500"
         ),
     };
+    if rate < 0.0 {
+        bail_usage!(
+            "--stage '{text}': {rate} is out of range: give a rate of 0 or more, e.g. 30s:500"
+        );
+    }
     if len <= 0.0 {
         bail_usage!("--stage '{text}' lasts no time: give a duration above 0, e.g. 30s:500");
     }
@@ -218,10 +218,8 @@ fn parse_burst(text: &str) -> Result<Burst> {
     let Some((count, at)) = text.split_once('@') else {
         bail_usage!("--burst '{text}' must be COUNT@AT, e.g. --burst 2000@15s");
     };
-    let count: u64 = match count.trim().parse() {
-        Ok(c) if c > 0 => c,
-        _ => bail_usage!("--burst '{text}': '{count}' is not a count above 0"),
-    };
+    let count = hookctl_relay::values::at_least::<u64>(1)(count)
+        .map_err(|e| usage(format!("--burst '{text}': {e}")))?;
     Ok(Burst {
         at: parse_duration(at, "--burst")?,
         count,

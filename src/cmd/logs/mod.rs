@@ -56,6 +56,11 @@ pub struct Selection {
 
 impl Selection {
     pub fn from_flags(f: &LogFilters) -> Result<Selection> {
+        // SQLite's GLOB matches nothing for a broken pattern ('['): say so instead.
+        for g in &f.events {
+            globset::Glob::new(g)
+                .map_err(|e| usage(format!("--event '{g}' is not a glob pattern: {e}")))?;
+        }
         let query = Query {
             events: f.events.clone(),
             status: f.status,
@@ -100,8 +105,10 @@ pub fn time_arg(text: &str, flag: &str) -> Result<DateTime<Utc>> {
     if let Ok(t) = DateTime::parse_from_rfc3339(text.trim()) {
         return Ok(t.with_timezone(&Utc));
     }
+    // A bare number (no unit) and a negative duration (out of range) have messages of their own.
+    let t = text.trim();
     ago(text, flag).map_err(|e| {
-        if text.trim().parse::<f64>().is_ok() {
+        if t.parse::<f64>().is_ok() || t.starts_with('-') {
             e
         } else {
             usage(format!(
@@ -115,7 +122,7 @@ pub fn time_arg(text: &str, flag: &str) -> Result<DateTime<Utc>> {
 /// someone pruning or searching a log means days or hours far more often.
 fn ago(text: &str, flag: &str) -> Result<DateTime<Utc>> {
     let t = text.trim();
-    if t.parse::<f64>().is_ok() {
+    if !t.starts_with('-') && t.parse::<f64>().is_ok() {
         bail_usage!("{flag} '{text}' has no unit: add a unit, e.g. {t}d, {t}h or {t}m");
     }
     let ago = input::parse_duration(t, flag)?;
@@ -160,7 +167,9 @@ impl Masking {
 
 fn limit_arg(limit: i64) -> Result<usize> {
     if limit < 0 {
-        bail_usage!("--limit {limit} is negative: give a count, or 0 for every record");
+        bail_usage!(
+            "--limit {limit} is out of range: a count cannot be negative; give 0 for every record"
+        );
     }
     Ok(usize::try_from(limit).unwrap_or(usize::MAX))
 }

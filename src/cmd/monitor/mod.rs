@@ -19,12 +19,11 @@ use tokio_util::sync::CancellationToken;
 
 use super::Ctx;
 use super::endpoints::{self, Endpoint, Wanted};
-use super::input::parse_duration;
+use super::input::{parse_duration, parse_timeout};
 use super::validate::probe::Answer;
-use crate::bail_usage;
 use crate::cli::{MonitorArgs, ProbeKind};
 use crate::http::{Outgoing, Sender};
-use crate::output::Exit;
+use crate::output::{Exit, usage};
 use crate::signature::{Headers, KeyMaterial, Registry};
 use crate::store::Source;
 use alert::{Alert, Channel, Signer};
@@ -41,7 +40,7 @@ pub struct Plan {
     pub channels: Vec<Channel>,
     pub signer: Option<Arc<Signer>>,
     pub sender: Sender,
-    pub metrics: Option<String>,
+    pub metrics: Option<std::net::SocketAddr>,
 }
 
 pub fn run(args: MonitorArgs, ctx: &Ctx) -> Result<Exit> {
@@ -59,7 +58,7 @@ pub fn run(args: MonitorArgs, ctx: &Ctx) -> Result<Exit> {
     runtime.block_on(async {
         let listener = match &plan.metrics {
             Some(addr) => {
-                let l = tokio::net::TcpListener::bind(addr.as_str())
+                let l = tokio::net::TcpListener::bind(addr)
                     .await
                     .with_context(|| format!("cannot listen on --metrics {addr}"))?;
                 if !ctx.style.quiet {
@@ -95,23 +94,23 @@ pub fn run(args: MonitorArgs, ctx: &Ctx) -> Result<Exit> {
 
 /// Resolves the flags into a plan; every mistake is a usage error.
 pub fn plan(args: &MonitorArgs, ctx: &Ctx) -> Result<Plan> {
-    let interval = parse_duration(&args.interval, "--interval")?;
-    let timeout = parse_duration(&args.timeout, "--timeout")?;
-    if interval.is_zero() || timeout.is_zero() {
-        bail_usage!("--interval and --timeout must be more than 0");
-    }
+    let interval = parse_timeout(&args.interval, "--interval")?;
+    let timeout = parse_timeout(&args.timeout, "--timeout")?;
     let degraded = parse_duration(&args.degraded, "--degraded")?;
-    if args.down_after == 0 || args.window == 0 {
-        bail_usage!("--down-after and --window must be at least 1");
-    }
     let channels = args
         .alerts
         .iter()
         .map(|a| Channel::parse(a))
         .collect::<Result<Vec<_>>>()?;
-    if let Some(m) = &args.metrics {
-        metrics_addr(m)?;
-    }
+    // The relay's reading of an address, host names included, resolved once.
+    let metrics = args
+        .metrics
+        .as_deref()
+        .map(|m| {
+            hookctl_relay::values::parse_listen_addr(m)
+                .map_err(|e| usage(format!("--metrics: {e}")))
+        })
+        .transpose()?;
     let endpoints = endpoints::resolve(
         &Wanted {
             targets: &args.targets,
@@ -149,7 +148,7 @@ pub fn plan(args: &MonitorArgs, ctx: &Ctx) -> Result<Plan> {
         // Probes are not recorded: a monitor left running for weeks would fill the delivery log
         // with health checks.
         sender: Sender::with_roots(None, &roots)?,
-        metrics: args.metrics.clone(),
+        metrics,
     })
 }
 
@@ -355,17 +354,4 @@ fn alert_signer(secret: Option<&str>, ctx: &Ctx) -> Result<Signer> {
         ..Default::default()
     };
     Ok(Signer { scheme, key })
-}
-
-/// `host:port`, with the port in range.
-fn metrics_addr(text: &str) -> Result<()> {
-    let Some((host, port)) = text.rsplit_once(':') else {
-        bail_usage!("--metrics '{text}' is not an address: give host:port, e.g. 127.0.0.1:9464");
-    };
-    if host.is_empty() || port.parse::<u16>().is_err() {
-        bail_usage!(
-            "--metrics '{text}' needs a host and a port from 0 to 65535, e.g. 127.0.0.1:9464"
-        );
-    }
-    Ok(())
 }

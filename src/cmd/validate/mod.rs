@@ -15,18 +15,14 @@ use anyhow::Result;
 
 use super::Ctx;
 use super::endpoints::{self, Wanted};
-use super::input::parse_duration;
-use crate::bail_usage;
+use super::input::{parse_duration, parse_timeout};
 use crate::cli::{ProbeKind, ValidateArgs};
 use crate::http::Sender;
 use crate::output::{self, Exit, usage};
 
 pub fn run(args: ValidateArgs, ctx: &Ctx) -> Result<Exit> {
     let checks = check::select(&args.checks, &args.skip)?;
-    let timeout = parse_duration(&args.timeout, "--timeout")?;
-    if timeout.is_zero() {
-        bail_usage!("--timeout must be more than 0");
-    }
+    let timeout = parse_timeout(&args.timeout, "--timeout")?;
     let slow = parse_duration(&args.slow, "--slow")?;
     let large_payload = hookctl_relay::options::parse_size(&args.large_payload)
         .map_err(|e| usage(format!("--large-payload {e}")))? as usize;
