@@ -7,7 +7,16 @@ use super::Ctx;
 use crate::bail_usage;
 use crate::cli::ProvidersArgs;
 use crate::output::{self, Exit};
-use crate::signature::{Registry, registry::closest};
+use crate::signature::sdk::{self, SdkChecks};
+use crate::signature::{Info, Registry, registry::closest};
+
+/// A provider as `--json` shows it: its scheme, and what its official SDK checks.
+#[derive(serde::Serialize)]
+struct Described<'a> {
+    #[serde(flatten)]
+    info: &'a Info,
+    sdk_checks: SdkChecks,
+}
 
 pub fn run(args: ProvidersArgs, ctx: &Ctx) -> Result<Exit> {
     let registry = Registry::builtin();
@@ -28,7 +37,13 @@ pub fn run(args: ProvidersArgs, ctx: &Ctx) -> Result<Exit> {
         },
     };
     if ctx.style.json {
-        let infos: Vec<_> = selected.iter().map(|s| s.info()).collect();
+        let infos: Vec<_> = selected
+            .iter()
+            .map(|s| Described {
+                info: s.info(),
+                sdk_checks: sdk::checks(s.info()),
+            })
+            .collect();
         output::json(&infos)?;
         return Ok(Exit::Ok);
     }
@@ -40,6 +55,9 @@ pub fn run(args: ProvidersArgs, ctx: &Ctx) -> Result<Exit> {
             output::line(format_args!("  signs      {}", i.signed))?;
             output::line(format_args!("  headers    {}", i.headers.join(", ")))?;
             output::line(format_args!("  window     {}", window(i.tolerance_seconds)))?;
+            let sdk = sdk::checks(i);
+            output::line(format_args!("  sdk checks {}", sdk_summary(&sdk)))?;
+            output::line(format_args!("  read from  {}", sdk.source))?;
             if !i.variants.is_empty() {
                 output::line(format_args!(
                     "  variants   {} (default {})",
@@ -102,4 +120,21 @@ fn window(t: Option<u64>) -> String {
         Some(s) => format!("{s} s"),
         None => "none".into(),
     }
+}
+
+/// What a handler on the provider's SDK checks of the time and id, in words.
+fn sdk_summary(c: &SdkChecks) -> String {
+    let w = window(c.window_seconds);
+    let time = match (c.timestamp_lower_bound, c.timestamp_upper_bound) {
+        (true, true) => format!("a timestamp within {w} either way"),
+        (true, false) => format!("a timestamp not older than {w}; a future one is accepted"),
+        (false, true) => format!("a timestamp not more than {w} ahead; an old one is accepted"),
+        (false, false) => "no timestamp".to_string(),
+    };
+    let id = if c.dedup_by_id {
+        "each message id once"
+    } else {
+        "no id de-duplication"
+    };
+    format!("{time}; {id}")
 }

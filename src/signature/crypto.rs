@@ -158,9 +158,8 @@ pub fn check_timestamp(
     let tolerance = i64::try_from(tolerance?).unwrap_or(i64::MAX);
     let age = now.saturating_sub(signed_at);
     let ahead = age.saturating_neg();
-    if age > tolerance {
-        Some(
-            Verdict::new(
+    let verdict = if age > tolerance {
+        Verdict::new(
                 Reason::ExpiredTimestamp,
                 format!(
                     "the signature is valid but was made {} ago, outside the {tolerance} s window",
@@ -170,11 +169,9 @@ pub fn check_timestamp(
             .header(header)
             .hint(format!(
                 "a clock skew of {age} s or a replayed old delivery; pass --now {signed_at} to check an old delivery, or --tolerance to widen the window"
-            )),
-        )
+            ))
     } else if ahead > tolerance {
-        Some(
-            Verdict::new(
+        Verdict::new(
                 Reason::FutureTimestamp,
                 format!(
                     "the signature is valid but dated {} in the future, outside the {tolerance} s window",
@@ -184,11 +181,14 @@ pub fn check_timestamp(
             .header(header)
             .hint(format!(
                 "the sender's clock is {ahead} s ahead of this machine's: check both clocks (NTP)"
-            )),
-        )
+            ))
     } else {
-        None
-    }
+        return None;
+    };
+    Some(Verdict {
+        age: Some(age),
+        ..verdict
+    })
 }
 
 /// `3725` → `"1h 2m 5s (3725 s)"`: easier to read than raw seconds when a clock is off by hours.

@@ -9,6 +9,7 @@ pub mod delivery;
 pub mod diagnose;
 pub mod keys;
 pub mod registry;
+pub mod sdk;
 pub mod template;
 pub mod verdict;
 

@@ -26,7 +26,10 @@ static BUILTIN: LazyLock<Registry> = LazyLock::new(|| {
     schemes.extend(super::jwt::providers());
     schemes.extend(super::token::providers());
     schemes.sort_by_key(|s| s.info().id.clone());
-    Registry { schemes }
+    // A user's handler runs the provider's SDK: verdicts follow what it enforces.
+    Registry {
+        schemes: schemes.into_iter().map(super::sdk::faithful).collect(),
+    }
 });
 
 impl Registry {

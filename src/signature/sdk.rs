@@ -1,0 +1,247 @@
+//! What each provider's official SDK enforces besides the signature (the timestamp's lower and
+//! upper bounds, its window, id de-duplication), as data read from the SDK's source, and the
+//! wrapper that holds every built-in scheme's verdicts to it.
+//!
+//! A user's handler runs the SDK, so a delivery the SDK accepts is valid here too; where hookctl
+//! would check more, it says so as advice instead of a negative verdict.
+
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use super::crypto::human_seconds;
+use super::{
+    Delivery, Info, KeyMaterial, Keys, Reason, Scheme, SignError, SignRequest, Signed, Verdict,
+    VerifyOptions,
+};
+
+/// What a handler built on the provider's official SDK checks: `hookctl providers` shows it, and
+/// `verify` and `validate` judge by it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SdkChecks {
+    /// Rejects a delivery signed longer ago than the window.
+    pub timestamp_lower_bound: bool,
+    /// Rejects a delivery dated further in the future than the window.
+    pub timestamp_upper_bound: bool,
+    /// The SDK's default window in seconds; `None` where it checks no time.
+    pub window_seconds: Option<u64>,
+    /// Refuses a message id it has seen before.
+    pub dedup_by_id: bool,
+    /// Where the rule was read: the SDK's package, version and function, or `documented:` and
+    /// the provider's documentation where no SDK source was read.
+    pub source: String,
+}
+
+/// One provider's rule, as read from its SDK.
+struct Rule {
+    id: &'static str,
+    lower: bool,
+    upper: bool,
+    window: Option<u64>,
+    dedup: bool,
+    source: &'static str,
+}
+
+/// The rules read from the SDKs' published source. A provider not listed is held to its
+/// documented window both ways, and says so.
+const RULES: &[Rule] = &[
+    Rule {
+        id: "stripe",
+        lower: true,
+        upper: false,
+        window: Some(300),
+        dedup: false,
+        source: "stripe 16.1.0 (PyPI) stripe/_webhook.py WebhookSignature.verify_header: `timestamp < time.time() - tolerance`; stripe 23.2.0 (npm) Webhooks.js validateComputedSignature: `timestampAge > tolerance`",
+    },
+    Rule {
+        id: "standard-webhooks",
+        lower: true,
+        upper: true,
+        window: Some(300),
+        dedup: false,
+        source: "standardwebhooks 1.3.0 (PyPI) webhooks.py Webhook.__verify_timestamp and standardwebhooks 1.3.0 (npm) index.js verifyTimestamp: too old or too new by 5 min",
+    },
+    Rule {
+        id: "svix",
+        lower: true,
+        upper: true,
+        window: Some(300),
+        dedup: false,
+        source: "svix 2.9.1 (PyPI) svix/webhooks.py and svix 1.99.1 (npm) webhook.js: both verify with standardwebhooks 1.3.0, too old or too new by 5 min",
+    },
+    Rule {
+        id: "slack",
+        lower: true,
+        upper: true,
+        window: Some(300),
+        dedup: false,
+        source: "slack_sdk 3.48.0 (PyPI) slack_sdk/signature SignatureVerifier.is_valid: `abs(now - timestamp) > 60 * 5`",
+    },
+    Rule {
+        id: "github",
+        lower: false,
+        upper: false,
+        window: None,
+        dedup: false,
+        source: "@octokit/webhooks-methods 6.0.0 (npm) verify: the signature of the body alone",
+    },
+    Rule {
+        id: "twilio",
+        lower: false,
+        upper: false,
+        window: None,
+        dedup: false,
+        source: "twilio 9.13.0 (PyPI) twilio/request_validator.py RequestValidator.validate: the URL, parameters and bodySHA256 alone",
+    },
+];
+
+/// The rule `info`'s provider is held to.
+pub fn checks(info: &Info) -> SdkChecks {
+    match RULES.iter().find(|r| r.id == info.id) {
+        Some(r) => SdkChecks {
+            timestamp_lower_bound: r.lower,
+            timestamp_upper_bound: r.upper,
+            window_seconds: r.window,
+            dedup_by_id: r.dedup,
+            source: r.source.to_string(),
+        },
+        None => {
+            let timed = info.tolerance_seconds.is_some();
+            SdkChecks {
+                timestamp_lower_bound: timed,
+                timestamp_upper_bound: timed,
+                window_seconds: info.tolerance_seconds,
+                dedup_by_id: false,
+                source: format!("documented (no SDK source read): {}", info.docs),
+            }
+        }
+    }
+}
+
+/// Which way a signed time falls outside the window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Past,
+    Future,
+}
+
+impl SdkChecks {
+    /// Whether the SDK rejects a delivery outside the window on this side.
+    pub fn bounds(&self, side: Side) -> bool {
+        match side {
+            Side::Past => self.timestamp_lower_bound,
+            Side::Future => self.timestamp_upper_bound,
+        }
+    }
+}
+
+/// "Stripe's official SDK", "Standard Webhooks' official SDK".
+pub fn sdk_name(info: &Info) -> String {
+    let mark = if info.name.ends_with('s') { "'" } else { "'s" };
+    format!("{}{mark} official SDK", info.name)
+}
+
+/// What hookctl advises where the provider's SDK does not check a bound: the SDK's behaviour
+/// named, and why checking it anyway is worth it. `verify` and `validate` both say this.
+pub fn advice(info: &Info, side: Side) -> String {
+    let sdk = sdk_name(info);
+    match side {
+        Side::Future => format!(
+            "{sdk} accepts future timestamps (it checks only that one is not too old); rejecting them too protects against a signing clock that runs ahead"
+        ),
+        Side::Past => format!(
+            "{sdk} does not check how old a timestamp is; rejecting old ones too protects against a captured delivery replayed later"
+        ),
+    }
+}
+
+/// `scheme` with its time verdicts held to its provider's SDK rule.
+pub fn faithful(scheme: Arc<dyn Scheme>) -> Arc<dyn Scheme> {
+    Arc::new(Faithful(scheme))
+}
+
+struct Faithful(Arc<dyn Scheme>);
+
+impl Scheme for Faithful {
+    fn info(&self) -> &Info {
+        self.0.info()
+    }
+
+    fn sign(&self, req: &SignRequest) -> Result<Signed, SignError> {
+        self.0.sign(req)
+    }
+
+    fn new_key(&self, seed: &[u8; 32]) -> KeyMaterial {
+        self.0.new_key(seed)
+    }
+
+    fn verify(&self, delivery: &Delivery, keys: &Keys, opts: &VerifyOptions) -> Verdict {
+        let verdict = self.0.verify(delivery, keys, opts);
+        let side = match verdict.reason {
+            Reason::ExpiredTimestamp => Side::Past,
+            Reason::FutureTimestamp => Side::Future,
+            _ => return verdict,
+        };
+        let info = self.info();
+        if checks(info).bounds(side) {
+            return verdict;
+        }
+        // The signature matched and only a bound the SDK does not check failed: verifying with
+        // no window gives the verdict the SDK gives, with the scheme's own detail.
+        let unbounded = VerifyOptions {
+            now: opts.now,
+            tolerance: Some(u64::MAX),
+        };
+        let mut valid = self.0.verify(delivery, keys, &unbounded);
+        if !valid.is_valid() {
+            return verdict;
+        }
+        let window = opts.tolerance.or(info.tolerance_seconds).unwrap_or(0);
+        let when = match (side, verdict.age) {
+            (Side::Future, Some(age)) => format!("dated {} in the future", human_seconds(-age)),
+            (Side::Past, Some(age)) => format!("signed {} ago", human_seconds(age)),
+            (_, None) => "signed".to_string(),
+        };
+        valid.hints.push(format!(
+            "{when}, outside the {window} s window: {}",
+            advice(info, side)
+        ));
+        valid.age = verdict.age;
+        valid
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::signature::Registry;
+
+    #[test]
+    fn every_rule_names_a_provider_and_agrees_with_its_window() {
+        let reg = Registry::builtin();
+        for r in RULES {
+            let s = reg
+                .get(r.id)
+                .unwrap_or_else(|| panic!("no provider {}", r.id));
+            // The SDK's default window is the one verify uses: a disagreement here is a
+            // delivery one accepts and the other rejects.
+            assert_eq!(r.window, s.info().tolerance_seconds, "{}", r.id);
+            assert_eq!(r.window.is_some(), r.lower || r.upper, "{}", r.id);
+            assert!(!r.source.is_empty());
+        }
+    }
+
+    #[test]
+    fn a_provider_without_a_rule_is_held_to_its_documented_window_both_ways() {
+        let reg = Registry::builtin();
+        let c = checks(reg.get("calendly").unwrap().info());
+        assert!(c.timestamp_lower_bound && c.timestamp_upper_bound);
+        assert_eq!(c.window_seconds, Some(180));
+        assert!(
+            c.source
+                .starts_with("documented (no SDK source read): https://"),
+            "{}",
+            c.source
+        );
+    }
+}
