@@ -116,7 +116,7 @@ pub fn run(args: ProvidersArgs, ctx: &Ctx) -> Result<Exit> {
 
 fn window(t: Option<u64>) -> String {
     match t {
-        Some(s) if s % 60 == 0 => format!("{} min", s / 60),
+        Some(s) if s % 60 == 0 && s > 0 => format!("{} min", s / 60),
         Some(s) => format!("{s} s"),
         None => "none".into(),
     }
@@ -126,6 +126,10 @@ fn window(t: Option<u64>) -> String {
 fn sdk_summary(c: &SdkChecks) -> String {
     let w = window(c.window_seconds);
     let time = match (c.timestamp_lower_bound, c.timestamp_upper_bound) {
+        (true, true) if c.future_window_seconds.is_some() => format!(
+            "a timestamp not older than {w} and not more than {} ahead",
+            window(c.future_window_seconds)
+        ),
         (true, true) => format!("a timestamp within {w} either way"),
         (true, false) => format!("a timestamp not older than {w}; a future one is accepted"),
         (false, true) => format!("a timestamp not more than {w} ahead; an old one is accepted"),

@@ -25,6 +25,10 @@ pub struct SdkChecks {
     pub timestamp_upper_bound: bool,
     /// The SDK's default window in seconds; `None` where it checks no time.
     pub window_seconds: Option<u64>,
+    /// How far ahead of its clock the SDK accepts a timestamp, where that is not the window
+    /// (Box's accepts none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub future_window_seconds: Option<u64>,
     /// Refuses a message id it has seen before.
     pub dedup_by_id: bool,
     /// Where the rule was read: the SDK's package, version and function, or `documented:` and
@@ -38,6 +42,8 @@ struct Rule {
     lower: bool,
     upper: bool,
     window: Option<u64>,
+    /// How far ahead the SDK accepts, where narrower than `window`.
+    ahead: Option<u64>,
     dedup: bool,
     source: &'static str,
 }
@@ -50,6 +56,7 @@ const RULES: &[Rule] = &[
         lower: true,
         upper: false,
         window: Some(300),
+        ahead: None,
         dedup: false,
         source: "stripe 16.1.0 (PyPI) stripe/_webhook.py WebhookSignature.verify_header: `timestamp < time.time() - tolerance`; stripe 23.2.0 (npm) Webhooks.js validateComputedSignature: `timestampAge > tolerance`",
     },
@@ -58,6 +65,7 @@ const RULES: &[Rule] = &[
         lower: true,
         upper: true,
         window: Some(300),
+        ahead: None,
         dedup: false,
         source: "standardwebhooks 1.3.0 (PyPI) webhooks.py Webhook.__verify_timestamp and standardwebhooks 1.3.0 (npm) index.js verifyTimestamp: too old or too new by 5 min",
     },
@@ -66,6 +74,7 @@ const RULES: &[Rule] = &[
         lower: true,
         upper: true,
         window: Some(300),
+        ahead: None,
         dedup: false,
         source: "svix 2.9.1 (PyPI) svix/webhooks.py and svix 1.99.1 (npm) webhook.js: both verify with standardwebhooks 1.3.0, too old or too new by 5 min",
     },
@@ -74,6 +83,7 @@ const RULES: &[Rule] = &[
         lower: true,
         upper: true,
         window: Some(300),
+        ahead: None,
         dedup: false,
         source: "slack_sdk 3.48.0 (PyPI) slack_sdk/signature SignatureVerifier.is_valid: `abs(now - timestamp) > 60 * 5`",
     },
@@ -82,6 +92,7 @@ const RULES: &[Rule] = &[
         lower: true,
         upper: true,
         window: Some(300),
+        ahead: None,
         dedup: false,
         source: "@clerk/backend 3.25.0 (npm) webhooks.js verifyWebhook: standardwebhooks 1.3.0, too old or too new by 5 min",
     },
@@ -90,6 +101,7 @@ const RULES: &[Rule] = &[
         lower: true,
         upper: true,
         window: Some(300),
+        ahead: None,
         dedup: false,
         source: "resend 6.38.0 (npm) Webhooks.verify: standardwebhooks 1.3.0, too old or too new by 5 min",
     },
@@ -98,6 +110,7 @@ const RULES: &[Rule] = &[
         lower: true,
         upper: false,
         window: Some(5),
+        ahead: None,
         dedup: false,
         source: "@paddle/paddle-node-sdk 3.10.0 (npm) WebhooksValidator.isValidSignature: refuses only `now > ts + 5 s`",
     },
@@ -106,6 +119,7 @@ const RULES: &[Rule] = &[
         lower: true,
         upper: false,
         window: Some(300),
+        ahead: None,
         dedup: false,
         source: "@hubspot/api-client 13.5.0 (npm) Signature.isValid: v3 refuses only `now - timestamp > 300000` ms",
     },
@@ -114,6 +128,7 @@ const RULES: &[Rule] = &[
         lower: true,
         upper: false,
         window: Some(300),
+        ahead: None,
         dedup: false,
         source: "@mux/mux-node 15.3.0 (npm) webhooks.verifySignature: refuses only `timestampAge > 300`",
     },
@@ -122,14 +137,25 @@ const RULES: &[Rule] = &[
         lower: true,
         upper: true,
         window: Some(60),
+        ahead: None,
         dedup: false,
         source: "@linear/sdk 98.0.0 (npm) LinearWebhookClient.verify: the body's webhookTimestamp, `Math.abs(Date.now() - timestamp) > 60000` ms",
+    },
+    Rule {
+        id: "box",
+        lower: true,
+        upper: true,
+        window: Some(600),
+        ahead: Some(0),
+        dedup: false,
+        source: "box-node-sdk 10.12.0 (npm) WebhooksManager.validateMessage: refuses a delivery older than maxAge (600 s) or dated ahead of its clock at all",
     },
     Rule {
         id: "github",
         lower: false,
         upper: false,
         window: None,
+        ahead: None,
         dedup: false,
         source: "@octokit/webhooks-methods 6.0.0 (npm) verify: the signature of the body alone",
     },
@@ -138,6 +164,7 @@ const RULES: &[Rule] = &[
         lower: false,
         upper: false,
         window: None,
+        ahead: None,
         dedup: false,
         source: "twilio 9.13.0 (PyPI) twilio/request_validator.py RequestValidator.validate: the URL, parameters and bodySHA256 alone",
     },
@@ -145,11 +172,12 @@ const RULES: &[Rule] = &[
 
 /// The rule `info`'s provider is held to.
 pub fn checks(info: &Info) -> SdkChecks {
-    match RULES.iter().find(|r| r.id == info.id) {
+    match rule(info) {
         Some(r) => SdkChecks {
             timestamp_lower_bound: r.lower,
             timestamp_upper_bound: r.upper,
             window_seconds: r.window,
+            future_window_seconds: r.ahead,
             dedup_by_id: r.dedup,
             source: r.source.to_string(),
         },
@@ -159,11 +187,16 @@ pub fn checks(info: &Info) -> SdkChecks {
                 timestamp_lower_bound: timed,
                 timestamp_upper_bound: timed,
                 window_seconds: info.tolerance_seconds,
+                future_window_seconds: None,
                 dedup_by_id: false,
                 source: format!("documented (no SDK source read): {}", info.docs),
             }
         }
     }
+}
+
+fn rule(info: &Info) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.id == info.id)
 }
 
 /// Which way a signed time falls outside the window.
@@ -228,6 +261,7 @@ impl Scheme for Faithful {
         let side = match verdict.reason {
             Reason::ExpiredTimestamp => Side::Past,
             Reason::FutureTimestamp => Side::Future,
+            Reason::Ok => return self.held_ahead(delivery, keys, opts, verdict),
             _ => return verdict,
         };
         let info = self.info();
@@ -259,6 +293,34 @@ impl Scheme for Faithful {
     }
 }
 
+impl Faithful {
+    /// A valid verdict, unless the SDK accepts less time ahead than the window and the delivery
+    /// is dated further ahead than that: then it is `future_timestamp`, as the SDK says.
+    fn held_ahead(
+        &self,
+        delivery: &Delivery,
+        keys: &Keys,
+        opts: &VerifyOptions,
+        valid: Verdict,
+    ) -> Verdict {
+        let Some(limit) = rule(self.info()).and_then(|r| r.ahead) else {
+            return valid;
+        };
+        let ahead = VerifyOptions {
+            now: opts.now,
+            tolerance: Some(limit),
+        };
+        let tight = self.0.verify(delivery, keys, &ahead);
+        if tight.reason != Reason::FutureTimestamp {
+            return valid;
+        }
+        tight.hint(format!(
+            "{} refuses a timestamp more than {limit} s ahead of its clock, whatever the window for old ones",
+            sdk_name(self.info())
+        ))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -280,6 +342,36 @@ mod tests {
             assert_eq!(r.window.is_some(), r.lower || r.upper, "{}", r.id);
             assert!(!r.source.is_empty());
         }
+    }
+
+    #[test]
+    fn a_box_delivery_dated_ahead_is_refused_as_boxs_sdk_refuses_it() {
+        let scheme = Registry::builtin().get("box").unwrap();
+        let req = SignRequest {
+            body: b"{}".to_vec(),
+            timestamp: 1_700_000_000,
+            secret: Some("k".into()),
+            ..Default::default()
+        };
+        let mut d = Delivery::new(b"{}".to_vec());
+        d.headers = scheme.sign(&req).unwrap().headers;
+        let keys = Keys {
+            secrets: vec!["k".into()],
+            public_key: None,
+        };
+        let at = |now| scheme.verify(&d, &keys, &VerifyOptions::at(now));
+        assert!(at(1_700_000_000).is_valid());
+        assert!(at(1_700_000_590).is_valid());
+        let ahead = at(1_699_999_970);
+        assert_eq!(ahead.reason, Reason::FutureTimestamp, "{}", ahead.detail);
+        assert!(
+            ahead
+                .hints
+                .iter()
+                .any(|h| h.contains("Box's official SDK refuses")),
+            "{:?}",
+            ahead.hints
+        );
     }
 
     #[test]
