@@ -8,7 +8,8 @@ use hookctl::signature::{
 };
 
 const NOW: i64 = 1_760_000_000;
-const BODY: &[u8] = br#"{"id":"evt_1","type":"payment.succeeded","data":{"amount":4200,"note":"caf\u00e9 \/ 100%"}}"#;
+/// Carries `webhookTimestamp` (NOW in ms) because Linear signs the time inside the body.
+const BODY: &[u8] = br#"{"id":"evt_1","type":"payment.succeeded","data":{"amount":4200,"note":"caf\u00e9 \/ 100%"},"webhookTimestamp":1760000000000}"#;
 
 struct Case {
     delivery: Delivery,
