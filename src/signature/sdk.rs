@@ -29,6 +29,9 @@ pub struct SdkChecks {
     /// (Box's accepts none).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub future_window_seconds: Option<u64>,
+    /// Compares the hex signature header as the lowercase text it computes, so a header in
+    /// another case does not match.
+    pub hex_compared_as_text: bool,
     /// Refuses a message id it has seen before.
     pub dedup_by_id: bool,
     /// Where the rule was read: the SDK's package, version and function, or `documented:` and
@@ -44,6 +47,7 @@ struct Rule {
     window: Option<u64>,
     /// How far ahead the SDK accepts, where narrower than `window`.
     ahead: Option<u64>,
+    hex_text: bool,
     dedup: bool,
     source: &'static str,
 }
@@ -57,6 +61,7 @@ const RULES: &[Rule] = &[
         upper: false,
         window: Some(300),
         ahead: None,
+        hex_text: true,
         dedup: false,
         source: "stripe 16.1.0 (PyPI) stripe/_webhook.py WebhookSignature.verify_header: `timestamp < time.time() - tolerance`; stripe 23.2.0 (npm) Webhooks.js validateComputedSignature: `timestampAge > tolerance`",
     },
@@ -66,6 +71,7 @@ const RULES: &[Rule] = &[
         upper: true,
         window: Some(300),
         ahead: None,
+        hex_text: false,
         dedup: false,
         source: "standardwebhooks 1.3.0 (PyPI) webhooks.py Webhook.__verify_timestamp and standardwebhooks 1.3.0 (npm) index.js verifyTimestamp: too old or too new by 5 min",
     },
@@ -75,6 +81,7 @@ const RULES: &[Rule] = &[
         upper: true,
         window: Some(300),
         ahead: None,
+        hex_text: false,
         dedup: false,
         source: "svix 2.9.1 (PyPI) svix/webhooks.py and svix 1.99.1 (npm) webhook.js: both verify with standardwebhooks 1.3.0, too old or too new by 5 min",
     },
@@ -84,6 +91,7 @@ const RULES: &[Rule] = &[
         upper: true,
         window: Some(300),
         ahead: None,
+        hex_text: true,
         dedup: false,
         source: "slack_sdk 3.48.0 (PyPI) slack_sdk/signature SignatureVerifier.is_valid: `abs(now - timestamp) > 60 * 5`",
     },
@@ -93,6 +101,7 @@ const RULES: &[Rule] = &[
         upper: true,
         window: Some(300),
         ahead: None,
+        hex_text: false,
         dedup: false,
         source: "@clerk/backend 3.25.0 (npm) webhooks.js verifyWebhook: standardwebhooks 1.3.0, too old or too new by 5 min",
     },
@@ -102,6 +111,7 @@ const RULES: &[Rule] = &[
         upper: true,
         window: Some(300),
         ahead: None,
+        hex_text: false,
         dedup: false,
         source: "resend 6.38.0 (npm) Webhooks.verify: standardwebhooks 1.3.0, too old or too new by 5 min",
     },
@@ -111,6 +121,7 @@ const RULES: &[Rule] = &[
         upper: false,
         window: Some(5),
         ahead: None,
+        hex_text: true,
         dedup: false,
         source: "@paddle/paddle-node-sdk 3.10.0 (npm) WebhooksValidator.isValidSignature: refuses only `now > ts + 5 s`",
     },
@@ -120,6 +131,7 @@ const RULES: &[Rule] = &[
         upper: false,
         window: Some(300),
         ahead: None,
+        hex_text: false,
         dedup: false,
         source: "@hubspot/api-client 13.5.0 (npm) Signature.isValid: v3 refuses only `now - timestamp > 300000` ms",
     },
@@ -129,6 +141,7 @@ const RULES: &[Rule] = &[
         upper: false,
         window: Some(300),
         ahead: None,
+        hex_text: true,
         dedup: false,
         source: "@mux/mux-node 15.3.0 (npm) webhooks.verifySignature: refuses only `timestampAge > 300`",
     },
@@ -138,6 +151,7 @@ const RULES: &[Rule] = &[
         upper: true,
         window: Some(60),
         ahead: None,
+        hex_text: false,
         dedup: false,
         source: "@linear/sdk 98.0.0 (npm) LinearWebhookClient.verify: the body's webhookTimestamp, `Math.abs(Date.now() - timestamp) > 60000` ms",
     },
@@ -147,6 +161,7 @@ const RULES: &[Rule] = &[
         upper: true,
         window: Some(600),
         ahead: Some(0),
+        hex_text: false,
         dedup: false,
         source: "box-node-sdk 10.12.0 (npm) WebhooksManager.validateMessage: refuses a delivery older than maxAge (600 s) or dated ahead of its clock at all",
     },
@@ -156,6 +171,7 @@ const RULES: &[Rule] = &[
         upper: false,
         window: None,
         ahead: None,
+        hex_text: true,
         dedup: false,
         source: "@octokit/webhooks-methods 6.0.0 (npm) verify: the signature of the body alone",
     },
@@ -165,6 +181,7 @@ const RULES: &[Rule] = &[
         upper: false,
         window: None,
         ahead: None,
+        hex_text: false,
         dedup: false,
         source: "twilio 9.13.0 (PyPI) twilio/request_validator.py RequestValidator.validate: the URL, parameters and bodySHA256 alone",
     },
@@ -178,6 +195,7 @@ pub fn checks(info: &Info) -> SdkChecks {
             timestamp_upper_bound: r.upper,
             window_seconds: r.window,
             future_window_seconds: r.ahead,
+            hex_compared_as_text: r.hex_text,
             dedup_by_id: r.dedup,
             source: r.source.to_string(),
         },
@@ -188,6 +206,7 @@ pub fn checks(info: &Info) -> SdkChecks {
                 timestamp_upper_bound: timed,
                 window_seconds: info.tolerance_seconds,
                 future_window_seconds: None,
+                hex_compared_as_text: false,
                 dedup_by_id: false,
                 source: format!("documented (no SDK source read): {}", info.docs),
             }
@@ -261,7 +280,10 @@ impl Scheme for Faithful {
         let side = match verdict.reason {
             Reason::ExpiredTimestamp => Side::Past,
             Reason::FutureTimestamp => Side::Future,
-            Reason::Ok => return self.held_ahead(delivery, keys, opts, verdict),
+            Reason::Ok => {
+                let verdict = self.held_to_text(delivery, verdict);
+                return self.held_ahead(delivery, keys, opts, verdict);
+            }
             _ => return verdict,
         };
         let info = self.info();
@@ -297,6 +319,34 @@ impl Scheme for Faithful {
 }
 
 impl Faithful {
+    /// A valid verdict, unless the SDK compares the hex signature as lowercase text and the
+    /// header read is in another case: hookctl decodes hex in any case, the SDK finds no match.
+    fn held_to_text(&self, delivery: &Delivery, valid: Verdict) -> Verdict {
+        let Some(r) = rule(self.info()).filter(|r| r.hex_text) else {
+            return valid;
+        };
+        let Some(name) = valid.header.clone() else {
+            return valid;
+        };
+        let value = delivery.headers.get(&name).unwrap_or_default();
+        if !value.bytes().any(|b| b.is_ascii_uppercase()) {
+            return valid;
+        }
+        Verdict {
+            reason: Reason::BadSignature,
+            detail: format!(
+                "{name} matches only when its hex is read in any case, and {} compares it as the lowercase text it computes, so it finds no matching signature",
+                sdk_name(self.info())
+            ),
+            hints: vec![format!(
+                "{} sends lowercase: whatever wrote this header changed its case ({})",
+                self.info().name,
+                r.source
+            )],
+            ..valid
+        }
+    }
+
     /// A valid verdict, unless the SDK accepts less time ahead than the window and the delivery
     /// is dated further ahead than that: then it is `future_timestamp`, as the SDK says.
     fn held_ahead(
@@ -375,6 +425,36 @@ mod tests {
             "{:?}",
             ahead.hints
         );
+    }
+
+    #[test]
+    fn an_uppercase_hex_signature_is_refused_where_the_sdk_compares_text() {
+        let keys = Keys {
+            secrets: vec!["whsec_k".into()],
+            public_key: None,
+        };
+        for id in ["stripe", "github"] {
+            let scheme = Registry::builtin().get(id).unwrap();
+            let req = SignRequest {
+                body: b"{}".to_vec(),
+                timestamp: 1_700_000_000,
+                secret: Some("whsec_k".into()),
+                ..Default::default()
+            };
+            let mut d = Delivery::new(b"{}".to_vec());
+            d.headers = scheme.sign(&req).unwrap().headers;
+            let now = VerifyOptions::at(1_700_000_000);
+            assert!(scheme.verify(&d, &keys, &now).is_valid(), "{id}");
+            let header = scheme.info().headers[0].clone();
+            // The hex only: the keys and prefixes stay as sent.
+            let value = d.headers.get(&header).unwrap().to_string();
+            let (keys_part, hex) = value.rsplit_once('=').unwrap();
+            d.headers
+                .set(&header, format!("{keys_part}={}", hex.to_ascii_uppercase()));
+            let v = scheme.verify(&d, &keys, &now);
+            assert_eq!(v.reason, Reason::BadSignature, "{id}: {}", v.detail);
+            assert!(v.detail.contains("lowercase text"), "{}", v.detail);
+        }
     }
 
     #[test]
