@@ -1,6 +1,6 @@
-//! What each provider's official SDK enforces besides the signature (the timestamp's lower and
-//! upper bounds, its window, id de-duplication), as data read from the SDK's source, and the
-//! wrapper that holds every built-in scheme's verdicts to it.
+//! What each provider's official SDK enforces besides the signature's bytes (the timestamp's
+//! lower and upper bounds, its window, the signature's text, id de-duplication), as data read
+//! from the SDK's source, and the wrapper that holds every built-in scheme's verdicts to it.
 //!
 //! A user's handler runs the SDK, so a delivery the SDK accepts is valid here too; where hookctl
 //! would check more, it says so as advice instead of a negative verdict.
@@ -34,8 +34,8 @@ pub struct SdkChecks {
     pub hex_compared_as_text: bool,
     /// Refuses a message id it has seen before.
     pub dedup_by_id: bool,
-    /// Where the rule was read: the SDK's package, version and function, or `documented:` and
-    /// the provider's documentation where no SDK source was read.
+    /// Where the rule was read: the SDK's package, version and function, or `documented (no
+    /// SDK source read):` and the provider's documentation.
     pub source: String,
 }
 
@@ -47,6 +47,7 @@ struct Rule {
     window: Option<u64>,
     /// How far ahead the SDK accepts, where narrower than `window`.
     ahead: Option<u64>,
+    /// Compares the hex signature as the lowercase text it computes.
     hex_text: bool,
     dedup: bool,
     source: &'static str,
@@ -255,7 +256,7 @@ pub fn advice(info: &Info, side: Side) -> String {
     }
 }
 
-/// `scheme` with its time verdicts held to its provider's SDK rule.
+/// `scheme` with its verdicts held to its provider's SDK rule.
 pub fn faithful(scheme: Arc<dyn Scheme>) -> Arc<dyn Scheme> {
     Arc::new(Faithful(scheme))
 }
@@ -299,9 +300,14 @@ impl Scheme for Faithful {
             now: opts.now,
             tolerance: Some(u64::MAX),
         };
-        let mut valid = self.0.verify(delivery, keys, &unbounded);
+        let valid = self.0.verify(delivery, keys, &unbounded);
         if !valid.is_valid() {
             return verdict;
+        }
+        // Inside the SDK's bounds, the SDK may still find the signature's text no match.
+        let mut valid = self.held_to_text(delivery, valid);
+        if !valid.is_valid() {
+            return valid;
         }
         let window = opts.tolerance.or(info.tolerance_seconds).unwrap_or(0);
         let when = match (side, verdict.age) {
@@ -454,6 +460,9 @@ mod tests {
             let v = scheme.verify(&d, &keys, &now);
             assert_eq!(v.reason, Reason::BadSignature, "{id}: {}", v.detail);
             assert!(v.detail.contains("lowercase text"), "{}", v.detail);
+            // Dated ahead, where Stripe's SDK takes the time but not the text.
+            let early = scheme.verify(&d, &keys, &VerifyOptions::at(1_699_999_000));
+            assert_eq!(early.reason, Reason::BadSignature, "{id}: {}", early.detail);
         }
     }
 
