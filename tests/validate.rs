@@ -650,3 +650,28 @@ fn strict_validate_still_fails_an_endpoint_that_checks_nothing() {
         assert_eq!(status(&report, id), "fail", "{id}");
     }
 }
+
+#[test]
+fn the_timestamp_checks_say_why_they_skip_a_scheme_that_signs_its_time_in_the_body() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = serve(endpoints::lax());
+    let out = hookctl(dir.path())
+        .args(["validate", &server.url("/hook"), "--provider", "linear"])
+        .args(["--secret", "lin_wh_test", "--json"])
+        .args([
+            "--checks",
+            "rejects_stale_timestamp,rejects_future_timestamp",
+        ])
+        .output()
+        .unwrap();
+    let report = stdout_json(&out);
+    for id in ["rejects_stale_timestamp", "rejects_future_timestamp"] {
+        assert_eq!(status(&report, id), "skip", "{id}");
+        let d = detail(&report, id);
+        assert!(
+            d.starts_with("Linear signs its time inside the body")
+                && !d.contains("signs no timestamp"),
+            "{d}"
+        );
+    }
+}

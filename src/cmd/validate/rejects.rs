@@ -54,13 +54,19 @@ pub async fn future_timestamp(p: &Prober<'_>) -> Result<(Status, String)> {
 async fn timestamp(p: &Prober<'_>, side: Side) -> Result<(Status, String)> {
     let info = p.sampler.scheme.info();
     let Some(window) = info.tolerance_seconds else {
-        return Ok((
-            Status::Skip,
-            format!(
+        let why = match sdk::checks(info).window_seconds {
+            // Linear's: a field of the signed body, which the probes take as the event has it.
+            Some(_) => format!(
+                "{} signs its time inside the body, which these probes do not change; {} holds it to its window",
+                info.name,
+                sdk::sdk_name(info)
+            ),
+            None => format!(
                 "{} signs no timestamp, so a replay cannot be told by its age; de-duplicate deliveries by id instead",
                 info.name
             ),
-        ));
+        };
+        return Ok((Status::Skip, why));
     };
     let offset = window as i64 + MARGIN_SECONDS;
     let direction = match side {
