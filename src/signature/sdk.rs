@@ -184,7 +184,7 @@ const RULES: &[Rule] = &[
         ahead: None,
         hex_text: false,
         dedup: false,
-        source: "twilio 9.13.0 (PyPI) twilio/request_validator.py RequestValidator.validate: the URL, parameters and bodySHA256 alone",
+        source: "twilio 9.13.0 (PyPI) twilio/request_validator.py RequestValidator.validate: the URL, parameters and bodySHA256 alone, with HMAC-SHA1 or the algorithm get_signature_algorithm reads from X-Twilio-Webhooks-Signature-Settings",
     },
 ];
 
