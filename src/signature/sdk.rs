@@ -328,9 +328,9 @@ impl Faithful {
     /// A valid verdict, unless the SDK compares the hex signature as lowercase text and the
     /// header read is in another case: hookctl decodes hex in any case, the SDK finds no match.
     fn held_to_text(&self, delivery: &Delivery, valid: Verdict) -> Verdict {
-        let Some(r) = rule(self.info()).filter(|r| r.hex_text) else {
+        if !rule(self.info()).is_some_and(|r| r.hex_text) {
             return valid;
-        };
+        }
         let Some(name) = valid.header.clone() else {
             return valid;
         };
@@ -345,9 +345,8 @@ impl Faithful {
                 sdk_name(self.info())
             ),
             hints: vec![format!(
-                "{} sends lowercase: whatever wrote this header changed its case ({})",
-                self.info().name,
-                r.source
+                "{} sends lowercase hex: whatever wrote this header changed its case",
+                self.info().name
             )],
             ..valid
         }
