@@ -29,9 +29,9 @@ pub struct SdkChecks {
     /// (Box's accepts none).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub future_window_seconds: Option<u64>,
-    /// Compares the hex signature header as the lowercase text it computes, so a header in
-    /// another case does not match.
-    pub hex_compared_as_text: bool,
+    /// Compares the signature as the text it computes (lowercase hex, padded base64), so the
+    /// same bytes written another way do not match.
+    pub signature_compared_as_text: bool,
     /// Refuses a message id it has seen before.
     pub dedup_by_id: bool,
     /// Where the rule was read: the SDK's package, version and function, or `documented (no
@@ -47,10 +47,48 @@ struct Rule {
     window: Option<u64>,
     /// How far ahead the SDK accepts, where narrower than `window`.
     ahead: Option<u64>,
-    /// Compares the hex signature as the lowercase text it computes.
-    hex_text: bool,
+    /// Compares the signature as the text it computes, not as decoded bytes.
+    text: Option<Text>,
     dedup: bool,
     source: &'static str,
+}
+
+/// How an SDK writes the signature it compares the header's text with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Text {
+    /// Lowercase hex; the header's items are separated by this.
+    LowercaseHex(char),
+    /// `v1,` and standard base64 with its padding; the items are separated by spaces.
+    PaddedBase64,
+}
+
+impl Text {
+    /// Whether one item of the header is written as the SDK writes it. Items the SDK does not
+    /// compare (a timestamp, another version) pass.
+    fn written_as_sdk(self, item: &str) -> bool {
+        match self {
+            Text::LowercaseHex(_) => !item.bytes().any(|b| b.is_ascii_uppercase()),
+            Text::PaddedBase64 => match item.strip_prefix("v1,") {
+                Some(sig) => super::crypto::decode_base64(sig)
+                    .is_some_and(|bytes| super::crypto::base64(&bytes) == sig),
+                None => true,
+            },
+        }
+    }
+
+    fn separator(self) -> char {
+        match self {
+            Text::LowercaseHex(sep) => sep,
+            Text::PaddedBase64 => ' ',
+        }
+    }
+
+    fn describe(self) -> &'static str {
+        match self {
+            Text::LowercaseHex(_) => "lowercase hex",
+            Text::PaddedBase64 => "padded standard base64",
+        }
+    }
 }
 
 /// The rules read from the SDKs' published source. A provider not listed is held to its
@@ -62,7 +100,7 @@ const RULES: &[Rule] = &[
         upper: false,
         window: Some(300),
         ahead: None,
-        hex_text: true,
+        text: Some(Text::LowercaseHex(',')),
         dedup: false,
         source: "stripe 16.1.0 (PyPI) stripe/_webhook.py WebhookSignature.verify_header: `timestamp < time.time() - tolerance`; stripe 23.2.0 (npm) Webhooks.js validateComputedSignature: `timestampAge > tolerance`",
     },
@@ -72,7 +110,7 @@ const RULES: &[Rule] = &[
         upper: true,
         window: Some(300),
         ahead: None,
-        hex_text: false,
+        text: Some(Text::PaddedBase64),
         dedup: false,
         source: "standardwebhooks 1.3.0 (PyPI) webhooks.py Webhook.__verify_timestamp and standardwebhooks 1.3.0 (npm) index.js verifyTimestamp: too old or too new by 5 min",
     },
@@ -82,7 +120,7 @@ const RULES: &[Rule] = &[
         upper: true,
         window: Some(300),
         ahead: None,
-        hex_text: false,
+        text: Some(Text::PaddedBase64),
         dedup: false,
         source: "svix 2.9.1 (PyPI) svix/webhooks.py and svix 1.99.1 (npm) webhook.js: both verify with standardwebhooks 1.3.0, too old or too new by 5 min",
     },
@@ -92,7 +130,7 @@ const RULES: &[Rule] = &[
         upper: true,
         window: Some(300),
         ahead: None,
-        hex_text: true,
+        text: Some(Text::LowercaseHex(',')),
         dedup: false,
         source: "slack_sdk 3.48.0 (PyPI) slack_sdk/signature SignatureVerifier.is_valid: `abs(now - timestamp) > 60 * 5`",
     },
@@ -102,7 +140,7 @@ const RULES: &[Rule] = &[
         upper: true,
         window: Some(300),
         ahead: None,
-        hex_text: false,
+        text: Some(Text::PaddedBase64),
         dedup: false,
         source: "@clerk/backend 3.25.0 (npm) webhooks.js verifyWebhook: standardwebhooks 1.3.0, too old or too new by 5 min",
     },
@@ -112,7 +150,7 @@ const RULES: &[Rule] = &[
         upper: true,
         window: Some(300),
         ahead: None,
-        hex_text: false,
+        text: Some(Text::PaddedBase64),
         dedup: false,
         source: "resend 6.38.0 (npm) Webhooks.verify: standardwebhooks 1.3.0, too old or too new by 5 min",
     },
@@ -122,7 +160,7 @@ const RULES: &[Rule] = &[
         upper: false,
         window: Some(5),
         ahead: None,
-        hex_text: true,
+        text: Some(Text::LowercaseHex(';')),
         dedup: false,
         source: "@paddle/paddle-node-sdk 3.10.0 (npm) WebhooksValidator.isValidSignature: refuses only `now > ts + 5 s`",
     },
@@ -132,7 +170,7 @@ const RULES: &[Rule] = &[
         upper: false,
         window: Some(300),
         ahead: None,
-        hex_text: false,
+        text: None,
         dedup: false,
         source: "@hubspot/api-client 13.5.0 (npm) Signature.isValid: v3 refuses only `now - timestamp > 300000` ms",
     },
@@ -142,7 +180,7 @@ const RULES: &[Rule] = &[
         upper: false,
         window: Some(300),
         ahead: None,
-        hex_text: true,
+        text: Some(Text::LowercaseHex(',')),
         dedup: false,
         source: "@mux/mux-node 15.3.0 (npm) webhooks.verifySignature: refuses only `timestampAge > 300`",
     },
@@ -152,7 +190,7 @@ const RULES: &[Rule] = &[
         upper: true,
         window: Some(60),
         ahead: None,
-        hex_text: false,
+        text: None,
         dedup: false,
         source: "@linear/sdk 98.0.0 (npm) LinearWebhookClient.verify: the body's webhookTimestamp, `Math.abs(Date.now() - timestamp) > 60000` ms",
     },
@@ -162,7 +200,7 @@ const RULES: &[Rule] = &[
         upper: true,
         window: Some(600),
         ahead: Some(0),
-        hex_text: false,
+        text: None,
         dedup: false,
         source: "box-node-sdk 10.12.0 (npm) WebhooksManager.validateMessage: refuses a delivery older than maxAge (600 s) or dated ahead of its clock at all",
     },
@@ -172,7 +210,7 @@ const RULES: &[Rule] = &[
         upper: false,
         window: None,
         ahead: None,
-        hex_text: true,
+        text: Some(Text::LowercaseHex(',')),
         dedup: false,
         source: "@octokit/webhooks-methods 6.0.0 (npm) verify: the signature of the body alone",
     },
@@ -182,7 +220,7 @@ const RULES: &[Rule] = &[
         upper: false,
         window: None,
         ahead: None,
-        hex_text: false,
+        text: None,
         dedup: false,
         source: "twilio 9.13.0 (PyPI) twilio/request_validator.py RequestValidator.validate: the URL, parameters and bodySHA256 alone, with HMAC-SHA1 or the algorithm get_signature_algorithm reads from X-Twilio-Webhooks-Signature-Settings",
     },
@@ -196,7 +234,7 @@ pub fn checks(info: &Info) -> SdkChecks {
             timestamp_upper_bound: r.upper,
             window_seconds: r.window,
             future_window_seconds: r.ahead,
-            hex_compared_as_text: r.hex_text,
+            signature_compared_as_text: r.text.is_some(),
             dedup_by_id: r.dedup,
             source: r.source.to_string(),
         },
@@ -207,7 +245,7 @@ pub fn checks(info: &Info) -> SdkChecks {
                 timestamp_upper_bound: timed,
                 window_seconds: info.tolerance_seconds,
                 future_window_seconds: None,
-                hex_compared_as_text: false,
+                signature_compared_as_text: false,
                 dedup_by_id: false,
                 source: format!("documented (no SDK source read): {}", info.docs),
             }
@@ -282,7 +320,7 @@ impl Scheme for Faithful {
             Reason::ExpiredTimestamp => Side::Past,
             Reason::FutureTimestamp => Side::Future,
             Reason::Ok => {
-                let verdict = self.held_to_text(delivery, verdict);
+                let verdict = self.held_to_text(delivery, keys, opts, verdict);
                 return self.held_ahead(delivery, keys, opts, verdict);
             }
             _ => return verdict,
@@ -305,7 +343,7 @@ impl Scheme for Faithful {
             return verdict;
         }
         // Inside the SDK's bounds, the SDK may still find the signature's text no match.
-        let mut valid = self.held_to_text(delivery, valid);
+        let mut valid = self.held_to_text(delivery, keys, &unbounded, valid);
         if !valid.is_valid() {
             return valid;
         }
@@ -325,28 +363,49 @@ impl Scheme for Faithful {
 }
 
 impl Faithful {
-    /// A valid verdict, unless the SDK compares the hex signature as lowercase text and the
-    /// header read is in another case: hookctl decodes hex in any case, the SDK finds no match.
-    fn held_to_text(&self, delivery: &Delivery, valid: Verdict) -> Verdict {
-        if !rule(self.info()).is_some_and(|r| r.hex_text) {
+    /// A valid verdict, unless only a signature written otherwise than the SDK writes it
+    /// matched: hookctl decodes hex in any case and base64 with or without padding, while the
+    /// SDK compares text. Verifying again with only the items written as the SDK writes them
+    /// tells which.
+    fn held_to_text(
+        &self,
+        delivery: &Delivery,
+        keys: &Keys,
+        opts: &VerifyOptions,
+        valid: Verdict,
+    ) -> Verdict {
+        let Some(text) = rule(self.info()).and_then(|r| r.text) else {
             return valid;
-        }
+        };
         let Some(name) = valid.header.clone() else {
             return valid;
         };
         let value = delivery.headers.get(&name).unwrap_or_default();
-        if !value.bytes().any(|b| b.is_ascii_uppercase()) {
+        let sep = text.separator();
+        let items: Vec<&str> = value.split(sep).collect();
+        if items.iter().all(|i| text.written_as_sdk(i.trim())) {
+            return valid;
+        }
+        let kept: Vec<&str> = items
+            .into_iter()
+            .filter(|i| text.written_as_sdk(i.trim()))
+            .collect();
+        let mut as_sdk = delivery.clone();
+        as_sdk.headers.set(&name, kept.join(&sep.to_string()));
+        if self.0.verify(&as_sdk, keys, opts).is_valid() {
             return valid;
         }
         Verdict {
             reason: Reason::BadSignature,
             detail: format!(
-                "{name} matches only when its hex is read in any case, and {} compares it as the lowercase text it computes, so it finds no matching signature",
-                sdk_name(self.info())
+                "{name} matches only when its signature is decoded, and {} compares it as the {} text it computes, so it finds no matching signature",
+                sdk_name(self.info()),
+                text.describe()
             ),
             hints: vec![format!(
-                "{} sends lowercase hex: whatever wrote this header changed its case",
-                self.info().name
+                "{} writes {}: whatever wrote this header changed how it is written",
+                self.info().name,
+                text.describe()
             )],
             ..valid
         }
@@ -458,11 +517,68 @@ mod tests {
                 .set(&header, format!("{keys_part}={}", hex.to_ascii_uppercase()));
             let v = scheme.verify(&d, &keys, &now);
             assert_eq!(v.reason, Reason::BadSignature, "{id}: {}", v.detail);
-            assert!(v.detail.contains("lowercase text"), "{}", v.detail);
+            assert!(v.detail.contains("lowercase hex text"), "{}", v.detail);
             // Dated ahead, where Stripe's SDK takes the time but not the text.
             let early = scheme.verify(&d, &keys, &VerifyOptions::at(1_699_999_000));
             assert_eq!(early.reason, Reason::BadSignature, "{id}: {}", early.detail);
         }
+    }
+
+    #[test]
+    fn a_signature_written_otherwise_than_the_sdk_writes_it_is_refused_unless_another_matches() {
+        let keys = Keys {
+            secrets: vec!["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw".into()],
+            public_key: None,
+        };
+        let scheme = Registry::builtin().get("standard-webhooks").unwrap();
+        let req = SignRequest {
+            body: b"{}".to_vec(),
+            timestamp: 1_700_000_000,
+            id: "msg_1".into(),
+            secret: keys.secrets.first().cloned(),
+            ..Default::default()
+        };
+        let mut d = Delivery::new(b"{}".to_vec());
+        d.headers = scheme.sign(&req).unwrap().headers;
+        let now = VerifyOptions::at(1_700_000_000);
+        let padded = d.headers.get("webhook-signature").unwrap().to_string();
+        assert!(padded.ends_with('='), "{padded}");
+        // standardwebhooks 1.3.0 compares `v1,<base64>` as text: unpadded is no match.
+        let unpadded = padded.trim_end_matches('=').to_string();
+        d.headers.set("webhook-signature", &unpadded);
+        let v = scheme.verify(&d, &keys, &now);
+        assert_eq!(v.reason, Reason::BadSignature, "{}", v.detail);
+        assert!(v.detail.contains("padded standard base64"), "{}", v.detail);
+        // Next to a signature written as the SDK writes it, the delivery is valid, as there.
+        d.headers
+            .set("webhook-signature", format!("{unpadded} {padded}"));
+        assert!(scheme.verify(&d, &keys, &now).is_valid());
+
+        // Paddle's items are separated by `;`, and one lowercase h1 is enough.
+        let paddle = Registry::builtin().get("paddle").unwrap();
+        let req = SignRequest {
+            body: b"{}".to_vec(),
+            timestamp: 1_700_000_000,
+            secret: Some("pdl_ntf_k".into()),
+            ..Default::default()
+        };
+        let mut d = Delivery::new(b"{}".to_vec());
+        d.headers = paddle.sign(&req).unwrap().headers;
+        let keys = Keys {
+            secrets: vec!["pdl_ntf_k".into()],
+            public_key: None,
+        };
+        let value = d.headers.get("Paddle-Signature").unwrap().to_string();
+        let (ts, h1) = value.split_once(';').unwrap();
+        d.headers.set(
+            "Paddle-Signature",
+            format!(
+                "{ts};{};{h1}",
+                h1.to_ascii_uppercase().replace("H1=", "h1=")
+            ),
+        );
+        let v = paddle.verify(&d, &keys, &now);
+        assert!(v.is_valid(), "{}", v.detail);
     }
 
     #[test]
