@@ -522,6 +522,23 @@ mod tests {
             let early = scheme.verify(&d, &keys, &VerifyOptions::at(1_699_999_000));
             assert_eq!(early.reason, Reason::BadSignature, "{id}: {}", early.detail);
         }
+        // Next to a lowercase v1 that matches, Stripe's SDK finds its match: valid.
+        let stripe = Registry::builtin().get("stripe").unwrap();
+        let req = SignRequest {
+            body: b"{}".to_vec(),
+            timestamp: 1_700_000_000,
+            secret: Some("whsec_k".into()),
+            ..Default::default()
+        };
+        let mut d = Delivery::new(b"{}".to_vec());
+        d.headers = stripe.sign(&req).unwrap().headers;
+        let value = d.headers.get("Stripe-Signature").unwrap().to_string();
+        let (t, v1) = value.split_once(',').unwrap();
+        let upper = v1.to_ascii_uppercase().replace("V1=", "v1=");
+        d.headers
+            .set("Stripe-Signature", format!("{t},{upper},{v1}"));
+        let v = stripe.verify(&d, &keys, &VerifyOptions::at(1_700_000_000));
+        assert!(v.is_valid(), "{}", v.detail);
     }
 
     #[test]
