@@ -97,9 +97,8 @@ async fn timestamp(p: &Prober<'_>, side: Side) -> Result<(Status, String)> {
         return Ok((
             Status::Advice,
             format!(
-                "accepted a delivery {what} ({}), as a handler on {} does: {}",
+                "accepted a delivery {what} ({}): {}",
                 a.describe(),
-                sdk::sdk_name(info),
                 sdk::advice(info, side)
             ),
         ));
