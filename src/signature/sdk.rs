@@ -51,6 +51,9 @@ struct Rule {
     text: Option<Text>,
     dedup: bool,
     source: &'static str,
+    /// Where another official SDK of the provider is stricter than the rule (which follows
+    /// the one that accepts more, so that no handler written as documented fails `validate`).
+    stricter: Option<&'static str>,
 }
 
 /// How an SDK writes the signature it compares the header's text with.
@@ -103,6 +106,7 @@ const RULES: &[Rule] = &[
         text: Some(Text::LowercaseHex(',')),
         dedup: false,
         source: "stripe 16.1.0 (PyPI) stripe/_webhook.py WebhookSignature.verify_header: `timestamp < time.time() - tolerance`; stripe 23.2.0 (npm) Webhooks.js validateComputedSignature: `timestampAge > tolerance`",
+        stricter: None,
     },
     Rule {
         id: "standard-webhooks",
@@ -113,6 +117,7 @@ const RULES: &[Rule] = &[
         text: Some(Text::PaddedBase64),
         dedup: false,
         source: "standardwebhooks 1.3.0 (PyPI) webhooks.py Webhook.__verify_timestamp and standardwebhooks 1.3.0 (npm) index.js verifyTimestamp: too old or too new by 5 min",
+        stricter: None,
     },
     Rule {
         id: "svix",
@@ -123,6 +128,7 @@ const RULES: &[Rule] = &[
         text: Some(Text::PaddedBase64),
         dedup: false,
         source: "svix 2.9.1 (PyPI) svix/webhooks.py and svix 1.99.1 (npm) webhook.js: both verify with standardwebhooks 1.3.0, too old or too new by 5 min",
+        stricter: None,
     },
     Rule {
         id: "slack",
@@ -133,6 +139,7 @@ const RULES: &[Rule] = &[
         text: Some(Text::LowercaseHex(',')),
         dedup: false,
         source: "slack_sdk 3.48.0 (PyPI) slack_sdk/signature SignatureVerifier.is_valid: `abs(now - timestamp) > 60 * 5`",
+        stricter: None,
     },
     Rule {
         id: "clerk",
@@ -143,6 +150,7 @@ const RULES: &[Rule] = &[
         text: Some(Text::PaddedBase64),
         dedup: false,
         source: "@clerk/backend 3.25.0 (npm) webhooks.js verifyWebhook: standardwebhooks 1.3.0, too old or too new by 5 min",
+        stricter: None,
     },
     Rule {
         id: "resend",
@@ -153,6 +161,7 @@ const RULES: &[Rule] = &[
         text: Some(Text::PaddedBase64),
         dedup: false,
         source: "resend 6.38.0 (npm) Webhooks.verify: standardwebhooks 1.3.0, too old or too new by 5 min",
+        stricter: None,
     },
     Rule {
         id: "paddle",
@@ -162,7 +171,10 @@ const RULES: &[Rule] = &[
         ahead: None,
         text: Some(Text::LowercaseHex(';')),
         dedup: false,
-        source: "@paddle/paddle-node-sdk 3.10.0 (npm) WebhooksValidator.isValidSignature: refuses only `now > ts + 5 s`",
+        source: "@paddle/paddle-node-sdk 3.10.0 (npm) WebhooksValidator.isValidSignature: refuses only `now > ts + 5 s`; paddle-python-sdk 1.16.1 (PyPI) Notifications/Verifier.verify: 5 s either way",
+        stricter: Some(
+            "Paddle's Python SDK (paddle-python-sdk 1.16.1) refuses one more than 5 s ahead",
+        ),
     },
     Rule {
         id: "hubspot",
@@ -173,6 +185,7 @@ const RULES: &[Rule] = &[
         text: None,
         dedup: false,
         source: "@hubspot/api-client 13.5.0 (npm) Signature.isValid: v3 refuses only `now - timestamp > 300000` ms",
+        stricter: None,
     },
     Rule {
         id: "mux",
@@ -183,6 +196,7 @@ const RULES: &[Rule] = &[
         text: Some(Text::LowercaseHex(',')),
         dedup: false,
         source: "@mux/mux-node 15.3.0 (npm) webhooks.verifySignature: refuses only `timestampAge > 300`",
+        stricter: None,
     },
     Rule {
         id: "linear",
@@ -193,6 +207,7 @@ const RULES: &[Rule] = &[
         text: None,
         dedup: false,
         source: "@linear/sdk 98.0.0 (npm) LinearWebhookClient.verify: the body's webhookTimestamp, `Math.abs(Date.now() - timestamp) > 60000` ms",
+        stricter: None,
     },
     Rule {
         id: "contentful",
@@ -203,6 +218,7 @@ const RULES: &[Rule] = &[
         text: None,
         dedup: false,
         source: "@contentful/node-apps-toolkit 3.16.1 (npm) requests verifyRequest: refuses only `Date.now() - timestamp >= ttl * 1000` (ttl 30 s)",
+        stricter: None,
     },
     Rule {
         id: "orb",
@@ -213,6 +229,7 @@ const RULES: &[Rule] = &[
         text: None,
         dedup: false,
         source: "orb-billing 6.11.0 (npm) resources/webhooks.js verifySignature: 'Webhook timestamp is too old' or 'too new' by 5 min",
+        stricter: None,
     },
     Rule {
         id: "box",
@@ -223,6 +240,7 @@ const RULES: &[Rule] = &[
         text: None,
         dedup: false,
         source: "box-node-sdk 10.12.0 (npm) WebhooksManager.validateMessage: refuses a delivery older than maxAge (600 s) or dated ahead of its clock at all",
+        stricter: None,
     },
     Rule {
         id: "github",
@@ -233,6 +251,7 @@ const RULES: &[Rule] = &[
         text: Some(Text::LowercaseHex(',')),
         dedup: false,
         source: "@octokit/webhooks-methods 6.0.0 (npm) verify: the signature of the body alone",
+        stricter: None,
     },
     Rule {
         id: "twilio",
@@ -243,6 +262,7 @@ const RULES: &[Rule] = &[
         text: None,
         dedup: false,
         source: "twilio 9.13.0 (PyPI) twilio/request_validator.py RequestValidator.validate: the URL, parameters and bodySHA256 alone, with HMAC-SHA1 or the algorithm get_signature_algorithm reads from X-Twilio-Webhooks-Signature-Settings",
+        stricter: None,
     },
 ];
 
@@ -304,13 +324,19 @@ pub fn sdk_name(info: &Info) -> String {
 /// named, and why checking it anyway is worth it. `verify` and `validate` both say this.
 pub fn advice(info: &Info, side: Side) -> String {
     let sdk = sdk_name(info);
-    match side {
-        Side::Future => format!(
-            "{sdk} accepts future timestamps (it checks only that one is not too old); rejecting them too protects against a signing clock that runs ahead"
+    let (behaviour, why) = match side {
+        Side::Future => (
+            format!("{sdk} accepts future timestamps (it checks only that one is not too old)"),
+            "rejecting them too protects against a signing clock that runs ahead",
         ),
-        Side::Past => format!(
-            "{sdk} does not check how old a timestamp is; rejecting old ones too protects against a captured delivery replayed later"
+        Side::Past => (
+            format!("{sdk} does not check how old a timestamp is"),
+            "rejecting old ones too protects against a captured delivery replayed later",
         ),
+    };
+    match rule(info).and_then(|r| r.stricter) {
+        Some(stricter) => format!("{behaviour}, though {stricter}; {why}"),
+        None => format!("{behaviour}; {why}"),
     }
 }
 
@@ -616,6 +642,33 @@ mod tests {
         );
         let v = paddle.verify(&d, &keys, &now);
         assert!(v.is_valid(), "{}", v.detail);
+    }
+
+    #[test]
+    fn where_the_providers_sdks_differ_the_advice_names_the_stricter_one() {
+        let paddle = Registry::builtin().get("paddle").unwrap();
+        let req = SignRequest {
+            body: b"{}".to_vec(),
+            timestamp: 1_700_000_060,
+            secret: Some("pdl_ntf_k".into()),
+            ..Default::default()
+        };
+        let mut d = Delivery::new(b"{}".to_vec());
+        d.headers = paddle.sign(&req).unwrap().headers;
+        let keys = Keys {
+            secrets: vec!["pdl_ntf_k".into()],
+            public_key: None,
+        };
+        // The Node SDK accepts a minute ahead, the Python one does not: valid, and said so.
+        let v = paddle.verify(&d, &keys, &VerifyOptions::at(1_700_000_000));
+        assert!(v.is_valid(), "{}", v.detail);
+        assert!(
+            v.hints.iter().any(
+                |h| h.contains("though Paddle's Python SDK (paddle-python-sdk 1.16.1) refuses")
+            ),
+            "{:?}",
+            v.hints
+        );
     }
 
     #[test]
