@@ -133,13 +133,13 @@ const RULES: &[Rule] = &[
     Rule {
         id: "slack",
         lower: true,
-        upper: true,
+        upper: false,
         window: Some(300),
         ahead: None,
         text: Some(Text::LowercaseHex(',')),
         dedup: false,
-        source: "slack_sdk 3.48.0 (PyPI) slack_sdk/signature SignatureVerifier.is_valid: `abs(now - timestamp) > 60 * 5`",
-        stricter: None,
+        source: "@slack/bolt 5.1.0 (npm) verifySlackRequest: refuses only a timestamp older than 5 min; slack_sdk 3.48.0 (PyPI) SignatureVerifier.is_valid: `abs(now - timestamp) > 60 * 5`",
+        stricter: Some("Slack's Python SDK (slack_sdk 3.48.0) refuses one more than 5 min ahead"),
     },
     Rule {
         id: "clerk",
