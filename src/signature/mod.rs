@@ -7,6 +7,7 @@
 pub mod crypto;
 pub mod delivery;
 pub mod diagnose;
+pub mod faithful;
 pub mod keys;
 pub mod registry;
 pub mod sdk;

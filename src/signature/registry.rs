@@ -28,7 +28,7 @@ static BUILTIN: LazyLock<Registry> = LazyLock::new(|| {
     schemes.sort_by_key(|s| s.info().id.clone());
     // A user's handler runs the provider's SDK: verdicts follow what it enforces.
     Registry {
-        schemes: schemes.into_iter().map(super::sdk::faithful).collect(),
+        schemes: schemes.into_iter().map(super::faithful::faithful).collect(),
     }
 });
 
