@@ -63,6 +63,39 @@ fn providers_json_lists_every_provider_with_the_documented_fields() {
     let stripe = list.iter().find(|p| p["id"] == "stripe").unwrap();
     assert_eq!(stripe["tolerance_seconds"], 300);
     assert_eq!(stripe["headers"][0], "Stripe-Signature");
+    let by_id = |id: &str| &list.iter().find(|p| p["id"] == id).unwrap()["sdk_checks"];
+    // What each official SDK checks, read from its source: Stripe's only the age, Standard
+    // Webhooks' both ways, GitHub's no time at all.
+    let stripe_sdk = by_id("stripe");
+    assert_eq!(stripe_sdk["timestamp_lower_bound"], true);
+    assert_eq!(stripe_sdk["timestamp_upper_bound"], false);
+    assert_eq!(stripe_sdk["window_seconds"], 300);
+    assert_eq!(stripe_sdk["dedup_by_id"], false);
+    assert!(
+        stripe_sdk["source"]
+            .as_str()
+            .unwrap()
+            .contains("stripe/_webhook.py")
+    );
+    assert_eq!(by_id("standard-webhooks")["timestamp_upper_bound"], true);
+    assert_eq!(by_id("github")["window_seconds"], Value::Null);
+    assert_eq!(by_id("github")["timestamp_lower_bound"], false);
+    for p in list {
+        let sdk = &p["sdk_checks"];
+        for field in [
+            "timestamp_lower_bound",
+            "timestamp_upper_bound",
+            "window_seconds",
+            "dedup_by_id",
+            "source",
+        ] {
+            assert!(
+                sdk.get(field).is_some(),
+                "{} has no sdk_checks.{field}",
+                p["id"]
+            );
+        }
+    }
 }
 
 #[test]
@@ -266,6 +299,79 @@ fn verify_reports_clock_skew_in_seconds() {
         ])
         .assert()
         .code(0);
+}
+
+#[test]
+fn verify_takes_a_stripe_delivery_ten_minutes_ahead_as_stripes_sdk_does_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let header = stripe_header(&dir, "whsec_test", BODY, "1700000600");
+    let args = [
+        "verify",
+        "--provider",
+        "stripe",
+        "--secret",
+        "whsec_test",
+        "--body",
+        BODY,
+        "-H",
+        &header,
+        "--now",
+        "1700000000",
+    ];
+    let out = hookctl(&dir).args(args).arg("--json").output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v = stdout_json(&out);
+    assert_eq!(v["valid"], true, "{v}");
+    assert_eq!(v["reason"], "ok");
+    let hint = v["hints"][0].as_str().unwrap();
+    assert!(
+        hint.contains("dated 10m (600 s) in the future")
+            && hint.contains("Stripe's official SDK accepts future timestamps"),
+        "{hint}"
+    );
+    hookctl(&dir)
+        .args(args)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("Stripe signature is valid"))
+        .stdout(predicate::str::contains(
+            "protects against a signing clock that runs ahead",
+        ));
+}
+
+#[test]
+fn verify_refuses_a_standard_webhooks_delivery_ten_minutes_ahead_as_its_sdk_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    let signed = hookctl(&dir)
+        .args([
+            "sign",
+            "--provider",
+            "standard-webhooks",
+            "--secret",
+            secret,
+        ])
+        .args(["--body", BODY, "--timestamp", "1700000600", "--id", "msg_1"])
+        .output()
+        .unwrap();
+    assert!(signed.status.success());
+    let mut verify = hookctl(&dir);
+    verify.args([
+        "verify",
+        "--provider",
+        "standard-webhooks",
+        "--secret",
+        secret,
+    ]);
+    verify.args(["--body", BODY, "--now", "1700000000", "--json"]);
+    for line in String::from_utf8(signed.stdout).unwrap().lines() {
+        verify.args(["-H", line]);
+    }
+    let out = verify.output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v = stdout_json(&out);
+    assert_eq!(v["valid"], false, "{v}");
+    assert_eq!(v["reason"], "future_timestamp");
 }
 
 #[test]
@@ -1282,6 +1388,14 @@ fn providers_shows_one_scheme_in_detail() {
         .code(0)
         .stdout(predicate::str::contains("variants"))
         .stdout(predicate::str::contains("X-HubSpot-Signature-v3"));
+    hookctl(&dir)
+        .args(["providers", "stripe"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "sdk checks a timestamp not older than 5 min; a future one is accepted",
+        ))
+        .stdout(predicate::str::contains("read from  stripe 16.1.0 (PyPI)"));
     hookctl(&dir)
         .args(["providers", "hubspto"])
         .assert()

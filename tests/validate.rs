@@ -7,7 +7,7 @@ mod endpoints;
 use std::time::Duration;
 
 use common::{hookctl, stdout_json};
-use endpoints::{SECRET, Strictness, certs, serve, serve_tls};
+use endpoints::{SECRET, Strictness, certs, sdk, serve, serve_tls};
 use serde_json::Value;
 
 const DOCUMENTED_IDS: &[&str] = &[
@@ -628,6 +628,188 @@ fn validate_only_reads_the_config_file_it_is_given() {
             err.contains("made for this run only"),
             !quiet,
             "quiet {quiet}: {err}"
+        );
+    }
+}
+
+/// Runs the whole suite with `--strict` against an HTTPS endpoint (plain http would warn) for
+/// `provider`, signed with `secret`; latency is not what these tests judge.
+fn validate_strict(
+    dir: &std::path::Path,
+    ca: &std::path::Path,
+    url: &str,
+    provider: &str,
+    secret: &str,
+) -> (Option<i32>, Value) {
+    let out = hookctl(dir)
+        .args(["validate", url, "--provider", provider, "--secret", secret])
+        .args(["--strict", "--probes", "2", "--slow", "10s", "--json"])
+        .arg("--ca-cert")
+        .arg(ca)
+        .output()
+        .unwrap();
+    (out.status.code(), stdout_json(&out))
+}
+
+#[test]
+fn strict_validate_passes_endpoints_that_check_what_their_providers_sdk_checks() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ca_pem, leaf) = certs::from_ca(365);
+    let ca = dir.path().join("ca.pem");
+    std::fs::write(&ca, ca_pem).unwrap();
+    for (provider, secret, rule, future) in [
+        ("stripe", "whsec_stripe_test", sdk::STRIPE_SDK, "advice"),
+        (
+            "standard-webhooks",
+            SECRET,
+            sdk::STANDARD_WEBHOOKS_SDK,
+            "pass",
+        ),
+        ("github", "s3cret", sdk::GITHUB_SDK, "skip"),
+    ] {
+        let server = serve_tls(
+            sdk::endpoint(provider, secret, rule),
+            leaf.chain.clone(),
+            leaf.key.clone(),
+        );
+        let (code, report) =
+            validate_strict(dir.path(), &ca, &server.url("/hook"), provider, secret);
+        assert_eq!(code, Some(0), "{provider}: {report:#}");
+        assert_eq!(report["passed"], true);
+        assert_eq!(
+            status(&report, "rejects_future_timestamp"),
+            future,
+            "{provider}: {}",
+            detail(&report, "rejects_future_timestamp")
+        );
+        for c in report["checks"].as_array().unwrap() {
+            assert!(
+                !["fail", "warn"].contains(&c["status"].as_str().unwrap()),
+                "{provider}: {c}"
+            );
+        }
+    }
+}
+
+#[test]
+fn accepting_a_future_timestamp_is_advice_where_the_sdk_accepts_it_and_a_failure_where_it_does_not()
+{
+    let dir = tempfile::tempdir().unwrap();
+    let stripe = serve(sdk::endpoint(
+        "stripe",
+        "whsec_stripe_test",
+        sdk::STRIPE_SDK,
+    ));
+    let out = hookctl(dir.path())
+        .args(["validate", &stripe.url("/hook"), "--provider", "stripe"])
+        .args(["--secret", "whsec_stripe_test", "--json"])
+        .args([
+            "--checks",
+            "rejects_stale_timestamp,rejects_future_timestamp",
+        ])
+        .output()
+        .unwrap();
+    let report = stdout_json(&out);
+    assert_eq!(out.status.code(), Some(0), "{report:#}");
+    assert_eq!(status(&report, "rejects_stale_timestamp"), "pass");
+    assert_eq!(status(&report, "rejects_future_timestamp"), "advice");
+    let d = detail(&report, "rejects_future_timestamp");
+    assert!(
+        d.starts_with("accepted a delivery signed 15 min in the future")
+            && d.contains("Stripe's official SDK accepts future timestamps")
+            && d.contains("protects against a signing clock that runs ahead"),
+        "{d}"
+    );
+    let card = hookctl(dir.path())
+        .args(["validate", &stripe.url("/hook"), "--provider", "stripe"])
+        .args(["--secret", "whsec_stripe_test", "--color", "never"])
+        .args([
+            "--checks",
+            "rejects_stale_timestamp,rejects_future_timestamp",
+        ])
+        .output()
+        .unwrap();
+    let card = String::from_utf8(card.stdout).unwrap();
+    assert!(
+        card.contains("  ~ advice  rejects_future_timestamp   accepted a delivery")
+            && card.contains("1 passed, 1 advised: PASSED"),
+        "{card}"
+    );
+
+    // Standard Webhooks' SDK refuses a future timestamp: a handler that skips that fails.
+    let lenient = serve(sdk::endpoint("standard-webhooks", SECRET, sdk::STRIPE_SDK));
+    let out = hookctl(dir.path())
+        .args([
+            "validate",
+            &lenient.url("/hook"),
+            "--secret",
+            SECRET,
+            "--json",
+        ])
+        .args([
+            "--checks",
+            "rejects_stale_timestamp,rejects_future_timestamp",
+        ])
+        .output()
+        .unwrap();
+    let report = stdout_json(&out);
+    assert_eq!(out.status.code(), Some(1), "{report:#}");
+    assert_eq!(status(&report, "rejects_stale_timestamp"), "pass");
+    assert_eq!(status(&report, "rejects_future_timestamp"), "fail");
+    assert!(
+        detail(&report, "rejects_future_timestamp")
+            .contains("as Standard Webhooks' official SDK does"),
+        "{report:#}"
+    );
+}
+
+#[test]
+fn strict_validate_still_fails_an_endpoint_that_checks_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ca_pem, leaf) = certs::from_ca(365);
+    let ca = dir.path().join("ca.pem");
+    std::fs::write(&ca, ca_pem).unwrap();
+    let server = serve_tls(endpoints::lax(), leaf.chain, leaf.key);
+    let (code, report) = validate_strict(
+        dir.path(),
+        &ca,
+        &server.url("/hook"),
+        "stripe",
+        "whsec_stripe_test",
+    );
+    assert_eq!(code, Some(1), "{report:#}");
+    assert_eq!(report["passed"], false);
+    for id in [
+        "rejects_bad_signature",
+        "rejects_missing_signature",
+        "rejects_stale_timestamp",
+        "rejects_modified_body",
+    ] {
+        assert_eq!(status(&report, id), "fail", "{id}");
+    }
+}
+
+#[test]
+fn the_timestamp_checks_say_why_they_skip_a_scheme_that_signs_its_time_in_the_body() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = serve(endpoints::lax());
+    let out = hookctl(dir.path())
+        .args(["validate", &server.url("/hook"), "--provider", "linear"])
+        .args(["--secret", "lin_wh_test", "--json"])
+        .args([
+            "--checks",
+            "rejects_stale_timestamp,rejects_future_timestamp",
+        ])
+        .output()
+        .unwrap();
+    let report = stdout_json(&out);
+    for id in ["rejects_stale_timestamp", "rejects_future_timestamp"] {
+        assert_eq!(status(&report, id), "skip", "{id}");
+        let d = detail(&report, id);
+        assert!(
+            d.starts_with("Linear signs its time inside the body")
+                && !d.contains("signs no timestamp"),
+            "{d}"
         );
     }
 }

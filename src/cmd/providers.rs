@@ -7,8 +7,19 @@ use super::{Ctx, input};
 use crate::bail_usage;
 use crate::cli::ProvidersArgs;
 use crate::output::{self, Exit};
-use crate::signature::registry::closest;
+use crate::signature::sdk::{self, SdkChecks};
+use crate::signature::{Info, registry::closest};
 use crate::table;
+
+/// A provider as `--json` shows it: its scheme, where it is defined, and what its official SDK
+/// checks (none for a scheme of the user's config).
+#[derive(serde::Serialize)]
+struct Described<'a> {
+    #[serde(flatten)]
+    info: &'a Info,
+    source: &'static str,
+    sdk_checks: Option<SdkChecks>,
+}
 
 pub fn run(args: ProvidersArgs, ctx: &Ctx) -> Result<Exit> {
     // The config's schemes are providers like the built-in ones, marked as the user's.
@@ -37,14 +48,14 @@ pub fn run(args: ProvidersArgs, ctx: &Ctx) -> Result<Exit> {
         }
     };
     if ctx.style.json {
-        let infos = selected
+        let infos: Vec<_> = selected
             .iter()
-            .map(|s| {
-                let mut v = serde_json::to_value(s.info())?;
-                v["source"] = source(&s.info().id).into();
-                Ok(v)
+            .map(|s| Described {
+                info: s.info(),
+                source: source(&s.info().id),
+                sdk_checks: (!registry.is_custom(&s.info().id)).then(|| sdk::checks(s.info())),
             })
-            .collect::<Result<Vec<_>>>()?;
+            .collect();
         output::json(&infos)?;
         return Ok(Exit::Ok);
     }
@@ -56,6 +67,11 @@ pub fn run(args: ProvidersArgs, ctx: &Ctx) -> Result<Exit> {
             output::line(format_args!("  signs      {}", i.signed))?;
             output::line(format_args!("  headers    {}", i.headers.join(", ")))?;
             output::line(format_args!("  window     {}", window(i.tolerance_seconds)))?;
+            if !registry.is_custom(&i.id) {
+                let sdk = sdk::checks(i);
+                output::line(format_args!("  sdk checks {}", sdk_summary(&sdk)))?;
+                output::line(format_args!("  read from  {}", sdk.source))?;
+            }
             if !i.variants.is_empty() {
                 output::line(format_args!(
                     "  variants   {} (default {})",
@@ -122,8 +138,29 @@ pub fn run(args: ProvidersArgs, ctx: &Ctx) -> Result<Exit> {
 
 fn window(t: Option<u64>) -> String {
     match t {
-        Some(s) if s % 60 == 0 => format!("{} min", s / 60),
+        Some(s) if s % 60 == 0 && s > 0 => format!("{} min", s / 60),
         Some(s) => format!("{s} s"),
         None => "none".into(),
     }
+}
+
+/// What a handler on the provider's SDK checks of the time and id, in words.
+fn sdk_summary(c: &SdkChecks) -> String {
+    let w = window(c.window_seconds);
+    let time = match (c.timestamp_lower_bound, c.timestamp_upper_bound) {
+        (true, true) if c.future_window_seconds.is_some() => format!(
+            "a timestamp not older than {w} and not more than {} ahead",
+            window(c.future_window_seconds)
+        ),
+        (true, true) => format!("a timestamp within {w} either way"),
+        (true, false) => format!("a timestamp not older than {w}; a future one is accepted"),
+        (false, true) => format!("a timestamp not more than {w} ahead; an old one is accepted"),
+        (false, false) => "no timestamp".to_string(),
+    };
+    let id = if c.dedup_by_id {
+        "each message id once"
+    } else {
+        "no id de-duplication"
+    };
+    format!("{time}; {id}")
 }

@@ -143,6 +143,12 @@ fn render(scheme: &dyn Scheme, v: &Verdict, quiet: bool) -> Result<()> {
             info.name,
             v.detail
         ))?;
+        // Valid as the provider's SDK judges it, with what hookctl would check beyond that.
+        if !quiet {
+            for hint in &v.hints {
+                output::line(format_args!("  {:<8} {hint}", "note".dimmed()))?;
+            }
+        }
         return Ok(());
     }
     let status = if matches!(v.reason, Reason::ExpiredTimestamp | Reason::FutureTimestamp) {

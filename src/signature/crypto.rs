@@ -160,9 +160,8 @@ pub fn check_timestamp(
     let tolerance = i64::try_from(tolerance?).unwrap_or(i64::MAX);
     let age = now.saturating_sub(signed_at);
     let ahead = age.saturating_neg();
-    if age > tolerance {
-        Some(
-            Verdict::new(
+    let verdict = if age > tolerance {
+        Verdict::new(
                 Reason::ExpiredTimestamp,
                 format!(
                     "the signature is valid but was made {} ago, outside the {tolerance} s window",
@@ -175,11 +174,9 @@ pub fn check_timestamp(
                 chrono::DateTime::from_timestamp(signed_at, 0)
                     .map(|t| format!("signed {}: ", t.format("%Y-%m-%d %H:%M:%S UTC")))
                     .unwrap_or_default()
-            )),
-        )
+            ))
     } else if ahead > tolerance {
-        Some(
-            Verdict::new(
+        Verdict::new(
                 Reason::FutureTimestamp,
                 format!(
                     "the signature is valid but dated {} in the future, outside the {tolerance} s window",
@@ -189,11 +186,14 @@ pub fn check_timestamp(
             .header(header)
             .hint(format!(
                 "the sender's clock is {ahead} s ahead of this machine's: check both clocks (NTP)"
-            )),
-        )
+            ))
     } else {
-        None
-    }
+        return None;
+    };
+    Some(Verdict {
+        age: Some(age),
+        ..verdict
+    })
 }
 
 /// `3725` → `"1h 2m 5s (3725 s)"`, `100000000` → `"3 years 62 days 9h (100000000 s)"`: easier

@@ -2,12 +2,12 @@
 
 use std::sync::Arc;
 
-use serde::Deserialize;
-
 use super::crypto::{self, Algorithm::*, Encoding::*};
 use super::hmac_scheme::{HmacScheme, TimeFormat};
 use super::variants::Variants;
-use super::{Delivery, Info, Keys, Scheme, SignError, SignRequest, Signed, Verdict, VerifyOptions};
+use super::{
+    Delivery, Info, Keys, Reason, Scheme, SignError, SignRequest, Signed, Verdict, VerifyOptions,
+};
 
 const GITHUB_DOCS: &str =
     "https://docs.github.com/en/webhooks/using-webhooks/validating-webhook-deliveries";
@@ -171,17 +171,11 @@ const LINEAR_WINDOW_SECONDS: u64 = 60;
 
 /// Linear: `Linear-Signature` is the hex HMAC-SHA256 of the raw body (one table row), and its
 /// replay guard is the body's `webhookTimestamp`, which the table cannot read. Verifying does
-/// both, as `LinearWebhookClient` does; `Info` shows no header window because the header scheme
-/// carries no time, and deliveries without the field are checked on the signature alone, as the
-/// SDK does.
+/// both, as `LinearWebhookClient.verify` (@linear/sdk 98.0.0) does: the body must be JSON whose
+/// `webhookTimestamp` is a number within a minute of now. `Info` shows no header window because
+/// the header scheme carries no time.
 struct Linear {
     inner: HmacScheme,
-}
-
-#[derive(Deserialize)]
-struct LinearStamp {
-    #[serde(rename = "webhookTimestamp")]
-    webhook_timestamp: Option<serde_json::Value>,
 }
 
 impl Linear {
@@ -192,25 +186,51 @@ impl Linear {
         }
     }
 
-    /// The body's `webhookTimestamp` in ms, when it has one the SDK would check (a non-zero
-    /// number, or a string JavaScript would read as one).
-    fn body_timestamp_ms(body: &[u8]) -> Option<i64> {
-        let stamp: LinearStamp = serde_json::from_slice(body).ok()?;
-        let ms = match stamp.webhook_timestamp? {
-            // `as` saturates, so an absurd value is simply far outside the window.
-            serde_json::Value::Number(n) => n
-                .as_i64()
-                .or_else(|| n.as_f64().filter(|f| f.is_finite()).map(|f| f as i64))?,
-            serde_json::Value::String(s) => s.trim().parse::<i64>().ok()?,
-            _ => return None,
+    /// The body's `webhookTimestamp` in ms, or why Linear's SDK would refuse the delivery
+    /// without comparing it: a body that is not JSON, a field missing, null or not a number.
+    fn body_timestamp_ms(body: &[u8]) -> Result<i64, Verdict> {
+        let refused = |reason, what: &str| {
+            Verdict::new(
+                reason,
+                format!("the signature is valid but {what}, and Linear's SDK refuses such a delivery"),
+            )
+            .header(LINEAR_TIMESTAMP_FIELD)
+            .hint(format!(
+                "Linear's replay guard is the {LINEAR_TIMESTAMP_FIELD} field (Unix ms) in the signed body"
+            ))
         };
-        (ms != 0).then_some(ms)
+        let value: serde_json::Value = serde_json::from_slice(body)
+            .map_err(|_| refused(Reason::MalformedHeader, "the body is not JSON"))?;
+        match value.get(LINEAR_TIMESTAMP_FIELD) {
+            None | Some(serde_json::Value::Null) => Err(refused(
+                Reason::MissingHeader,
+                &format!("the body has no {LINEAR_TIMESTAMP_FIELD}"),
+            )),
+            // `as` saturates, so an absurd value is simply far outside the window.
+            Some(serde_json::Value::Number(n)) => n
+                .as_i64()
+                .or_else(|| n.as_f64().filter(|f| f.is_finite()).map(|f| f as i64))
+                .ok_or_else(|| {
+                    refused(
+                        Reason::MalformedHeader,
+                        &format!("{LINEAR_TIMESTAMP_FIELD} is not a finite number"),
+                    )
+                }),
+            Some(_) => Err(refused(
+                Reason::MalformedHeader,
+                &format!("{LINEAR_TIMESTAMP_FIELD} is not a number"),
+            )),
+        }
     }
 
-    /// `Some(verdict)` when the body's timestamp is outside the window, compared in ms as the
-    /// SDK does, then reported in seconds rounded away from `now` so the verdict agrees.
+    /// `Some(verdict)` when the body's timestamp is missing or outside the window, compared in
+    /// ms as the SDK does, then reported in seconds rounded away from `now` so the verdict
+    /// agrees.
     fn check_body_timestamp(body: &[u8], opts: &VerifyOptions) -> Option<Verdict> {
-        let ms = Self::body_timestamp_ms(body)?;
+        let ms = match Self::body_timestamp_ms(body) {
+            Ok(ms) => ms,
+            Err(refused) => return Some(refused),
+        };
         let tolerance = opts.tolerance.unwrap_or(LINEAR_WINDOW_SECONDS);
         let age_ms = i128::from(opts.now) * 1000 - i128::from(ms);
         let window_ms = i128::from(tolerance) * 1000;
@@ -256,7 +276,7 @@ impl Scheme for Linear {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::signature::{Headers, Reason};
+    use crate::signature::Headers;
 
     fn linear_delivery(body: &str, secret: &str) -> Delivery {
         let req = SignRequest {
@@ -306,17 +326,20 @@ mod tests {
     }
 
     #[test]
-    fn linear_without_a_usable_body_timestamp_rests_on_the_signature() {
-        for body in [
-            "not json",
-            "{}",
-            r#"{"webhookTimestamp":0}"#,
-            r#"{"webhookTimestamp":null}"#,
-            r#"{"webhookTimestamp":1e400}"#,
+    fn linear_without_a_numeric_body_timestamp_is_refused_as_its_sdk_refuses_it() {
+        for (body, reason) in [
+            ("not json", Reason::MalformedHeader),
+            ("{}", Reason::MissingHeader),
+            (r#"{"webhookTimestamp":null}"#, Reason::MissingHeader),
+            (
+                r#"{"webhookTimestamp":"1700000000000"}"#,
+                Reason::MalformedHeader,
+            ),
+            (r#"{"webhookTimestamp":0}"#, Reason::ExpiredTimestamp),
         ] {
             let d = linear_delivery(body, "k");
             let v = Linear::new().verify(&d, &keys("k"), &VerifyOptions::at(1_700_000_000));
-            assert!(v.is_valid(), "{body}: {}", v.detail);
+            assert_eq!(v.reason, reason, "{body}: {}", v.detail);
         }
         let d = linear_delivery(r#"{"webhookTimestamp":-99999999999999999999999}"#, "k");
         assert_eq!(

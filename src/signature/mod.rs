@@ -7,8 +7,10 @@
 pub mod crypto;
 pub mod delivery;
 pub mod diagnose;
+pub mod faithful;
 pub mod keys;
 pub mod registry;
+pub mod sdk;
 pub mod template;
 pub mod verdict;
 

@@ -28,8 +28,9 @@ static BUILTIN: LazyLock<Registry> = LazyLock::new(|| {
     schemes.extend(super::jwt::providers());
     schemes.extend(super::token::providers());
     schemes.sort_by_key(|s| s.info().id.clone());
+    // A user's handler runs the provider's SDK: verdicts follow what it enforces.
     Registry {
-        schemes,
+        schemes: schemes.into_iter().map(super::faithful::faithful).collect(),
         custom: Vec::new(),
     }
 });

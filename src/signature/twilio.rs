@@ -9,6 +9,9 @@ use super::{
 };
 
 const BODY_HASH_PARAM: &str = "bodySHA256";
+/// Names the algorithm of a delivery signed with a SharedKey (`key=…,algorithm=HMAC_SHA256`);
+/// without it, Twilio signs with the Auth Token and HMAC-SHA1.
+const TWILIO_SETTINGS: &str = "X-Twilio-Webhooks-Signature-Settings";
 
 pub fn providers() -> Vec<Arc<dyn Scheme>> {
     vec![
@@ -52,7 +55,11 @@ impl UrlParams {
             info: Info {
                 id: id.into(),
                 name: name.into(),
-                algorithm: "HMAC-SHA1 (base64)".into(),
+                algorithm: match flavor {
+                    Flavor::Twilio => "HMAC-SHA1 (base64); HMAC-SHA256 where X-Twilio-Webhooks-Signature-Settings names it",
+                    Flavor::Mandrill => "HMAC-SHA1 (base64)",
+                }
+                .into(),
                 signed: signed.into(),
                 headers: vec![header.into()],
                 tolerance_seconds: None,
@@ -112,13 +119,39 @@ impl UrlParams {
         }
     }
 
-    fn mac(&self, key: &[u8], url: &str, params: &[(String, String)]) -> Vec<u8> {
+    fn mac(
+        &self,
+        algorithm: Algorithm,
+        key: &[u8],
+        url: &str,
+        params: &[(String, String)],
+    ) -> Vec<u8> {
         let mut parts: Vec<&[u8]> = vec![url.as_bytes()];
         for (k, v) in params {
             parts.push(k.as_bytes());
             parts.push(v.as_bytes());
         }
-        Algorithm::Sha1.hmac(key, &parts)
+        algorithm.hmac(key, &parts)
+    }
+
+    /// The algorithm the delivery was signed with, read as twilio 9.13.0's
+    /// `get_signature_algorithm` reads the settings header: HMAC-SHA1 unless it names another,
+    /// and `Err` with the name when that one is unknown (the SDK then refuses the delivery).
+    fn algorithm(&self, headers: &Headers) -> Result<Algorithm, String> {
+        if self.flavor == Flavor::Mandrill {
+            return Ok(Algorithm::Sha1);
+        }
+        let named = headers.get(TWILIO_SETTINGS).and_then(|v| {
+            v.split(',').find_map(|part| {
+                let (name, value) = part.split_once('=')?;
+                (name.trim() == "algorithm" && !value.trim().is_empty()).then(|| value.trim())
+            })
+        });
+        match named.map(str::to_ascii_uppercase).as_deref() {
+            None | Some("HMAC_SHA1") => Ok(Algorithm::Sha1),
+            Some("HMAC_SHA256") => Ok(Algorithm::Sha256),
+            Some(_) => Err(named.unwrap_or_default().to_string()),
+        }
     }
 
     fn verify_inner(&self, d: &Delivery, keys: &Keys) -> Result<Verdict, Verdict> {
@@ -126,10 +159,19 @@ impl UrlParams {
             .headers
             .get(self.header)
             .ok_or_else(|| Verdict::missing_header(self.header))?;
+        let algorithm = self.algorithm(&d.headers).map_err(|named| {
+            Verdict::malformed_header(
+                TWILIO_SETTINGS,
+                format!("names the algorithm '{named}', which Twilio's SDK does not know (HMAC_SHA1 or HMAC_SHA256), so it refuses the delivery"),
+            )
+        })?;
         let given = crypto::decode_base64(value)
             .filter(|b| !b.is_empty())
             .ok_or_else(|| {
-                Verdict::malformed_header(self.header, "does not hold a base64 HMAC-SHA1 signature")
+                Verdict::malformed_header(
+                    self.header,
+                    format!("does not hold a base64 HMAC-{} signature", algorithm.name()),
+                )
             })?;
         let Some(url) = d.url.as_deref() else {
             return Err(Verdict::new(
@@ -172,7 +214,8 @@ impl UrlParams {
         };
         for secret in &keys.secrets {
             for candidate in &candidates {
-                if !crypto::ct_eq(&self.mac(secret.as_bytes(), candidate, &params), &given) {
+                let mac = self.mac(algorithm, secret.as_bytes(), candidate, &params);
+                if !crypto::ct_eq(&mac, &given) {
                     continue;
                 }
                 let how = if candidate == url {
@@ -200,18 +243,21 @@ impl UrlParams {
                 } else {
                     format!("the URL{how} and {} sorted POST parameter(s)", params.len())
                 };
-                return Ok(
-                    Verdict::ok(format!("{} matches HMAC-SHA1 of {what}", self.header))
-                        .header(self.header)
-                        .signed(signed_content(candidate)),
-                );
+                return Ok(Verdict::ok(format!(
+                    "{} matches HMAC-{} of {what}",
+                    self.header,
+                    algorithm.name()
+                ))
+                .header(self.header)
+                .signed(signed_content(candidate)));
             }
         }
         let mut v = Verdict::new(
             Reason::BadSignature,
             format!(
-                "{} does not match HMAC-SHA1 of the URL and the sorted POST parameters with the given secret{}",
+                "{} does not match HMAC-{} of the URL and the sorted POST parameters with the given secret{}",
                 self.header,
+                algorithm.name(),
                 if keys.secrets.len() > 1 { "s" } else { "" }
             ),
         )
@@ -221,10 +267,12 @@ impl UrlParams {
             "{} signs the exact URL it posted to (scheme, host, path, query string): check --url against the webhook URL configured there",
             self.info.name
         ));
-        if given.len() != Algorithm::Sha1.output_len() {
+        if given.len() != algorithm.output_len() {
             v = v.hint(format!(
-                "the signature is {} bytes long, but HMAC-SHA1 gives 20: the header holds something else",
-                given.len()
+                "the signature is {} bytes long, but HMAC-{} gives {}: the header holds something else",
+                given.len(),
+                algorithm.name(),
+                algorithm.output_len()
             ));
         }
         Ok(v)
@@ -268,7 +316,12 @@ impl Scheme for UrlParams {
             }
         };
         let signed_url = new_url.as_deref().unwrap_or(url);
-        let sig = crypto::base64(&self.mac(secret.as_bytes(), signed_url, &params));
+        let algorithm = self.algorithm(&req.headers).map_err(|named| {
+            SignError::Unsupported(format!(
+                "{TWILIO_SETTINGS} names the algorithm '{named}': use HMAC_SHA1 or HMAC_SHA256"
+            ))
+        })?;
+        let sig = crypto::base64(&self.mac(algorithm, secret.as_bytes(), signed_url, &params));
         let mut headers = Headers::new();
         headers.push(self.header, sig);
         Ok(Signed {
@@ -416,6 +469,53 @@ mod tests {
             secrets: vec![s.into()],
             public_key: None,
         }
+    }
+
+    #[test]
+    fn a_shared_key_delivery_is_checked_with_the_algorithm_its_settings_header_names() {
+        let s = twilio();
+        let mut headers = Headers::new();
+        headers.push("Content-Type", "application/x-www-form-urlencoded");
+        headers.push(
+            TWILIO_SETTINGS,
+            "key=webhooks_sharedkey_1, algorithm=HMAC_SHA256",
+        );
+        let req = SignRequest {
+            body: b"CallSid=CA1&From=%2B15550001".to_vec(),
+            url: Some("https://h.test/voice".into()),
+            headers: headers.clone(),
+            secret: Some("shared".into()),
+            ..Default::default()
+        };
+        let mut d = Delivery {
+            method: "POST".into(),
+            url: req.url.clone(),
+            headers,
+            body: req.body.clone(),
+        };
+        let sig = s.sign(&req).unwrap().headers;
+        let value = sig.get("X-Twilio-Signature").unwrap().to_string();
+        // What twilio 9.13.0 computes: base64 HMAC-SHA256 of the URL and the sorted parameters.
+        let want = crypto::base64(
+            &Algorithm::Sha256.hmac(b"shared", &[b"https://h.test/voiceCallSidCA1From+15550001"]),
+        );
+        assert_eq!(value, want);
+        d.headers.push("X-Twilio-Signature", &value);
+        let now = VerifyOptions::at(0);
+        let v = s.verify(&d, &keys("shared"), &now);
+        assert!(v.is_valid(), "{}", v.detail);
+        assert!(v.detail.contains("HMAC-SHA256"), "{}", v.detail);
+        // Without the settings header the SDK takes HMAC-SHA1, and this signature is no match.
+        d.headers.remove(TWILIO_SETTINGS);
+        assert_eq!(
+            s.verify(&d, &keys("shared"), &now).reason,
+            Reason::BadSignature
+        );
+        d.headers.push(TWILIO_SETTINGS, "algorithm=HMAC_MD5");
+        assert_eq!(
+            s.verify(&d, &keys("shared"), &now).reason,
+            Reason::MalformedHeader
+        );
     }
 
     #[test]

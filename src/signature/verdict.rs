@@ -56,6 +56,9 @@ pub struct Verdict {
     pub signed: Option<Vec<u8>>,
     /// Likely causes, most likely first (filled by `diagnose`).
     pub hints: Vec<String>,
+    /// For a verdict on the time: how long ago the delivery was signed, in seconds (negative when
+    /// dated in the future), so a caller can judge it by another rule than the window's.
+    pub age: Option<i64>,
 }
 
 impl Verdict {
@@ -66,6 +69,7 @@ impl Verdict {
             header: None,
             signed: None,
             hints: Vec::new(),
+            age: None,
         }
     }
 

@@ -1,9 +1,12 @@
 //! Real webhook endpoints on 127.0.0.1, port 0, for the validate, monitor and load tests: a
 //! strict one that verifies Standard Webhooks signatures and de-duplicates by id, a lax one, a slow
 //! one, a redirecting one, one that can be switched off, an alert receiver, HTTPS with rcgen
-//! certificates, and a server that counts its connections and can cut them.
+//! certificates, and a server that counts its connections and can cut them; `sdk` holds
+//! endpoints that check exactly what a provider's official SDK checks.
 
 #![allow(dead_code)]
+
+pub mod sdk;
 
 use std::collections::HashSet;
 use std::net::SocketAddr;

@@ -22,8 +22,10 @@ pub const ALL: &[&str] = &[
 ];
 
 /// `pass`, `warn` and `fail` are the verdicts; `skip` is a check that did not apply or could not
-/// run (the reason says which), `info` reports without judging. Only `fail` (and `warn` under
-/// `--strict`) fails the run.
+/// run (the reason says which), `info` reports without judging. `advice` is an endpoint doing
+/// what its provider's official SDK does where hookctl would check more: `--strict` does not
+/// count it, since a handler written as the provider documents must pass. Only `fail` (and
+/// `warn` under `--strict`) fails the run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
@@ -32,6 +34,7 @@ pub enum Status {
     Fail,
     Skip,
     Info,
+    Advice,
 }
 
 impl Status {
@@ -42,6 +45,7 @@ impl Status {
             Status::Fail => "fail",
             Status::Skip => "skip",
             Status::Info => "info",
+            Status::Advice => "advice",
         }
     }
 
@@ -121,5 +125,6 @@ mod tests {
         assert!(!Status::Warn.fails(false));
         assert!(Status::Warn.fails(true));
         assert!(!Status::Skip.fails(true) && !Status::Info.fails(true));
+        assert!(!Status::Advice.fails(true));
     }
 }

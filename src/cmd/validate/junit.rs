@@ -91,7 +91,7 @@ pub fn render(reports: &[Report], strict: bool) -> Result<Vec<u8>> {
                 e.push_attribute(("message", c.detail.as_str()));
                 w.write_event(Event::Empty(e))?;
             } else {
-                // pass, info and a warning that does not fail: the detail, for the CI's log.
+                // pass, info, advice and a warning that does not fail: the detail, for the CI's log.
                 w.write_event(Event::Start(BytesStart::new("system-out")))?;
                 let text = format!("{}: {}", c.status.as_str(), c.detail);
                 w.write_event(Event::Text(BytesText::new(&text)))?;

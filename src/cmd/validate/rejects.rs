@@ -6,6 +6,7 @@ use anyhow::Result;
 use super::check::Status;
 use super::probe::{Answer, Prober, now};
 use crate::signature::Delivery;
+use crate::signature::sdk::{self, Side};
 
 /// How far outside the provider's window the stale and future probes are: well past any clock
 /// skew, so a rejection means the endpoint checks the timestamp.
@@ -39,44 +40,69 @@ pub async fn missing_signature(p: &Prober<'_>) -> Result<(Status, String)> {
 }
 
 pub async fn stale_timestamp(p: &Prober<'_>) -> Result<(Status, String)> {
-    timestamp(p, -1).await
+    timestamp(p, Side::Past).await
 }
 
 pub async fn future_timestamp(p: &Prober<'_>) -> Result<(Status, String)> {
-    timestamp(p, 1).await
+    timestamp(p, Side::Future).await
 }
 
-/// Correctly signed, but at a time outside the provider's window (`direction` -1: in the past,
-/// a replayed delivery; 1: in the future).
-async fn timestamp(p: &Prober<'_>, direction: i64) -> Result<(Status, String)> {
+/// Correctly signed, but at a time outside the provider's window: in the past (a replayed
+/// delivery) or in the future. Accepting it fails only where the provider's official SDK
+/// rejects it; where the SDK accepts it too, the endpoint does as the provider documents, and
+/// the result is advice.
+async fn timestamp(p: &Prober<'_>, side: Side) -> Result<(Status, String)> {
     let info = p.sampler.scheme.info();
     let Some(window) = info.tolerance_seconds else {
-        return Ok((
-            Status::Skip,
-            format!(
+        let why = match sdk::checks(info).window_seconds {
+            // Linear's: a field of the signed body, which the probes take as the event has it.
+            Some(_) => format!(
+                "{} signs its time inside the body, which these probes do not change; {} holds it to its window",
+                info.name,
+                sdk::sdk_name(info)
+            ),
+            None => format!(
                 "{} signs no timestamp, so a replay cannot be told by its age; de-duplicate deliveries by id instead",
                 info.name
             ),
-        ));
+        };
+        return Ok((Status::Skip, why));
     };
     let offset = window as i64 + MARGIN_SECONDS;
+    let direction = match side {
+        Side::Past => -1,
+        Side::Future => 1,
+    };
     let d = p.sign(&p.fresh()?, now() + direction * offset)?;
     let a = p.send(d).await?;
-    let (what, fix) = if direction < 0 {
-        (
+    let (what, fix) = match side {
+        Side::Past => (
             format!(
                 "signed {} ago (the window is {})",
                 minutes(offset),
                 minutes(window as i64)
             ),
             "a captured delivery can be replayed: reject timestamps outside the window",
-        )
-    } else {
-        (
+        ),
+        Side::Future => (
             format!("signed {} in the future", minutes(offset)),
             "it does not check the timestamp's upper bound: reject timestamps from the future too",
-        )
+        ),
     };
+    if sdk::checks(info).bounds(side) {
+        let fix = format!("{fix}, as {} does", sdk::sdk_name(info));
+        return Ok(judge(&a, &what, &fix));
+    }
+    if a.is_2xx() {
+        return Ok((
+            Status::Advice,
+            format!(
+                "accepted a delivery {what} ({}): {}",
+                a.describe(),
+                sdk::advice(info, side)
+            ),
+        ));
+    }
     Ok(judge(&a, &what, fix))
 }
 

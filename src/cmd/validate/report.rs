@@ -28,6 +28,7 @@ pub fn line(o: &Outcome) -> anyhow::Result<()> {
         Status::Fail => "✗ fail".red().bold(),
         Status::Skip => "- skip".dimmed(),
         Status::Info => "i info".blue(),
+        Status::Advice => "~ advice".cyan(),
     };
     output::line(format_args!(
         "  {mark}  {:<26} {}  {}",
@@ -42,6 +43,7 @@ pub fn summary(r: &Report, strict: bool) -> anyhow::Result<()> {
     let count = |s: Status| r.checks.iter().filter(|c| c.status == s).count();
     let mut parts = vec![format!("{} passed", count(Status::Pass))];
     for (s, word) in [
+        (Status::Advice, "advised"),
         (Status::Warn, "warned"),
         (Status::Fail, "failed"),
         (Status::Skip, "skipped"),
