@@ -733,8 +733,8 @@ fn clap_errors_are_one_line_naming_what_to_do_and_the_commands_help() {
             "unrecognized subcommand 'lgos': a similar subcommand exists: 'logs'; see 'hookctl --help'",
         ),
         (
-            vec!["sign", "--body", "x"],
-            "missing --provider <ID>; see 'hookctl sign --help'",
+            vec!["load"],
+            "missing <URL>; see 'hookctl load --help'",
         ),
         (
             vec!["verify", "--request", "r.http", "--body", "x"],
