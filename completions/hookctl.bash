@@ -1794,7 +1794,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__replay)
-            opts="-p -c -q -v -h --event --status --source --since --until --where --limit --to --resign --provider --secret --private-key --key-id --rate --concurrency --dry-run --timeout --json --color --quiet --verbose --config --db --no-input --help"
+            opts="-p -c -q -v -h --event --status --source --since --until --where --limit --to --resign --provider --secret --private-key --key-id --rate --concurrency --dry-run --reveal --timeout --json --color --quiet --verbose --config --db --no-input --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -188,6 +188,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --db 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]'
             cand --resign 'Re-sign with a fresh timestamp and id instead of sending the stored signature'
             cand --dry-run 'Print what would be sent; send and record nothing'
+            cand --reveal 'With --dry-run, show credentials as they would be sent (Authorization, Cookie, API-key and token headers, a URL''s password) instead of masked'
             cand --json 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
             cand -q 'Print nothing but the result (no progress, no hints on stderr)'
             cand --quiet 'Print nothing but the result (no progress, no hints on stderr)'

@@ -473,6 +473,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l config -d 'Co
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l db -d 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]' -r -F
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l resign -d 'Re-sign with a fresh timestamp and id instead of sending the stored signature'
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l dry-run -d 'Print what would be sent; send and record nothing'
+complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l reveal -d 'With --dry-run, show credentials as they would be sent (Authorization, Cookie, API-key and token headers, a URL\'s password) instead of masked'
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -l json -d 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -s q -l quiet -d 'Print nothing but the result (no progress, no hints on stderr)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand replay" -s v -l verbose -d 'More logging on stderr (-v, -vv)'

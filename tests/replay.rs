@@ -666,6 +666,7 @@ fn credentials_stay_in_the_log_as_sent_leave_it_masked_in_every_view_and_replay_
         vec!["logs", "show", &id, "--format", "json"],
         vec!["logs", "export"],
         vec!["logs", "export", "--format", "har"],
+        vec!["replay", &id, "--dry-run"],
     ];
     for view in &views {
         let out = env.hookctl().args(view).output().unwrap();

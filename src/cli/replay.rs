@@ -60,6 +60,11 @@ pub struct ReplayArgs {
     #[arg(long)]
     pub dry_run: bool,
 
+    /// With --dry-run, show credentials as they would be sent (Authorization, Cookie, API-key
+    /// and token headers, a URL's password) instead of masked.
+    #[arg(long, requires = "dry_run")]
+    pub reveal: bool,
+
     /// How long to wait for each answer.
     #[arg(
         long,

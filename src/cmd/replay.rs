@@ -16,7 +16,7 @@ use crate::http::{Outgoing, Sender, on_the_wire, retarget};
 use crate::output::{self, Exit, usage};
 use crate::signature::crypto::human_seconds;
 use crate::signature::{self, Delivery, KeyMaterial, Scheme};
-use crate::store::{Record, Source, Status, Store};
+use crate::store::{Record, Source, Status, Store, credentials};
 
 pub fn run(args: ReplayArgs, ctx: &Ctx) -> Result<Exit> {
     let timeout = input::parse_timeout(&args.timeout, "--timeout")?;
@@ -37,7 +37,7 @@ pub fn run(args: ReplayArgs, ctx: &Ctx) -> Result<Exit> {
     }
     if args.dry_run {
         for out in &plan {
-            print_dry_run(out, ctx)?;
+            print_dry_run(out, args.reveal, ctx)?;
         }
         return Ok(Exit::Ok);
     }
@@ -254,8 +254,13 @@ fn report(r: &Record, ctx: &Ctx) -> Result<()> {
 
 /// What the real replay would send, exactly: the same request the sender writes, Host,
 /// Content-Length and the headers it adds included.
-fn print_dry_run(out: &Outgoing, ctx: &Ctx) -> Result<()> {
-    let sent = on_the_wire(out)?.sent;
+/// Credentials are masked unless `reveal`, as in every other view of the log.
+fn print_dry_run(out: &Outgoing, reveal: bool, ctx: &Ctx) -> Result<()> {
+    let mut sent = on_the_wire(out)?.sent;
+    if !reveal {
+        credentials::mask_headers(&mut sent.headers);
+        sent.url = credentials::mask_userinfo(&sent.url).into_owned();
+    }
     if ctx.style.json {
         return output::json(&serde_json::json!({
             "replay_of": out.replay_of,
