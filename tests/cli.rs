@@ -425,6 +425,45 @@ fn verify_detects_the_provider_and_reads_stdin_byte_exact() {
 }
 
 #[test]
+fn a_github_delivery_whose_sha256_fails_is_invalid_not_valid_as_another_provider() {
+    // octokit's verify reads X-Hub-Signature-256 only; the legacy sha1 header beside it is also
+    // what Intercom signs, but a delivery carrying X-GitHub-Event is GitHub's.
+    let dir = tempfile::tempdir().unwrap();
+    let body = r#"{"zen":"Keep it logically awesome."}"#;
+    let sha1 = hookctl(&dir)
+        .args([
+            "sign",
+            "--provider",
+            "github",
+            "--variant",
+            "sha1",
+            "--secret",
+            "s3",
+        ])
+        .args(["--body", body])
+        .output()
+        .unwrap();
+    let sha1 = String::from_utf8(sha1.stdout).unwrap();
+    let forged = format!("X-Hub-Signature-256: sha256={}", "0".repeat(64));
+    let out = hookctl(&dir)
+        .args(["verify", "--json", "--secret", "s3", "--body", body])
+        .args([
+            "-H",
+            sha1.trim(),
+            "-H",
+            &forged,
+            "-H",
+            "X-GitHub-Event: ping",
+        ])
+        .output()
+        .unwrap();
+    let v = stdout_json(&out);
+    assert_eq!(out.status.code(), Some(1), "{v}");
+    assert_eq!(v["provider"], "github", "{v}");
+    assert_eq!(v["reason"], "bad_signature", "{v}");
+}
+
+#[test]
 fn verify_reads_a_raw_http_request_file() {
     let dir = tempfile::tempdir().unwrap();
     let header = stripe_header(&dir, "whsec_test", BODY, "1700000000");

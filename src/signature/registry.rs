@@ -98,8 +98,12 @@ pub fn detect(registry: &Registry, headers: &Headers) -> Vec<SchemeRef> {
         found = select(&|i| i.headers.first().is_some_and(|h| headers.contains(h)));
         found.sort_by_key(|s| s.info().detect.is_empty());
     } else {
-        // The more headers a provider needs to match, the more specific the match.
+        // The more headers a provider needs to match, the more specific the match, and only the
+        // most specific are candidates: a GitHub delivery (X-GitHub-Event) whose sha256
+        // signature fails is invalid, not valid as Intercom's sha1 on GitHub's legacy header.
         found.sort_by_key(|s| std::cmp::Reverse(s.info().detect.len()));
+        let most = found.first().map_or(0, |s| s.info().detect.len());
+        found.retain(|s| s.info().detect.len() == most || registry.is_custom(&s.info().id));
     }
     // A scheme the user defined is what they expect on a header it shares with a built-in one.
     found.sort_by_key(|s| !registry.is_custom(&s.info().id));
