@@ -1005,6 +1005,24 @@ fn stats_on_a_known_set() {
 }
 
 #[test]
+fn stats_on_a_pipe_print_every_group_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "workspace.integration.connection.credentials.rotation.completed.v2";
+    assert!(long.len() > 60);
+    import(
+        &dir,
+        &[Rec::new("dlv_long", long, json!({"type": long})).record()],
+    );
+    let out = hookctl(&dir)
+        .args(["logs", "stats", "--by", "event", "--color", "never"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains(long), "cut on a pipe: {text}");
+    assert!(!text.contains('…'), "{text}");
+}
+
+#[test]
 fn prune_deletes_older_records_and_says_how_many() {
     let dir = tempfile::tempdir().unwrap();
     sample_log(&dir);

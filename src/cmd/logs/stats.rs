@@ -11,6 +11,7 @@ use crate::cli::{LogsStatsArgs, StatsBy};
 use crate::cmd::Ctx;
 use crate::output::{self, Exit};
 use crate::store::{Record, Status};
+use crate::table;
 
 /// What one group (or the whole selection) adds up to: records (attempts) by status, and the
 /// deliveries they belong to.
@@ -169,12 +170,17 @@ pub fn run(args: LogsStatsArgs, ctx: &Ctx) -> Result<Exit> {
         }))?;
         return Ok(Exit::Ok);
     }
-    let key_width = rows
+    // A pipe gets every group whole, as a script reads it; a terminal, at most 60 columns of it.
+    let widest = rows
         .iter()
         .filter_map(|r| r.key.as_ref().map(|k| k.chars().count()))
         .max()
         .unwrap_or(5)
-        .clamp(5, 60);
+        .max(5);
+    let key_width = match table::stdout_width() {
+        Some(_) => widest.min(60),
+        None => widest,
+    };
     output::line(
         format!(
             "{:<key_width$}  {:>10}  {:>9}  {:>6}  {:>5}  {:>7}  {:>8}  {:>8}  {:>9}  {:>9}  {:>9}",
