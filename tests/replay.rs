@@ -139,6 +139,27 @@ fn resign_gives_a_fresh_signature_that_the_verify_core_accepts() {
 }
 
 #[test]
+fn a_replay_of_several_records_ends_with_its_totals() {
+    let env = Env::new();
+    let rx = Receiver::start();
+    rx.respond_with(&[(200, &[]), (500, &[])]);
+    let a = env.stored("https://public.example/a", &[], b"a");
+    let b = env.stored("https://public.example/b", &[], b"b");
+    let out = env
+        .hookctl()
+        .args(["replay", &a, &b, "--to", &rx.url(""), "--color", "never"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "one replay got a 500");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        text.lines().last(),
+        Some("2 replays: 1 delivered, 0 failed, 1 dead (2 attempts)"),
+        "{text}"
+    );
+}
+
+#[test]
 fn each_replay_is_a_new_record_pointing_at_the_original() {
     let env = Env::new();
     let rx = Receiver::start();

@@ -11,6 +11,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use tokio::sync::Semaphore;
 
 use super::Ctx;
+use crate::output;
 use crate::store::{Record, Status};
 
 /// How fast to go.
@@ -112,4 +113,48 @@ pub fn outcome(r: &Record) -> (String, String, String) {
         .map(|e| format!("  {}", e.red()))
         .unwrap_or_default();
     (status, ms, error)
+}
+
+/// How a batch's deliveries ended, as `logs stats` settles them, and how many attempts they
+/// took: the last line of `trigger -n N` and of a `replay` of several records.
+#[derive(Debug, Default, serde::Serialize)]
+pub struct Totals {
+    pub deliveries: usize,
+    pub delivered: usize,
+    pub failed: usize,
+    pub dead: usize,
+    pub attempts: usize,
+}
+
+impl Totals {
+    /// From each delivery's attempts, in the order they were made.
+    pub fn of<'a>(deliveries: impl IntoIterator<Item = &'a [Record]>) -> Totals {
+        let mut t = Totals::default();
+        for attempts in deliveries {
+            t.deliveries += 1;
+            t.attempts += attempts.len();
+            match attempts.iter().map(|r| r.status).reduce(Status::settle) {
+                Some(Status::Delivered) => t.delivered += 1,
+                Some(Status::Dead) => t.dead += 1,
+                _ => t.failed += 1,
+            }
+        }
+        t
+    }
+
+    /// One line (`3 deliveries: …`, `noun` naming what was sent), or `{"totals": …}` with --json.
+    pub fn report(&self, noun: &str, ctx: &Ctx) -> Result<()> {
+        if ctx.style.json {
+            return output::json(&serde_json::json!({ "totals": self }));
+        }
+        let line = format!(
+            "{} {noun}: {} delivered, {} failed, {} dead ({} attempts)",
+            self.deliveries, self.delivered, self.failed, self.dead, self.attempts
+        );
+        output::line(if self.delivered == self.deliveries {
+            line.bold()
+        } else {
+            line.red().bold()
+        })
+    }
 }

@@ -7,7 +7,7 @@ use std::time::Duration;
 use anyhow::Result;
 use colored::Colorize;
 
-use super::batch::{self, Pace};
+use super::batch::{self, Pace, Totals};
 use super::logs::Selection;
 use super::{Ctx, input};
 use crate::bail_usage;
@@ -16,7 +16,7 @@ use crate::http::{Outgoing, Sender, on_the_wire, retarget};
 use crate::output::{self, Exit, usage};
 use crate::signature::crypto::human_seconds;
 use crate::signature::{self, Delivery, KeyMaterial, Scheme};
-use crate::store::{Record, Source, Status, Store, credentials};
+use crate::store::{Record, Source, Store, credentials};
 
 pub fn run(args: ReplayArgs, ctx: &Ctx) -> Result<Exit> {
     let timeout = input::parse_timeout(&args.timeout, "--timeout")?;
@@ -65,11 +65,17 @@ pub fn run(args: ReplayArgs, ctx: &Ctx) -> Result<Exit> {
     {
         eprintln!("{hint}");
     }
-    let mut all_ok = true;
-    for r in &results {
-        all_ok &= r.status == Status::Delivered;
+    let totals = Totals::of(results.iter().map(std::slice::from_ref));
+    // One replay's line already says everything; `--json` stays one object a replay, as
+    // scripts read it.
+    if results.len() > 1 && !ctx.style.json {
+        totals.report("replays", ctx)?;
     }
-    Ok(if all_ok { Exit::Ok } else { Exit::Negative })
+    Ok(if totals.delivered == totals.deliveries {
+        Exit::Ok
+    } else {
+        Exit::Negative
+    })
 }
 
 /// The answers with which receivers refuse a signature (Stripe's own examples answer 400).

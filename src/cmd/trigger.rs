@@ -7,7 +7,7 @@ use std::time::Duration;
 use anyhow::Result;
 use colored::Colorize;
 
-use super::batch::{self, Pace};
+use super::batch::{self, Pace, Totals};
 use super::sample::{self, Sampler};
 use super::{Ctx, input};
 use crate::bail_usage;
@@ -15,7 +15,7 @@ use crate::cli::TriggerArgs;
 use crate::http::{Sender, target_url};
 use crate::output::{self, Exit, usage};
 use crate::retry::{self, Policy};
-use crate::store::{Record, Source, Status};
+use crate::store::{Record, Source};
 
 /// What every delivery of one run shares.
 struct Plan {
@@ -66,57 +66,16 @@ pub fn run(args: TriggerArgs, ctx: &Ctx) -> Result<Exit> {
         |()| deliver(sender.clone(), plan.clone()),
         |attempts: &Vec<Record>, ctx| report(attempts, ctx),
     ))?;
-    let totals = Totals::of(&deliveries);
+    let totals = Totals::of(deliveries.iter().map(Vec::as_slice));
     // One delivery's line already says everything; a single `--json` object stays alone.
     if deliveries.len() > 1 {
-        totals.report(ctx)?;
+        totals.report("deliveries", ctx)?;
     }
     Ok(if totals.delivered == totals.deliveries {
         Exit::Ok
     } else {
         Exit::Negative
     })
-}
-
-/// How a run's deliveries ended, as `logs stats` settles them, and how many attempts they took.
-#[derive(Debug, Default, serde::Serialize)]
-struct Totals {
-    deliveries: usize,
-    delivered: usize,
-    failed: usize,
-    dead: usize,
-    attempts: usize,
-}
-
-impl Totals {
-    fn of(deliveries: &[Vec<Record>]) -> Totals {
-        let mut t = Totals::default();
-        for attempts in deliveries {
-            t.deliveries += 1;
-            t.attempts += attempts.len();
-            match attempts.iter().map(|r| r.status).reduce(Status::settle) {
-                Some(Status::Delivered) => t.delivered += 1,
-                Some(Status::Dead) => t.dead += 1,
-                _ => t.failed += 1,
-            }
-        }
-        t
-    }
-
-    fn report(&self, ctx: &Ctx) -> Result<()> {
-        if ctx.style.json {
-            return output::json(&serde_json::json!({ "totals": self }));
-        }
-        let line = format!(
-            "{} deliveries: {} delivered, {} failed, {} dead ({} attempts)",
-            self.deliveries, self.delivered, self.failed, self.dead, self.attempts
-        );
-        output::line(if self.delivered == self.deliveries {
-            line.bold()
-        } else {
-            line.red().bold()
-        })
-    }
 }
 
 /// On a terminal with no EVENT: a fuzzy picker over the catalog.
