@@ -14,12 +14,12 @@ use http_body::{Body, Frame};
 use hyper::body::Incoming;
 use tokio::sync::OwnedSemaphorePermit;
 
-use crate::mux::{BodyError, BoxError, PumpError, PumpLimits, send_body, text};
-use crate::options::OfflineMode;
 use crate::protocol::RelayMessage;
+use crate::server::options::OfflineMode;
+use crate::server::state::State;
+use crate::server::tunnel::{Head, Tunnel, content_length};
 use crate::server::{RelayBody, text_response};
-use crate::state::State;
-use crate::tunnel::{Head, Tunnel, content_length};
+use crate::shared::mux::{BodyError, BoxError, PumpError, PumpLimits, send_body, text};
 
 /// Headers of one connection, not of the message (RFC 9110 §7.6.1), plus `Expect`, which the
 /// relay has already answered: never forwarded in either direction.
@@ -274,7 +274,7 @@ pub async fn handle(
         req: &incoming,
         started,
     };
-    if crate::names::check_name(name).is_err() {
+    if crate::shared::names::check_name(name).is_err() {
         return answer.plain(StatusCode::NOT_FOUND, "unknown tunnel\n");
     }
     let max = state.opts.max_body;
@@ -293,9 +293,9 @@ pub async fn handle(
                 }
             };
             if queue_behind_buffer {
-                let r = crate::drain::buffer(&answer, &incoming, headers, body).await;
+                let r = crate::server::drain::buffer(&answer, &incoming, headers, body).await;
                 tunnel.drain_state().uploads -= 1;
-                crate::drain::start(&state, &tunnel);
+                crate::server::drain::start(&state, &tunnel);
                 tunnel.drain_wake.notify_one();
                 return r;
             }
@@ -312,10 +312,10 @@ pub async fn handle(
                     "unknown tunnel: no client holds this tunnel name\n",
                 ),
                 (true, OfflineMode::Buffer) => {
-                    let r = crate::drain::buffer(&answer, &incoming, headers, body).await;
+                    let r = crate::server::drain::buffer(&answer, &incoming, headers, body).await;
                     // The client may have come back while the body was uploading.
                     if let Some(t) = state.registry.get(name) {
-                        crate::drain::start(&state, &t);
+                        crate::server::drain::start(&state, &t);
                     }
                     r
                 }
@@ -449,7 +449,7 @@ impl Drop for Guard {
 
 /// The client's response body on its way to the sender; logs the request when it ends.
 struct Streamed {
-    inner: crate::mux::BodyStream,
+    inner: crate::shared::mux::BodyStream,
     guard: Option<Guard>,
     _permit: OwnedSemaphorePermit,
     bytes: u64,
@@ -525,8 +525,8 @@ impl Drop for Streamed {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::mux::Outbox;
     use crate::protocol::{Chunk, ClientMessage};
+    use crate::shared::mux::Outbox;
     use http_body_util::BodyExt;
 
     /// An answer from the client, through the relay's side of a tunnel, as the sender's body.

@@ -2,6 +2,17 @@
 //! limits, routes `/healthz`, `/metrics`, `/connect` and `/t/…`, and shuts down gracefully.
 //! Serves on a bound listener until the shutdown token fires, so tests run it in-process on port 0.
 
+pub mod connect;
+pub mod drain;
+pub mod ingress;
+pub mod metrics;
+pub mod options;
+pub mod run;
+pub mod state;
+pub mod store;
+pub mod tls;
+pub mod tunnel;
+
 use std::convert::Infallible;
 use std::net::SocketAddr;
 use std::pin::Pin;
@@ -23,9 +34,9 @@ use tokio::net::TcpListener;
 use tokio_rustls::TlsAcceptor;
 use tokio_util::sync::CancellationToken;
 
-use crate::mux::BoxError;
-use crate::options::RelayOptions;
-use crate::state::{State, now_ms};
+use crate::server::options::RelayOptions;
+use crate::server::state::{State, now_ms};
+use crate::shared::mux::BoxError;
 
 /// Why the relay could not run: the user's input (exit 2) or the system (exit 3).
 #[derive(Debug, thiserror::Error)]
@@ -98,7 +109,7 @@ async fn route(
 ) -> Response<RelayBody> {
     let path = req.uri().path();
     if path.starts_with("/t/") {
-        return crate::ingress::handle(state, req, peer, tls).await;
+        return crate::server::ingress::handle(state, req, peer, tls).await;
     }
     match (req.method(), path) {
         (&Method::GET, "/healthz") => text_response(StatusCode::OK, "ok"),
@@ -110,7 +121,7 @@ async fn route(
             );
             r
         }
-        (_, "/connect") => crate::connect::upgrade(state, req),
+        (_, "/connect") => crate::server::connect::upgrade(state, req),
         _ => text_response(
             StatusCode::NOT_FOUND,
             "unknown tunnel: webhooks go to /t/{tunnel}/...\n",
@@ -149,7 +160,9 @@ impl Relay {
     ) -> Result<Relay, RelayError> {
         opts.validate().map_err(RelayError::Usage)?;
         let tls = match (&opts.tls_cert, &opts.tls_key) {
-            (Some(c), Some(k)) => Some(crate::tls::acceptor(c, k).map_err(RelayError::Usage)?),
+            (Some(c), Some(k)) => {
+                Some(crate::server::tls::acceptor(c, k).map_err(RelayError::Usage)?)
+            }
             _ => None,
         };
         let listener = bind.await?;
