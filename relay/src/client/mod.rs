@@ -4,6 +4,8 @@
 
 pub mod forward;
 
+pub use crate::shared::body::{RelayBody, body};
+
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
@@ -22,9 +24,8 @@ use tokio_util::sync::CancellationToken;
 use crate::protocol::{
     self, Chunk, ClientMessage, MISSED_HEARTBEATS, PROTOCOL_VERSION, RelayMessage,
 };
-use crate::server::RelayBody;
 use crate::shared::mux::{
-    BodyStream, BoxError, Inbound, Outbox, PumpLimits, Window, send_body, text, write_loop,
+    BodyStream, Inbound, Outbox, PumpLimits, Window, send_body, text, write_loop,
 };
 use crate::shared::names::random_key;
 use crate::shared::requests::Requests;
@@ -553,15 +554,6 @@ async fn answer<H: Handler>(
         outbox.control(&ClientMessage::Ack { id });
     }
     inflight.remove(id);
-}
-
-/// Wraps any body as the response body type.
-pub fn body<B>(b: B) -> RelayBody
-where
-    B: http_body::Body<Data = Bytes> + Send + 'static,
-    B::Error: Into<BoxError>,
-{
-    RelayBody::new(b)
 }
 
 #[cfg(test)]

@@ -21,7 +21,7 @@ use crate::protocol::{
 use crate::server::state::{State, now_ms};
 use crate::server::store::Claim;
 use crate::server::tunnel::Tunnel;
-use crate::server::{RelayBody, text_response};
+use crate::shared::body::{RelayBody, text_response};
 use crate::shared::mux::{Outbox, write_loop};
 use crate::shared::names::{self, check_name, random_name};
 

@@ -14,11 +14,11 @@ use hyper::body::Incoming;
 use tokio::io::AsyncWriteExt;
 
 use crate::protocol::RelayMessage;
-use crate::server::RelayBody;
 use crate::server::ingress::{Answer, Forwarded, body_limits};
 use crate::server::state::{State, now_ms};
 use crate::server::store::Buffered;
 use crate::server::tunnel::Tunnel;
+use crate::shared::body::RelayBody;
 use crate::shared::mux::{Limited, PumpError, PumpLimits, send_body, text};
 
 /// Why a request could not be buffered.

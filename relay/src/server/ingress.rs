@@ -11,6 +11,7 @@ use std::time::Instant;
 use bytes::Bytes;
 use http::{HeaderMap, HeaderName, HeaderValue, Request, Response, StatusCode};
 use http_body::{Body, Frame};
+use http_body_util::BodyExt;
 use hyper::body::Incoming;
 use tokio::sync::OwnedSemaphorePermit;
 
@@ -18,7 +19,7 @@ use crate::protocol::RelayMessage;
 use crate::server::options::OfflineMode;
 use crate::server::state::State;
 use crate::server::tunnel::{Head, Tunnel, content_length};
-use crate::server::{RelayBody, text_response};
+use crate::shared::body::{RelayBody, text_response};
 use crate::shared::mux::{BodyError, BoxError, PumpError, PumpLimits, send_body, text};
 
 /// Headers of one connection, not of the message (RFC 9110 §7.6.1), plus `Expect`, which the
@@ -426,7 +427,7 @@ async fn live(
         started: answer.started,
         bytes_out: state.metrics.bytes_out.clone(),
     };
-    *resp.body_mut() = RelayBody::new(body);
+    *resp.body_mut() = body.boxed_unsync();
     resp
 }
 

@@ -15,16 +15,10 @@ pub mod tunnel;
 
 use std::convert::Infallible;
 use std::net::SocketAddr;
-use std::pin::Pin;
 use std::sync::Arc;
-use std::task::{Context, Poll};
 use std::time::Duration;
 
-use bytes::Bytes;
 use http::{Method, Request, Response, StatusCode, header};
-use http_body::{Body, Frame, SizeHint};
-use http_body_util::BodyExt;
-use http_body_util::combinators::UnsyncBoxBody;
 use hyper::body::Incoming;
 use hyper::service::service_fn;
 use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
@@ -36,7 +30,7 @@ use tokio_util::sync::CancellationToken;
 
 use crate::server::options::RelayOptions;
 use crate::server::state::{State, now_ms};
-use crate::shared::mux::BoxError;
+use crate::shared::body::{RelayBody, text_response};
 
 /// Why the relay could not run: the user's input (exit 2) or the system (exit 3).
 #[derive(Debug, thiserror::Error)]
@@ -49,57 +43,6 @@ pub enum RelayError {
 
 /// The largest request head (request line and headers) accepted; larger gets 431.
 const MAX_HEAD: usize = 64 * 1024;
-
-/// Every response body the relay sends.
-pub struct RelayBody(UnsyncBoxBody<Bytes, BoxError>);
-
-impl RelayBody {
-    pub fn new<B>(body: B) -> Self
-    where
-        B: Body<Data = Bytes> + Send + 'static,
-        B::Error: Into<BoxError>,
-    {
-        RelayBody(body.map_err(Into::into).boxed_unsync())
-    }
-}
-
-impl Default for RelayBody {
-    fn default() -> Self {
-        RelayBody::new(http_body_util::Empty::<Bytes>::new())
-    }
-}
-
-impl Body for RelayBody {
-    type Data = Bytes;
-    type Error = BoxError;
-
-    fn poll_frame(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-    ) -> Poll<Option<Result<Frame<Bytes>, BoxError>>> {
-        Pin::new(&mut self.0).poll_frame(cx)
-    }
-
-    fn is_end_stream(&self) -> bool {
-        self.0.is_end_stream()
-    }
-
-    fn size_hint(&self) -> SizeHint {
-        self.0.size_hint()
-    }
-}
-
-pub fn text_response(status: StatusCode, text: &str) -> Response<RelayBody> {
-    let mut r = Response::new(RelayBody::new(http_body_util::Full::new(Bytes::from(
-        text.to_string(),
-    ))));
-    *r.status_mut() = status;
-    r.headers_mut().insert(
-        header::CONTENT_TYPE,
-        header::HeaderValue::from_static("text/plain; charset=utf-8"),
-    );
-    r
-}
 
 async fn route(
     state: Arc<State>,
