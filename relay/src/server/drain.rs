@@ -14,7 +14,7 @@ use hyper::body::Incoming;
 use tokio::io::AsyncWriteExt;
 
 use crate::protocol::RelayMessage;
-use crate::server::ingress::{Answer, Forwarded, body_limits};
+use crate::server::answer::{Answer, Forwarded, body_limits};
 use crate::server::state::{State, now_ms};
 use crate::server::store::Buffered;
 use crate::server::tunnel::Tunnel;

@@ -2,6 +2,7 @@
 //! limits, routes `/healthz`, `/metrics`, `/connect` and `/t/…`, and shuts down gracefully.
 //! Serves on a bound listener until the shutdown token fires, so tests run it in-process on port 0.
 
+pub mod answer;
 pub mod connect;
 pub mod drain;
 pub mod ingress;
