@@ -9,7 +9,7 @@ use std::task::{Context, Poll};
 use std::time::Instant;
 
 use bytes::Bytes;
-use http::{HeaderMap, HeaderName, HeaderValue, Request, Response, StatusCode};
+use http::{Request, Response, StatusCode};
 use http_body::{Body, Frame};
 use http_body_util::BodyExt;
 use hyper::body::Incoming;
@@ -21,70 +21,8 @@ use crate::server::options::OfflineMode;
 use crate::server::state::State;
 use crate::server::tunnel::{Head, Tunnel, content_length};
 use crate::shared::body::{RelayBody, text_response};
+use crate::shared::headers::{HopByHop, append_headers};
 use crate::shared::mux::{BodyError, BoxError, PumpError, send_body, text};
-
-/// Headers of one connection, not of the message (RFC 9110 §7.6.1), plus `Expect`, which the
-/// relay has already answered: never forwarded in either direction.
-pub const HOP_BY_HOP: &[&str] = &[
-    "connection",
-    "keep-alive",
-    "proxy-connection",
-    "te",
-    "trailer",
-    "transfer-encoding",
-    "upgrade",
-    "expect",
-];
-
-/// What does not cross a hop in one message: the fixed [`HOP_BY_HOP`] names and those its own
-/// `Connection` headers list (RFC 9110 §7.6.1), which only the message itself can say. One rule
-/// for requests going to the client and answers going back to the sender.
-struct HopByHop {
-    listed: Vec<String>,
-}
-
-impl HopByHop {
-    /// From the values of the message's `Connection` headers.
-    fn of<'a>(connection: impl IntoIterator<Item = &'a [u8]>) -> HopByHop {
-        let listed = connection
-            .into_iter()
-            .flat_map(|v| v.split(|&b| b == b','))
-            .map(|t| String::from_utf8_lossy(t).trim().to_ascii_lowercase())
-            .filter(|t| !t.is_empty())
-            .collect();
-        HopByHop { listed }
-    }
-
-    /// Whether the header `lower` (a lowercase name) is left out: it belongs to this hop only.
-    fn drops(&self, lower: &str) -> bool {
-        HOP_BY_HOP.contains(&lower) || self.listed.iter().any(|l| l == lower)
-    }
-}
-
-/// Appends headers that crossed the tunnel as text to `map`, leaving out hop-by-hop ones (and
-/// those their own `Connection` header names) and `also_drop` (lowercase): the same rule for the
-/// answer the relay gives its sender and the request `listen` makes of what arrived. A name or
-/// value HTTP cannot carry is left out too.
-pub fn append_headers(map: &mut HeaderMap, pairs: &[(String, String)], also_drop: &[&str]) {
-    let hop = HopByHop::of(
-        pairs
-            .iter()
-            .filter(|(n, _)| n.eq_ignore_ascii_case("connection"))
-            .map(|(_, v)| v.as_bytes()),
-    );
-    for (name, value) in pairs {
-        // Parsed first: a HeaderName is lowercase already, with no string made per header.
-        let Ok(n) = HeaderName::from_bytes(name.as_bytes()) else {
-            continue;
-        };
-        if hop.drops(n.as_str()) || also_drop.contains(&n.as_str()) {
-            continue;
-        }
-        if let Ok(v) = HeaderValue::from_str(value) {
-            map.append(n, v);
-        }
-    }
-}
 
 /// `/t/{name}{rest}` → (name, rest); rest is empty or starts with `/` or `?`.
 pub fn split_target(path_and_query: &str) -> Option<(&str, &str)> {
@@ -522,27 +460,6 @@ mod tests {
         );
         assert_eq!(split_target("/t/"), None);
         assert_eq!(split_target("/x/demo"), None);
-    }
-
-    #[test]
-    fn answers_drop_the_headers_their_connection_header_names() {
-        let pairs: Vec<(String, String)> = [
-            ("Connection", "x-hop , X-Two"),
-            ("connection", "x-three"),
-            ("X-Hop", "1"),
-            ("x-two", "2"),
-            ("x-three", "3"),
-            ("transfer-encoding", "chunked"),
-            ("x-kept", "4"),
-            ("host", "h"),
-        ]
-        .iter()
-        .map(|(n, v)| (n.to_string(), v.to_string()))
-        .collect();
-        let mut map = HeaderMap::new();
-        append_headers(&mut map, &pairs, &["host"]);
-        let names: Vec<&str> = map.keys().map(|n| n.as_str()).collect();
-        assert_eq!(names, ["x-kept"]);
     }
 
     #[test]
