@@ -29,6 +29,7 @@ use tokio::net::TcpListener;
 use tokio_rustls::TlsAcceptor;
 use tokio_util::sync::CancellationToken;
 
+use crate::exit::Exit;
 use crate::server::options::RelayOptions;
 use crate::server::state::{State, now_ms};
 use crate::shared::body::{RelayBody, text_response};
@@ -40,6 +41,15 @@ pub enum RelayError {
     Usage(String),
     #[error("{0}")]
     Runtime(String),
+}
+
+impl RelayError {
+    pub fn exit(&self) -> Exit {
+        match self {
+            RelayError::Usage(_) => Exit::Usage,
+            RelayError::Runtime(_) => Exit::Runtime,
+        }
+    }
 }
 
 /// The largest request head (request line and headers) accepted; larger gets 431.
