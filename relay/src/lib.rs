@@ -1,10 +1,11 @@
 //! hookctl-relay: receives public webhooks and forwards them to `hookctl listen` clients.
 //!
-//! `protocol` is the wire format; `shared` the machinery both ends of a tunnel use. `server` is
-//! the relay side: it accepts connections, forwards public requests, runs tunnel sessions and the
-//! offline buffer. `client` is the `hookctl listen` side. `values` and `usage` are the flags'
-//! values and their errors, `exit` the exit codes, and `private` the owner-only files, which
-//! `hookctl` shares.
+//! Read top-down: `protocol` is the wire format; `shared` what both ends of a tunnel use (the
+//! body type, which headers cross, the mux, the requests in flight, names). On top of them,
+//! `server` is the relay side (accept loop, ingress, tunnel sessions, offline buffer) and
+//! `client` the side `hookctl listen` drives; neither imports the other. `exit`, `values`,
+//! `usage` and `private` are the exit codes, flag values, usage errors and owner-only files,
+//! which `hookctl` shares.
 #![forbid(unsafe_code)]
 
 pub mod client;

@@ -1,6 +1,8 @@
-//! The relay's HTTP side: accepts connections (plain or TLS) with header-size and slow-client
-//! limits, routes `/healthz`, `/metrics`, `/connect` and `/t/…`, and shuts down gracefully.
-//! Serves on a bound listener until the shutdown token fires, so tests run it in-process on port 0.
+//! The relay side: accepts connections (plain or TLS) with header-size and slow-client limits,
+//! routes `/healthz`, `/metrics`, `/connect` (to `connect`'s tunnel sessions) and `/t/…` (to
+//! `ingress`, which answers through `answer` and buffers through `drain`), and shuts down
+//! gracefully. Serves on a bound listener until the shutdown token fires, so tests run it
+//! in-process on port 0.
 
 pub mod answer;
 pub mod connect;
