@@ -19,9 +19,9 @@ use crate::protocol::RelayMessage;
 use crate::server::answer::{Answer, Forwarded, access_log, body_limits};
 use crate::server::options::OfflineMode;
 use crate::server::state::State;
-use crate::server::tunnel::{Head, Tunnel, content_length};
+use crate::server::tunnel::{Head, Tunnel};
 use crate::shared::body::{RelayBody, text_response};
-use crate::shared::headers::{HopByHop, append_headers};
+use crate::shared::headers::{HopByHop, append_headers, content_length};
 use crate::shared::mux::{BodyError, BoxError, PumpError, send_body, text};
 
 /// `/t/{name}{rest}` → (name, rest); rest is empty or starts with `/` or `?`.

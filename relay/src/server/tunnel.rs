@@ -184,13 +184,6 @@ impl Tunnel {
     }
 }
 
-pub fn content_length(headers: &[(String, String)]) -> Option<u64> {
-    headers
-        .iter()
-        .find(|(n, _)| n.eq_ignore_ascii_case("content-length"))
-        .and_then(|(_, v)| v.trim().parse().ok())
-}
-
 /// Live tunnels by name.
 #[derive(Default)]
 pub struct Registry {

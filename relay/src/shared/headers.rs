@@ -1,5 +1,5 @@
 //! Which headers cross a tunnel: the hop-by-hop rule both ends of a tunnel apply, and that
-//! hookctl's own requests apply too.
+//! hookctl's own requests apply too, and the length a message's headers announce.
 
 use http::{HeaderMap, HeaderName, HeaderValue};
 
@@ -73,6 +73,14 @@ pub fn append_headers(map: &mut HeaderMap, pairs: &[(String, String)], also_drop
             map.append(n, v);
         }
     }
+}
+
+/// The length a message's `Content-Length` header announces, if it has a readable one.
+pub fn content_length(headers: &[(String, String)]) -> Option<u64> {
+    headers
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case("content-length"))
+        .and_then(|(_, v)| v.trim().parse().ok())
 }
 
 #[cfg(test)]
