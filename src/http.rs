@@ -376,6 +376,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_new_request_leaves_out_the_relay_s_hop_by_hop_headers_and_those_its_client_sets() {
+        for name in hookctl_relay::shared::headers::HOP_BY_HOP {
+            assert!(is_hop_by_hop(&name.to_ascii_uppercase()), "{name}");
+        }
+        assert!(is_hop_by_hop("Host") && is_hop_by_hop("content-length"));
+        // Expect is the relay's to answer; a request hookctl sends keeps the caller's.
+        assert!(!is_hop_by_hop("expect") && !is_hop_by_hop("x-hub-signature"));
+    }
+
+    #[test]
     fn retarget_keeps_path_for_a_bare_origin_only() {
         let orig = "https://relay.example.com/hooks/stripe?x=1";
         assert_eq!(retarget(orig, None).unwrap(), orig);
