@@ -6,24 +6,14 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 
+use hookctl_relay::shared::headers;
 use hookctl_relay::values::with_default_scheme;
 
 use crate::signature::Headers;
 use crate::store::{Body, Record, RequestPart, ResponsePart, Source, Status, Store};
 
-/// Headers that belong to one connection, not to the message: never copied onto a new request
-/// (RFC 9110 §7.6.1); the client sets Host and Content-Length itself.
-pub const HOP_BY_HOP: &[&str] = &[
-    "host",
-    "content-length",
-    "transfer-encoding",
-    "connection",
-    "keep-alive",
-    "proxy-connection",
-    "te",
-    "trailer",
-    "upgrade",
-];
+/// Headers the HTTP client sets itself on every request: never copied from the caller's.
+const SET_BY_CLIENT: &[&str] = &["host", "content-length"];
 
 /// Responses larger than this are stored cut short: webhook answers are small, and the log
 /// should not grow by a receiver's error page.
@@ -292,10 +282,10 @@ pub fn retryable_status(status: u16) -> bool {
     status == 408 || status == 429 || status >= 500
 }
 
-/// Whether `name` belongs to the connection (RFC 9110 §7.6.1) rather than to the message: the
-/// HTTP client sets these itself.
+/// Whether `name` is never copied onto a new request: it belongs to the connection (the relay
+/// crate's hop-by-hop list, RFC 9110 §7.6.1), or the HTTP client sets it itself.
 pub fn is_hop_by_hop(name: &str) -> bool {
-    HOP_BY_HOP.iter().any(|h| h.eq_ignore_ascii_case(name))
+    headers::is_hop_by_hop(name) || SET_BY_CLIENT.iter().any(|h| h.eq_ignore_ascii_case(name))
 }
 
 /// The Host header for `url`: host, and the port when the URL names one.
@@ -384,6 +374,16 @@ pub fn retarget(original: &str, to: Option<&str>) -> Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_new_request_leaves_out_the_relay_s_hop_by_hop_headers_and_those_its_client_sets() {
+        for name in hookctl_relay::shared::headers::HOP_BY_HOP {
+            assert!(is_hop_by_hop(&name.to_ascii_uppercase()), "{name}");
+        }
+        assert!(is_hop_by_hop("Host") && is_hop_by_hop("content-length"));
+        // Expect is the relay's to answer; a request hookctl sends keeps the caller's.
+        assert!(!is_hop_by_hop("expect") && !is_hop_by_hop("x-hub-signature"));
+    }
 
     #[test]
     fn retarget_keeps_path_for_a_bare_origin_only() {

@@ -3,30 +3,13 @@
 
 use std::fmt::Display;
 use std::io::{IsTerminal, Write};
-use std::process::ExitCode;
 
 use colored::ColoredString;
 
 use crate::cli::{ColorChoice, Global};
 
-/// The exit codes (README, "Verify a webhook you received" and each command's section).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Exit {
-    /// Success; the check passed.
-    Ok = 0,
-    /// A negative verdict: invalid signature, failed check, non-2xx delivery.
-    Negative = 1,
-    /// Usage error or bad input.
-    Usage = 2,
-    /// Runtime failure outside the verdict.
-    Runtime = 3,
-}
-
-impl From<Exit> for ExitCode {
-    fn from(e: Exit) -> Self {
-        ExitCode::from(e as u8)
-    }
-}
+/// The exit codes, one definition for hookctl and `hookctl-relay`.
+pub use hookctl_relay::exit::Exit;
 
 /// An error caused by the user's input (exit 2). Anything else that fails is a runtime error (3).
 #[derive(Debug)]

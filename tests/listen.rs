@@ -797,8 +797,8 @@ fn a_refused_token_exits_3_without_ready() {
     stop.cancel();
 }
 
-fn relay_opts() -> hookctl_relay::options::RelayOptions {
-    hookctl_relay::options::RelayOptions::from_flags(&[]).unwrap()
+fn relay_opts() -> hookctl_relay::server::options::RelayOptions {
+    hookctl_relay::server::options::RelayOptions::from_flags(&[]).unwrap()
 }
 
 #[test]
@@ -970,7 +970,7 @@ fn listen_keeps_its_key_and_another_listen_cannot_take_a_name_holding_its_buffer
         .unwrap();
     let addr = listener.local_addr().unwrap();
     let data = tempfile::tempdir().unwrap();
-    let opts = hookctl_relay::options::RelayOptions::from_flags(&[
+    let opts = hookctl_relay::server::options::RelayOptions::from_flags(&[
         "--data-dir",
         data.path().to_str().unwrap(),
     ])

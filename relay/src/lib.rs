@@ -1,29 +1,18 @@
 //! hookctl-relay: receives public webhooks and forwards them to `hookctl listen` clients.
 //!
-//! `protocol` is the wire format; `mux` and `requests` are the machinery both ends share. On the
-//! relay side `server` accepts connections, `ingress` forwards public requests, `connect` runs
-//! tunnel sessions, `drain` the offline buffer; `client` and `forward` are the `hookctl listen`
-//! side. `options`, `values` and `usage` are the flags, their values and their errors, which
-//! `hookctl` shares.
+//! Read top-down: `protocol` is the wire format; `shared` what both ends of a tunnel use (the
+//! body type, which headers cross, the mux, the requests in flight, names). On top of them,
+//! `server` is the relay side (accept loop, ingress, tunnel sessions, offline buffer) and
+//! `client` the side `hookctl listen` drives; neither imports the other. `exit`, `values`,
+//! `usage` and `private` are the exit codes, flag values, usage errors and owner-only files,
+//! which `hookctl` shares.
 #![forbid(unsafe_code)]
 
 pub mod client;
-pub mod connect;
-pub mod drain;
-pub mod forward;
-pub mod ingress;
-pub mod metrics;
-pub mod mux;
-pub mod names;
-pub mod options;
+pub mod exit;
 pub mod private;
 pub mod protocol;
-pub mod requests;
-pub mod run;
 pub mod server;
-pub mod state;
-pub mod store;
-pub mod tls;
-pub mod tunnel;
+pub mod shared;
 pub mod usage;
 pub mod values;

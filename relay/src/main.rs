@@ -5,8 +5,8 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
-use hookctl_relay::options::RelayOptions;
-use hookctl_relay::server::RelayError;
+use hookctl_relay::exit::Exit;
+use hookctl_relay::server::options::RelayOptions;
 
 // glibc's malloc was an eighth of the relay's CPU under load (perf, bench/README), as it was for
 // `hookctl load`.
@@ -27,7 +27,7 @@ struct Cli {
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
-        Err(e) => return ExitCode::from(hookctl_relay::usage::report(&e, &Cli::command())),
+        Err(e) => return hookctl_relay::usage::report(&e, &Cli::command()).into(),
     };
     tracing_subscriber::fmt()
         .with_env_filter(
@@ -38,24 +38,20 @@ fn main() -> ExitCode {
         // were also a third of the access log's cost per request.
         .with_ansi(std::io::stderr().is_terminal())
         .init();
-    let runtime = match hookctl_relay::run::runtime(cli.relay.threads) {
+    let runtime = match hookctl_relay::server::run::runtime(cli.relay.threads) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("error: cannot start the runtime: {e}");
-            return ExitCode::from(3);
+            return Exit::Runtime.into();
         }
     };
     runtime.block_on(async move {
-        let stop = hookctl_relay::run::on_signal();
-        match hookctl_relay::run::run(cli.relay, stop).await {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e @ RelayError::Usage(_)) => {
-                eprintln!("error: {e}");
-                ExitCode::from(2)
-            }
+        let stop = hookctl_relay::server::run::on_signal();
+        match hookctl_relay::server::run::run(cli.relay, stop).await {
+            Ok(()) => Exit::Ok.into(),
             Err(e) => {
                 eprintln!("error: {e}");
-                ExitCode::from(3)
+                e.exit().into()
             }
         }
     })

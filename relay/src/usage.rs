@@ -3,16 +3,24 @@
 
 use clap::error::ErrorKind;
 
+use crate::exit::Exit;
+
 /// Prints a parse failure of this process's arguments against `cmd` and gives the exit code:
 /// help and version as clap prints them, any other failure as one `error:` line on stderr (2).
-pub fn report(err: &clap::Error, cmd: &clap::Command) -> u8 {
+pub fn report(err: &clap::Error, cmd: &clap::Command) -> Exit {
     match err.kind() {
         // The help a user asked for, or the help standing in for a missing subcommand.
         ErrorKind::DisplayHelp
         | ErrorKind::DisplayVersion
         | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             let _ = err.print();
-            err.exit_code() as u8
+            // clap's own code: 0 for the help asked for, 2 for the help that stands in for a
+            // missing subcommand.
+            if err.exit_code() == 0 {
+                Exit::Ok
+            } else {
+                Exit::Usage
+            }
         }
         _ => {
             let args: Vec<String> = std::env::args_os()
@@ -20,7 +28,7 @@ pub fn report(err: &clap::Error, cmd: &clap::Command) -> u8 {
                 .map(|a| a.to_string_lossy().into_owned())
                 .collect();
             eprintln!("error: {}", one_line(err, cmd, &args));
-            2
+            Exit::Usage
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The relay serves on a bound port-0 listener and stops cleanly when told to.
 
 use clap::Parser;
-use hookctl_relay::options::RelayOptions;
+use hookctl_relay::server::options::RelayOptions;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio_util::sync::CancellationToken;
 
@@ -49,6 +49,6 @@ fn bad_flags_are_rejected_by_the_parser() {
         .relay;
     assert_eq!(
         ok.offline_mode(),
-        hookctl_relay::options::OfflineMode::Buffer
+        hookctl_relay::server::options::OfflineMode::Buffer
     );
 }

@@ -85,5 +85,5 @@ pub struct ListenArgs {
 #[derive(Debug, Args)]
 pub struct RelayArgs {
     #[command(flatten)]
-    pub relay: hookctl_relay::options::RelayOptions,
+    pub relay: hookctl_relay::server::options::RelayOptions,
 }

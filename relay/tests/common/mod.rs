@@ -8,11 +8,11 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use bytes::Bytes;
+use hookctl_relay::client::forward::{Forwarder, Routes};
 use hookctl_relay::client::{
     self, BoxFuture, ClientError, ClientOptions, Event, Handler, TunnelRequest, TunnelResponse,
 };
-use hookctl_relay::forward::{Forwarder, Routes};
-use hookctl_relay::options::RelayOptions;
+use hookctl_relay::server::options::RelayOptions;
 use http_body_util::{BodyExt, Full};
 use hyper::service::service_fn;
 use hyper_util::client::legacy::Client;

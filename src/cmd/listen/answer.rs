@@ -14,7 +14,7 @@ use std::time::Duration;
 
 use bytes::Bytes;
 use hookctl_relay::client::{self, TunnelResponse};
-use hookctl_relay::mux::BoxError;
+use hookctl_relay::shared::mux::BoxError;
 use http_body::{Body as HttpBody, Frame, SizeHint};
 use http_body_util::{BodyExt, Full};
 use hyper::body::Incoming;

@@ -7,9 +7,9 @@ use std::time::Instant;
 
 use bytes::Bytes;
 use globset::GlobMatcher;
+use hookctl_relay::client::forward::{ForwardError, Forwarder, NoDestination, Routes};
 use hookctl_relay::client::{self, BoxFuture, Handler, TunnelRequest, TunnelResponse};
-use hookctl_relay::forward::{ForwardError, Forwarder, NoDestination, Routes};
-use hookctl_relay::mux::{BodyError, BodyStream};
+use hookctl_relay::shared::mux::{BodyError, BodyStream};
 use http_body::Body as _;
 use http_body_util::{BodyExt, Full};
 
@@ -253,8 +253,8 @@ fn public_url(headers: &[(String, String)], tunnel: &str, target: &str) -> Strin
 #[cfg(test)]
 mod tests {
     use super::*;
-    use hookctl_relay::mux::Inbound;
     use hookctl_relay::protocol::Chunk;
+    use hookctl_relay::shared::mux::Inbound;
 
     #[tokio::test]
     async fn a_body_read_whole_is_capped() {

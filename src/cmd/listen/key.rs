@@ -23,7 +23,7 @@ pub fn load_or_create(path: &Path) -> Result<String> {
             return Err(e).with_context(|| format!("cannot read listen's key {}", path.display()));
         }
     }
-    let key = hookctl_relay::names::random_key();
+    let key = hookctl_relay::shared::names::random_key();
     if let Some(dir) = path.parent() {
         hookctl_relay::private::create_dir(dir)
             .with_context(|| format!("cannot create {}", dir.display()))?;

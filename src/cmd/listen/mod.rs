@@ -18,9 +18,9 @@ use std::time::Duration;
 use anyhow::{Context, Result};
 use colored::Colorize;
 use globset::Glob;
+use hookctl_relay::client::forward::{Forwarder, Routes};
 use hookctl_relay::client::{self, ClientError, ClientOptions, Event};
-use hookctl_relay::forward::{Forwarder, Routes};
-use hookctl_relay::options::{OfflineMode, RelayOptions};
+use hookctl_relay::server::options::{OfflineMode, RelayOptions};
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
@@ -43,9 +43,9 @@ pub fn run(args: ListenArgs, ctx: &Ctx) -> Result<Exit> {
             .map_err(|e| usage(format!("--events '{g}' is not a glob pattern: {e}")))?;
         events.push(glob.compile_matcher());
     }
-    hookctl_relay::names::check_tokens(args.token.as_slice()).map_err(usage)?;
+    hookctl_relay::shared::names::check_tokens(args.token.as_slice()).map_err(usage)?;
     if let Some(n) = &args.name {
-        hookctl_relay::names::check_name(n).map_err(|e| usage(format!("--name: {e}")))?;
+        hookctl_relay::shared::names::check_name(n).map_err(|e| usage(format!("--name: {e}")))?;
     }
     if let Some(relay) = &args.relay {
         client::connect_url(relay).map_err(usage)?;
@@ -162,7 +162,7 @@ async fn listen(
 ) -> Result<Exit> {
     // Ctrl-C, or SIGTERM from a service manager: either way listen stops cleanly and writes
     // every delivery it answered to the log before it exits.
-    let stop = hookctl_relay::run::on_signal();
+    let stop = hookctl_relay::server::run::on_signal();
     let relay_stop = CancellationToken::new();
     let relay_url = match &args.relay {
         Some(u) => u.clone(),

@@ -3,7 +3,7 @@
 
 use bytes::Bytes;
 use hookctl_relay::client::{self, TunnelResponse};
-use hookctl_relay::mux::BoxError;
+use hookctl_relay::shared::mux::BoxError;
 use http_body::Frame;
 use http_body_util::{Full, StreamBody};
 

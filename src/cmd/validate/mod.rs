@@ -24,7 +24,7 @@ pub fn run(args: ValidateArgs, ctx: &Ctx) -> Result<Exit> {
     let checks = check::select(&args.checks, &args.skip)?;
     let timeout = parse_timeout(&args.timeout, "--timeout")?;
     let slow = parse_duration(&args.slow, "--slow")?;
-    let large_payload = hookctl_relay::options::parse_size(&args.large_payload)
+    let large_payload = hookctl_relay::values::parse_size(&args.large_payload)
         .map_err(|e| usage(format!("--large-payload {e}")))? as usize;
     let extra_roots = endpoints::ca_certs(&args.ca_cert)?;
     let endpoints = endpoints::resolve(

@@ -6,8 +6,8 @@ use std::sync::{Mutex, MutexGuard};
 
 use bytes::Bytes;
 
-use crate::mux::{Inbound, Window, WindowOverrun};
 use crate::protocol::Chunk;
+use crate::shared::mux::{Inbound, Window, WindowOverrun};
 
 /// One request in flight. `extra` is what only one side keeps (the relay: who waits for the
 /// answer's head and for the acknowledgement).

@@ -9,89 +9,20 @@ use std::task::{Context, Poll};
 use std::time::Instant;
 
 use bytes::Bytes;
-use http::{HeaderMap, HeaderName, HeaderValue, Request, Response, StatusCode};
+use http::{Request, Response, StatusCode};
 use http_body::{Body, Frame};
+use http_body_util::BodyExt;
 use hyper::body::Incoming;
 use tokio::sync::OwnedSemaphorePermit;
 
-use crate::mux::{BodyError, BoxError, PumpError, PumpLimits, send_body, text};
-use crate::options::OfflineMode;
 use crate::protocol::RelayMessage;
-use crate::server::{RelayBody, text_response};
-use crate::state::State;
-use crate::tunnel::{Head, Tunnel, content_length};
-
-/// Headers of one connection, not of the message (RFC 9110 §7.6.1), plus `Expect`, which the
-/// relay has already answered: never forwarded in either direction.
-pub const HOP_BY_HOP: &[&str] = &[
-    "connection",
-    "keep-alive",
-    "proxy-connection",
-    "te",
-    "trailer",
-    "transfer-encoding",
-    "upgrade",
-    "expect",
-];
-
-/// What does not cross a hop in one message: the fixed [`HOP_BY_HOP`] names and those its own
-/// `Connection` headers list (RFC 9110 §7.6.1), which only the message itself can say. One rule
-/// for requests going to the client and answers going back to the sender.
-struct HopByHop {
-    listed: Vec<String>,
-}
-
-impl HopByHop {
-    /// From the values of the message's `Connection` headers.
-    fn of<'a>(connection: impl IntoIterator<Item = &'a [u8]>) -> HopByHop {
-        let listed = connection
-            .into_iter()
-            .flat_map(|v| v.split(|&b| b == b','))
-            .map(|t| String::from_utf8_lossy(t).trim().to_ascii_lowercase())
-            .filter(|t| !t.is_empty())
-            .collect();
-        HopByHop { listed }
-    }
-
-    /// Whether the header `lower` (a lowercase name) is left out: it belongs to this hop only.
-    fn drops(&self, lower: &str) -> bool {
-        HOP_BY_HOP.contains(&lower) || self.listed.iter().any(|l| l == lower)
-    }
-}
-
-/// Appends headers that crossed the tunnel as text to `map`, leaving out hop-by-hop ones (and
-/// those their own `Connection` header names) and `also_drop` (lowercase): the same rule for the
-/// answer the relay gives its sender and the request `listen` makes of what arrived. A name or
-/// value HTTP cannot carry is left out too.
-pub fn append_headers(map: &mut HeaderMap, pairs: &[(String, String)], also_drop: &[&str]) {
-    let hop = HopByHop::of(
-        pairs
-            .iter()
-            .filter(|(n, _)| n.eq_ignore_ascii_case("connection"))
-            .map(|(_, v)| v.as_bytes()),
-    );
-    for (name, value) in pairs {
-        // Parsed first: a HeaderName is lowercase already, with no string made per header.
-        let Ok(n) = HeaderName::from_bytes(name.as_bytes()) else {
-            continue;
-        };
-        if hop.drops(n.as_str()) || also_drop.contains(&n.as_str()) {
-            continue;
-        }
-        if let Ok(v) = HeaderValue::from_str(value) {
-            map.append(n, v);
-        }
-    }
-}
-
-/// The request as the client will see it (its headers travel separately, moved rather than
-/// copied into the message that carries them).
-pub struct Forwarded {
-    pub tunnel: String,
-    pub method: String,
-    pub target: String,
-    pub length: Option<u64>,
-}
+use crate::server::answer::{Answer, Forwarded, access_log, body_limits};
+use crate::server::options::OfflineMode;
+use crate::server::state::State;
+use crate::server::tunnel::{Head, Tunnel};
+use crate::shared::body::{RelayBody, text_response};
+use crate::shared::headers::{HopByHop, append_headers, content_length};
+use crate::shared::mux::{BodyError, BoxError, PumpError, send_body, text};
 
 /// `/t/{name}{rest}` → (name, rest); rest is empty or starts with `/` or `?`.
 pub fn split_target(path_and_query: &str) -> Option<(&str, &str)> {
@@ -167,80 +98,6 @@ pub fn forward_headers(
     out
 }
 
-/// One line per request on stderr; never bodies or header values.
-fn access_log(tunnel: &str, method: &str, target: &str, status: u16, bytes: u64, started: Instant) {
-    let path = target.split('?').next().unwrap_or("");
-    tracing::info!(
-        target: "hookctl_relay::access",
-        tunnel,
-        method,
-        path,
-        status,
-        bytes,
-        ms = format!("{:.1}", started.elapsed().as_secs_f64() * 1000.0),
-        "request"
-    );
-}
-
-/// Answers a request that ends at the relay (errors, 202), with metrics and the access log.
-pub struct Answer<'a> {
-    pub state: &'a State,
-    req: &'a Forwarded,
-    started: Instant,
-}
-
-impl Answer<'_> {
-    pub fn plain(&self, status: StatusCode, text: &str) -> Response<RelayBody> {
-        self.state
-            .metrics
-            .answered(status.as_u16(), self.started.elapsed().as_secs_f64());
-        access_log(
-            &self.req.tunnel,
-            &self.req.method,
-            &self.req.target,
-            status.as_u16(),
-            0,
-            self.started,
-        );
-        text_response(status, text)
-    }
-
-    pub fn retry_after(&self, status: StatusCode, secs: u32, text: &str) -> Response<RelayBody> {
-        let mut r = self.plain(status, text);
-        r.headers_mut()
-            .insert(http::header::RETRY_AFTER, HeaderValue::from(secs));
-        r
-    }
-
-    /// The sender's body did not get through whole: the answer that says why.
-    pub fn body_failed(&self, e: &PumpError) -> Response<RelayBody> {
-        match e {
-            PumpError::TooLarge(max) => self.plain(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                &format!("the body is over this relay's {max}-byte limit (--max-body)\n"),
-            ),
-            PumpError::Idle(_) => {
-                self.plain(StatusCode::REQUEST_TIMEOUT, "the request body stalled\n")
-            }
-            PumpError::Source(_) => {
-                self.plain(StatusCode::BAD_REQUEST, "the request body broke off\n")
-            }
-            PumpError::Closed(_) => self.plain(
-                StatusCode::BAD_GATEWAY,
-                "the tunnel's client disconnected\n",
-            ),
-        }
-    }
-}
-
-/// The limits a sender's body is held to, whether it goes to the client or into the buffer.
-pub fn body_limits(state: &State) -> PumpLimits {
-    PumpLimits {
-        max: Some(state.opts.max_body),
-        idle: Some(state.opts.request_timeout),
-    }
-}
-
 pub async fn handle(
     state: Arc<State>,
     req: Request<Incoming>,
@@ -274,7 +131,7 @@ pub async fn handle(
         req: &incoming,
         started,
     };
-    if crate::names::check_name(name).is_err() {
+    if crate::shared::names::check_name(name).is_err() {
         return answer.plain(StatusCode::NOT_FOUND, "unknown tunnel\n");
     }
     let max = state.opts.max_body;
@@ -293,9 +150,9 @@ pub async fn handle(
                 }
             };
             if queue_behind_buffer {
-                let r = crate::drain::buffer(&answer, &incoming, headers, body).await;
+                let r = crate::server::drain::buffer(&answer, &incoming, headers, body).await;
                 tunnel.drain_state().uploads -= 1;
-                crate::drain::start(&state, &tunnel);
+                crate::server::drain::start(&state, &tunnel);
                 tunnel.drain_wake.notify_one();
                 return r;
             }
@@ -312,10 +169,10 @@ pub async fn handle(
                     "unknown tunnel: no client holds this tunnel name\n",
                 ),
                 (true, OfflineMode::Buffer) => {
-                    let r = crate::drain::buffer(&answer, &incoming, headers, body).await;
+                    let r = crate::server::drain::buffer(&answer, &incoming, headers, body).await;
                     // The client may have come back while the body was uploading.
                     if let Some(t) = state.registry.get(name) {
-                        crate::drain::start(&state, &t);
+                        crate::server::drain::start(&state, &t);
                     }
                     r
                 }
@@ -426,7 +283,7 @@ async fn live(
         started: answer.started,
         bytes_out: state.metrics.bytes_out.clone(),
     };
-    *resp.body_mut() = RelayBody::new(body);
+    *resp.body_mut() = body.boxed_unsync();
     resp
 }
 
@@ -449,7 +306,7 @@ impl Drop for Guard {
 
 /// The client's response body on its way to the sender; logs the request when it ends.
 struct Streamed {
-    inner: crate::mux::BodyStream,
+    inner: crate::shared::mux::BodyStream,
     guard: Option<Guard>,
     _permit: OwnedSemaphorePermit,
     bytes: u64,
@@ -525,8 +382,8 @@ impl Drop for Streamed {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::mux::Outbox;
     use crate::protocol::{Chunk, ClientMessage};
+    use crate::shared::mux::Outbox;
     use http_body_util::BodyExt;
 
     /// An answer from the client, through the relay's side of a tunnel, as the sender's body.
@@ -603,27 +460,6 @@ mod tests {
         );
         assert_eq!(split_target("/t/"), None);
         assert_eq!(split_target("/x/demo"), None);
-    }
-
-    #[test]
-    fn answers_drop_the_headers_their_connection_header_names() {
-        let pairs: Vec<(String, String)> = [
-            ("Connection", "x-hop , X-Two"),
-            ("connection", "x-three"),
-            ("X-Hop", "1"),
-            ("x-two", "2"),
-            ("x-three", "3"),
-            ("transfer-encoding", "chunked"),
-            ("x-kept", "4"),
-            ("host", "h"),
-        ]
-        .iter()
-        .map(|(n, v)| (n.to_string(), v.to_string()))
-        .collect();
-        let mut map = HeaderMap::new();
-        append_headers(&mut map, &pairs, &["host"]);
-        let names: Vec<&str> = map.keys().map(|n| n.as_str()).collect();
-        assert_eq!(names, ["x-kept"]);
     }
 
     #[test]

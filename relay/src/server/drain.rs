@@ -13,13 +13,13 @@ use http_body_util::{BodyExt, StreamBody};
 use hyper::body::Incoming;
 use tokio::io::AsyncWriteExt;
 
-use crate::ingress::{Answer, Forwarded, body_limits};
-use crate::mux::{Limited, PumpError, PumpLimits, send_body, text};
 use crate::protocol::RelayMessage;
-use crate::server::RelayBody;
-use crate::state::{State, now_ms};
-use crate::store::Buffered;
-use crate::tunnel::Tunnel;
+use crate::server::answer::{Answer, Forwarded, body_limits};
+use crate::server::state::{State, now_ms};
+use crate::server::store::Buffered;
+use crate::server::tunnel::Tunnel;
+use crate::shared::body::RelayBody;
+use crate::shared::mux::{Limited, PumpError, PumpLimits, send_body, text};
 
 /// Why a request could not be buffered.
 enum Unstored {

@@ -15,15 +15,15 @@ use tokio_tungstenite::tungstenite::Message;
 use tokio_tungstenite::tungstenite::handshake::derive_accept_key;
 use tokio_tungstenite::tungstenite::protocol::Role;
 
-use crate::mux::{Outbox, write_loop};
-use crate::names::{self, check_name, random_name};
 use crate::protocol::{
     self, Chunk, ClientMessage, MISSED_HEARTBEATS, PROTOCOL_VERSION, RelayMessage,
 };
-use crate::server::{RelayBody, text_response};
-use crate::state::{State, now_ms};
-use crate::store::Claim;
-use crate::tunnel::Tunnel;
+use crate::server::state::{State, now_ms};
+use crate::server::store::Claim;
+use crate::server::tunnel::Tunnel;
+use crate::shared::body::{RelayBody, text_response};
+use crate::shared::mux::{Outbox, write_loop};
+use crate::shared::names::{self, check_name, random_name};
 
 /// How long a client has to say hello after the upgrade.
 const HELLO_TIMEOUT: Duration = Duration::from_secs(10);
@@ -74,7 +74,7 @@ pub fn upgrade(state: Arc<State>, mut req: Request<Incoming>) -> Response<RelayB
 async fn refuse(ws: &mut Ws, reason: String, permanent: bool) {
     tracing::info!("refused a tunnel client: {reason}");
     let msg = RelayMessage::Refused { reason, permanent };
-    let _ = ws.send(crate::mux::text(&msg)).await;
+    let _ = ws.send(crate::shared::mux::text(&msg)).await;
     let _ = ws.close(None).await;
 }
 
@@ -235,11 +235,11 @@ async fn session(state: Arc<State>, mut ws: Ws) {
         sink,
         rx,
         heartbeat,
-        |nonce| crate::mux::text(&RelayMessage::Ping { nonce }),
+        |nonce| crate::shared::mux::text(&RelayMessage::Ping { nonce }),
         tunnel.closed.clone(),
     );
     if buffered > 0 {
-        crate::drain::start(&state, &tunnel);
+        crate::server::drain::start(&state, &tunnel);
     }
 
     let reading = read_frames(&state, &tunnel, stream, heartbeat * MISSED_HEARTBEATS);

@@ -13,7 +13,7 @@ use hyper_util::client::legacy::Client;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::TokioExecutor;
 
-use crate::mux::BoxError;
+use crate::shared::mux::BoxError;
 
 /// One `--forward-to [PREFIX=]URL`.
 #[derive(Debug, Clone)]
@@ -210,7 +210,7 @@ impl Forwarder {
         *req.method_mut() = method;
         *req.uri_mut() = uri;
         // hyper sets Host itself, for the new connection.
-        crate::ingress::append_headers(req.headers_mut(), headers, &["host"]);
+        crate::shared::headers::append_headers(req.headers_mut(), headers, &["host"]);
         match tokio::time::timeout(self.timeout, self.client.request(req)).await {
             Err(_) => Err(ForwardError::Timeout {
                 origin,

@@ -6,8 +6,7 @@ use std::time::Duration;
 
 use clap::{Args, ValueEnum};
 
-use crate::values::{at_least, between, parse_listen_addr, parse_positive_duration};
-pub use crate::values::{parse_duration, parse_size};
+use crate::values::{at_least, between, parse_listen_addr, parse_positive_duration, parse_size};
 
 #[derive(Debug, Clone, Args)]
 pub struct RelayOptions {
@@ -99,7 +98,7 @@ impl RelayOptions {
 
     /// Checks what clap cannot: combinations and URL shapes. The error is one line for the user.
     pub fn validate(&self) -> Result<(), String> {
-        crate::names::check_tokens(&self.tokens)?;
+        crate::shared::names::check_tokens(&self.tokens)?;
         if self.offline == Some(OfflineMode::Buffer) && self.data_dir.is_none() {
             return Err(
                 "--offline buffer keeps requests on disk: give it --data-dir DIR".to_string(),

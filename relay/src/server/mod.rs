@@ -1,19 +1,27 @@
-//! The relay's HTTP side: accepts connections (plain or TLS) with header-size and slow-client
-//! limits, routes `/healthz`, `/metrics`, `/connect` and `/t/…`, and shuts down gracefully.
-//! Serves on a bound listener until the shutdown token fires, so tests run it in-process on port 0.
+//! The relay side: accepts connections (plain or TLS) with header-size and slow-client limits,
+//! routes `/healthz`, `/metrics`, `/connect` (to `connect`'s tunnel sessions) and `/t/…` (to
+//! `ingress`, which answers through `answer` and buffers through `drain`), and shuts down
+//! gracefully. Serves on a bound listener until the shutdown token fires, so tests run it
+//! in-process on port 0.
+
+pub mod answer;
+pub mod connect;
+pub mod drain;
+pub mod ingress;
+pub mod metrics;
+pub mod options;
+pub mod run;
+pub mod state;
+pub mod store;
+pub mod tls;
+pub mod tunnel;
 
 use std::convert::Infallible;
 use std::net::SocketAddr;
-use std::pin::Pin;
 use std::sync::Arc;
-use std::task::{Context, Poll};
 use std::time::Duration;
 
-use bytes::Bytes;
 use http::{Method, Request, Response, StatusCode, header};
-use http_body::{Body, Frame, SizeHint};
-use http_body_util::BodyExt;
-use http_body_util::combinators::UnsyncBoxBody;
 use hyper::body::Incoming;
 use hyper::service::service_fn;
 use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
@@ -23,9 +31,10 @@ use tokio::net::TcpListener;
 use tokio_rustls::TlsAcceptor;
 use tokio_util::sync::CancellationToken;
 
-use crate::mux::BoxError;
-use crate::options::RelayOptions;
-use crate::state::{State, now_ms};
+use crate::exit::Exit;
+use crate::server::options::RelayOptions;
+use crate::server::state::{State, now_ms};
+use crate::shared::body::{RelayBody, text_response};
 
 /// Why the relay could not run: the user's input (exit 2) or the system (exit 3).
 #[derive(Debug, thiserror::Error)]
@@ -36,59 +45,17 @@ pub enum RelayError {
     Runtime(String),
 }
 
+impl RelayError {
+    pub fn exit(&self) -> Exit {
+        match self {
+            RelayError::Usage(_) => Exit::Usage,
+            RelayError::Runtime(_) => Exit::Runtime,
+        }
+    }
+}
+
 /// The largest request head (request line and headers) accepted; larger gets 431.
 const MAX_HEAD: usize = 64 * 1024;
-
-/// Every response body the relay sends.
-pub struct RelayBody(UnsyncBoxBody<Bytes, BoxError>);
-
-impl RelayBody {
-    pub fn new<B>(body: B) -> Self
-    where
-        B: Body<Data = Bytes> + Send + 'static,
-        B::Error: Into<BoxError>,
-    {
-        RelayBody(body.map_err(Into::into).boxed_unsync())
-    }
-}
-
-impl Default for RelayBody {
-    fn default() -> Self {
-        RelayBody::new(http_body_util::Empty::<Bytes>::new())
-    }
-}
-
-impl Body for RelayBody {
-    type Data = Bytes;
-    type Error = BoxError;
-
-    fn poll_frame(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-    ) -> Poll<Option<Result<Frame<Bytes>, BoxError>>> {
-        Pin::new(&mut self.0).poll_frame(cx)
-    }
-
-    fn is_end_stream(&self) -> bool {
-        self.0.is_end_stream()
-    }
-
-    fn size_hint(&self) -> SizeHint {
-        self.0.size_hint()
-    }
-}
-
-pub fn text_response(status: StatusCode, text: &str) -> Response<RelayBody> {
-    let mut r = Response::new(RelayBody::new(http_body_util::Full::new(Bytes::from(
-        text.to_string(),
-    ))));
-    *r.status_mut() = status;
-    r.headers_mut().insert(
-        header::CONTENT_TYPE,
-        header::HeaderValue::from_static("text/plain; charset=utf-8"),
-    );
-    r
-}
 
 async fn route(
     state: Arc<State>,
@@ -98,7 +65,7 @@ async fn route(
 ) -> Response<RelayBody> {
     let path = req.uri().path();
     if path.starts_with("/t/") {
-        return crate::ingress::handle(state, req, peer, tls).await;
+        return crate::server::ingress::handle(state, req, peer, tls).await;
     }
     match (req.method(), path) {
         (&Method::GET, "/healthz") => text_response(StatusCode::OK, "ok"),
@@ -110,7 +77,7 @@ async fn route(
             );
             r
         }
-        (_, "/connect") => crate::connect::upgrade(state, req),
+        (_, "/connect") => crate::server::connect::upgrade(state, req),
         _ => text_response(
             StatusCode::NOT_FOUND,
             "unknown tunnel: webhooks go to /t/{tunnel}/...\n",
@@ -149,7 +116,9 @@ impl Relay {
     ) -> Result<Relay, RelayError> {
         opts.validate().map_err(RelayError::Usage)?;
         let tls = match (&opts.tls_cert, &opts.tls_key) {
-            (Some(c), Some(k)) => Some(crate::tls::acceptor(c, k).map_err(RelayError::Usage)?),
+            (Some(c), Some(k)) => {
+                Some(crate::server::tls::acceptor(c, k).map_err(RelayError::Usage)?)
+            }
             _ => None,
         };
         let listener = bind.await?;

@@ -2,6 +2,10 @@
 //! hands each request to a `Handler`, streams the answers back, and reconnects by itself with
 //! capped exponential backoff, asking for the same tunnel name each time.
 
+pub mod forward;
+
+pub use crate::shared::body::{RelayBody, body};
+
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
@@ -17,15 +21,14 @@ use tokio_tungstenite::tungstenite::Message;
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 use tokio_util::sync::CancellationToken;
 
-use crate::mux::{
-    BodyStream, BoxError, Inbound, Outbox, PumpLimits, Window, send_body, text, write_loop,
-};
-use crate::names::random_key;
 use crate::protocol::{
     self, Chunk, ClientMessage, MISSED_HEARTBEATS, PROTOCOL_VERSION, RelayMessage,
 };
-use crate::requests::Requests;
-use crate::server::RelayBody;
+use crate::shared::mux::{
+    BodyStream, Inbound, Outbox, PumpLimits, Window, send_body, text, write_loop,
+};
+use crate::shared::names::random_key;
+use crate::shared::requests::Requests;
 
 /// How to reach the relay and which tunnel to ask for.
 #[derive(Debug, Clone)]
@@ -325,7 +328,7 @@ async fn connect_inner(
         name: name.map(String::from),
         key: Some(key.to_string()),
     };
-    ws.send(crate::mux::text(&hello))
+    ws.send(crate::shared::mux::text(&hello))
         .await
         .map_err(|e| failed(&e))?;
     loop {
@@ -408,7 +411,7 @@ async fn session<H: Handler>(
         sink,
         rx,
         opts.heartbeat,
-        |nonce| crate::mux::text(&ClientMessage::Ping { nonce }),
+        |nonce| crate::shared::mux::text(&ClientMessage::Ping { nonce }),
         closed.clone(),
     );
     let inflight: InFlight = Arc::default();
@@ -551,15 +554,6 @@ async fn answer<H: Handler>(
         outbox.control(&ClientMessage::Ack { id });
     }
     inflight.remove(id);
-}
-
-/// Wraps any body as the response body type.
-pub fn body<B>(b: B) -> RelayBody
-where
-    B: http_body::Body<Data = Bytes> + Send + 'static,
-    B::Error: Into<BoxError>,
-{
-    RelayBody::new(b)
 }
 
 #[cfg(test)]

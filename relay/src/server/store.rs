@@ -138,12 +138,12 @@ impl Store {
         };
         if let Some(held) = held_by {
             return Ok(match owner {
-                Some(mine) if crate::names::same_hash(&held, mine) => Claim::Ok,
+                Some(mine) if crate::shared::names::same_hash(&held, mine) => Claim::Ok,
                 _ => Claim::Reserved,
             });
         }
         let same_key =
-            matches!((&bound_to, key), (Some(a), Some(b)) if crate::names::same_hash(a, b));
+            matches!((&bound_to, key), (Some(a), Some(b)) if crate::shared::names::same_hash(a, b));
         if bound_to.is_some() && !same_key {
             let waiting: i64 = conn
                 .query_row(

@@ -4,7 +4,7 @@
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 
-use crate::options::{OfflineMode, RelayOptions};
+use crate::server::options::{OfflineMode, RelayOptions};
 use crate::server::{Relay, RelayError};
 
 pub async fn run(opts: RelayOptions, shutdown: CancellationToken) -> Result<(), RelayError> {

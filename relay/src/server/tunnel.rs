@@ -9,9 +9,9 @@ use bytes::Bytes;
 use tokio::sync::{Notify, Semaphore, oneshot};
 use tokio_util::sync::CancellationToken;
 
-use crate::mux::{BodyStream, Inbound, Outbox, Window, WindowOverrun};
 use crate::protocol::{Chunk, ClientMessage, RelayMessage};
-use crate::requests::Requests;
+use crate::shared::mux::{BodyStream, Inbound, Outbox, Window, WindowOverrun};
+use crate::shared::requests::Requests;
 
 /// The client's answer to one request: its head, and its body arriving over the tunnel.
 pub struct Head {
@@ -182,13 +182,6 @@ impl Tunnel {
     pub fn fail_all(&self) {
         self.pending.abort_all();
     }
-}
-
-pub fn content_length(headers: &[(String, String)]) -> Option<u64> {
-    headers
-        .iter()
-        .find(|(n, _)| n.eq_ignore_ascii_case("content-length"))
-        .and_then(|(_, v)| v.trim().parse().ok())
 }
 
 /// Live tunnels by name.

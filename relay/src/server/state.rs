@@ -5,11 +5,11 @@ use std::sync::Arc;
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
-use crate::metrics::Metrics;
-use crate::names::Tokens;
-use crate::options::{OfflineMode, RelayOptions};
-use crate::store::{self, Store};
-use crate::tunnel::Registry;
+use crate::server::metrics::Metrics;
+use crate::server::options::{OfflineMode, RelayOptions};
+use crate::server::store::{self, Store};
+use crate::server::tunnel::Registry;
+use crate::shared::names::Tokens;
 
 pub struct State {
     pub opts: RelayOptions,
