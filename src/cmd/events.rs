@@ -6,7 +6,8 @@ use anyhow::Result;
 use colored::Colorize;
 use serde_json::json;
 
-use super::{Ctx, input};
+use super::Ctx;
+use super::shared::input;
 use crate::bail_usage;
 use crate::cli::{EventsArgs, EventsCommand, EventsLintArgs, EventsListArgs, EventsShowArgs};
 use crate::events::{Catalog, Event, user_dirs};

@@ -5,7 +5,8 @@
 use anyhow::Result;
 use dialoguer::{Confirm, FuzzySelect, Input, Password, Select};
 
-use super::{Ctx, input};
+use super::Ctx;
+use super::shared::input;
 use crate::bail_usage;
 use crate::cli::{GenericArgs, InitArgs};
 use crate::config::{Config, ConfigFile};

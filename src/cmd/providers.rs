@@ -3,7 +3,8 @@
 use anyhow::Result;
 use colored::Colorize;
 
-use super::{Ctx, input};
+use super::Ctx;
+use super::shared::input;
 use crate::bail_usage;
 use crate::cli::ProvidersArgs;
 use crate::output::{self, Exit};

@@ -7,9 +7,10 @@ use std::time::Duration;
 use anyhow::Result;
 use colored::Colorize;
 
-use super::batch::{self, Pace};
+use super::Ctx;
 use super::logs::Selection;
-use super::{Ctx, input};
+use super::shared::batch::{self, Pace};
+use super::shared::input;
 use crate::bail_usage;
 use crate::cli::{LogFilters, ReplayArgs};
 use crate::http::{Outgoing, Sender, on_the_wire, retarget};

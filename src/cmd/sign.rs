@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 use anyhow::Result;
 use sha2::{Digest, Sha256};
 
-use super::{Ctx, input};
+use super::Ctx;
+use super::shared::input;
 use crate::bail_usage;
 use crate::cli::SignArgs;
 use crate::output::{self, Exit, usage};

@@ -30,7 +30,9 @@ pub fn key_for(
     ctx: &Ctx,
 ) -> Result<KeyMaterial> {
     if secret.is_some() || private_key.is_some() {
-        let private_key = private_key.map(super::input::key_text).transpose()?;
+        let private_key = private_key
+            .map(super::shared::input::key_text)
+            .transpose()?;
         return Ok(KeyMaterial {
             secret: secret.map(str::to_string),
             private_key,

@@ -5,7 +5,8 @@ use std::sync::Arc;
 use anyhow::Result;
 use colored::Colorize;
 
-use super::{Ctx, input, signing};
+use super::shared::input;
+use super::{Ctx, signing};
 use crate::bail_usage;
 use crate::cli::VerifyArgs;
 use crate::output::{self, Exit, usage};

@@ -19,7 +19,7 @@ use anyhow::{Context, Result};
 use colored::Colorize;
 
 use super::Ctx;
-use super::input::{parse_duration, parse_timeout};
+use super::shared::input::{parse_duration, parse_timeout};
 use crate::bail_usage;
 use crate::cli::LoadArgs;
 use crate::http::target_url;
@@ -42,7 +42,7 @@ const STREAMS_PER_CONNECTION: usize = 100;
 pub fn run(args: LoadArgs, ctx: &Ctx) -> Result<Exit> {
     let url = target_url(&args.url, "URL").map_err(usage)?;
     let timeout = parse_timeout(&args.timeout, "--timeout")?;
-    let extra_roots = super::endpoints::ca_certs(&args.ca_cert)?;
+    let extra_roots = super::shared::endpoints::ca_certs(&args.ca_cert)?;
     let duration = args
         .duration
         .as_deref()

@@ -9,9 +9,10 @@ use anyhow::Result;
 use bytes::Bytes;
 use rand::Rng;
 
-use super::super::sample::{self, Sampler};
-use super::super::{Ctx, input};
 use crate::cli::LoadArgs;
+use crate::cmd::Ctx;
+use crate::cmd::shared::input;
+use crate::cmd::shared::sample::{self, Sampler};
 use crate::output::usage;
 use crate::signature::{self, Delivery, Headers, KeyMaterial, Scheme};
 

@@ -6,7 +6,7 @@ use std::time::Duration;
 use anyhow::Result;
 
 use crate::bail_usage;
-use crate::cmd::input::parse_duration;
+use crate::cmd::shared::input::parse_duration;
 use crate::output::usage;
 
 /// A stretch of the run whose rate moves linearly from `from` to `to` requests per second.

@@ -12,7 +12,8 @@ use anyhow::Result;
 use chrono::{DateTime, SecondsFormat, Utc};
 use colored::Colorize;
 
-use super::{Ctx, input};
+use super::Ctx;
+use super::shared::input;
 use crate::bail_usage;
 use crate::cli::{LogFilters, LogsArgs, LogsCommand, LogsPruneArgs};
 use crate::output::{self, Exit, usage};

@@ -4,7 +4,8 @@ use anyhow::Result;
 
 use super::Masking;
 use crate::cli::{LogsShowArgs, ShowFormat};
-use crate::cmd::{Ctx, input};
+use crate::cmd::Ctx;
+use crate::cmd::shared::input;
 use crate::output::{self, Exit};
 use crate::store::formats;
 

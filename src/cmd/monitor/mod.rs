@@ -18,8 +18,8 @@ use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
 use super::Ctx;
-use super::endpoints::{self, Endpoint, Wanted};
-use super::input::{parse_duration, parse_timeout};
+use super::shared::endpoints::{self, Endpoint, Wanted};
+use super::shared::input::{parse_duration, parse_timeout};
 use super::validate::probe::Answer;
 use crate::cli::{MonitorArgs, ProbeKind};
 use crate::http::{Outgoing, Sender};

@@ -5,8 +5,8 @@ use std::time::Duration;
 
 use anyhow::Result;
 
-use crate::cmd::endpoints::Endpoint;
-use crate::cmd::sample::{Sampler, Unsigned};
+use crate::cmd::shared::endpoints::Endpoint;
+use crate::cmd::shared::sample::{Sampler, Unsigned};
 use crate::http::{Outgoing, Sender};
 use crate::signature::{Delivery, Headers};
 use crate::store::{Record, Source};

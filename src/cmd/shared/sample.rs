@@ -5,9 +5,10 @@ use std::sync::Arc;
 
 use anyhow::Result;
 
-use super::signing::{self, NewKey};
-use super::{Ctx, input};
+use super::input;
 use crate::cli::SampleArgs;
+use crate::cmd::Ctx;
+use crate::cmd::signing::{self, NewKey};
 use crate::config::Config;
 use crate::events::{Catalog, Event, Generated, user_dirs};
 use crate::http::Outgoing;
