@@ -13,7 +13,6 @@ pub mod relay;
 pub mod replay;
 pub mod shared;
 pub mod sign;
-pub mod signing;
 pub mod trigger;
 pub mod validate;
 pub mod verify;

@@ -178,11 +178,11 @@ impl Resign {
             ),
         };
         let scheme = input::scheme(&provider, &Default::default(), &config)?;
-        let mut key = super::signing::key_for(
+        let mut key = super::shared::key_lookup::key_for(
             scheme.as_ref(),
             args.secret.as_deref(),
             args.private_key.as_deref(),
-            super::signing::NewKey::Saved,
+            super::shared::key_lookup::NewKey::Saved,
             ctx,
         )?;
         key.key_id = args.key_id.clone();

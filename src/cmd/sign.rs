@@ -45,7 +45,7 @@ pub fn run(args: SignArgs, ctx: &Ctx) -> Result<Exit> {
         None => config
             .secrets
             .get(&info.id)
-            .map(|s| super::signing::configured_secret(s, &info.id))
+            .map(|s| super::shared::key_lookup::configured_secret(s, &info.id))
             .transpose()?,
     };
     let private_key = args

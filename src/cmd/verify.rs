@@ -5,8 +5,8 @@ use std::sync::Arc;
 use anyhow::Result;
 use colored::Colorize;
 
-use super::shared::input;
-use super::{Ctx, signing};
+use super::Ctx;
+use super::shared::{input, key_lookup};
 use crate::bail_usage;
 use crate::cli::VerifyArgs;
 use crate::output::{self, Exit, usage};
@@ -51,8 +51,8 @@ pub fn run(args: VerifyArgs, ctx: &Ctx) -> Result<Exit> {
         vec![input::scheme(&args.provider, &args.generic, &config)?]
     };
 
-    let (scheme, mut verdict) = signing::first_valid(&candidates, |scheme| {
-        let keys = signing::verify_keys(scheme, &args.secret, public_key.clone(), &config)?;
+    let (scheme, mut verdict) = key_lookup::first_valid(&candidates, |scheme| {
+        let keys = key_lookup::verify_keys(scheme, &args.secret, public_key.clone(), &config)?;
         let verdict = scheme.verify(&delivery, &keys, &opts);
         Ok(diagnose::explain(scheme, &delivery, &keys, &opts, verdict))
     })?

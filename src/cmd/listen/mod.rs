@@ -25,8 +25,8 @@ use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
-use super::shared::input;
-use super::{Ctx, signing};
+use super::Ctx;
+use super::shared::{input, key_lookup};
 use crate::bail_usage;
 use crate::cli::{GenericArgs, ListenArgs};
 use crate::output::{Exit, usage};
@@ -119,8 +119,9 @@ fn verifier(id: &str, args: &ListenArgs, ctx: &Ctx) -> Result<Verifier> {
         });
     }
     let scheme = input::scheme(id, &GenericArgs::default(), &config)?;
-    let keys = signing::verify_keys(scheme.as_ref(), args.secret.as_slice(), public_key, &config)?;
-    if !signing::can_verify(scheme.as_ref(), &keys) {
+    let keys =
+        key_lookup::verify_keys(scheme.as_ref(), args.secret.as_slice(), public_key, &config)?;
+    if !key_lookup::can_verify(scheme.as_ref(), &keys) {
         match scheme.info().key {
             KeyKind::Secret => bail_usage!(
                 "--verify-provider {id} needs its secret: pass --secret (or set HOOKCTL_SECRET, or save one with `hookctl init`)"

@@ -11,7 +11,7 @@ use tokio_util::task::TaskTracker;
 
 use super::event;
 use super::handler::MAX_RECORDED_BODY;
-use crate::cmd::signing;
+use crate::cmd::shared::key_lookup;
 use crate::config::Config;
 use crate::signature::{
     Delivery, Headers, Keys, Reason, Registry, Scheme, Verdict, VerifyOptions, detect,
@@ -47,10 +47,10 @@ impl Verifier {
                 secrets,
                 public_key,
                 config,
-            } => signing::first_valid(&detect(registry, &d.headers), |scheme| {
+            } => key_lookup::first_valid(&detect(registry, &d.headers), |scheme| {
                 // A blank secret in the config is a verdict on this delivery, not listen's end.
                 Ok(
-                    match signing::verify_keys(scheme, secrets, public_key.clone(), config) {
+                    match key_lookup::verify_keys(scheme, secrets, public_key.clone(), config) {
                         Ok(keys) => scheme.verify(d, &keys, &opts),
                         Err(e) => Verdict::new(Reason::MissingSecret, format!("{e:#}")),
                     },

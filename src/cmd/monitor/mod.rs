@@ -339,11 +339,11 @@ fn alert_signer(secret: Option<&str>, ctx: &Ctx) -> Result<Signer> {
         .context("the standard-webhooks scheme is missing")?;
     let secret = match secret {
         Some(s) => s.to_string(),
-        None => super::signing::key_for(
+        None => super::shared::key_lookup::key_for(
             scheme.as_ref(),
             None,
             None,
-            super::signing::NewKey::ThisRun,
+            super::shared::key_lookup::NewKey::ThisRun,
             ctx,
         )?
         .secret

@@ -4,4 +4,5 @@
 pub mod batch;
 pub mod endpoints;
 pub mod input;
+pub mod key_lookup;
 pub mod sample;

@@ -6,9 +6,9 @@ use std::sync::Arc;
 use anyhow::Result;
 
 use super::input;
+use super::key_lookup::{self, NewKey};
 use crate::cli::SampleArgs;
 use crate::cmd::Ctx;
-use crate::cmd::signing::{self, NewKey};
 use crate::config::Config;
 use crate::events::{Catalog, Event, Generated, user_dirs};
 use crate::http::Outgoing;
@@ -224,7 +224,7 @@ pub fn key_for(
     let Some(new_key) = sign else {
         return Ok(KeyMaterial::default());
     };
-    let mut key = signing::key_for(
+    let mut key = key_lookup::key_for(
         scheme,
         args.secret.as_deref(),
         args.private_key.as_deref(),

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use anyhow::Result;
 
-use super::Ctx;
+use crate::cmd::Ctx;
 use crate::config::{Config, ConfigFile, KeyPair};
 use crate::signature::{KeyKind, KeyMaterial, Keys, Scheme, Verdict};
 
@@ -30,9 +30,7 @@ pub fn key_for(
     ctx: &Ctx,
 ) -> Result<KeyMaterial> {
     if secret.is_some() || private_key.is_some() {
-        let private_key = private_key
-            .map(super::shared::input::key_text)
-            .transpose()?;
+        let private_key = private_key.map(super::input::key_text).transpose()?;
         return Ok(KeyMaterial {
             secret: secret.map(str::to_string),
             private_key,
