@@ -18,9 +18,9 @@ use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
 use super::Ctx;
+use super::shared::answer::Answer;
 use super::shared::endpoints::{self, Endpoint, Wanted};
 use super::shared::input::{parse_duration, parse_timeout};
-use super::validate::probe::Answer;
 use crate::cli::{MonitorArgs, ProbeKind};
 use crate::http::{Outgoing, Sender};
 use crate::output::{Exit, usage};

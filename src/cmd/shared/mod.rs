@@ -1,6 +1,7 @@
 //! What several commands share, so that no command imports another: reading the user's input,
 //! the endpoints under test, signed samples, sending in batches.
 
+pub mod answer;
 pub mod batch;
 pub mod endpoints;
 pub mod input;

@@ -6,8 +6,9 @@ use std::time::Duration;
 use anyhow::Result;
 
 use super::check::Status;
-use super::probe::{Answer, Prober, ms_text};
+use super::probe::Prober;
 use crate::cmd::logs::stats;
+use crate::cmd::shared::answer::{Answer, ms_text};
 
 /// A correctly signed, realistic event: 2xx within the slow threshold.
 pub async fn signed_delivery(p: &Prober<'_>, slow: Duration) -> Result<(Status, String)> {
