@@ -1,7 +1,7 @@
 //! `hookctl logs`: list and follow the delivery log; its subcommands live beside this file.
 
 mod show;
-pub(crate) mod stats;
+mod stats;
 mod transfer;
 
 use std::collections::HashSet;

@@ -3,6 +3,7 @@
 
 pub mod answer;
 pub mod batch;
+pub mod durations;
 pub mod endpoints;
 pub mod input;
 pub mod key_lookup;
