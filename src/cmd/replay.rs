@@ -8,9 +8,9 @@ use anyhow::Result;
 use colored::Colorize;
 
 use super::Ctx;
-use super::logs::Selection;
 use super::shared::batch::{self, Pace};
 use super::shared::input;
+use super::shared::selection::Selection;
 use crate::bail_usage;
 use crate::cli::{LogFilters, ReplayArgs};
 use crate::http::{Outgoing, Sender, on_the_wire, retarget};

@@ -6,10 +6,10 @@ use anyhow::Result;
 use colored::Colorize;
 use serde::Serialize;
 
-use super::Selection;
 use crate::cli::{LogsStatsArgs, StatsBy};
 use crate::cmd::Ctx;
 use crate::cmd::shared::durations::{Durations, durations};
+use crate::cmd::shared::selection::Selection;
 use crate::output::{self, Exit};
 use crate::store::{Record, Status};
 

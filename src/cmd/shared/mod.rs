@@ -8,3 +8,4 @@ pub mod endpoints;
 pub mod input;
 pub mod key_lookup;
 pub mod sample;
+pub mod selection;
