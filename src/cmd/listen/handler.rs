@@ -16,12 +16,9 @@ use http_body_util::{BodyExt, Full};
 use super::event;
 use super::outcome::{Done, Handling, Shared};
 use super::reply::{answered, failed, quick, text_response};
-use super::tee::{Copy, Kept, Tee};
+use super::tee::{Copy, Kept, MAX_RECORDED_BODY, Tee};
 use crate::signature::Headers;
 use crate::store::{Body, ResponsePart, Status};
-
-/// Request bodies larger than this are recorded cut short (and say so in `error`).
-pub const MAX_RECORDED_BODY: usize = 32 * 1024 * 1024;
 
 /// Cheap to clone per request: everything it holds is shared.
 pub struct ListenHandler(Arc<Inner>);

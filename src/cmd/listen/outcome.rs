@@ -10,7 +10,7 @@ use tokio::sync::mpsc;
 use tokio_util::task::TaskTracker;
 
 use super::event;
-use super::handler::MAX_RECORDED_BODY;
+use super::tee::MAX_RECORDED_BODY;
 use crate::cmd::shared::key_lookup;
 use crate::config::Config;
 use crate::signature::{
