@@ -7,7 +7,7 @@ use hookctl_relay::mux::BoxError;
 use http_body::Frame;
 use http_body_util::{Full, StreamBody};
 
-use super::outcome::{Done, Handling, Outcome, Shared};
+use super::outcome::{Done, Handling, Shared};
 use crate::store::{Body, ResponsePart, Status};
 
 /// A plain-text answer of listen's own.
@@ -33,9 +33,10 @@ fn broken_off(mut resp: TunnelResponse) -> TunnelResponse {
 /// could not be recorded. Answers made here are quick, so recording first keeps the printed
 /// lines in the order the deliveries came.
 pub async fn answered(done: Done, shared: &Shared, resp: TunnelResponse) -> TunnelResponse {
-    match shared.finish(done, resp.status).await {
-        Outcome::Recorded => resp,
-        Outcome::NotRecorded => broken_off(resp),
+    if shared.finish(done, resp.status).await {
+        resp
+    } else {
+        broken_off(resp)
     }
 }
 
