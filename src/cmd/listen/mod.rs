@@ -1,13 +1,16 @@
 //! `hookctl listen`: receive webhooks on this machine through a relay (an embedded one by
 //! default), forward them to local targets, record every delivery, and reconnect by itself.
 
-mod answer;
+// A delivery goes through these in order: `receive` (filter, forward, or answer here),
+// `pass_back` (the target's answer on its way back), `respond` (record, then answer), `finish`
+// (verify, record, report), `print` (its line). `event`, `key` and `tee` serve them.
 mod event;
-mod handler;
+mod finish;
 mod key;
-mod outcome;
+mod pass_back;
 mod print;
-mod reply;
+mod receive;
+mod respond;
 mod tee;
 
 use std::net::SocketAddr;
@@ -32,8 +35,8 @@ use crate::cli::{GenericArgs, ListenArgs};
 use crate::output::{Exit, usage};
 use crate::signature::KeyKind;
 use crate::store::writer::{self, LogWriter};
-use handler::ListenHandler;
-use outcome::{Shared, Shown, Verifier};
+use finish::{Shared, Shown, Verifier};
+use receive::ListenHandler;
 
 pub fn run(args: ListenArgs, ctx: &Ctx) -> Result<Exit> {
     let routes = Routes::parse(&args.forward_to).map_err(usage)?;

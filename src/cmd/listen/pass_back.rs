@@ -20,8 +20,8 @@ use http_body_util::{BodyExt, Full};
 use hyper::body::Incoming;
 use tokio::sync::mpsc;
 
-use super::outcome::{Done, Handling, Shared};
-use super::reply::{answered, text_response};
+use super::finish::{Done, Handling, Shared};
+use super::respond::{answered, text_response};
 use super::tee::{Copy, Kept};
 use crate::signature::Headers;
 use crate::store::{Body, ResponsePart, Status};

@@ -1,5 +1,5 @@
 //! What `hookctl listen` does with each delivery: filter by event type, forward to its own
-//! target (or answer in receive-only mode), and hand what happened to `outcome` to be verified,
+//! target (or answer in receive-only mode), and hand what happened to `finish` to be verified,
 //! recorded and reported.
 
 use std::sync::{Arc, Mutex};
@@ -14,8 +14,8 @@ use http_body::Body as _;
 use http_body_util::{BodyExt, Full};
 
 use super::event;
-use super::outcome::{Done, Handling, Shared};
-use super::reply::{answered, failed, quick, text_response};
+use super::finish::{Done, Handling, Shared};
+use super::respond::{answered, failed, quick, text_response};
 use super::tee::{Copy, Kept, MAX_RECORDED_BODY, Tee};
 use crate::signature::Headers;
 use crate::store::{Body, ResponsePart, Status};
@@ -211,7 +211,7 @@ async fn handle(req: TunnelRequest, inner: &Inner) -> TunnelResponse {
     // once the answer is.
     let copy = (!need_body).then_some(copy);
     let patience = inner.forwarder.timeout();
-    super::answer::back(resp, done, copy, shared.clone(), patience).await
+    super::pass_back::back(resp, done, copy, shared.clone(), patience).await
 }
 
 /// The streamed request body's copy, once the target has read it (unless it was read before).

@@ -7,7 +7,7 @@ use hookctl_relay::mux::BoxError;
 use http_body::Frame;
 use http_body_util::{Full, StreamBody};
 
-use super::outcome::{Done, Handling, Shared};
+use super::finish::{Done, Handling, Shared};
 use crate::store::{Body, ResponsePart, Status};
 
 /// A plain-text answer of listen's own.
