@@ -29,11 +29,8 @@ use conn::{Conn, ConnectError, Link, SharedH2, Target};
 use logged::Logged;
 use payload::Payloads;
 use report::{AssertionResult, Summary};
-use schedule::{Plan, Schedule};
+use schedule::{DEFAULT_REQUESTS, Plan, Schedule};
 use worker::{Mode, Run};
-
-/// Requests sent when neither -n, -d nor --stage says how many (as oha and hey do).
-pub const DEFAULT_REQUESTS: u64 = 200;
 
 /// HTTP/2 streams one connection carries before another is opened: under the 100–128 that
 /// servers allow at once by default.
