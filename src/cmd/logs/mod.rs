@@ -1,5 +1,6 @@
 //! `hookctl logs`: list and follow the delivery log; its subcommands live beside this file.
 
+mod masking;
 mod show;
 mod stats;
 mod transfer;
@@ -16,9 +17,9 @@ use super::Ctx;
 use super::shared::selection::{Selection, ago};
 use crate::bail_usage;
 use crate::cli::{LogFilters, LogsArgs, LogsCommand, LogsPruneArgs};
-use crate::output::{self, Exit, usage};
-use crate::store::filter::Path;
-use crate::store::{Record, Status, credentials, formats};
+use crate::output::{self, Exit};
+use crate::store::{Record, Status};
+use masking::Masking;
 
 /// How often `--follow` looks for records other processes wrote.
 const FOLLOW_POLL: Duration = Duration::from_millis(200);
@@ -44,38 +45,6 @@ pub fn run(args: LogsArgs, ctx: &Ctx) -> Result<Exit> {
             &Masking::new(&[], args.reveal)?,
             ctx,
         ),
-    }
-}
-
-/// How records leave the log: credentials masked unless `--reveal`, and the `--redact` paths
-/// masked in the bodies. Every view — the list, `--follow`, `show` in each format, `export` —
-/// goes through it; the log itself keeps what was sent.
-pub struct Masking {
-    paths: Vec<Path>,
-    reveal: bool,
-}
-
-impl Masking {
-    /// From the `--redact` paths (parsed here) and `--reveal`.
-    pub fn new(redact: &[String], reveal: bool) -> Result<Masking> {
-        let paths = redact
-            .iter()
-            .map(|t| {
-                Path::parse(t).map_err(|e| {
-                    usage(format!(
-                        "--redact '{t}': {e}; give a JSON path such as data.email or data.items[*].card"
-                    ))
-                })
-            })
-            .collect::<Result<_>>()?;
-        Ok(Masking { paths, reveal })
-    }
-
-    pub fn apply(&self, r: &mut Record) {
-        if !self.reveal {
-            credentials::mask(r);
-        }
-        formats::redact(r, &self.paths);
     }
 }
 

@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 
-use super::Masking;
+use super::masking::Masking;
 use crate::cli::{LogsShowArgs, ShowFormat};
 use crate::cmd::Ctx;
 use crate::cmd::shared::input;

@@ -7,7 +7,7 @@ use std::io::{Read, Write};
 use anyhow::Result;
 use serde_json::Value;
 
-use super::Masking;
+use super::masking::Masking;
 use crate::bail_usage;
 use crate::cli::{ExportFormat, LogsExportArgs, LogsImportArgs};
 use crate::cmd::Ctx;
