@@ -9,8 +9,8 @@ use colored::Colorize;
 
 use super::Ctx;
 use super::shared::batch::{self, Pace};
-use super::shared::input;
 use super::shared::selection::Selection;
+use super::shared::{input, record_lookup};
 use crate::bail_usage;
 use crate::cli::{LogFilters, ReplayArgs};
 use crate::http::{Outgoing, Sender, on_the_wire, retarget};
@@ -134,7 +134,7 @@ fn select(store: &Store, args: &ReplayArgs) -> Result<Vec<Record>> {
         ),
         (false, false) => {
             for id in &args.ids {
-                out.push(input::record(store, id)?);
+                out.push(record_lookup::record(store, id)?);
             }
         }
         (true, true) => {

@@ -6,7 +6,7 @@ use anyhow::Result;
 use colored::Colorize;
 
 use super::Ctx;
-use super::shared::{input, key_lookup};
+use super::shared::{input, key_lookup, record_lookup};
 use crate::bail_usage;
 use crate::cli::VerifyArgs;
 use crate::output::{self, Exit, usage};
@@ -95,7 +95,7 @@ fn read_delivery(args: &VerifyArgs, ctx: &Ctx) -> Result<(Delivery, Option<Strin
     let mut logged_provider = None;
     let mut d = match (&args.request, &args.log) {
         (_, Some(id)) => {
-            let r = input::record(&ctx.store()?, id)?;
+            let r = record_lookup::record(&ctx.store()?, id)?;
             logged_provider = r.provider.clone();
             Delivery {
                 method: r.request.method,

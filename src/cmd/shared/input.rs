@@ -1,5 +1,4 @@
-//! Reading what the user hands a command: bodies, header lines, durations, keys, schemes and
-//! delivery log ids.
+//! Reading what the user hands a command: bodies, header lines, durations, keys and schemes.
 //! Every failure here is bad input (exit 2) with a message that says what to do.
 
 use std::io::{IsTerminal, Read};
@@ -15,7 +14,6 @@ use crate::config::Config;
 use crate::output::usage;
 use crate::signature::hmac_scheme::GenericDef;
 use crate::signature::{Headers, Registry, Scheme};
-use crate::store::{Found, Record, Store};
 
 /// The body from `--body-file`, `--body`, or stdin (byte-exact in every case).
 pub fn read_body(src: &BodySource) -> Result<Vec<u8>> {
@@ -144,36 +142,6 @@ pub fn scheme(id: &str, generic: &GenericArgs, config: &Config) -> Result<Arc<dy
         None => bail_usage!(
             "unknown provider '{id}': `hookctl providers` lists them all, and `--provider generic` defines your own"
         ),
-    }
-}
-
-/// How many of an ambiguous prefix's ids a message names.
-const AMBIGUOUS_SHOWN: usize = 3;
-
-/// The record an id names, as `logs show`, `replay` and `verify --log` take it: the full id, a
-/// unique prefix of one (`dlv_0193a1c2e5`, or the short form `listen` prints), or `last`.
-pub fn record(store: &Store, id: &str) -> Result<Record> {
-    let id = id.trim();
-    match store.find(id)? {
-        Found::One(r) => Ok(*r),
-        Found::Nothing if id == crate::store::LAST => {
-            bail_usage!("the delivery log is empty: there is no last record")
-        }
-        Found::Nothing => bail_usage!(
-            "no record '{id}' in the delivery log: `hookctl logs` lists the ids (a unique prefix or `last` will do)"
-        ),
-        Found::Many(ids) => {
-            let more = if ids.len() > AMBIGUOUS_SHOWN {
-                ", …"
-            } else {
-                ""
-            };
-            bail_usage!(
-                "'{id}' is the start of {} ids ({}{more}): give more of the id",
-                ids.len(),
-                ids[..ids.len().min(AMBIGUOUS_SHOWN)].join(", ")
-            )
-        }
     }
 }
 

@@ -7,5 +7,6 @@ pub mod durations;
 pub mod endpoints;
 pub mod input;
 pub mod key_lookup;
+pub mod record_lookup;
 pub mod sample;
 pub mod selection;
