@@ -10,7 +10,7 @@ use colored::Colorize;
 use super::Ctx;
 use super::shared::batch::{self, Pace};
 use super::shared::selection::Selection;
-use super::shared::{input, record_lookup};
+use super::shared::{input, provider_lookup, record_lookup};
 use crate::bail_usage;
 use crate::cli::{LogFilters, ReplayArgs};
 use crate::http::{Outgoing, Sender, on_the_wire, retarget};
@@ -177,7 +177,7 @@ impl Resign {
                 "--resign needs --provider ID: the stored deliveries do not say which provider signed them"
             ),
         };
-        let scheme = input::scheme(&provider, &Default::default(), &config)?;
+        let scheme = provider_lookup::scheme(&provider, &Default::default(), &config)?;
         let mut key = super::shared::key_lookup::key_for(
             scheme.as_ref(),
             args.secret.as_deref(),

@@ -6,7 +6,7 @@ use anyhow::Result;
 use colored::Colorize;
 
 use super::Ctx;
-use super::shared::{input, key_lookup, record_lookup};
+use super::shared::{input, key_lookup, provider_lookup, record_lookup};
 use crate::bail_usage;
 use crate::cli::VerifyArgs;
 use crate::output::{self, Exit, usage};
@@ -33,9 +33,9 @@ pub fn run(args: VerifyArgs, ctx: &Ctx) -> Result<Exit> {
     let candidates: Vec<Arc<dyn Scheme>> = if let (true, Some(p)) =
         (args.provider == "auto", &logged_provider)
     {
-        vec![input::scheme(p, &args.generic, &config)?]
+        vec![provider_lookup::scheme(p, &args.generic, &config)?]
     } else if args.provider == "auto" {
-        let found = detect(&input::registry(&config)?, &delivery.headers);
+        let found = detect(&provider_lookup::registry(&config)?, &delivery.headers);
         if found.is_empty() {
             bail_usage!(
                 "cannot tell the provider from the headers ({}): pass --provider ID (`hookctl providers` lists them)",
@@ -48,7 +48,11 @@ pub fn run(args: VerifyArgs, ctx: &Ctx) -> Result<Exit> {
         }
         found
     } else {
-        vec![input::scheme(&args.provider, &args.generic, &config)?]
+        vec![provider_lookup::scheme(
+            &args.provider,
+            &args.generic,
+            &config,
+        )?]
     };
 
     let (scheme, mut verdict) = key_lookup::first_valid(&candidates, |scheme| {

@@ -29,7 +29,7 @@ use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
 use super::Ctx;
-use super::shared::{input, key_lookup};
+use super::shared::{input, key_lookup, provider_lookup};
 use crate::bail_usage;
 use crate::cli::{GenericArgs, ListenArgs};
 use crate::output::{Exit, usage};
@@ -115,13 +115,13 @@ fn verifier(id: &str, args: &ListenArgs, ctx: &Ctx) -> Result<Verifier> {
     if id == "auto" {
         // As `verify` does: the provider is told per delivery, from its headers.
         return Ok(Verifier::Auto {
-            registry: input::registry(&config)?,
+            registry: provider_lookup::registry(&config)?,
             secrets: args.secret.iter().cloned().collect(),
             public_key,
             config,
         });
     }
-    let scheme = input::scheme(id, &GenericArgs::default(), &config)?;
+    let scheme = provider_lookup::scheme(id, &GenericArgs::default(), &config)?;
     let keys =
         key_lookup::verify_keys(scheme.as_ref(), args.secret.as_slice(), public_key, &config)?;
     if !key_lookup::can_verify(scheme.as_ref(), &keys) {

@@ -7,6 +7,7 @@ pub mod durations;
 pub mod endpoints;
 pub mod input;
 pub mod key_lookup;
+pub mod provider_lookup;
 pub mod record_lookup;
 pub mod sample;
 pub mod selection;

@@ -5,8 +5,8 @@ use std::sync::Arc;
 
 use anyhow::Result;
 
-use super::input;
 use super::key_lookup::{self, NewKey};
+use super::{input, provider_lookup};
 use crate::cli::SampleArgs;
 use crate::cmd::Ctx;
 use crate::config::Config;
@@ -202,7 +202,7 @@ pub fn scheme_for(
     config: &Config,
     sign: bool,
 ) -> Result<Arc<dyn Scheme>> {
-    let scheme = input::scheme(provider, &args.generic, config)?;
+    let scheme = provider_lookup::scheme(provider, &args.generic, config)?;
     if sign && !scheme.info().can_sign {
         crate::bail_usage!(
             "{} deliveries cannot be signed locally; pick another --provider",
@@ -239,6 +239,6 @@ pub fn key_for(
 pub fn catalog(args: &SampleArgs, ctx: &Ctx) -> Result<Catalog> {
     Catalog::load(
         &user_dirs(&ctx.config_path()?, args.catalog.as_deref()),
-        &input::registry(&ctx.config()?)?,
+        &provider_lookup::registry(&ctx.config()?)?,
     )
 }
