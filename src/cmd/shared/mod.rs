@@ -1,5 +1,6 @@
 //! What several commands share, so that no command imports another: reading the user's input,
-//! the endpoints under test, signed samples, sending in batches.
+//! looking up keys, providers and records, selecting from the log, signed samples, sending in
+//! batches, the endpoints under test and what they answered. Nothing here imports a command.
 
 pub mod answer;
 pub mod batch;
