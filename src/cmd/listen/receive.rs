@@ -15,7 +15,7 @@ use http_body_util::{BodyExt, Full};
 
 use super::event;
 use super::finish::{Done, Handling, Shared};
-use super::respond::{answered, failed, quick, text_response};
+use super::respond::{answered, failed, not_forwarded, quick, text_response};
 use super::tee::{Copy, Kept, MAX_RECORDED_BODY, Tee};
 use crate::signature::Headers;
 use crate::store::{Body, ResponsePart, Status};
@@ -154,14 +154,7 @@ async fn handle(req: TunnelRequest, inner: &Inner) -> TunnelResponse {
                 NoDestination::NoRoute(_) => 404,
                 NoDestination::BadTarget(_) => 400,
             };
-            return failed(
-                done,
-                shared,
-                status,
-                e.to_string(),
-                format!("hookctl listen: {e}\n"),
-            )
-            .await;
+            return not_forwarded(done, shared, status, e).await;
         }
     };
     done.forwarded_to = Some(uri.to_string());
@@ -197,14 +190,7 @@ async fn handle(req: TunnelRequest, inner: &Inner) -> TunnelResponse {
                 ForwardError::Timeout { .. } => 504,
                 _ => 502,
             };
-            return failed(
-                done,
-                shared,
-                status,
-                e.to_string(),
-                format!("hookctl listen: {e}\n"),
-            )
-            .await;
+            return not_forwarded(done, shared, status, e).await;
         }
     };
     // The body read before forwarding is in `done` already; a streamed one's copy is complete

@@ -60,6 +60,18 @@ pub async fn failed(
     quick(done, shared, status, text).await
 }
 
+/// A delivery listen could not forward (no route, the target down or slow): the error is
+/// recorded, and the sender told it in listen's words.
+pub async fn not_forwarded(
+    done: Done,
+    shared: &Shared,
+    status: u16,
+    error: impl std::fmt::Display,
+) -> TunnelResponse {
+    let text = format!("hookctl listen: {error}\n");
+    failed(done, shared, status, error.to_string(), text).await
+}
+
 /// `text_response`'s answer as the record keeps it.
 fn plain_part(status: u16, text: &str) -> ResponsePart {
     ResponsePart {
