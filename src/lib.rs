@@ -1,7 +1,8 @@
 //! hookctl: build, test and trust webhooks.
 //!
-//! Data flows one way: `cli` (flags) → `cmd` (one module per subcommand) → `signature` (the one
-//! signing core), `config` (the config file); `output` owns rendering rules and exit codes.
+//! Data flows one way: `cli` (flags) → `cmd` (one module per subcommand, none importing another;
+//! what several share is in `cmd::shared`) → `signature` (the one signing core), `config` (the
+//! config file); `output` owns rendering rules and exit codes.
 #![forbid(unsafe_code)]
 
 pub mod cli;

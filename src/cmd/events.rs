@@ -6,7 +6,8 @@ use anyhow::Result;
 use colored::Colorize;
 use serde_json::json;
 
-use super::{Ctx, input};
+use super::Ctx;
+use super::shared::{input, provider_lookup};
 use crate::bail_usage;
 use crate::cli::{EventsArgs, EventsCommand, EventsLintArgs, EventsListArgs, EventsShowArgs};
 use crate::events::{Catalog, Event, user_dirs};
@@ -15,7 +16,7 @@ use crate::signature::registry::closest;
 
 pub fn run(args: EventsArgs, ctx: &Ctx) -> Result<Exit> {
     let dirs = user_dirs(&ctx.config_path()?, args.catalog.as_deref());
-    let catalog = Catalog::load(&dirs, &input::registry(&ctx.config()?)?)?;
+    let catalog = Catalog::load(&dirs, &provider_lookup::registry(&ctx.config()?)?)?;
     // `events --provider X` is `events list --provider X`.
     let top = args.list;
     match args.command {

@@ -5,7 +5,8 @@
 use anyhow::Result;
 use dialoguer::{Confirm, FuzzySelect, Input, Password, Select};
 
-use super::{Ctx, input};
+use super::Ctx;
+use super::shared::provider_lookup;
 use crate::bail_usage;
 use crate::cli::{GenericArgs, InitArgs};
 use crate::config::{Config, ConfigFile};
@@ -202,7 +203,7 @@ fn provider_choices(registry: &Registry, config: &Config) -> Vec<String> {
 /// Why `secret` looks wrong for `provider`: the warning `verify` gives for it (an API key pasted
 /// for a signing secret, the provider's prefix missing), or None.
 fn secret_doubt(provider: &str, secret: &str, config: &Config) -> Result<Option<String>> {
-    let scheme = input::scheme(provider, &GenericArgs::default(), config)?;
+    let scheme = provider_lookup::scheme(provider, &GenericArgs::default(), config)?;
     Ok(secret_warning(scheme.info(), secret))
 }
 

@@ -1,11 +1,9 @@
-//! One module per subcommand, plus what they share.
+//! One module per subcommand; what several of them share sits in `shared`, so that no command
+//! imports another.
 
-pub mod batch;
 pub mod completions;
-pub mod endpoints;
 pub mod events;
 pub mod init;
-pub mod input;
 pub mod listen;
 pub mod load;
 pub mod logs;
@@ -13,9 +11,8 @@ pub mod monitor;
 pub mod providers;
 pub mod relay;
 pub mod replay;
-pub mod sample;
+pub mod shared;
 pub mod sign;
-pub mod signing;
 pub mod trigger;
 pub mod validate;
 pub mod verify;

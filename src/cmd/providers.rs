@@ -3,7 +3,8 @@
 use anyhow::Result;
 use colored::Colorize;
 
-use super::{Ctx, input};
+use super::Ctx;
+use super::shared::provider_lookup;
 use crate::bail_usage;
 use crate::cli::ProvidersArgs;
 use crate::output::{self, Exit};
@@ -23,7 +24,7 @@ struct Described<'a> {
 
 pub fn run(args: ProvidersArgs, ctx: &Ctx) -> Result<Exit> {
     // The config's schemes are providers like the built-in ones, marked as the user's.
-    let registry = input::registry(&ctx.config()?)?;
+    let registry = provider_lookup::registry(&ctx.config()?)?;
     let all = registry.all();
     let selected: Vec<_> = match &args.id {
         None => all.iter().collect(),

@@ -7,9 +7,10 @@ use std::time::Duration;
 use anyhow::Result;
 use colored::Colorize;
 
-use super::batch::{self, Pace, Totals};
-use super::logs::Selection;
-use super::{Ctx, input};
+use super::Ctx;
+use super::shared::batch::{self, Pace, Totals};
+use super::shared::selection::Selection;
+use super::shared::{input, provider_lookup, record_lookup};
 use crate::bail_usage;
 use crate::cli::{LogFilters, ReplayArgs};
 use crate::http::{Outgoing, Sender, on_the_wire, retarget};
@@ -139,7 +140,7 @@ fn select(store: &Store, args: &ReplayArgs) -> Result<Vec<Record>> {
         ),
         (false, false) => {
             for id in &args.ids {
-                out.push(input::record(store, id)?);
+                out.push(record_lookup::record(store, id)?);
             }
         }
         (true, true) => {
@@ -182,12 +183,12 @@ impl Resign {
                 "--resign needs --provider ID: the stored deliveries do not say which provider signed them"
             ),
         };
-        let scheme = input::scheme(&provider, &Default::default(), &config)?;
-        let mut key = super::signing::key_for(
+        let scheme = provider_lookup::scheme(&provider, &Default::default(), &config)?;
+        let mut key = super::shared::key_lookup::key_for(
             scheme.as_ref(),
             args.secret.as_deref(),
             args.private_key.as_deref(),
-            super::signing::NewKey::Saved,
+            super::shared::key_lookup::NewKey::Saved,
             ctx,
         )?;
         key.key_id = args.key_id.clone();

@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 use anyhow::Result;
 use sha2::{Digest, Sha256};
 
-use super::{Ctx, input};
+use super::Ctx;
+use super::shared::{input, provider_lookup};
 use crate::bail_usage;
 use crate::cli::SignArgs;
 use crate::output::{self, Exit, usage};
@@ -18,7 +19,7 @@ pub fn run(args: SignArgs, ctx: &Ctx) -> Result<Exit> {
             "sign needs --provider ID (`hookctl providers` lists them), or a default provider saved with `hookctl init`"
         );
     };
-    let scheme = input::scheme(provider, &args.generic, &config)?;
+    let scheme = provider_lookup::scheme(provider, &args.generic, &config)?;
     let info = scheme.info();
     if !info.can_sign {
         bail_usage!(
@@ -44,7 +45,7 @@ pub fn run(args: SignArgs, ctx: &Ctx) -> Result<Exit> {
         None => config
             .secrets
             .get(&info.id)
-            .map(|s| super::signing::configured_secret(s, &info.id))
+            .map(|s| super::shared::key_lookup::configured_secret(s, &info.id))
             .transpose()?,
     };
     let private_key = args

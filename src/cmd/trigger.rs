@@ -7,9 +7,10 @@ use std::time::Duration;
 use anyhow::Result;
 use colored::Colorize;
 
-use super::batch::{self, Pace, Totals};
-use super::sample::{self, Sampler};
-use super::{Ctx, input};
+use super::Ctx;
+use super::shared::batch::{self, Pace, Totals};
+use super::shared::input;
+use super::shared::sample::{self, Sampler};
 use crate::bail_usage;
 use crate::cli::TriggerArgs;
 use crate::http::{Sender, target_url};

@@ -5,7 +5,8 @@ use std::sync::Arc;
 use anyhow::Result;
 use colored::Colorize;
 
-use super::{Ctx, input, signing};
+use super::Ctx;
+use super::shared::{input, key_lookup, provider_lookup, record_lookup};
 use crate::bail_usage;
 use crate::cli::VerifyArgs;
 use crate::output::{self, Exit, usage};
@@ -32,9 +33,9 @@ pub fn run(args: VerifyArgs, ctx: &Ctx) -> Result<Exit> {
     let candidates: Vec<Arc<dyn Scheme>> = if let (true, Some(p)) =
         (args.provider == "auto", &logged_provider)
     {
-        vec![input::scheme(p, &args.generic, &config)?]
+        vec![provider_lookup::scheme(p, &args.generic, &config)?]
     } else if args.provider == "auto" {
-        let found = detect(&input::registry(&config)?, &delivery.headers);
+        let found = detect(&provider_lookup::registry(&config)?, &delivery.headers);
         if found.is_empty() {
             bail_usage!(
                 "cannot tell the provider from the headers ({}): pass --provider ID (`hookctl providers` lists them)",
@@ -47,11 +48,15 @@ pub fn run(args: VerifyArgs, ctx: &Ctx) -> Result<Exit> {
         }
         found
     } else {
-        vec![input::scheme(&args.provider, &args.generic, &config)?]
+        vec![provider_lookup::scheme(
+            &args.provider,
+            &args.generic,
+            &config,
+        )?]
     };
 
-    let (scheme, mut verdict) = signing::first_valid(&candidates, |scheme| {
-        let keys = signing::verify_keys(scheme, &args.secret, public_key.clone(), &config)?;
+    let (scheme, mut verdict) = key_lookup::first_valid(&candidates, |scheme| {
+        let keys = key_lookup::verify_keys(scheme, &args.secret, public_key.clone(), &config)?;
         let verdict = scheme.verify(&delivery, &keys, &opts);
         Ok(diagnose::explain(scheme, &delivery, &keys, &opts, verdict))
     })?
@@ -94,7 +99,7 @@ fn read_delivery(args: &VerifyArgs, ctx: &Ctx) -> Result<(Delivery, Option<Strin
     let mut logged_provider = None;
     let mut d = match (&args.request, &args.log) {
         (_, Some(id)) => {
-            let r = input::record(&ctx.store()?, id)?;
+            let r = record_lookup::record(&ctx.store()?, id)?;
             logged_provider = r.provider.clone();
             Delivery {
                 method: r.request.method,

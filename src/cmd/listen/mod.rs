@@ -1,13 +1,16 @@
 //! `hookctl listen`: receive webhooks on this machine through a relay (an embedded one by
 //! default), forward them to local targets, record every delivery, and reconnect by itself.
 
-mod answer;
+// A delivery goes through these in order: `receive` (filter, forward, or answer here),
+// `pass_back` (the target's answer on its way back), `respond` (record, then answer), `finish`
+// (verify, record, report), `print` (its line). `event`, `key` and `tee` serve them.
 mod event;
-mod handler;
+mod finish;
 mod key;
-mod outcome;
+mod pass_back;
 mod print;
-mod reply;
+mod receive;
+mod respond;
 mod tee;
 
 use std::net::SocketAddr;
@@ -25,14 +28,15 @@ use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
-use super::{Ctx, input, signing};
+use super::Ctx;
+use super::shared::{input, key_lookup, provider_lookup};
 use crate::bail_usage;
 use crate::cli::{GenericArgs, ListenArgs};
 use crate::output::{Exit, usage};
 use crate::signature::KeyKind;
 use crate::store::writer::{self, LogWriter};
-use handler::ListenHandler;
-use outcome::{Shared, Shown, Verifier};
+use finish::{Shared, Shown, Verifier};
+use receive::ListenHandler;
 
 pub fn run(args: ListenArgs, ctx: &Ctx) -> Result<Exit> {
     let routes = Routes::parse(&args.forward_to).map_err(usage)?;
@@ -111,15 +115,16 @@ fn verifier(id: &str, args: &ListenArgs, ctx: &Ctx) -> Result<Verifier> {
     if id == "auto" {
         // As `verify` does: the provider is told per delivery, from its headers.
         return Ok(Verifier::Auto {
-            registry: input::registry(&config)?,
+            registry: provider_lookup::registry(&config)?,
             secrets: args.secret.iter().cloned().collect(),
             public_key,
             config,
         });
     }
-    let scheme = input::scheme(id, &GenericArgs::default(), &config)?;
-    let keys = signing::verify_keys(scheme.as_ref(), args.secret.as_slice(), public_key, &config)?;
-    if !signing::can_verify(scheme.as_ref(), &keys) {
+    let scheme = provider_lookup::scheme(id, &GenericArgs::default(), &config)?;
+    let keys =
+        key_lookup::verify_keys(scheme.as_ref(), args.secret.as_slice(), public_key, &config)?;
+    if !key_lookup::can_verify(scheme.as_ref(), &keys) {
         match scheme.info().key {
             KeyKind::Secret => bail_usage!(
                 "--verify-provider {id} needs its secret: pass --secret (or set HOOKCTL_SECRET, or save one with `hookctl init`)"

@@ -7,7 +7,7 @@ use colored::Colorize;
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
-use super::outcome::{Handling, Shown};
+use super::finish::{Handling, Shown};
 use crate::output;
 
 /// How long the printer lets lines gather after the first before it writes them: under load

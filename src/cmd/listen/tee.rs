@@ -7,6 +7,9 @@ use std::task::{Context, Poll};
 use bytes::Bytes;
 use http_body::{Body, Frame, SizeHint};
 
+/// Request bodies larger than this are recorded cut short (and say so in `error`).
+pub const MAX_RECORDED_BODY: usize = 32 * 1024 * 1024;
+
 /// What a body kept for the log so far.
 pub type Copy = Arc<Mutex<Kept>>;
 

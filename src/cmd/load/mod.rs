@@ -19,7 +19,7 @@ use anyhow::{Context, Result};
 use colored::Colorize;
 
 use super::Ctx;
-use super::input::{parse_duration, parse_timeout};
+use super::shared::input::{parse_duration, parse_timeout};
 use crate::bail_usage;
 use crate::cli::LoadArgs;
 use crate::http::target_url;
@@ -29,11 +29,8 @@ use conn::{Conn, ConnectError, Link, SharedH2, Target};
 use logged::Logged;
 use payload::Payloads;
 use report::{AssertionResult, Summary};
-use schedule::{Plan, Schedule};
+use schedule::{DEFAULT_REQUESTS, Plan, Schedule};
 use worker::{Mode, Run};
-
-/// Requests sent when neither -n, -d nor --stage says how many (as oha and hey do).
-pub const DEFAULT_REQUESTS: u64 = 200;
 
 /// HTTP/2 streams one connection carries before another is opened: under the 100–128 that
 /// servers allow at once by default.
@@ -42,7 +39,7 @@ const STREAMS_PER_CONNECTION: usize = 100;
 pub fn run(args: LoadArgs, ctx: &Ctx) -> Result<Exit> {
     let url = target_url(&args.url, "URL").map_err(usage)?;
     let timeout = parse_timeout(&args.timeout, "--timeout")?;
-    let extra_roots = super::endpoints::ca_certs(&args.ca_cert)?;
+    let extra_roots = super::shared::endpoints::ca_certs(&args.ca_cert)?;
     let duration = args
         .duration
         .as_deref()

@@ -9,9 +9,10 @@ use anyhow::Result;
 use bytes::Bytes;
 use rand::Rng;
 
-use super::super::sample::{self, Sampler};
-use super::super::{Ctx, input};
 use crate::cli::LoadArgs;
+use crate::cmd::Ctx;
+use crate::cmd::shared::input;
+use crate::cmd::shared::sample::{self, Sampler};
 use crate::output::usage;
 use crate::signature::{self, Delivery, Headers, KeyMaterial, Scheme};
 
@@ -325,7 +326,7 @@ fn from_file(path: &std::path::Path, args: &LoadArgs, ctx: &Ctx) -> Result<Resol
         scheme.as_ref(),
         &args.sample,
         ctx,
-        sign.then_some(crate::cmd::signing::NewKey::Saved),
+        sign.then_some(crate::cmd::shared::key_lookup::NewKey::Saved),
     )?;
     let mut headers = Headers::new();
     let json = serde_json::from_slice::<serde_json::Value>(&body).is_ok();

@@ -6,8 +6,11 @@ use std::time::Duration;
 use anyhow::Result;
 
 use crate::bail_usage;
-use crate::cmd::input::parse_duration;
+use crate::cmd::shared::input::parse_duration;
 use crate::output::usage;
+
+/// Requests sent when neither -n, -d nor --stage says how many (as oha and hey do).
+pub const DEFAULT_REQUESTS: u64 = 200;
 
 /// A stretch of the run whose rate moves linearly from `from` to `to` requests per second.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -95,7 +98,7 @@ impl Schedule {
             None if !segments.is_empty() => t,
             // -n alone: long enough for the requests at the last rate.
             None if rate > 0.0 => {
-                let n = plan.requests.unwrap_or(super::DEFAULT_REQUESTS) as f64;
+                let n = plan.requests.unwrap_or(DEFAULT_REQUESTS) as f64;
                 t + (n - before).max(0.0) / rate
             }
             None => bail_usage!("--burst alone needs -d DURATION: how long the run lasts"),

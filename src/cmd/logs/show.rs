@@ -2,16 +2,17 @@
 
 use anyhow::Result;
 
-use super::Masking;
+use super::masking::Masking;
 use crate::cli::{LogsShowArgs, ShowFormat};
-use crate::cmd::{Ctx, input};
+use crate::cmd::Ctx;
+use crate::cmd::shared::record_lookup;
 use crate::output::{self, Exit};
 use crate::store::formats;
 
 pub fn run(args: LogsShowArgs, ctx: &Ctx) -> Result<Exit> {
     let masking = Masking::new(&args.redact, args.reveal)?;
     let store = ctx.store()?;
-    let mut record = input::record(&store, &args.id)?;
+    let mut record = record_lookup::record(&store, &args.id)?;
     masking.apply(&mut record);
     let format = args.format.unwrap_or(if ctx.style.json {
         ShowFormat::Json

@@ -7,10 +7,11 @@ use std::io::{Read, Write};
 use anyhow::Result;
 use serde_json::Value;
 
-use super::{Masking, Selection};
+use super::masking::Masking;
 use crate::bail_usage;
 use crate::cli::{ExportFormat, LogsExportArgs, LogsImportArgs};
 use crate::cmd::Ctx;
+use crate::cmd::shared::selection::Selection;
 use crate::output::{self, Exit, usage};
 use crate::store::{Record, formats};
 

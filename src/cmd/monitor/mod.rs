@@ -18,9 +18,9 @@ use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
 use super::Ctx;
-use super::endpoints::{self, Endpoint, Wanted};
-use super::input::{parse_duration, parse_timeout};
-use super::validate::probe::Answer;
+use super::shared::answer::Answer;
+use super::shared::endpoints::{self, Endpoint, Wanted};
+use super::shared::input::{parse_duration, parse_timeout};
 use crate::cli::{MonitorArgs, ProbeKind};
 use crate::http::{Outgoing, Sender};
 use crate::output::{Exit, usage};
@@ -339,11 +339,11 @@ fn alert_signer(secret: Option<&str>, ctx: &Ctx) -> Result<Signer> {
         .context("the standard-webhooks scheme is missing")?;
     let secret = match secret {
         Some(s) => s.to_string(),
-        None => super::signing::key_for(
+        None => super::shared::key_lookup::key_for(
             scheme.as_ref(),
             None,
             None,
-            super::signing::NewKey::ThisRun,
+            super::shared::key_lookup::NewKey::ThisRun,
             ctx,
         )?
         .secret

@@ -6,7 +6,7 @@ use std::collections::VecDeque;
 
 use serde::Serialize;
 
-use crate::cmd::logs::stats;
+use crate::cmd::shared::durations;
 
 /// Successful probes needed before a p95 means anything.
 const MIN_FOR_P95: usize = 3;
@@ -132,7 +132,7 @@ impl Tracker {
         if ms.len() < MIN_FOR_P95 {
             return None;
         }
-        stats::durations(&mut ms).map(|d| d.p95)
+        durations::durations(&mut ms).map(|d| d.p95)
     }
 
     /// Share of the window's probes that succeeded.

@@ -6,8 +6,9 @@ use std::time::Duration;
 use anyhow::Result;
 
 use super::check::Status;
-use super::probe::{Answer, Prober, ms_text};
-use crate::cmd::logs::stats;
+use super::probe::Prober;
+use crate::cmd::shared::answer::{Answer, ms_text};
+use crate::cmd::shared::durations;
 
 /// A correctly signed, realistic event: 2xx within the slow threshold.
 pub async fn signed_delivery(p: &Prober<'_>, slow: Duration) -> Result<(Status, String)> {
@@ -182,7 +183,7 @@ pub async fn latency(p: &Prober<'_>, probes: u32, slow: Duration) -> Result<(Sta
             failures.push(a.describe());
         }
     }
-    let durations = stats::durations(&mut times);
+    let durations = durations::durations(&mut times);
     let summary = durations.as_ref().map(|d| {
         format!(
             "p50 {}, p95 {}, max {}",

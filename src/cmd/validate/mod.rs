@@ -14,8 +14,8 @@ pub mod transport;
 use anyhow::Result;
 
 use super::Ctx;
-use super::endpoints::{self, Wanted};
-use super::input::{parse_duration, parse_timeout};
+use super::shared::endpoints::{self, Wanted};
+use super::shared::input::{parse_duration, parse_timeout};
 use crate::cli::{ProbeKind, ValidateArgs};
 use crate::http::Sender;
 use crate::output::{self, Exit, usage};

@@ -4,7 +4,8 @@
 use anyhow::Result;
 
 use super::check::Status;
-use super::probe::{Answer, Prober, now};
+use super::probe::{Prober, now};
+use crate::cmd::shared::answer::Answer;
 use crate::signature::Delivery;
 use crate::signature::sdk::{self, Side};
 

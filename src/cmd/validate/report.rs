@@ -3,8 +3,8 @@
 use colored::Colorize;
 
 use super::check::{Outcome, Status};
-use super::probe::ms_text;
 use super::suite::Report;
+use crate::cmd::shared::answer::ms_text;
 use crate::output;
 
 /// The line above an endpoint's checks.

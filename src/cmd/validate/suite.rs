@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::check::{Outcome, Status};
 use super::probe::Prober;
 use super::{accepts, rejects, transport};
-use crate::cmd::endpoints::Endpoint;
+use crate::cmd::shared::endpoints::Endpoint;
 use crate::http::Sender;
 
 /// Why the rejects_* checks are `skip` when a correctly signed delivery did not get in.

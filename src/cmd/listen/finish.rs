@@ -10,8 +10,8 @@ use tokio::sync::mpsc;
 use tokio_util::task::TaskTracker;
 
 use super::event;
-use super::handler::MAX_RECORDED_BODY;
-use crate::cmd::signing;
+use super::tee::MAX_RECORDED_BODY;
+use crate::cmd::shared::key_lookup;
 use crate::config::Config;
 use crate::signature::{
     Delivery, Headers, Keys, Reason, Registry, Scheme, Verdict, VerifyOptions, detect,
@@ -47,10 +47,10 @@ impl Verifier {
                 secrets,
                 public_key,
                 config,
-            } => signing::first_valid(&detect(registry, &d.headers), |scheme| {
+            } => key_lookup::first_valid(&detect(registry, &d.headers), |scheme| {
                 // A blank secret in the config is a verdict on this delivery, not listen's end.
                 Ok(
-                    match signing::verify_keys(scheme, secrets, public_key.clone(), config) {
+                    match key_lookup::verify_keys(scheme, secrets, public_key.clone(), config) {
                         Ok(keys) => scheme.verify(d, &keys, &opts),
                         Err(e) => Verdict::new(Reason::MissingSecret, format!("{e:#}")),
                     },
@@ -132,13 +132,6 @@ impl Done {
     }
 }
 
-/// Whether a delivery that must be confirmed (one from the relay's buffer) was recorded; any
-/// other counts as recorded once queued.
-pub enum Outcome {
-    Recorded,
-    NotRecorded,
-}
-
 /// What finishing a delivery needs; shared by every request.
 #[derive(Clone)]
 pub struct Shared {
@@ -152,7 +145,9 @@ pub struct Shared {
 impl Shared {
     /// Verifies, records and reports a finished delivery. A buffered one is waited for until its
     /// record is written (the relay may drop it from its buffer only then); any other is queued.
-    pub async fn finish(&self, done: Done, answered: u16) -> Outcome {
+    /// Returns whether it was recorded: false only for a buffered one whose record failed, as
+    /// any other counts as recorded once queued.
+    pub async fn finish(&self, done: Done, answered: u16) -> bool {
         let duration_ms = done.started.elapsed().as_secs_f64() * 1000.0;
         let Done {
             req_headers,
@@ -246,16 +241,12 @@ impl Shared {
             // A batch that fails is reported by the writer itself, once for all its records.
             self.log.record(record).await
         };
-        let (error, result) = match stored {
-            Ok(()) => (error, Outcome::Recorded),
+        let (error, recorded) = match stored {
+            Ok(()) => (error, true),
+            // Nothing waits on one that was not buffered: the sender has its answer either way.
             Err(e) => (
                 Some(format!("not recorded in the delivery log: {e}")),
-                if buffered {
-                    Outcome::NotRecorded
-                } else {
-                    // Nothing waits on it: the sender has its answer either way.
-                    Outcome::Recorded
-                },
+                !buffered,
             ),
         };
         let _ = self.shown.send(Shown {
@@ -273,6 +264,6 @@ impl Shared {
             tunnel,
             buffered,
         });
-        result
+        recorded
     }
 }

@@ -7,7 +7,7 @@ use hookctl_relay::shared::mux::BoxError;
 use http_body::Frame;
 use http_body_util::{Full, StreamBody};
 
-use super::outcome::{Done, Handling, Outcome, Shared};
+use super::finish::{Done, Handling, Shared};
 use crate::store::{Body, ResponsePart, Status};
 
 /// A plain-text answer of listen's own.
@@ -33,9 +33,10 @@ fn broken_off(mut resp: TunnelResponse) -> TunnelResponse {
 /// could not be recorded. Answers made here are quick, so recording first keeps the printed
 /// lines in the order the deliveries came.
 pub async fn answered(done: Done, shared: &Shared, resp: TunnelResponse) -> TunnelResponse {
-    match shared.finish(done, resp.status).await {
-        Outcome::Recorded => resp,
-        Outcome::NotRecorded => broken_off(resp),
+    if shared.finish(done, resp.status).await {
+        resp
+    } else {
+        broken_off(resp)
     }
 }
 
@@ -57,6 +58,18 @@ pub async fn failed(
     done.outcome = Handling::Failed;
     done.error = Some(error);
     quick(done, shared, status, text).await
+}
+
+/// A delivery listen could not forward (no route, the target down or slow): the error is
+/// recorded, and the sender told it in listen's words.
+pub async fn not_forwarded(
+    done: Done,
+    shared: &Shared,
+    status: u16,
+    error: impl std::fmt::Display,
+) -> TunnelResponse {
+    let text = format!("hookctl listen: {error}\n");
+    failed(done, shared, status, error.to_string(), text).await
 }
 
 /// `text_response`'s answer as the record keeps it.

@@ -5,9 +5,10 @@ use std::sync::Arc;
 
 use anyhow::Result;
 
-use super::signing::{self, NewKey};
-use super::{Ctx, input};
+use super::key_lookup::{self, NewKey};
+use super::{input, provider_lookup};
 use crate::cli::SampleArgs;
+use crate::cmd::Ctx;
 use crate::config::Config;
 use crate::events::{Catalog, Event, Generated, user_dirs};
 use crate::http::Outgoing;
@@ -201,7 +202,7 @@ pub fn scheme_for(
     config: &Config,
     sign: bool,
 ) -> Result<Arc<dyn Scheme>> {
-    let scheme = input::scheme(provider, &args.generic, config)?;
+    let scheme = provider_lookup::scheme(provider, &args.generic, config)?;
     if sign && !scheme.info().can_sign {
         crate::bail_usage!(
             "{} deliveries cannot be signed locally; pick another --provider",
@@ -223,7 +224,7 @@ pub fn key_for(
     let Some(new_key) = sign else {
         return Ok(KeyMaterial::default());
     };
-    let mut key = signing::key_for(
+    let mut key = key_lookup::key_for(
         scheme,
         args.secret.as_deref(),
         args.private_key.as_deref(),
@@ -238,6 +239,6 @@ pub fn key_for(
 pub fn catalog(args: &SampleArgs, ctx: &Ctx) -> Result<Catalog> {
     Catalog::load(
         &user_dirs(&ctx.config_path()?, args.catalog.as_deref()),
-        &input::registry(&ctx.config()?)?,
+        &provider_lookup::registry(&ctx.config()?)?,
     )
 }

@@ -10,7 +10,7 @@ use colored::Colorize;
 use indicatif::{ProgressBar, ProgressStyle};
 use tokio::sync::Semaphore;
 
-use super::Ctx;
+use crate::cmd::Ctx;
 use crate::output;
 use crate::store::{Record, Status};
 

@@ -8,11 +8,11 @@ use anyhow::Result;
 use rustls::pki_types::CertificateDer;
 use rustls::pki_types::pem::PemObject;
 
-use super::Ctx;
 use super::input::{self, read_file};
 use super::sample::{self, Sampler};
 use crate::bail_usage;
 use crate::cli::{ProbeKind, SampleArgs};
+use crate::cmd::Ctx;
 use crate::config::{Config, EndpointDef};
 use crate::events::{Catalog, DEFAULT_PROVIDER};
 use crate::http::target_url;

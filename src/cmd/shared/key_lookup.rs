@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use anyhow::Result;
 
-use super::Ctx;
+use crate::cmd::Ctx;
 use crate::config::{Config, ConfigFile, KeyPair};
 use crate::signature::{KeyKind, KeyMaterial, Keys, Scheme, Verdict};
 

@@ -20,8 +20,8 @@ use http_body_util::{BodyExt, Full};
 use hyper::body::Incoming;
 use tokio::sync::mpsc;
 
-use super::outcome::{Done, Handling, Outcome, Shared};
-use super::reply::{answered, text_response};
+use super::finish::{Done, Handling, Shared};
+use super::respond::{answered, text_response};
 use super::tee::{Copy, Kept};
 use crate::signature::Headers;
 use crate::store::{Body, ResponsePart, Status};
@@ -166,9 +166,10 @@ async fn relay(
         }
     }
     settle(&mut done, copy, status, headers, kept.into_bytes(), broke);
-    let last = match shared.finish(done, status).await {
-        Outcome::Recorded => held.map(Ok),
-        Outcome::NotRecorded => Some(Err("not recorded in the delivery log".into())),
+    let last = if shared.finish(done, status).await {
+        held.map(Ok)
+    } else {
+        Some(Err("not recorded in the delivery log".into()))
     };
     if let Some(last) = last {
         let _ = tx.send(last).await;

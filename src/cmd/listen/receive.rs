@@ -1,5 +1,5 @@
 //! What `hookctl listen` does with each delivery: filter by event type, forward to its own
-//! target (or answer in receive-only mode), and hand what happened to `outcome` to be verified,
+//! target (or answer in receive-only mode), and hand what happened to `finish` to be verified,
 //! recorded and reported.
 
 use std::sync::{Arc, Mutex};
@@ -14,14 +14,11 @@ use http_body::Body as _;
 use http_body_util::{BodyExt, Full};
 
 use super::event;
-use super::outcome::{Done, Handling, Shared};
-use super::reply::{answered, failed, quick, text_response};
-use super::tee::{Copy, Kept, Tee};
+use super::finish::{Done, Handling, Shared};
+use super::respond::{answered, failed, not_forwarded, quick, text_response};
+use super::tee::{Copy, Kept, MAX_RECORDED_BODY, Tee};
 use crate::signature::Headers;
 use crate::store::{Body, ResponsePart, Status};
-
-/// Request bodies larger than this are recorded cut short (and say so in `error`).
-pub const MAX_RECORDED_BODY: usize = 32 * 1024 * 1024;
 
 /// Cheap to clone per request: everything it holds is shared.
 pub struct ListenHandler(Arc<Inner>);
@@ -157,14 +154,7 @@ async fn handle(req: TunnelRequest, inner: &Inner) -> TunnelResponse {
                 NoDestination::NoRoute(_) => 404,
                 NoDestination::BadTarget(_) => 400,
             };
-            return failed(
-                done,
-                shared,
-                status,
-                e.to_string(),
-                format!("hookctl listen: {e}\n"),
-            )
-            .await;
+            return not_forwarded(done, shared, status, e).await;
         }
     };
     done.forwarded_to = Some(uri.to_string());
@@ -200,21 +190,14 @@ async fn handle(req: TunnelRequest, inner: &Inner) -> TunnelResponse {
                 ForwardError::Timeout { .. } => 504,
                 _ => 502,
             };
-            return failed(
-                done,
-                shared,
-                status,
-                e.to_string(),
-                format!("hookctl listen: {e}\n"),
-            )
-            .await;
+            return not_forwarded(done, shared, status, e).await;
         }
     };
     // The body read before forwarding is in `done` already; a streamed one's copy is complete
     // once the answer is.
     let copy = (!need_body).then_some(copy);
     let patience = inner.forwarder.timeout();
-    super::answer::back(resp, done, copy, shared.clone(), patience).await
+    super::pass_back::back(resp, done, copy, shared.clone(), patience).await
 }
 
 /// The streamed request body's copy, once the target has read it (unless it was read before).
