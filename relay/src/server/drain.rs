@@ -125,6 +125,9 @@ pub fn start(state: &Arc<State>, tunnel: &Arc<Tunnel>) {
 async fn run(state: Arc<State>, tunnel: Arc<Tunnel>) {
     let ttl = state.opts.buffer_ttl;
     let mut failures = 0u32;
+    // Rows removed but not yet taken off the gauge: the last one comes off only once the drain
+    // is over, so a gauge at 0 means live requests go straight to the client again.
+    let mut removed = 0i64;
     loop {
         if tunnel.closed.is_cancelled() {
             break;
@@ -143,6 +146,8 @@ async fn run(state: Arc<State>, tunnel: Arc<Tunnel>) {
                 if d.uploads == 0 {
                     d.running = false;
                     d.task = false;
+                    drop(d);
+                    state.metrics.buffered.dec_by(removed);
                     return;
                 }
             }
@@ -154,10 +159,11 @@ async fn run(state: Arc<State>, tunnel: Arc<Tunnel>) {
             }
             continue;
         };
+        state.metrics.buffered.dec_by(std::mem::take(&mut removed));
         if now_ms() - row.received_ms > ttl.as_millis() as i64 {
             let seq = row.seq;
             let _ = state.db(move |s| s.remove(seq)).await;
-            state.metrics.buffered.dec();
+            removed += 1;
             continue;
         }
         match deliver(&state, &tunnel, &row).await {
@@ -168,7 +174,7 @@ async fn run(state: Arc<State>, tunnel: Arc<Tunnel>) {
                     tracing::error!("{e}");
                     break;
                 }
-                state.metrics.buffered.dec();
+                removed += 1;
             }
             Err(why) => {
                 tracing::warn!(tunnel = %tunnel.name, "buffered request not confirmed: {why}");
@@ -182,6 +188,7 @@ async fn run(state: Arc<State>, tunnel: Arc<Tunnel>) {
             }
         }
     }
+    state.metrics.buffered.dec_by(removed);
     tunnel.drain_state().task = false;
 }
 
