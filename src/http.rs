@@ -8,7 +8,7 @@ use anyhow::{Context, Result};
 
 use hookctl_relay::values::with_default_scheme;
 
-use crate::signature::Headers;
+use crate::message::Headers;
 use crate::store::{Body, Record, RequestPart, ResponsePart, Source, Status, Store};
 
 /// Headers that belong to one connection, not to the message: never copied onto a new request

@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use assert_cmd::Command;
 use chrono::{DateTime, Utc};
-use hookctl::signature::Headers;
+use hookctl::message::Headers;
 use hookctl::store::{Body, Record, RequestPart, ResponsePart, Source, Status};
 use serde_json::{Value, json};
 

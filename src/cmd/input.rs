@@ -12,9 +12,10 @@ use anyhow::Result;
 use crate::bail_usage;
 use crate::cli::{BodySource, GenericArgs};
 use crate::config::Config;
+use crate::message::Headers;
 use crate::output::usage;
 use crate::signature::hmac_scheme::GenericDef;
-use crate::signature::{Headers, Registry, Scheme};
+use crate::signature::{Registry, Scheme};
 use crate::store::{Found, Record, Store};
 
 /// The body from `--body-file`, `--body`, or stdin (byte-exact in every case).

@@ -13,9 +13,10 @@ use super::{Ctx, input};
 use crate::bail_usage;
 use crate::cli::{LogFilters, ReplayArgs};
 use crate::http::{Outgoing, Sender, on_the_wire, retarget};
+use crate::message::Delivery;
 use crate::output::{self, Exit, usage};
 use crate::signature::crypto::human_seconds;
-use crate::signature::{self, Delivery, KeyMaterial, Scheme};
+use crate::signature::{self, KeyMaterial, Scheme};
 use crate::store::{Record, Source, Status, Store};
 
 pub fn run(args: ReplayArgs, ctx: &Ctx) -> Result<Exit> {

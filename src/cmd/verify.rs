@@ -8,8 +8,9 @@ use colored::Colorize;
 use super::{Ctx, input, signing};
 use crate::bail_usage;
 use crate::cli::VerifyArgs;
+use crate::message::Delivery;
 use crate::output::{self, Exit, usage};
-use crate::signature::{Delivery, Reason, Scheme, Verdict, VerifyOptions, detect, diagnose};
+use crate::signature::{Reason, Scheme, Verdict, VerifyOptions, detect, diagnose};
 
 pub fn run(args: VerifyArgs, ctx: &Ctx) -> Result<Exit> {
     let config = ctx.config()?;

@@ -11,7 +11,8 @@ use serde_json::{Value, json};
 
 use super::filter::Path;
 use super::{Body, Record, RequestPart, ResponsePart, Source, Status};
-use crate::signature::{Headers, Registry};
+use crate::message::Headers;
+use crate::signature::Registry;
 
 /// What a redacted JSON value becomes.
 pub const REDACTED_VALUE: &str = "[redacted]";

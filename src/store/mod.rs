@@ -15,7 +15,7 @@ use anyhow::{Context, Result, bail};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
-use crate::signature::Headers;
+use crate::message::Headers;
 pub use record::{Body, Record, RequestPart, ResponsePart, Source, Status, short_id};
 
 pub use credentials::REDACTED;

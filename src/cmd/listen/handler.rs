@@ -17,7 +17,7 @@ use super::event;
 use super::outcome::{Done, Handling, Shared};
 use super::reply::{answered, failed, quick, text_response};
 use super::tee::{Copy, Kept, Tee};
-use crate::signature::Headers;
+use crate::message::Headers;
 use crate::store::{Body, ResponsePart, Status};
 
 /// Request bodies larger than this are recorded cut short (and say so in `error`).

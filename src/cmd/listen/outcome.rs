@@ -13,9 +13,8 @@ use super::event;
 use super::handler::MAX_RECORDED_BODY;
 use crate::cmd::signing;
 use crate::config::Config;
-use crate::signature::{
-    Delivery, Headers, Keys, Reason, Registry, Scheme, Verdict, VerifyOptions, detect,
-};
+use crate::message::{Delivery, Headers};
+use crate::signature::{Keys, Reason, Registry, Scheme, Verdict, VerifyOptions, detect};
 use crate::store::writer::LogWriter;
 use crate::store::{Body, Record, RequestPart, ResponsePart, Source, Status};
 

@@ -12,8 +12,9 @@ use rand::Rng;
 use super::super::sample::{self, Sampler};
 use super::super::{Ctx, input};
 use crate::cli::LoadArgs;
+use crate::message::{Delivery, Headers};
 use crate::output::usage;
-use crate::signature::{self, Delivery, Headers, KeyMaterial, Scheme};
+use crate::signature::{self, KeyMaterial, Scheme};
 
 /// Catalog payloads generated up front; requests cycle through them with new ids. Enough that
 /// the bodies vary (amounts, names, line items) without generation costing the hot path anything.

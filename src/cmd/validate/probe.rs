@@ -8,7 +8,7 @@ use anyhow::Result;
 use crate::cmd::endpoints::Endpoint;
 use crate::cmd::sample::{Sampler, Unsigned};
 use crate::http::{Outgoing, Sender};
-use crate::signature::{Delivery, Headers};
+use crate::message::{Delivery, Headers};
 use crate::store::{Record, Source};
 
 /// What one endpoint's probes share.
