@@ -1,4 +1,7 @@
-//! Raw HTTP/1.1: a request read from its bytes (`verify --request`).
+//! Raw HTTP/1.1: a request read from its bytes (`verify --request`) and written back out
+//! (`logs show --format raw`).
+
+use std::fmt::Write as _;
 
 use anyhow::{Context, Result, bail};
 
@@ -30,10 +33,7 @@ impl Delivery {
             headers.push(h.name, value);
         }
         let rest = &raw[head_len..];
-        let chunked = headers
-            .get("Transfer-Encoding")
-            .is_some_and(|v| v.to_ascii_lowercase().contains("chunked"));
-        let body = if chunked {
+        let body = if is_chunked(&headers) {
             decode_chunked(rest)?
         } else if let Some(len) = headers.get("Content-Length") {
             let len: usize = len
@@ -84,6 +84,68 @@ fn decode_chunked(mut data: &[u8]) -> Result<Vec<u8>> {
         out.extend_from_slice(chunk);
         data = data.get(size + 2..).unwrap_or(&[]);
     }
+}
+
+/// Whether the body travels chunked, which both the reader and the writer must know.
+fn is_chunked(headers: &Headers) -> bool {
+    headers
+        .get("Transfer-Encoding")
+        .is_some_and(|v| v.to_ascii_lowercase().contains("chunked"))
+}
+
+/// Framing headers that describe the stored body's transfer, not the body: the raw view and the
+/// curl command compute their own.
+pub fn is_framing(name: &str) -> bool {
+    name.eq_ignore_ascii_case("Content-Length") || name.eq_ignore_ascii_case("Transfer-Encoding")
+}
+
+/// `path?query` and `host[:port]` of a URL (the URL itself when it does not parse).
+pub fn target_and_host(url: &str) -> (String, Option<String>) {
+    match url::Url::parse(url) {
+        Ok(u) => {
+            let mut t = u.path().to_string();
+            if let Some(q) = u.query() {
+                t.push('?');
+                t.push_str(q);
+            }
+            let host = u.host_str().map(|h| match u.port() {
+                Some(p) => format!("{h}:{p}"),
+                None => h.to_string(),
+            });
+            (t, host)
+        }
+        Err(_) => (url.to_string(), None),
+    }
+}
+
+/// A request as an HTTP/1.1 message: request line, headers in order, blank line, body bytes.
+/// `Host` and `Content-Length` are added when the headers lack them; a `chunked` body is framed
+/// by length, since the body given is the decoded bytes.
+pub fn write_request(method: &str, url: &str, headers: &Headers, body: &[u8]) -> Vec<u8> {
+    let (target, host) = target_and_host(url);
+    let mut out = format!("{method} {target} HTTP/1.1\r\n");
+    if !headers.contains("Host")
+        && let Some(h) = host
+    {
+        let _ = write!(out, "Host: {h}\r\n");
+    }
+    let chunked = is_chunked(headers);
+    for (n, v) in headers.iter() {
+        if chunked && is_framing(n) {
+            continue;
+        }
+        let _ = write!(out, "{n}: {v}\r\n");
+    }
+    if chunked
+        || (!headers.contains("Content-Length")
+            && (!body.is_empty() || !matches!(method, "GET" | "HEAD")))
+    {
+        let _ = write!(out, "Content-Length: {}\r\n", body.len());
+    }
+    out.push_str("\r\n");
+    let mut bytes = out.into_bytes();
+    bytes.extend_from_slice(body);
+    bytes
 }
 
 #[cfg(test)]

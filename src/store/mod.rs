@@ -3,7 +3,6 @@
 
 pub mod credentials;
 pub mod filter;
-pub mod formats;
 pub mod migrations;
 pub mod record;
 pub mod writer;

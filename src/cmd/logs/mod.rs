@@ -1,5 +1,6 @@
 //! `hookctl logs`: list and follow the delivery log; its subcommands live beside this file.
 
+mod formats;
 mod show;
 pub(crate) mod stats;
 mod transfer;
@@ -17,7 +18,7 @@ use crate::bail_usage;
 use crate::cli::{LogFilters, LogsArgs, LogsCommand, LogsPruneArgs};
 use crate::output::{self, Exit, usage};
 use crate::store::filter::{Filter, Path};
-use crate::store::{Query, Record, Status, credentials, formats};
+use crate::store::{Query, Record, Status, credentials};
 
 /// How often `--follow` looks for records other processes wrote.
 const FOLLOW_POLL: Duration = Duration::from_millis(200);

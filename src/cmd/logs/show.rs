@@ -2,11 +2,10 @@
 
 use anyhow::Result;
 
-use super::Masking;
+use super::{Masking, formats};
 use crate::cli::{LogsShowArgs, ShowFormat};
 use crate::cmd::{Ctx, input};
 use crate::output::{self, Exit};
-use crate::store::formats;
 
 pub fn run(args: LogsShowArgs, ctx: &Ctx) -> Result<Exit> {
     let masking = Masking::new(&args.redact, args.reveal)?;

@@ -7,12 +7,12 @@ use std::io::{Read, Write};
 use anyhow::Result;
 use serde_json::Value;
 
-use super::{Masking, Selection};
+use super::{Masking, Selection, formats};
 use crate::bail_usage;
 use crate::cli::{ExportFormat, LogsExportArgs, LogsImportArgs};
 use crate::cmd::Ctx;
 use crate::output::{self, Exit, usage};
-use crate::store::{Record, formats};
+use crate::store::Record;
 
 pub fn export(args: LogsExportArgs, ctx: &Ctx) -> Result<Exit> {
     let masking = Masking::new(&args.redact, args.reveal)?;
