@@ -198,12 +198,8 @@ fn prepare(
     timeout: Duration,
 ) -> Result<Outgoing> {
     let url = retarget(&r.request.url, args.to.as_deref()).map_err(usage)?;
-    let mut delivery = Delivery {
-        method: r.request.method.clone(),
-        url: Some(url),
-        headers: r.request.headers.clone(),
-        body: r.request.body.0.clone(),
-    };
+    let mut delivery = Delivery::from(r.request.clone());
+    delivery.url = Some(url);
     if let Some(rs) = resign {
         let req = rs
             .key

@@ -97,12 +97,7 @@ fn read_delivery(args: &VerifyArgs, ctx: &Ctx) -> Result<(Delivery, Option<Strin
         (_, Some(id)) => {
             let r = input::record(&ctx.store()?, id)?;
             logged_provider = r.provider.clone();
-            Delivery {
-                method: r.request.method,
-                url: Some(r.request.url),
-                headers: r.request.headers,
-                body: r.request.body.0,
-            }
+            Delivery::from(r.request)
         }
         (Some(path), None) => {
             let raw = input::read_file(path, "--request")?;
