@@ -9,10 +9,10 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use colored::Colorize;
 use serde_json::{Value, json};
 
+use crate::json_path::Path;
 use crate::message::Headers;
 use crate::message::raw::{is_framing, target_and_host, write_request};
 use crate::signature::Registry;
-use crate::store::filter::Path;
 use crate::store::{Body, Record, RequestPart, ResponsePart, Source, Status};
 
 /// What a redacted JSON value becomes.

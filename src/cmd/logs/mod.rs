@@ -16,8 +16,9 @@ use colored::Colorize;
 use super::{Ctx, input};
 use crate::bail_usage;
 use crate::cli::{LogFilters, LogsArgs, LogsCommand, LogsPruneArgs};
+use crate::json_path::Path;
 use crate::output::{self, Exit, usage};
-use crate::store::filter::{Filter, Path};
+use crate::store::filter::Filter;
 use crate::store::{Query, Record, Status, credentials};
 
 /// How often `--follow` looks for records other processes wrote.
