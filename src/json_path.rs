@@ -1,5 +1,5 @@
-//! Paths into a JSON document (`data.items[0].sku`, `data["a.b"]`, `items[*].id`):
-//! the grammar of `--where` and `--redact`.
+//! Paths into a JSON document (`data.items[0].sku`, `items.0.sku`, `data["a.b"]`, `items[*].id`):
+//! the one grammar that `--where`, `--redact` and `--set` all read.
 
 use std::fmt;
 
@@ -24,7 +24,8 @@ pub enum SyntaxError {
     AfterBracket(String),
 }
 
-/// One step of a path: an object key, an array index, or `[*]` (every element).
+/// One step of a path: an object key, an array index, or `[*]` (every element). A key of digits
+/// (`items.0`) indexes an array too, as it always did for `--set`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Seg {
     Key(String),
@@ -115,6 +116,9 @@ impl Path {
             for v in here {
                 match (seg, v) {
                     (Seg::Key(k), Value::Object(m)) => next.extend(m.get(k)),
+                    (Seg::Key(k), Value::Array(a)) => {
+                        next.extend(k.parse().ok().and_then(|n: usize| a.get(n)))
+                    }
                     (Seg::Index(n), Value::Array(a)) => next.extend(a.get(*n)),
                     (Seg::Any, Value::Array(a)) => next.extend(a.iter()),
                     (Seg::Any, Value::Object(m)) => next.extend(m.values()),
@@ -135,6 +139,11 @@ impl Path {
             };
             match (seg, v) {
                 (Seg::Key(k), Value::Object(m)) => m.get_mut(k).map_or(0, |c| walk(c, rest, with)),
+                (Seg::Key(k), Value::Array(a)) => k
+                    .parse()
+                    .ok()
+                    .and_then(|n: usize| a.get_mut(n))
+                    .map_or(0, |c| walk(c, rest, with)),
                 (Seg::Index(n), Value::Array(a)) => {
                     a.get_mut(*n).map_or(0, |c| walk(c, rest, with))
                 }
@@ -198,6 +207,17 @@ pub fn unquote(t: &str) -> Option<String> {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn a_dotted_index_and_a_bracketed_one_reach_the_same_element() {
+        let b = json!({"items": [{"x": 1}, {"x": 2}], "map": {"0": "key"}});
+        for text in ["items.1.x", "items[1].x", "$.items.1.x"] {
+            let p = Path::parse(text).unwrap();
+            assert_eq!(p.resolve(&b), [&json!(2)], "{text}");
+        }
+        assert_eq!(Path::parse("map.0").unwrap().resolve(&b), [&json!("key")]);
+        assert!(Path::parse("items.9.x").unwrap().resolve(&b).is_empty());
+    }
 
     #[test]
     fn paths_replace_values_for_redaction() {
