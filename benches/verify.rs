@@ -7,7 +7,8 @@ use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use hmac::{Hmac, Mac};
-use hookctl::signature::{Delivery, Keys, Registry, SignRequest, VerifyOptions};
+use hookctl::message::Delivery;
+use hookctl::signature::{Keys, Registry, SignRequest, VerifyOptions};
 use sha2::Sha256;
 
 /// The providers measured, when the registry has them (some land in later merges).

@@ -9,7 +9,7 @@ use anyhow::{Context, Result};
 use hookctl_relay::shared::headers;
 use hookctl_relay::values::with_default_scheme;
 
-use crate::signature::Headers;
+use crate::message::Headers;
 use crate::store::{Body, Record, RequestPart, ResponsePart, Source, Status, Store};
 
 /// Headers the HTTP client sets itself on every request: never copied from the caller's.

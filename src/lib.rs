@@ -11,6 +11,8 @@ pub mod config;
 pub mod events;
 pub mod http;
 pub mod inspect;
+pub mod json_path;
+pub mod message;
 pub mod output;
 pub mod retry;
 pub mod signature;

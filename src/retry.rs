@@ -60,7 +60,7 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::signature::Headers;
+    use crate::message::Headers;
     use crate::store::{Body, RequestPart, ResponsePart, Source};
 
     fn answer(status: u16, retry_after: Option<&str>, retries_left: bool) -> Record {

@@ -10,7 +10,8 @@ use std::collections::BTreeMap;
 
 use assert_cmd::Command;
 use hookctl::events::{Catalog, Encoding};
-use hookctl::signature::{Delivery, Registry, SignRequest, VerifyOptions};
+use hookctl::message::Delivery;
+use hookctl::signature::{Registry, SignRequest, VerifyOptions};
 use predicates::prelude::*;
 use serde_json::Value;
 

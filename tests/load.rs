@@ -17,7 +17,7 @@ use axum::http::{StatusCode, Version};
 use axum::response::Response;
 use common::{hookctl, stdout_json};
 use endpoints::{Connections, SECRET};
-use hookctl::signature::Delivery;
+use hookctl::message::Delivery;
 use hookctl::store::{Query, Source, Status, Store};
 use serde_json::Value;
 
@@ -132,7 +132,7 @@ async fn receive(State(seen): State<Arc<Seen>>, req: Request) -> Response {
     if http2 {
         seen.http2.fetch_add(1, Ordering::SeqCst);
     }
-    let headers = hookctl::signature::Headers::from(&parts.headers);
+    let headers = hookctl::message::Headers::from(&parts.headers);
     let url = format!(
         "http://{}{}",
         headers.get("host").unwrap_or(""),

@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use assert_cmd::Command;
 use chrono::{DateTime, Utc};
-use hookctl::signature::Headers;
+use hookctl::message::Headers;
 use hookctl::store::{Body, Record, RequestPart, ResponsePart, Source, Status};
 use serde_json::{Value, json};
 
@@ -242,6 +242,17 @@ fn filters_select_exactly_the_right_records() {
         ),
         ["dlv_c"]
     );
+}
+
+#[test]
+fn where_reaches_an_array_element_by_a_dotted_index_as_set_writes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    sample_log(&dir);
+    let w = |cond: &str| ids(&dir, &["--where", cond]);
+    assert_eq!(w("data.items.0.sku == 'A1'"), ["dlv_a"]);
+    assert_eq!(w("data.items.0.sku == B2"), ["dlv_b"]);
+    assert_eq!(w("data.tags.1 == eu"), ["dlv_c"]);
+    assert_eq!(w("data.items.1.sku exists"), Vec::<String>::new());
 }
 
 #[test]

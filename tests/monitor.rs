@@ -12,8 +12,9 @@ use endpoints::{Got, SECRET, serve};
 use hookctl::cli::{Cli, Command};
 use hookctl::cmd::Ctx;
 use hookctl::cmd::monitor::{self, display};
+use hookctl::message::Delivery;
 use hookctl::output::Style;
-use hookctl::signature::{Delivery, Keys, Registry, VerifyOptions};
+use hookctl::signature::{Keys, Registry, VerifyOptions};
 use tokio::sync::mpsc::UnboundedReceiver;
 use tokio_util::sync::CancellationToken;
 

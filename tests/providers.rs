@@ -3,9 +3,8 @@
 //! signature header are each rejected with the right reason. Known-answer vectors
 //! (tests/vectors/) pin each scheme to its docs.
 
-use hookctl::signature::{
-    Delivery, Headers, KeyKind, Reason, Registry, SignRequest, VerifyOptions, sdk,
-};
+use hookctl::message::{Delivery, Headers};
+use hookctl::signature::{KeyKind, Reason, Registry, SignRequest, VerifyOptions, sdk};
 
 const NOW: i64 = 1_760_000_000;
 /// Carries `webhookTimestamp` (NOW in ms) because Linear signs the time inside the body.

@@ -5,7 +5,8 @@ mod common;
 
 use assert_cmd::Command;
 use common::Receiver;
-use hookctl::signature::{Headers, Registry};
+use hookctl::message::Headers;
+use hookctl::signature::Registry;
 use hookctl::store::{Body, Query, Record, RequestPart, Source, Status, Store};
 
 struct Env {

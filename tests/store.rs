@@ -2,7 +2,7 @@
 //! an older schema, credentials masked, and clear errors for a file that is not a log.
 
 use chrono::{Duration, Utc};
-use hookctl::signature::Headers;
+use hookctl::message::Headers;
 use hookctl::store::{
     Body, Found, Query, Record, RequestPart, ResponsePart, Source, Status, Store,
 };

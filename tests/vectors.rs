@@ -4,7 +4,8 @@
 
 use std::path::Path;
 
-use hookctl::signature::{Delivery, Headers, Keys, Reason, Registry, SignRequest, VerifyOptions};
+use hookctl::message::{Delivery, Headers};
+use hookctl::signature::{Keys, Reason, Registry, SignRequest, VerifyOptions};
 use serde_json::Value;
 
 /// Reasons the evidence in a single delivery can establish; other official reasons (say "the

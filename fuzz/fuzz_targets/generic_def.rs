@@ -2,8 +2,9 @@
 //! scheme that builds must verify what it signs.
 #![no_main]
 
+use hookctl::message::{Delivery, Headers};
 use hookctl::signature::hmac_scheme::GenericDef;
-use hookctl::signature::{Delivery, Headers, Keys, Scheme, SignRequest, VerifyOptions};
+use hookctl::signature::{Keys, Scheme, SignRequest, VerifyOptions};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {

@@ -1,7 +1,7 @@
 //! `Headers::parse_line` (every `-H 'Name: value'`) on arbitrary text.
 #![no_main]
 
-use hookctl::signature::Headers;
+use hookctl::message::Headers;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|line: &str| {

@@ -1,7 +1,7 @@
 //! `Delivery::from_raw_request` (`verify --request FILE`) on arbitrary bytes.
 #![no_main]
 
-use hookctl::signature::Delivery;
+use hookctl::message::Delivery;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -7,9 +7,8 @@
 use std::collections::HashMap;
 use std::sync::{LazyLock, Mutex};
 
-use hookctl::signature::{
-    Delivery, Headers, KeyKind, KeyMaterial, Registry, Scheme, SignRequest, VerifyOptions,
-};
+use hookctl::message::{Delivery, Headers};
+use hookctl::signature::{KeyKind, KeyMaterial, Registry, Scheme, SignRequest, VerifyOptions};
 use hookctl_fuzz::pick_variant;
 use libfuzzer_sys::arbitrary::{self, Arbitrary};
 use libfuzzer_sys::fuzz_target;

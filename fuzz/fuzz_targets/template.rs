@@ -1,7 +1,7 @@
 //! `Template::parse` (built-in tables and `--signed-template`), then rendering what parsed.
 #![no_main]
 
-use hookctl::signature::Headers;
+use hookctl::message::Headers;
 use hookctl::signature::template::{Part, Template, Values};
 use libfuzzer_sys::fuzz_target;
 

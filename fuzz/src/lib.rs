@@ -1,6 +1,7 @@
 //! Input shapes the fuzz targets share: a delivery aimed at one provider's own headers.
 
-use hookctl::signature::{Delivery, Headers, Info};
+use hookctl::message::{Delivery, Headers};
+use hookctl::signature::Info;
 use libfuzzer_sys::arbitrary::{self, Arbitrary};
 
 /// A delivery whose header *names* come from the provider under test, so the fuzzer spends its

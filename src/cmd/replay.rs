@@ -14,9 +14,10 @@ use super::shared::{input, provider_lookup, record_lookup};
 use crate::bail_usage;
 use crate::cli::{LogFilters, ReplayArgs};
 use crate::http::{Outgoing, Sender, on_the_wire, retarget};
+use crate::message::Delivery;
 use crate::output::{self, Exit, usage};
 use crate::signature::crypto::human_seconds;
-use crate::signature::{self, Delivery, KeyMaterial, Scheme};
+use crate::signature::{self, KeyMaterial, Scheme};
 use crate::store::{Record, Source, Store, credentials};
 
 pub fn run(args: ReplayArgs, ctx: &Ctx) -> Result<Exit> {
@@ -204,12 +205,8 @@ fn prepare(
     timeout: Duration,
 ) -> Result<Outgoing> {
     let url = retarget(&r.request.url, args.to.as_deref()).map_err(usage)?;
-    let mut delivery = Delivery {
-        method: r.request.method.clone(),
-        url: Some(url),
-        headers: r.request.headers.clone(),
-        body: r.request.body.0.clone(),
-    };
+    let mut delivery = Delivery::from(r.request.clone());
+    delivery.url = Some(url);
     if let Some(rs) = resign {
         let req = rs
             .key

@@ -9,8 +9,9 @@ use super::Ctx;
 use super::shared::{input, key_lookup, provider_lookup, record_lookup};
 use crate::bail_usage;
 use crate::cli::VerifyArgs;
+use crate::message::Delivery;
 use crate::output::{self, Exit, usage};
-use crate::signature::{Delivery, Reason, Scheme, Verdict, VerifyOptions, detect, diagnose};
+use crate::signature::{Reason, Scheme, Verdict, VerifyOptions, detect, diagnose};
 
 pub fn run(args: VerifyArgs, ctx: &Ctx) -> Result<Exit> {
     let config = ctx.config()?;
@@ -101,12 +102,7 @@ fn read_delivery(args: &VerifyArgs, ctx: &Ctx) -> Result<(Delivery, Option<Strin
         (_, Some(id)) => {
             let r = record_lookup::record(&ctx.store()?, id)?;
             logged_provider = r.provider.clone();
-            Delivery {
-                method: r.request.method,
-                url: Some(r.request.url),
-                headers: r.request.headers,
-                body: r.request.body.0,
-            }
+            Delivery::from(r.request)
         }
         (Some(path), None) => {
             let raw = input::read_file(path, "--request")?;

@@ -11,8 +11,9 @@ use serde_json::{Map, Value, json};
 
 use super::path::{PathError, set_path};
 use super::template::{self, SchemaScope, Scope, VarNames};
+use crate::message::Headers;
 use crate::output::usage;
-use crate::signature::{Headers, Registry};
+use crate::signature::Registry;
 
 /// The signature provider of domain-pack events (README "Events": who signs a domain pack's events).
 pub const DEFAULT_PROVIDER: &str = "standard-webhooks";

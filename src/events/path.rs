@@ -2,6 +2,8 @@
 
 use serde_json::{Map, Value};
 
+use crate::json_path::{Path, Seg, SyntaxError};
+
 /// Why a path could not be set: always the caller's input.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum PathError {
@@ -9,6 +11,10 @@ pub enum PathError {
     Empty,
     #[error("path '{0}' has an empty segment: write it as 'a.b.c'")]
     EmptySegment(String),
+    #[error("cannot set '{0}': [*] is every element, and --set writes one place: give an index")]
+    EveryElement(String),
+    #[error("{0}: write it as 'a.b.c' (array items by index: 'items.0.price')")]
+    Syntax(SyntaxError),
     #[error("cannot set '{path}': '{at}' is {kind}, not an object or array")]
     NotAContainer {
         path: String,
@@ -32,13 +38,24 @@ pub enum PathError {
     },
 }
 
+/// The shared grammar's errors, with `--set`'s own words for an empty path or step.
+impl From<SyntaxError> for PathError {
+    fn from(e: SyntaxError) -> Self {
+        match e {
+            SyntaxError::Empty => PathError::Empty,
+            SyntaxError::EmptyStep(p) | SyntaxError::TrailingDot(p) => PathError::EmptySegment(p),
+            other => PathError::Syntax(other),
+        }
+    }
+}
+
 /// A `--set` value: JSON where it parses (numbers, booleans, null, objects, arrays, quoted
 /// strings), else the text itself.
 pub fn parse_value(raw: &str) -> Value {
     serde_json::from_str(raw.trim()).unwrap_or_else(|_| Value::String(raw.to_string()))
 }
 
-/// Sets `path` (dotted; `items.0.price` or `items[0].price`) in `root` to `raw` parsed by
+/// Sets `path` (dotted; `items.0.price` or `items[0].price`, the grammar of `--where`) in `root` to `raw` parsed by
 /// [`parse_value`]. Missing object keys are created; an index one past the end appends.
 pub fn set_path(root: &mut Value, path: &str, raw: &str) -> Result<(), PathError> {
     set_value(root, path, parse_value(raw))
@@ -46,14 +63,7 @@ pub fn set_path(root: &mut Value, path: &str, raw: &str) -> Result<(), PathError
 
 /// As [`set_path`], with the value already parsed.
 pub fn set_value(root: &mut Value, path: &str, value: Value) -> Result<(), PathError> {
-    let normal = path.replace('[', ".").replace(']', "");
-    if normal.trim().is_empty() {
-        return Err(PathError::Empty);
-    }
-    let segments: Vec<&str> = normal.split('.').collect();
-    if segments.iter().any(|s| s.is_empty()) {
-        return Err(PathError::EmptySegment(path.to_string()));
-    }
+    let segments = Path::parse(path)?.0;
     let mut cur = root;
     for (i, seg) in segments.iter().enumerate() {
         let last = i + 1 == segments.len();
@@ -61,15 +71,20 @@ pub fn set_value(root: &mut Value, path: &str, value: Value) -> Result<(), PathE
             if i == 0 {
                 "$".to_string()
             } else {
-                segments[..i].join(".")
+                Path(segments[..i].to_vec()).to_string()
             }
         };
         if cur.is_null() {
             *cur = Value::Object(Map::new());
         }
+        let key = match seg {
+            Seg::Key(k) => k.clone(),
+            Seg::Index(n) => n.to_string(),
+            Seg::Any => return Err(PathError::EveryElement(path.to_string())),
+        };
         cur = match cur {
             Value::Object(map) => {
-                let slot = map.entry(seg.to_string()).or_insert(Value::Null);
+                let slot = map.entry(key).or_insert(Value::Null);
                 if last {
                     *slot = value;
                     return Ok(());
@@ -78,7 +93,7 @@ pub fn set_value(root: &mut Value, path: &str, value: Value) -> Result<(), PathE
             }
             Value::Array(items) => {
                 let len = items.len();
-                let index: usize = seg.parse().map_err(|_| PathError::NotAnIndex {
+                let index: usize = key.parse().map_err(|_| PathError::NotAnIndex {
                     path: path.to_string(),
                     at: at(),
                     max: len,
@@ -164,5 +179,17 @@ mod tests {
             set_path(&mut v, "items.5", "1"),
             Err(PathError::OutOfRange { .. })
         ));
+    }
+
+    #[test]
+    fn set_reads_the_where_grammar_but_writes_one_place() {
+        let mut v = json!({"items": [1, 2]});
+        assert!(matches!(
+            set_path(&mut v, "items[*]", "3"),
+            Err(PathError::EveryElement(_))
+        ));
+        set_path(&mut v, "$.items.1", "3").unwrap();
+        set_path(&mut v, r#"["odd.key"]"#, "4").unwrap();
+        assert_eq!(v, json!({"items": [1, 3], "odd.key": 4}));
     }
 }

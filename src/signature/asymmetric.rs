@@ -11,9 +11,10 @@ use super::crypto;
 use super::keys::{self, KeyAlg, PrivateKey, PublicKey};
 use super::verdict::Reason;
 use super::{
-    Delivery, Headers, Info, KeyKind, KeyMaterial, Keys, Scheme, SignError, SignRequest, Signed,
-    Verdict, VerifyOptions,
+    Info, KeyKind, KeyMaterial, Keys, Scheme, SignError, SignRequest, Signed, Verdict,
+    VerifyOptions,
 };
+use crate::message::{Delivery, Headers};
 
 pub fn providers() -> Vec<Arc<dyn Scheme>> {
     vec![

@@ -4,9 +4,9 @@ use std::sync::Arc;
 
 use super::crypto::{self, Algorithm};
 use super::{
-    Delivery, Headers, Info, KeyKind, Keys, Reason, Scheme, SignError, SignRequest, Signed,
-    Verdict, VerifyOptions,
+    Info, KeyKind, Keys, Reason, Scheme, SignError, SignRequest, Signed, Verdict, VerifyOptions,
 };
+use crate::message::{Delivery, Headers};
 
 /// Where the signature is read from: there is no header, so verdicts and `providers` name this.
 const FIELD: &str = "signature (JSON body field)";

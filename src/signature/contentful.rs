@@ -4,9 +4,9 @@ use std::sync::Arc;
 
 use super::crypto::{self, Algorithm};
 use super::{
-    Delivery, Headers, Info, KeyKind, Keys, Reason, Scheme, SignError, SignRequest, Signed,
-    Verdict, VerifyOptions,
+    Info, KeyKind, Keys, Reason, Scheme, SignError, SignRequest, Signed, Verdict, VerifyOptions,
 };
+use crate::message::{Delivery, Headers};
 
 pub fn providers() -> Vec<Arc<dyn Scheme>> {
     vec![Arc::new(Contentful::new())]

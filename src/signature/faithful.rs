@@ -8,9 +8,9 @@ use std::sync::Arc;
 use super::crypto::human_seconds;
 use super::sdk::{Side, advice, checks, rule, sdk_name};
 use super::{
-    Delivery, Info, KeyMaterial, Keys, Reason, Scheme, SignError, SignRequest, Signed, Verdict,
-    VerifyOptions,
+    Info, KeyMaterial, Keys, Reason, Scheme, SignError, SignRequest, Signed, Verdict, VerifyOptions,
 };
+use crate::message::Delivery;
 
 /// `scheme` with its verdicts held to its provider's SDK rule.
 pub fn faithful(scheme: Arc<dyn Scheme>) -> Arc<dyn Scheme> {

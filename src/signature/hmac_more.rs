@@ -10,9 +10,10 @@ use super::crypto::{self, Algorithm, Algorithm::*, Encoding::*};
 use super::hmac_scheme::{HmacScheme, SecretForm, TimeFormat};
 use super::verdict::Reason;
 use super::{
-    Delivery, Headers, Info, KeyKind, KeyMaterial, Keys, Scheme, SignError, SignRequest, Signed,
-    Verdict, VerifyOptions,
+    Info, KeyKind, KeyMaterial, Keys, Scheme, SignError, SignRequest, Signed, Verdict,
+    VerifyOptions,
 };
+use crate::message::{Delivery, Headers};
 
 pub fn providers() -> Vec<Arc<dyn Scheme>> {
     let meta = |id: &str, name: &str, docs: &str| {

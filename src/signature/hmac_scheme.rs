@@ -6,9 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use super::crypto::{self, Algorithm, Encoding};
 use super::template::{Part, Template, Values};
-use super::{
-    Delivery, Headers, Info, Keys, Scheme, SignError, SignRequest, Signed, Verdict, VerifyOptions,
-};
+use super::{Info, Keys, Scheme, SignError, SignRequest, Signed, Verdict, VerifyOptions};
+use crate::message::{Delivery, Headers};
 use crate::signature::verdict::Reason;
 
 /// How the signature sits in its header.

@@ -5,9 +5,8 @@ use std::sync::Arc;
 use super::crypto::{self, Algorithm::*, Encoding::*};
 use super::hmac_scheme::{HmacScheme, TimeFormat};
 use super::variants::Variants;
-use super::{
-    Delivery, Info, Keys, Reason, Scheme, SignError, SignRequest, Signed, Verdict, VerifyOptions,
-};
+use super::{Info, Keys, Reason, Scheme, SignError, SignRequest, Signed, Verdict, VerifyOptions};
+use crate::message::Delivery;
 
 const GITHUB_DOCS: &str =
     "https://docs.github.com/en/webhooks/using-webhooks/validating-webhook-deliveries";
@@ -276,7 +275,7 @@ impl Scheme for Linear {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::signature::Headers;
+    use crate::message::Headers;
 
     fn linear_delivery(body: &str, secret: &str) -> Delivery {
         let req = SignRequest {

@@ -6,9 +6,9 @@ use std::sync::Arc;
 use super::crypto::{self, Algorithm};
 use super::hmac_scheme::TimeFormat;
 use super::{
-    Delivery, Headers, Info, KeyKind, Keys, Reason, Scheme, SignError, SignRequest, Signed,
-    Verdict, VerifyOptions,
+    Info, KeyKind, Keys, Reason, Scheme, SignError, SignRequest, Signed, Verdict, VerifyOptions,
 };
+use crate::message::{Delivery, Headers};
 
 const V3_HEADER: &str = "X-HubSpot-Signature-v3";
 const TIMESTAMP_HEADER: &str = "X-HubSpot-Request-Timestamp";

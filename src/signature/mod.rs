@@ -5,7 +5,6 @@
 //! and `listen --verify-provider` all come through here.
 
 pub mod crypto;
-pub mod delivery;
 pub mod diagnose;
 pub mod faithful;
 pub mod keys;
@@ -29,11 +28,12 @@ pub mod token;
 pub mod twilio;
 pub mod variants;
 
-pub use delivery::{Delivery, Headers};
 pub use registry::{Registry, detect};
 pub use verdict::{Reason, Verdict};
 
 use serde::Serialize;
+
+use crate::message::{Delivery, Headers};
 
 /// What `hookctl providers` shows, and what `--provider auto` and the explanations read.
 #[derive(Debug, Clone, Serialize)]

@@ -2,7 +2,8 @@
 
 use std::sync::{Arc, LazyLock};
 
-use super::{Headers, Scheme};
+use super::Scheme;
+use crate::message::Headers;
 
 pub type SchemeRef = Arc<dyn Scheme>;
 

@@ -15,9 +15,10 @@ use super::crypto::{self, Algorithm};
 use super::keys::{self, KeyAlg, PrivateKey, PublicKey};
 use super::verdict::Reason;
 use super::{
-    Delivery, Headers, Info, KeyKind, KeyMaterial, Keys, Scheme, SignError, SignRequest, Signed,
-    Verdict, VerifyOptions,
+    Info, KeyKind, KeyMaterial, Keys, Scheme, SignError, SignRequest, Signed, Verdict,
+    VerifyOptions,
 };
+use crate::message::{Delivery, Headers};
 
 /// The three headers one provider uses.
 #[derive(Debug, Clone, Copy)]

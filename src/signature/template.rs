@@ -35,7 +35,7 @@ pub struct Values<'a> {
     pub id: Option<&'a str>,
     pub url: Option<&'a str>,
     pub method: &'a str,
-    pub headers: &'a super::Headers,
+    pub headers: &'a crate::message::Headers,
 }
 
 impl Template {
@@ -122,7 +122,7 @@ impl Template {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::signature::Headers;
+    use crate::message::Headers;
 
     #[test]
     fn renders_in_order_with_literals() {

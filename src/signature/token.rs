@@ -5,9 +5,10 @@ use std::sync::Arc;
 
 use super::crypto;
 use super::{
-    Delivery, Headers, Info, KeyKind, KeyMaterial, Keys, Reason, Scheme, SignError, SignRequest,
-    Signed, Verdict, VerifyOptions,
+    Info, KeyKind, KeyMaterial, Keys, Reason, Scheme, SignError, SignRequest, Signed, Verdict,
+    VerifyOptions,
 };
+use crate::message::{Delivery, Headers};
 
 pub fn providers() -> Vec<Arc<dyn Scheme>> {
     vec![

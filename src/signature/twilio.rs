@@ -4,9 +4,9 @@ use std::sync::Arc;
 
 use super::crypto::{self, Algorithm};
 use super::{
-    Delivery, Headers, Info, KeyKind, Keys, Reason, Scheme, SignError, SignRequest, Signed,
-    Verdict, VerifyOptions,
+    Info, KeyKind, Keys, Reason, Scheme, SignError, SignRequest, Signed, Verdict, VerifyOptions,
 };
+use crate::message::{Delivery, Headers};
 
 const BODY_HASH_PARAM: &str = "bodySHA256";
 /// Names the algorithm of a delivery signed with a SharedKey (`key=…,algorithm=HMAC_SHA256`);

@@ -3,9 +3,8 @@
 
 use std::sync::Arc;
 
-use super::{
-    Delivery, Headers, Info, Keys, Scheme, SignError, SignRequest, Signed, Verdict, VerifyOptions,
-};
+use super::{Info, Keys, Scheme, SignError, SignRequest, Signed, Verdict, VerifyOptions};
+use crate::message::{Delivery, Headers};
 
 pub struct Variants {
     info: Info,

@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use super::Record;
-use crate::signature::Headers;
+use crate::message::Headers;
 
 /// What a masked header value (or its credential part) becomes.
 pub const REDACTED: &str = "[redacted by hookctl]";

@@ -1,5 +1,5 @@
-//! The `--where` language of `logs`: conditions on JSON paths into a record's request body, and
-//! the path syntax that `--redact` shares.
+//! The `--where` language of `logs`: conditions on JSON paths (the grammar `--redact` and
+//! `--set` share, in `json_path`) into a record's request body.
 //!
 //! ```text
 //! data.amount > 100        type ~ '^invoice\.'      data.tags contains vip
@@ -7,159 +7,15 @@
 //! not data.email exists    data.items[*].sku == A1   (any element)
 //! ```
 
-use std::fmt;
-
 use regex::Regex;
 use serde_json::Value;
+
+use crate::json_path::{Path, unquote};
 
 /// Shown with every parse error, so a user sees what is accepted without opening the docs.
 pub const FORMS: &str = "accepted forms: PATH == V, PATH != V, PATH > N, PATH >= N, PATH < N, PATH <= N, \
 PATH ~ REGEX, PATH contains V, PATH in [A,B], PATH exists, not PATH exists \
 (e.g. 'data.amount > 100'; quote values with spaces: \"data.name == 'Ada L'\")";
-
-/// One step of a path: an object key, an array index, or `[*]` (every element).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Seg {
-    Key(String),
-    Index(usize),
-    Any,
-}
-
-/// A path into a JSON document: `data.items[0].sku`, `data["a.b"]`, `items[*].id`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Path(pub Vec<Seg>);
-
-impl Path {
-    pub fn parse(text: &str) -> Result<Path, String> {
-        let t = text.trim();
-        let t = t.strip_prefix("$.").unwrap_or(t);
-        if t.is_empty() {
-            return Err("the path is empty".into());
-        }
-        let chars: Vec<char> = t.chars().collect();
-        let mut segs = Vec::new();
-        let mut i = 0;
-        let mut key = String::new();
-        let mut expect_key = true;
-        while i < chars.len() {
-            match chars[i] {
-                '.' => {
-                    if expect_key && key.is_empty() {
-                        return Err(format!("path '{t}' has an empty step"));
-                    }
-                    if !key.is_empty() {
-                        segs.push(Seg::Key(std::mem::take(&mut key)));
-                    }
-                    expect_key = true;
-                    i += 1;
-                }
-                '[' => {
-                    if !key.is_empty() {
-                        segs.push(Seg::Key(std::mem::take(&mut key)));
-                    } else if expect_key && !segs.is_empty() {
-                        return Err(format!("path '{t}' has an empty step"));
-                    }
-                    let close = chars[i..]
-                        .iter()
-                        .position(|&c| c == ']')
-                        .map(|p| p + i)
-                        .ok_or_else(|| format!("path '{t}' has '[' without ']'"))?;
-                    let inner: String = chars[i + 1..close].iter().collect();
-                    let inner = inner.trim();
-                    let seg = if inner == "*" {
-                        Seg::Any
-                    } else if let Ok(n) = inner.parse::<usize>() {
-                        Seg::Index(n)
-                    } else if let Some(k) = unquote(inner) {
-                        Seg::Key(k)
-                    } else {
-                        return Err(format!(
-                            "path '{t}': [{inner}] is not an index, [*] or a quoted key"
-                        ));
-                    };
-                    segs.push(seg);
-                    expect_key = false;
-                    i = close + 1;
-                }
-                c if c.is_whitespace() => return Err(format!("path '{t}' contains a space")),
-                c => {
-                    if !expect_key {
-                        return Err(format!("path '{t}': expected '.' or '[' after ']'"));
-                    }
-                    key.push(c);
-                    i += 1;
-                }
-            }
-        }
-        if !key.is_empty() {
-            segs.push(Seg::Key(key));
-        } else if expect_key {
-            return Err(format!("path '{t}' ends with '.'"));
-        }
-        Ok(Path(segs))
-    }
-
-    /// Every value the path reaches (several with `[*]`; none when it is missing).
-    pub fn resolve<'a>(&self, root: &'a Value) -> Vec<&'a Value> {
-        let mut here = vec![root];
-        for seg in &self.0 {
-            let mut next = Vec::new();
-            for v in here {
-                match (seg, v) {
-                    (Seg::Key(k), Value::Object(m)) => next.extend(m.get(k)),
-                    (Seg::Index(n), Value::Array(a)) => next.extend(a.get(*n)),
-                    (Seg::Any, Value::Array(a)) => next.extend(a.iter()),
-                    (Seg::Any, Value::Object(m)) => next.extend(m.values()),
-                    _ => {}
-                }
-            }
-            here = next;
-        }
-        here
-    }
-
-    /// Replaces every value the path reaches with `with`; returns how many were replaced.
-    pub fn replace(&self, root: &mut Value, with: &Value) -> usize {
-        fn walk(v: &mut Value, segs: &[Seg], with: &Value) -> usize {
-            let Some((seg, rest)) = segs.split_first() else {
-                *v = with.clone();
-                return 1;
-            };
-            match (seg, v) {
-                (Seg::Key(k), Value::Object(m)) => m.get_mut(k).map_or(0, |c| walk(c, rest, with)),
-                (Seg::Index(n), Value::Array(a)) => {
-                    a.get_mut(*n).map_or(0, |c| walk(c, rest, with))
-                }
-                (Seg::Any, Value::Array(a)) => a.iter_mut().map(|c| walk(c, rest, with)).sum(),
-                (Seg::Any, Value::Object(m)) => m.values_mut().map(|c| walk(c, rest, with)).sum(),
-                _ => 0,
-            }
-        }
-        walk(root, &self.0, with)
-    }
-}
-
-impl fmt::Display for Path {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, s) in self.0.iter().enumerate() {
-            match s {
-                Seg::Key(k)
-                    if k.chars()
-                        .all(|c| c.is_alphanumeric() || c == '_' || c == '-') =>
-                {
-                    if i > 0 {
-                        f.write_str(".")?;
-                    }
-                    f.write_str(k)?;
-                }
-                Seg::Key(k) => write!(f, "[{}]", Value::String(k.clone()))?,
-                Seg::Index(n) => write!(f, "[{n}]")?,
-                Seg::Any => f.write_str("[*]")?,
-            }
-        }
-        Ok(())
-    }
-}
 
 /// A value written in a condition: its text, and whether it was quoted (a quoted `'100'` is the
 /// string, a bare `100` also matches the number).
@@ -218,7 +74,7 @@ impl Condition {
                 _ => {}
             }
         }
-        let path = Path::parse(&rest[..end])?;
+        let path = Path::parse(&rest[..end]).map_err(|e| e.to_string())?;
         let after = rest[end..].trim_start();
         if after.is_empty() {
             return Err(format!("no operator after '{}'", &rest[..end]));
@@ -378,30 +234,6 @@ fn literal(text: &str) -> Result<Literal, String> {
     })
 }
 
-fn unquote(t: &str) -> Option<String> {
-    let mut chars = t.chars();
-    let q = chars.next().filter(|c| *c == '\'' || *c == '"')?;
-    let mut out = String::new();
-    let mut escaped = false;
-    for (i, c) in chars.by_ref().enumerate() {
-        if escaped {
-            if c != q && c != '\\' {
-                out.push('\\');
-            }
-            out.push(c);
-            escaped = false;
-        } else if c == '\\' {
-            escaped = true;
-        } else if c == q {
-            // The closing quote must end the text.
-            return (i + 2 == t.chars().count()).then_some(out);
-        } else {
-            out.push(c);
-        }
-    }
-    None
-}
-
 /// `a, 'b c', "d,e"` → three literals.
 fn split_list(inner: &str) -> Result<Vec<Literal>, String> {
     let mut items = Vec::new();
@@ -543,27 +375,6 @@ mod tests {
         assert!(
             e.contains("accepted forms") && e.contains("--where 'data.amount'"),
             "{e}"
-        );
-    }
-
-    #[test]
-    fn paths_replace_values_for_redaction() {
-        let mut b = json!({"data": {"email": "a@b.c", "items": [{"e": 1}, {"e": 2}]}});
-        let with = json!("***");
-        assert_eq!(Path::parse("data.email").unwrap().replace(&mut b, &with), 1);
-        assert_eq!(
-            Path::parse("data.items[*].e")
-                .unwrap()
-                .replace(&mut b, &with),
-            2
-        );
-        assert_eq!(
-            Path::parse("data.nothing").unwrap().replace(&mut b, &with),
-            0
-        );
-        assert_eq!(
-            b,
-            json!({"data": {"email": "***", "items": [{"e": "***"}, {"e": "***"}]}})
         );
     }
 }

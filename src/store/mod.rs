@@ -3,7 +3,6 @@
 
 pub mod credentials;
 pub mod filter;
-pub mod formats;
 pub mod migrations;
 pub mod record;
 pub mod writer;
@@ -15,7 +14,7 @@ use anyhow::{Context, Result, bail};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
-use crate::signature::Headers;
+use crate::message::Headers;
 pub use record::{Body, Record, RequestPart, ResponsePart, Source, Status, short_id};
 
 pub use credentials::REDACTED;

@@ -6,7 +6,7 @@ use base64::engine::general_purpose::STANDARD;
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::signature::Headers;
+use crate::message::{Delivery, Headers};
 
 /// Which command sent or received a delivery.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
@@ -89,6 +89,31 @@ pub struct RequestPart {
     pub headers: Headers,
     #[serde(flatten)]
     pub body: Body,
+}
+
+/// The one conversion between a logged request and the message the signing core reads, so
+/// `verify --log`, `replay` and `listen` never copy the four fields by hand.
+impl From<RequestPart> for Delivery {
+    fn from(r: RequestPart) -> Self {
+        Delivery {
+            method: r.method,
+            url: Some(r.url),
+            headers: r.headers,
+            body: r.body.0,
+        }
+    }
+}
+
+/// A delivery whose URL is unknown is logged with an empty one.
+impl From<Delivery> for RequestPart {
+    fn from(d: Delivery) -> Self {
+        RequestPart {
+            method: d.method,
+            url: d.url.unwrap_or_default(),
+            headers: d.headers,
+            body: Body(d.body),
+        }
+    }
 }
 
 /// An HTTP response: status, headers, body.

@@ -46,7 +46,7 @@ impl Received {
         let scheme = hookctl::signature::Registry::builtin()
             .get(provider)
             .unwrap_or_else(|| panic!("no provider {provider}"));
-        let d = hookctl::signature::Delivery {
+        let d = hookctl::message::Delivery {
             method: self.method.clone(),
             url: url.map(str::to_string),
             headers: self.headers.iter().cloned().collect(),

@@ -19,7 +19,8 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::{any, post};
-use hookctl::signature::{Delivery, Headers, Keys, Registry, Verdict, VerifyOptions};
+use hookctl::message::{Delivery, Headers};
+use hookctl::signature::{Keys, Registry, Verdict, VerifyOptions};
 use tokio::sync::{mpsc, oneshot, watch};
 
 /// The secret of the Standard Webhooks specification's example.

@@ -11,7 +11,8 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::post;
-use hookctl::signature::{Delivery, Headers, Keys, Registry, VerifyOptions};
+use hookctl::message::{Delivery, Headers};
+use hookctl::signature::{Keys, Registry, VerifyOptions};
 
 /// The default tolerance of stripe's and standardwebhooks' verifiers.
 const SDK_WINDOW: i64 = 300;

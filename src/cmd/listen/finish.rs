@@ -13,11 +13,10 @@ use super::event;
 use super::tee::MAX_RECORDED_BODY;
 use crate::cmd::shared::key_lookup;
 use crate::config::Config;
-use crate::signature::{
-    Delivery, Headers, Keys, Reason, Registry, Scheme, Verdict, VerifyOptions, detect,
-};
+use crate::message::{Delivery, Headers};
+use crate::signature::{Keys, Reason, Registry, Scheme, Verdict, VerifyOptions, detect};
 use crate::store::writer::LogWriter;
-use crate::store::{Body, Record, RequestPart, ResponsePart, Source, Status};
+use crate::store::{Record, RequestPart, ResponsePart, Source, Status};
 
 /// How `--verify-provider` checks each delivery.
 pub enum Verifier {
@@ -196,23 +195,13 @@ impl Shared {
                 reason: Reason::MissingHeader.as_str().into(),
             },
         });
-        let Delivery {
-            method,
-            url: public_url,
-            headers,
-            body,
-        } = delivery;
+        let method = delivery.method.clone();
+        let mut request = RequestPart::from(delivery);
         // The record points where the delivery went, so that replay goes there too.
-        let url = forwarded_to.clone().or(public_url).unwrap_or_default();
-        let mut record = Record::new(
-            Source::Listen,
-            RequestPart {
-                method: method.clone(),
-                url,
-                headers,
-                body: Body(body),
-            },
-        );
+        if let Some(to) = &forwarded_to {
+            request.url = to.clone();
+        }
+        let mut record = Record::new(Source::Listen, request);
         if let Some(did) = &delivery_id {
             // Stable across redeliveries: the log keeps one record of a buffered request.
             record.id = format!("dlv_{did}");

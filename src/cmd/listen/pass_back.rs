@@ -23,7 +23,7 @@ use tokio::sync::mpsc;
 use super::finish::{Done, Handling, Shared};
 use super::respond::{answered, text_response};
 use super::tee::{Copy, Kept};
-use crate::signature::Headers;
+use crate::message::Headers;
 use crate::store::{Body, ResponsePart, Status};
 
 /// Responses are recorded up to this size: webhook answers are small.

@@ -17,7 +17,7 @@ use super::event;
 use super::finish::{Done, Handling, Shared};
 use super::respond::{answered, failed, not_forwarded, quick, text_response};
 use super::tee::{Copy, Kept, MAX_RECORDED_BODY, Tee};
-use crate::signature::Headers;
+use crate::message::Headers;
 use crate::store::{Body, ResponsePart, Status};
 
 /// Cheap to clone per request: everything it holds is shared.

@@ -22,7 +22,7 @@ pub use super::h1::{Answer, Failure};
 use super::h1::{H1, failure, io_kind};
 use super::stats::ErrorKind;
 use crate::inspect::{connect, tls};
-use crate::signature::Headers;
+use crate::message::Headers;
 use rustls::pki_types::CertificateDer;
 
 /// Where the load goes, resolved once before the run.

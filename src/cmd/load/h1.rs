@@ -8,7 +8,7 @@ use bytes::{Buf, BytesMut};
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 
 use super::stats::ErrorKind;
-use crate::signature::Headers;
+use crate::message::Headers;
 
 /// An answer's head may not grow past this: a real server's is a few hundred bytes.
 const MAX_HEAD: usize = 64 * 1024;

@@ -8,7 +8,7 @@ use std::time::Duration;
 use anyhow::{Context, Result};
 use bytes::Bytes;
 
-use crate::signature::Headers;
+use crate::message::Headers;
 use crate::store::{Record, ResponsePart, Source, Status, Store};
 
 /// A finished request, as much as the log needs of it.

@@ -13,8 +13,9 @@ use crate::cli::LoadArgs;
 use crate::cmd::Ctx;
 use crate::cmd::shared::input;
 use crate::cmd::shared::sample::{self, Sampler};
+use crate::message::{Delivery, Headers};
 use crate::output::usage;
-use crate::signature::{self, Delivery, Headers, KeyMaterial, Scheme};
+use crate::signature::{self, KeyMaterial, Scheme};
 
 /// Catalog payloads generated up front; requests cycle through them with new ids. Enough that
 /// the bodies vary (amounts, names, line items) without generation costing the hot path anything.

@@ -2,9 +2,10 @@
 
 use anyhow::Result;
 
+use super::formats;
+use crate::json_path::Path;
 use crate::output::usage;
-use crate::store::filter::Path;
-use crate::store::{Record, credentials, formats};
+use crate::store::{Record, credentials};
 
 /// How records leave the log: credentials masked unless `--reveal`, and the `--redact` paths
 /// masked in the bodies. Every view — the list, `--follow`, `show` in each format, `export` —

@@ -2,12 +2,12 @@
 
 use anyhow::Result;
 
+use super::formats;
 use super::masking::Masking;
 use crate::cli::{LogsShowArgs, ShowFormat};
 use crate::cmd::Ctx;
 use crate::cmd::shared::record_lookup;
 use crate::output::{self, Exit};
-use crate::store::formats;
 
 pub fn run(args: LogsShowArgs, ctx: &Ctx) -> Result<Exit> {
     let masking = Masking::new(&args.redact, args.reveal)?;

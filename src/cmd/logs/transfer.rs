@@ -7,13 +7,14 @@ use std::io::{Read, Write};
 use anyhow::Result;
 use serde_json::Value;
 
+use super::formats;
 use super::masking::Masking;
 use crate::bail_usage;
 use crate::cli::{ExportFormat, LogsExportArgs, LogsImportArgs};
 use crate::cmd::Ctx;
 use crate::cmd::shared::selection::Selection;
 use crate::output::{self, Exit, usage};
-use crate::store::{Record, formats};
+use crate::store::Record;
 
 pub fn export(args: LogsExportArgs, ctx: &Ctx) -> Result<Exit> {
     let masking = Masking::new(&args.redact, args.reveal)?;

@@ -10,8 +10,9 @@ use serde_json::{Value, json};
 use super::state::{Change, Health};
 use crate::bail_usage;
 use crate::http::{Outgoing, Sender, target_url};
+use crate::message::{Delivery, Headers};
 use crate::retry::{self, Policy};
-use crate::signature::{self, Delivery, Headers, KeyMaterial, Scheme};
+use crate::signature::{self, KeyMaterial, Scheme};
 use crate::store::{Source, Status};
 
 #[derive(Debug, Clone, PartialEq, Eq)]

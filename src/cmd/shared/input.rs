@@ -9,8 +9,8 @@ use anyhow::Result;
 
 use crate::bail_usage;
 use crate::cli::BodySource;
+use crate::message::Headers;
 use crate::output::usage;
-use crate::signature::Headers;
 
 /// The body from `--body-file`, `--body`, or stdin (byte-exact in every case).
 pub fn read_body(src: &BodySource) -> Result<Vec<u8>> {

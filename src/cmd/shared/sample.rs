@@ -12,8 +12,9 @@ use crate::cmd::Ctx;
 use crate::config::Config;
 use crate::events::{Catalog, Event, Generated, user_dirs};
 use crate::http::Outgoing;
+use crate::message::{Delivery, Headers};
 use crate::output::usage;
-use crate::signature::{self, Delivery, Headers, KeyMaterial, Scheme};
+use crate::signature::{self, KeyMaterial, Scheme};
 use crate::store::Source;
 
 /// Everything fixed across the deliveries of one run: the event, the scheme and key, the user's

@@ -9,7 +9,7 @@ use crate::cmd::shared::answer::Answer;
 use crate::cmd::shared::endpoints::Endpoint;
 use crate::cmd::shared::sample::{Sampler, Unsigned};
 use crate::http::{Outgoing, Sender};
-use crate::signature::{Delivery, Headers};
+use crate::message::{Delivery, Headers};
 use crate::store::Source;
 
 /// What one endpoint's probes share.

@@ -6,7 +6,7 @@ use anyhow::Result;
 use super::check::Status;
 use super::probe::{Prober, now};
 use crate::cmd::shared::answer::Answer;
-use crate::signature::Delivery;
+use crate::message::Delivery;
 use crate::signature::sdk::{self, Side};
 
 /// How far outside the provider's window the stale and future probes are: well past any clock
@@ -148,7 +148,7 @@ fn judge(a: &Answer, what: &str, fix: &str) -> (Status, String) {
 /// added whose name says it carries a signature (GitHub's legacy one); returns their names.
 pub fn strip_signature(
     d: &mut Delivery,
-    before: &crate::signature::Headers,
+    before: &crate::message::Headers,
     scheme: &[String],
 ) -> Vec<String> {
     let mut names: Vec<String> = scheme.first().cloned().into_iter().collect();
@@ -192,7 +192,7 @@ fn minutes(seconds: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::signature::Headers;
+    use crate::message::Headers;
 
     #[test]
     fn tampering_changes_the_bytes_and_keeps_json_parseable() {

@@ -1,5 +1,5 @@
-//! Views of a record for `logs show` and `logs export`: the raw HTTP/1.1 request, a curl command
-//! line that re-sends it byte-exact, HAR 1.2 (out and back in), and the pretty terminal view.
+//! Views of a record for `logs show`, `logs export` and `logs import`: the raw HTTP/1.1 request,
+//! a curl command line that re-sends it byte-exact, HAR 1.2 (out and back in), the pretty view.
 
 use std::fmt::Write as _;
 
@@ -9,9 +9,11 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use colored::Colorize;
 use serde_json::{Value, json};
 
-use super::filter::Path;
-use super::{Body, Record, RequestPart, ResponsePart, Source, Status};
-use crate::signature::{Headers, Registry};
+use crate::json_path::Path;
+use crate::message::Headers;
+use crate::message::raw::{is_framing, target_and_host, write_request};
+use crate::signature::Registry;
+use crate::store::{Body, Record, RequestPart, ResponsePart, Source, Status};
 
 /// What a redacted JSON value becomes.
 pub const REDACTED_VALUE: &str = "[redacted]";
@@ -38,64 +40,10 @@ pub fn redact(r: &mut Record, paths: &[Path]) {
     }
 }
 
-/// Framing headers that describe the stored body's transfer, not the body: the raw view and the
-/// curl command compute their own.
-fn is_framing(name: &str) -> bool {
-    name.eq_ignore_ascii_case("Content-Length") || name.eq_ignore_ascii_case("Transfer-Encoding")
-}
-
-/// `path?query` and `host[:port]` of a URL (the URL itself when it does not parse).
-fn target_and_host(url: &str) -> (String, Option<String>) {
-    match url::Url::parse(url) {
-        Ok(u) => {
-            let mut t = u.path().to_string();
-            if let Some(q) = u.query() {
-                t.push('?');
-                t.push_str(q);
-            }
-            let host = u.host_str().map(|h| match u.port() {
-                Some(p) => format!("{h}:{p}"),
-                None => h.to_string(),
-            });
-            (t, host)
-        }
-        Err(_) => (url.to_string(), None),
-    }
-}
-
-/// The request as an HTTP/1.1 message: request line, headers in order, blank line, body bytes.
-/// `Host` and `Content-Length` are added when the record lacks them; a stored `chunked` body is
-/// framed by length, since the log keeps the decoded bytes.
+/// The request as an HTTP/1.1 message, byte-exact as logged.
 pub fn raw(r: &Record) -> Vec<u8> {
-    let (target, host) = target_and_host(&r.request.url);
-    let mut out = format!("{} {target} HTTP/1.1\r\n", r.request.method);
-    if !r.request.headers.contains("Host")
-        && let Some(h) = host
-    {
-        let _ = write!(out, "Host: {h}\r\n");
-    }
-    let chunked = r
-        .request
-        .headers
-        .get("Transfer-Encoding")
-        .is_some_and(|v| v.to_ascii_lowercase().contains("chunked"));
-    for (n, v) in r.request.headers.iter() {
-        if chunked && is_framing(n) {
-            continue;
-        }
-        let _ = write!(out, "{n}: {v}\r\n");
-    }
-    let body = &r.request.body.0;
-    if chunked
-        || (!r.request.headers.contains("Content-Length")
-            && (!body.is_empty() || !matches!(r.request.method.as_str(), "GET" | "HEAD")))
-    {
-        let _ = write!(out, "Content-Length: {}\r\n", body.len());
-    }
-    out.push_str("\r\n");
-    let mut bytes = out.into_bytes();
-    bytes.extend_from_slice(body);
-    bytes
+    let req = &r.request;
+    write_request(&req.method, &req.url, &req.headers, &req.body.0)
 }
 
 /// A word for bash: bare when it is safe, `'…'` when printable, `$'…'` with escapes otherwise.
