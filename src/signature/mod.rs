@@ -21,6 +21,7 @@ pub mod box_signature;
 pub mod contentful;
 pub mod hmac_more;
 pub mod hmac_scheme;
+pub mod hmac_stamped;
 pub mod hmac_table;
 pub mod hubspot;
 pub mod jwt;
