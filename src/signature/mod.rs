@@ -25,6 +25,7 @@ pub mod hmac_stamped;
 pub mod hmac_table;
 pub mod hubspot;
 pub mod jwt;
+pub mod linear;
 pub mod standard_webhooks;
 pub mod token;
 pub mod twilio;
