@@ -5,13 +5,10 @@
 
 use std::sync::Arc;
 
-use super::crypto::{self, Algorithm::*, Encoding::*};
-use super::hmac_scheme::{HmacScheme, SecretForm, TimeFormat};
+use super::Scheme;
+use super::crypto::{Algorithm::*, Encoding::*};
+use super::hmac_scheme::{HmacScheme, SecretForm, TimeFormat, Tuned};
 use super::hmac_stamped::Stamped;
-use super::{
-    Delivery, Info, KeyMaterial, Keys, Scheme, SignError, SignRequest, Signed, Verdict,
-    VerifyOptions,
-};
 
 pub fn providers() -> Vec<Arc<dyn Scheme>> {
     let meta = |id: &str, name: &str, docs: &str| {
@@ -184,67 +181,10 @@ pub fn providers() -> Vec<Arc<dyn Scheme>> {
     ]
 }
 
-/// A declarative scheme with what its table row cannot say: no auto-detection (its signature
-/// header is shared with another provider), and keys issued as base64.
-struct Tuned {
-    inner: HmacScheme,
-    info: Info,
-    base64_keys: bool,
-}
-
-impl Tuned {
-    fn new(inner: HmacScheme) -> Self {
-        let info = inner.info().clone();
-        Tuned {
-            inner,
-            info,
-            base64_keys: false,
-        }
-    }
-
-    fn undetected(mut self) -> Self {
-        self.info.detect.clear();
-        self
-    }
-
-    fn base64_keys(mut self) -> Self {
-        self.base64_keys = true;
-        self
-    }
-
-    fn arc(self) -> Arc<dyn Scheme> {
-        Arc::new(self)
-    }
-}
-
-impl Scheme for Tuned {
-    fn info(&self) -> &Info {
-        &self.info
-    }
-
-    fn sign(&self, req: &SignRequest) -> Result<Signed, SignError> {
-        self.inner.sign(req)
-    }
-
-    fn verify(&self, delivery: &Delivery, keys: &Keys, opts: &VerifyOptions) -> Verdict {
-        self.inner.verify(delivery, keys, opts)
-    }
-
-    fn new_key(&self, seed: &[u8; 32]) -> KeyMaterial {
-        if self.base64_keys {
-            KeyMaterial {
-                secret: Some(crypto::base64(seed)),
-                ..Default::default()
-            }
-        } else {
-            self.inner.new_key(seed)
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::signature::crypto;
 
     #[test]
     fn ids_do_not_collide_with_each_other() {
