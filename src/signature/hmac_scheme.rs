@@ -1,5 +1,5 @@
 //! The declarative HMAC family: a signature header, an algorithm, an encoding and a signed-content
-//! template. Most providers are one row of this (see `hmac_table`), and so is `generic`.
+//! template. Most providers are one row of this (see `hmac_providers`), and so is `generic`.
 
 use std::sync::Arc;
 

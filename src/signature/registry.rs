@@ -18,8 +18,8 @@ static BUILTIN: LazyLock<Registry> = LazyLock::new(|| {
     // tried first. Which provider `--provider auto` tries first is `detect`'s rule, not this list's.
     let mut schemes: Vec<SchemeRef> = Vec::new();
     schemes.extend(super::standard_webhooks::providers());
-    schemes.extend(super::hmac_table::providers());
-    schemes.extend(super::hmac_more::providers());
+    schemes.extend(super::hmac_providers::providers());
+    schemes.extend(super::hmac_look_alikes::providers());
     schemes.extend(super::twilio::providers());
     schemes.extend(super::hubspot::providers());
     schemes.extend(super::body_fields::providers());

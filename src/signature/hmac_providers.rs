@@ -1,7 +1,9 @@
-//! More HMAC providers, each exactly as its own documentation or official SDK describes it.
+//! The HMAC providers, each exactly as its own documentation or official SDK describes it.
 //!
-//! Most are one row of the declarative family; Orb, Persona and Recurly carry their timestamp
-//! where a row cannot read it, and are `Stamped` schemes.
+//! Most are one row of the declarative family (`hmac_scheme`); Linear, and the `Stamped` Orb,
+//! Persona and Recurly, read a timestamp where a row cannot. A row whose signature header another
+//! provider sends too, with no header of its own to tell it by, stays out of `--provider auto`;
+//! the look-alikes that can be told apart are in `hmac_look_alikes`.
 
 use std::sync::Arc;
 
@@ -9,6 +11,7 @@ use super::Scheme;
 use super::crypto::{Algorithm::*, Encoding::*};
 use super::hmac_scheme::{HmacScheme, SecretForm, TimeFormat, Tuned};
 use super::hmac_stamped::Stamped;
+use super::linear::Linear;
 
 pub fn providers() -> Vec<Arc<dyn Scheme>> {
     let meta = |id: &str, name: &str, docs: &str| {
@@ -23,6 +26,117 @@ pub fn providers() -> Vec<Arc<dyn Scheme>> {
         .arc()
     };
     vec![
+        Arc::new(
+            HmacScheme::new("stripe", "Stripe", Sha256, Hex, "Stripe-Signature")
+                .keyed(',', "t", "v1")
+                .signs("{timestamp}.{body}")
+                .tolerance(300)
+                .secret_prefix("whsec_")
+                .docs("https://docs.stripe.com/webhooks#verify-manually"),
+        ),
+        Arc::new(
+            HmacScheme::new("slack", "Slack", Sha256, Hex, "X-Slack-Signature")
+                .prefix("v0=")
+                .timestamp_header("X-Slack-Request-Timestamp", TimeFormat::Seconds)
+                .signs("v0:{timestamp}:{body}")
+                .tolerance(300)
+                .docs("https://docs.slack.dev/authentication/verifying-requests-from-slack"),
+        ),
+        Arc::new(
+            HmacScheme::new("shopify", "Shopify", Sha256, Base64, "X-Shopify-Hmac-Sha256")
+                .docs("https://shopify.dev/docs/apps/build/webhooks/subscribe/https#step-2-validate-the-origin-of-your-webhook-to-ensure-its-coming-from-shopify"),
+        ),
+        // Zoom documents no window for x-zm-request-timestamp and its own library (Rivet) checks
+        // none, so the timestamp is signed but only held to a window given with --tolerance.
+        Arc::new(
+            HmacScheme::new("zoom", "Zoom", Sha256, Hex, "x-zm-signature")
+                .prefix("v0=")
+                .timestamp_header("x-zm-request-timestamp", TimeFormat::Seconds)
+                .signs("v0:{timestamp}:{body}")
+                .docs("https://developers.zoom.us/docs/api/webhooks/#verify-webhook-events"),
+        ),
+        // Paddle Billing. During a secret rotation the header carries one h1 per secret; the
+        // official SDK rejects a delivery more than 5 s old by default.
+        Arc::new(
+            HmacScheme::new("paddle", "Paddle", Sha256, Hex, "Paddle-Signature")
+                .keyed(';', "ts", "h1")
+                .signs("{timestamp}:{body}")
+                .tolerance(5)
+                .secret_prefix("pdl_ntf_")
+                .docs("https://developer.paddle.com/webhooks/signature-verification"),
+        ),
+        Arc::new(Linear::new()),
+        // One v1= entry per active secret, comma-separated, so rotation never drops a delivery.
+        Arc::new(
+            HmacScheme::new("pagerduty", "PagerDuty", Sha256, Hex, "X-PagerDuty-Signature")
+                .many("v1=", ',')
+                .docs("https://developer.pagerduty.com/docs/ZG9jOjExMDI5NTkz-verifying-signatures"),
+        ),
+        // EventSub: the id and the RFC 3339 (nanosecond) timestamp are concatenated with the body
+        // as the headers carry them, with no separator; Twitch asks to drop anything older than
+        // 10 minutes.
+        Arc::new(
+            HmacScheme::new("twitch", "Twitch", Sha256, Hex, "Twitch-Eventsub-Message-Signature")
+                .prefix("sha256=")
+                .timestamp_header("Twitch-Eventsub-Message-Timestamp", TimeFormat::Rfc3339)
+                .id_header("Twitch-Eventsub-Message-Id")
+                .signs("{id}{timestamp}{body}")
+                .tolerance(600)
+                .docs("https://dev.twitch.tv/docs/eventsub/handling-webhook-events/#verifying-the-event-message"),
+        ),
+        Arc::new(
+            HmacScheme::new("typeform", "Typeform", Sha256, Base64, "Typeform-Signature")
+                .prefix("sha256=")
+                .docs("https://www.typeform.com/developers/webhooks/secure-your-webhooks/"),
+        ),
+        Arc::new(
+            HmacScheme::new("calendly", "Calendly", Sha256, Hex, "Calendly-Webhook-Signature")
+                .keyed(',', "t", "v1")
+                .signs("{timestamp}.{body}")
+                .tolerance(180)
+                .docs("https://developer.calendly.com/api-docs/overview/webhooks/webhook-signatures"),
+        ),
+        Arc::new(
+            HmacScheme::new("coinbase-commerce", "Coinbase Commerce", Sha256, Hex, "X-CC-Webhook-Signature")
+                .docs("https://docs.cdp.coinbase.com/commerce/docs/webhooks-security"),
+        ),
+        // Signed with the app secret, not a per-webhook secret.
+        Arc::new(
+            HmacScheme::new("dropbox", "Dropbox", Sha256, Hex, "X-Dropbox-Signature")
+                .docs("https://www.dropbox.com/developers/reference/webhooks"),
+        ),
+        // The key is the X-Hook-Secret Asana sent in the subscription handshake.
+        Arc::new(
+            HmacScheme::new("asana", "Asana", Sha256, Hex, "X-Hook-Signature")
+                .docs("https://developers.asana.com/docs/webhooks-guide#security"),
+        ),
+        // Sentry-Hook-Timestamp travels alongside but is not signed, and Sentry gives no window.
+        Arc::new(
+            HmacScheme::new("sentry", "Sentry", Sha256, Hex, "Sentry-Hook-Signature")
+                .docs("https://docs.sentry.io/organization/integrations/integration-platform/webhooks/#sentry-hook-signature"),
+        ),
+        Arc::new(
+            HmacScheme::new("vercel", "Vercel", Sha1, Hex, "x-vercel-signature")
+                .docs("https://vercel.com/docs/webhooks/webhooks-api#securing-webhooks"),
+        ),
+        // The webhook key looks like base64 but Xero keys the HMAC with its text as given.
+        Arc::new(
+            HmacScheme::new("xero", "Xero", Sha256, Base64, "x-xero-signature")
+                .docs("https://developer.xero.com/documentation/guides/webhooks/configuring-your-server/"),
+        ),
+        // The key is the verification_token Notion posted when the subscription was created.
+        Arc::new(
+            HmacScheme::new("notion", "Notion", Sha256, Hex, "X-Notion-Signature")
+                .prefix("sha256=")
+                .docs("https://developers.notion.com/reference/webhooks#step-3-validating-event-payloads-recommended"),
+        ),
+        // Square signs the notification URL it posted to, then the body: --url must be that URL
+        // exactly as configured in the subscription.
+        Arc::new(
+            HmacScheme::new("square", "Square", Sha256, Base64, "x-square-hmacsha256-signature")
+                .signs("{url}{body}")
+                .docs("https://developer.squareup.com/docs/webhooks/step3validate"),
+        ),
         meta("facebook", "Facebook", "https://developers.facebook.com/docs/graph-api/webhooks/getting-started#validate-payloads"),
         meta("instagram", "Instagram", "https://developers.facebook.com/docs/instagram-platform/webhooks"),
         meta("whatsapp", "WhatsApp", "https://developers.facebook.com/docs/whatsapp/cloud-api/guides/set-up-webhooks"),
@@ -60,12 +174,6 @@ pub fn providers() -> Vec<Arc<dyn Scheme>> {
         Arc::new(
             HmacScheme::new("launchdarkly", "LaunchDarkly", Sha256, Hex, "X-LD-Signature")
                 .docs("https://launchdarkly.com/docs/home/infrastructure/webhooks"),
-        ),
-        Arc::new(
-            // `X-Signature` alone is too common a name to identify Modern Treasury.
-            HmacScheme::new("modern-treasury", "Modern Treasury", Sha256, Hex, "X-Signature")
-                .detect_also("X-Webhook-ID")
-                .docs("https://docs.moderntreasury.com/platform/docs/verifying-webhooks"),
         ),
         Arc::new(Stamped::orb()),
         Arc::new(Stamped::persona()),
