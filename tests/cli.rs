@@ -732,10 +732,7 @@ fn clap_errors_are_one_line_naming_what_to_do_and_the_commands_help() {
             vec!["lgos"],
             "unrecognized subcommand 'lgos': a similar subcommand exists: 'logs'; see 'hookctl --help'",
         ),
-        (
-            vec!["load"],
-            "missing <URL>; see 'hookctl load --help'",
-        ),
+        (vec!["load"], "missing <URL>; see 'hookctl load --help'"),
         (
             vec!["verify", "--request", "r.http", "--body", "x"],
             "the argument '--request <FILE>' cannot be used with '--body <STRING>'; see 'hookctl verify --help'",
