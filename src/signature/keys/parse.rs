@@ -9,7 +9,7 @@ use rsa::pkcs8::der::pem;
 use rsa::{BigUint, RsaPrivateKey, RsaPublicKey};
 use serde_json::Value;
 
-use super::{KeyAlg, KeyError, NamedKey, PrivateKey, PublicKey};
+use super::key::{KeyAlg, KeyError, NamedKey, PrivateKey, PublicKey};
 use crate::signature::crypto;
 
 fn err<T>(msg: impl Into<String>) -> Result<T, KeyError> {

@@ -8,7 +8,7 @@ use rsa::traits::PublicKeyParts;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-use super::{PrivateKey, PublicKey};
+use super::key::{PrivateKey, PublicKey};
 
 /// PKCS#8 PEM, the form `--private-key` documents for P-256 and RSA.
 pub fn private_pem(key: &PrivateKey) -> String {
