@@ -1,8 +1,22 @@
 //! hookctl: build, test and trust webhooks.
 //!
-//! Data flows one way: `cli` (flags) → `cmd` (one module per subcommand, none importing another;
-//! what several share is in `cmd::shared`) → `signature` (the one signing core), `config` (the
-//! config file); `output` owns rendering rules and exit codes.
+//! Data flows one way: `cli` → `cmd` → the modules below it, never back up. The modules:
+//!
+//! - `cli`: every flag, as clap derive types whose doc comments are the help text.
+//! - `cmd`: one module per subcommand, none importing another; what several share is in
+//!   `cmd::shared`.
+//! - `config`: the config file (named secrets and generic schemes) and where it lives.
+//! - `events`: the event catalog (embedded data files) and the generator filling its payloads.
+//! - `http`: the one way out: every request sent is built, timed and recorded there.
+//! - `inspect`: an endpoint below HTTP (DNS, TCP, TLS and its certificate), for `validate`.
+//! - `json_path`: the one grammar of JSON paths, for `--where`, `--redact` and `--set`.
+//! - `message`: the HTTP message (headers, a delivery, raw HTTP/1.1 read and written), used by
+//!   `signature`, `store`, `http` and the commands alike.
+//! - `output`: exit codes, error kinds, colour and TTY rules, writing to stdout.
+//! - `retry`: retries with backoff and jitter honouring `Retry-After`, as `trigger` delivers.
+//! - `signature`: the provider registry, the one signing core every command signs and verifies by.
+//! - `store`: the delivery log in SQLite: every request sent or received, searchable, replayable.
+//! - `table`: plain-text tables padded to their widest cell, cut only to fit a terminal.
 #![forbid(unsafe_code)]
 
 pub mod cli;

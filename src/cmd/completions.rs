@@ -123,7 +123,7 @@ fn providers() -> impl Iterator<Item = &'static str> {
 /// The built-in catalog (a test fails if it does not load and the scripts lose its ids).
 static CATALOG: LazyLock<Option<Catalog>> = LazyLock::new(|| Catalog::builtin().ok());
 
-fn events() -> impl Iterator<Item = &'static crate::events::catalog::Event> {
+fn events() -> impl Iterator<Item = &'static crate::events::Event> {
     CATALOG.iter().flat_map(|c| c.events())
 }
 

@@ -6,12 +6,12 @@
 //! (`event.signed_with()` names the provider), and `Generated::set` for `--set path=value`.
 
 pub mod catalog;
+pub mod event;
 pub mod fake;
+mod files;
 pub mod path;
 pub mod template;
 
-pub use catalog::{
-    Catalog, DEFAULT_PROVIDER, Encoding, Event, Generated, Origin, Violation, default_user_dir,
-    user_dirs,
-};
+pub use catalog::{Catalog, default_user_dir, user_dirs};
+pub use event::{DEFAULT_PROVIDER, Encoding, Event, Generated, Origin, Violation};
 pub use path::{PathError, parse_value, set_path, set_value};

@@ -1,13 +1,17 @@
 //! The declarative HMAC family: a signature header, an algorithm, an encoding and a signed-content
-//! template. Most providers are one row of this (see `hmac_table`), and so is `generic`.
+//! template. Most providers are one row of this (see `hmac_providers`), and so is `generic`.
+
+use std::sync::Arc;
 
 use anyhow::{Result, bail};
 use serde::{Deserialize, Serialize};
 
 use super::crypto::{self, Algorithm, Encoding};
 use super::template::{Part, Template, Values};
-use super::{Info, Keys, Scheme, SignError, SignRequest, Signed, Verdict, VerifyOptions};
-use crate::message::{Delivery, Headers};
+use super::{
+    Delivery, Headers, Info, KeyMaterial, Keys, Scheme, SignError, SignRequest, Signed, Verdict,
+    VerifyOptions,
+};
 use crate::signature::verdict::Reason;
 
 /// How the signature sits in its header.
@@ -477,6 +481,64 @@ impl Scheme for HmacScheme {
     fn verify(&self, delivery: &Delivery, keys: &Keys, opts: &VerifyOptions) -> Verdict {
         self.verify_inner(delivery, keys, opts)
             .unwrap_or_else(|v| v)
+    }
+}
+
+/// A declarative scheme with what its table row cannot say: no auto-detection (its signature
+/// header is shared with another provider), and keys issued as base64.
+pub(super) struct Tuned {
+    inner: HmacScheme,
+    info: Info,
+    base64_keys: bool,
+}
+
+impl Tuned {
+    pub(super) fn new(inner: HmacScheme) -> Self {
+        let info = inner.info().clone();
+        Tuned {
+            inner,
+            info,
+            base64_keys: false,
+        }
+    }
+
+    pub(super) fn undetected(mut self) -> Self {
+        self.info.detect.clear();
+        self
+    }
+
+    pub(super) fn base64_keys(mut self) -> Self {
+        self.base64_keys = true;
+        self
+    }
+
+    pub(super) fn arc(self) -> Arc<dyn Scheme> {
+        Arc::new(self)
+    }
+}
+
+impl Scheme for Tuned {
+    fn info(&self) -> &Info {
+        &self.info
+    }
+
+    fn sign(&self, req: &SignRequest) -> Result<Signed, SignError> {
+        self.inner.sign(req)
+    }
+
+    fn verify(&self, delivery: &Delivery, keys: &Keys, opts: &VerifyOptions) -> Verdict {
+        self.inner.verify(delivery, keys, opts)
+    }
+
+    fn new_key(&self, seed: &[u8; 32]) -> KeyMaterial {
+        if self.base64_keys {
+            KeyMaterial {
+                secret: Some(crypto::base64(seed)),
+                ..Default::default()
+            }
+        } else {
+            self.inner.new_key(seed)
+        }
     }
 }
 

@@ -14,12 +14,13 @@ pub struct Registry {
 }
 
 static BUILTIN: LazyLock<Registry> = LazyLock::new(|| {
+    // The families are gathered in any order, then sorted by id: `providers` lists them in that
+    // order, and `detect`'s sorts are stable, so among equally likely providers the earlier id is
+    // tried first. Which provider `--provider auto` tries first is `detect`'s rule, not this list's.
     let mut schemes: Vec<SchemeRef> = Vec::new();
-    // Order matters for `--provider auto`: where two providers share a header, the first wins
-    // unless the second's signature verifies.
     schemes.extend(super::standard_webhooks::providers());
-    schemes.extend(super::hmac_table::providers());
-    schemes.extend(super::hmac_more::providers());
+    schemes.extend(super::hmac_providers::providers());
+    schemes.extend(super::hmac_look_alikes::providers());
     schemes.extend(super::twilio::providers());
     schemes.extend(super::hubspot::providers());
     schemes.extend(super::body_fields::providers());

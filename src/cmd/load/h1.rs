@@ -1,10 +1,11 @@
-//! A lean HTTP/1.1 client connection for the load generator. Each request goes out in one write
-//! from the worker's reused buffer and its answer is parsed in place (httparse): no header map,
-//! no body stream, no connection task. A general client (hyper) does far more per request than
-//! a generator needs, and every microsecond of it is CPU taken from the target it shares a
-//! machine with (bench/README.md, load).
+//! The load generator's HTTP/1.1 wire, both ways: a request written whole into the worker's
+//! reused buffer and sent in one write, its answer parsed in place (httparse) on a lean
+//! keep-alive connection: no header map, no body stream, no connection task. A general client
+//! (hyper) does far more per request than a generator needs, and every microsecond of it is CPU
+//! taken from the target it shares a machine with (bench/README.md, load).
 
 use bytes::{Buf, BytesMut};
+use http::Uri;
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 
 use super::stats::ErrorKind;
@@ -22,6 +23,37 @@ const READ_CHUNK: usize = 16 * 1024;
 /// At most as much of a body is kept as the delivery log stores; the rest is read and dropped,
 /// so a big answer costs no memory.
 const MAX_KEPT_BODY: usize = crate::http::MAX_STORED_RESPONSE;
+
+/// Writes a POST of `body` to `target` as a whole HTTP/1.1 message into `out` (cleared first).
+/// Header values hold no CR/LF: load checks them when a payload's shape is made, and signatures
+/// are ASCII.
+pub fn write_request(
+    out: &mut Vec<u8>,
+    target: &Uri,
+    host: &[u8],
+    headers: &Headers,
+    body: &[u8],
+) -> std::io::Result<()> {
+    use std::io::Write;
+    out.clear();
+    out.extend_from_slice(b"POST ");
+    match target.path_and_query() {
+        Some(pq) => out.extend_from_slice(pq.as_str().as_bytes()),
+        None => out.push(b'/'),
+    }
+    out.extend_from_slice(b" HTTP/1.1\r\nHost: ");
+    out.extend_from_slice(host);
+    out.extend_from_slice(b"\r\n");
+    for (n, v) in headers.iter() {
+        out.extend_from_slice(n.as_bytes());
+        out.extend_from_slice(b": ");
+        out.extend_from_slice(v.as_bytes());
+        out.extend_from_slice(b"\r\n");
+    }
+    write!(out, "Content-Length: {}\r\n\r\n", body.len())?;
+    out.extend_from_slice(body);
+    Ok(())
+}
 
 /// A request that got no usable answer: its kind, and one line saying what happened.
 pub type Failure = (ErrorKind, String);
@@ -383,6 +415,18 @@ mod tests {
 
     async fn send(c: &mut H1<TcpStream>) -> Result<Answer, Failure> {
         c.exchange(REQUEST, |_| true).await
+    }
+
+    #[test]
+    fn a_request_is_written_whole_replacing_the_last_one() {
+        let mut out = b"the previous request".to_vec();
+        let headers: Headers = [("X-Sig", "v1=a")].into_iter().collect();
+        let target: Uri = "http://h/hook?q=1".parse().unwrap();
+        write_request(&mut out, &target, b"h:8080", &headers, b"ping").unwrap();
+        assert_eq!(
+            out,
+            b"POST /hook?q=1 HTTP/1.1\r\nHost: h:8080\r\nX-Sig: v1=a\r\nContent-Length: 4\r\n\r\nping"
+        );
     }
 
     fn body(a: &Answer) -> &[u8] {

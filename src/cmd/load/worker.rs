@@ -13,6 +13,7 @@ use http::{HeaderMap, Method, Request, Uri};
 use http_body_util::Full;
 
 use super::conn::{Answer, Failure, Link, Message, Target};
+use super::h1;
 use super::logged::{Exchange, Logged};
 use super::payload::{Payloads, Prepared};
 use super::schedule::Schedule;
@@ -106,30 +107,6 @@ impl Run {
         }
     }
 
-    /// Writes `p` as a whole HTTP/1.1 message into `out` (cleared first). Header values are
-    /// checked when the payload's shape is made and signatures are ASCII, so no CR/LF gets in.
-    fn write_h1(&self, p: &Prepared, out: &mut Vec<u8>) -> Result<()> {
-        use std::io::Write;
-        out.clear();
-        out.extend_from_slice(b"POST ");
-        match self.uri(&p.url)?.path_and_query() {
-            Some(pq) => out.extend_from_slice(pq.as_str().as_bytes()),
-            None => out.push(b'/'),
-        }
-        out.extend_from_slice(b" HTTP/1.1\r\nHost: ");
-        out.extend_from_slice(self.target.host.as_bytes());
-        out.extend_from_slice(b"\r\n");
-        for (n, v) in p.headers.iter() {
-            out.extend_from_slice(n.as_bytes());
-            out.extend_from_slice(b": ");
-            out.extend_from_slice(v.as_bytes());
-            out.extend_from_slice(b"\r\n");
-        }
-        write!(out, "Content-Length: {}\r\n\r\n", p.body.len())?;
-        out.extend_from_slice(&p.body);
-        Ok(())
-    }
-
     fn h2_request(&self, p: &Prepared) -> Result<Request<Full<Bytes>>> {
         let mut headers = HeaderMap::with_capacity(p.headers.0.len());
         for (n, v) in p.headers.iter() {
@@ -160,7 +137,14 @@ pub async fn work(run: Arc<Run>, shard: usize, mut link: Link) -> Result<()> {
         let message = if run.target.http2 {
             Message::H2(Box::new(run.h2_request(&p)?))
         } else {
-            run.write_h1(&p, &mut out)?;
+            let target = run.uri(&p.url)?;
+            h1::write_request(
+                &mut out,
+                &target,
+                run.target.host.as_bytes(),
+                &p.headers,
+                &p.body,
+            )?;
             Message::H1(&out)
         };
         let sent = Instant::now();

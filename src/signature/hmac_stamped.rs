@@ -1,248 +1,13 @@
-//! More HMAC providers, each exactly as its own documentation or official SDK describes it.
-//!
-//! Most are one row of the declarative family. Three need a little code because of how they
-//! carry the timestamp (Orb's zone-less ISO time, Persona's rotation sets, Recurly's positional
-//! list); they share one small `Stamped` scheme below.
-
-use std::sync::Arc;
+//! HMAC-SHA256 hex schemes whose timestamp sits where the declarative family cannot read it:
+//! Orb's zone-less ISO time, Persona's rotation sets, Recurly's positional list.
 
 use super::crypto::{self, Algorithm, Algorithm::*, Encoding::*};
-use super::hmac_scheme::{HmacScheme, SecretForm, TimeFormat};
+use super::hmac_scheme::TimeFormat;
 use super::verdict::Reason;
 use super::{
-    Info, KeyKind, KeyMaterial, Keys, Scheme, SignError, SignRequest, Signed, Verdict,
+    Delivery, Headers, Info, KeyKind, Keys, Scheme, SignError, SignRequest, Signed, Verdict,
     VerifyOptions,
 };
-use crate::message::{Delivery, Headers};
-
-pub fn providers() -> Vec<Arc<dyn Scheme>> {
-    let meta = |id: &str, name: &str, docs: &str| {
-        // Meta signs every product's webhooks the same way, in the header GitHub also uses, and
-        // sends no header of its own: leave these out of `--provider auto`.
-        Tuned::new(
-            HmacScheme::new(id, name, Sha256, Hex, "X-Hub-Signature-256")
-                .prefix("sha256=")
-                .docs(docs),
-        )
-        .undetected()
-        .arc()
-    };
-    vec![
-        meta("facebook", "Facebook", "https://developers.facebook.com/docs/graph-api/webhooks/getting-started#validate-payloads"),
-        meta("instagram", "Instagram", "https://developers.facebook.com/docs/instagram-platform/webhooks"),
-        meta("whatsapp", "WhatsApp", "https://developers.facebook.com/docs/whatsapp/cloud-api/guides/set-up-webhooks"),
-        Arc::new(
-            HmacScheme::new("twitter", "X (Twitter)", Sha256, Base64, "X-Twitter-Webhooks-Signature")
-                .prefix("sha256=")
-                .docs("https://docs.x.com/x-api/webhooks/quickstart"),
-        ),
-        Arc::new(
-            HmacScheme::new("zendesk", "Zendesk", Sha256, Base64, "X-Zendesk-Webhook-Signature")
-                .timestamp_header("X-Zendesk-Webhook-Signature-Timestamp", TimeFormat::Rfc3339)
-                .signs("{timestamp}{body}")
-                .docs("https://developer.zendesk.com/documentation/webhooks/verifying/"),
-        ),
-        Arc::new(
-            HmacScheme::new("buildkite", "Buildkite", Sha256, Hex, "X-Buildkite-Signature")
-                .keyed(',', "timestamp", "signature")
-                .signs("{timestamp}.{body}")
-                .tolerance(300)
-                .docs("https://buildkite.com/docs/apis/webhooks/pipelines"),
-        ),
-        Arc::new(
-            // A comma-separated list of versioned signatures, of which only v1 exists so far.
-            HmacScheme::new("circleci", "CircleCI", Sha256, Hex, "circleci-signature")
-                .many("v1=", ',')
-                .docs("https://circleci.com/docs/webhooks/"),
-        ),
-        Arc::new(
-            HmacScheme::new("castle", "Castle", Sha256, Base64, "X-Castle-Signature").docs("https://docs.castle.io/docs/webhooks"),
-        ),
-        Arc::new(
-            HmacScheme::new("terraform", "HCP Terraform", Sha512, Hex, "X-TFE-Notification-Signature")
-                .docs("https://developer.hashicorp.com/terraform/cloud-docs/api-docs/notification-configurations#notification-authenticity"),
-        ),
-        Arc::new(
-            HmacScheme::new("launchdarkly", "LaunchDarkly", Sha256, Hex, "X-LD-Signature")
-                .docs("https://launchdarkly.com/docs/home/infrastructure/webhooks"),
-        ),
-        Arc::new(
-            // `X-Signature` alone is too common a name to identify Modern Treasury.
-            HmacScheme::new("modern-treasury", "Modern Treasury", Sha256, Hex, "X-Signature")
-                .detect_also("X-Webhook-ID")
-                .docs("https://docs.moderntreasury.com/platform/docs/verifying-webhooks"),
-        ),
-        Arc::new(Stamped::orb()),
-        Arc::new(Stamped::persona()),
-        Arc::new(
-            HmacScheme::new("pusher", "Pusher Channels", Sha256, Hex, "X-Pusher-Signature")
-                .detect_also("X-Pusher-Key")
-                .docs("https://pusher.com/docs/channels/server_api/webhooks/"),
-        ),
-        Arc::new(
-            HmacScheme::new("webex", "Webex", Sha1, Hex, "X-Spark-Signature").docs("https://developer.webex.com/docs/webhooks"),
-        ),
-        Arc::new(
-            HmacScheme::new("frameio", "Frame.io", Sha256, Hex, "X-Frameio-Signature")
-                .prefix("v0=")
-                .timestamp_header("X-Frameio-Request-Timestamp", TimeFormat::Seconds)
-                .signs("v0:{timestamp}:{body}")
-                .tolerance(300)
-                .docs("https://developer.adobe.com/frameio/guides/Webhooks/"),
-        ),
-        Arc::new(
-            HmacScheme::new("chargify", "Maxio Advanced Billing (Chargify)", Sha256, Hex, "X-Chargify-Webhook-Signature-Hmac-Sha-256")
-                .docs("https://help.chargify.com/webhooks/webhooks-reference.html"),
-        ),
-        Arc::new(
-            // Connect numbers its signatures (-1, -2, …) when several HMAC keys are active; the
-            // first is the one every configuration carries.
-            HmacScheme::new("docusign", "Docusign Connect", Sha256, Base64, "X-DocuSign-Signature-1")
-                .docs("https://developers.docusign.com/platform/webhooks/connect/hmac/"),
-        ),
-        Arc::new(
-            HmacScheme::new("mongodb", "MongoDB Atlas", Sha1, Base64, "X-MMS-Signature")
-                .docs("https://www.mongodb.com/docs/atlas/tutorial/webhook-integration/"),
-        ),
-        Arc::new(
-            HmacScheme::new("sonatype-nexus", "Sonatype Nexus Repository", Sha1, Hex, "X-Nexus-Webhook-Signature")
-                .docs("https://help.sonatype.com/en/enabling-a-repository-webhook-capability.html"),
-        ),
-        Arc::new(
-            HmacScheme::new("tiktok", "TikTok", Sha256, Hex, "TikTok-Signature")
-                .keyed(',', "t", "s")
-                .signs("{timestamp}.{body}")
-                .docs("https://developers.tiktok.com/doc/webhooks-verification"),
-        ),
-        Tuned::new(
-            // The security token Teams shows is base64; its decoded bytes are the HMAC key.
-            HmacScheme::new("microsoft-teams", "Microsoft Teams outgoing webhook", Sha256, Base64, "Authorization")
-                .prefix("HMAC ")
-                .secret_form(SecretForm::Base64)
-                .docs("https://learn.microsoft.com/en-us/microsoftteams/platform/webhooks-and-connectors/how-to/add-outgoing-webhook"),
-        )
-        .undetected()
-        .base64_keys()
-        .arc(),
-        Arc::new(
-            HmacScheme::new("gocardless", "GoCardless", Sha256, Hex, "Webhook-Signature")
-                .docs("https://developer.gocardless.com/getting-started/staying-up-to-date-with-webhooks"),
-        ),
-        Arc::new(Stamped::recurly()),
-        Tuned::new(
-            // Jira reuses `X-Hub-Signature`, GitHub's legacy header, with sha256.
-            HmacScheme::new("jira", "Jira", Sha256, Hex, "X-Hub-Signature")
-                .prefix("sha256=")
-                .docs("https://developer.atlassian.com/cloud/jira/platform/webhooks/#secure-admin-webhooks"),
-        )
-        .undetected()
-        .arc(),
-        Tuned::new(
-            HmacScheme::new("segment", "Segment", Sha1, Hex, "X-Signature")
-                .docs("https://segment.com/docs/connections/destinations/catalog/actions-webhook/"),
-        )
-        .undetected()
-        .arc(),
-        Tuned::new(
-            // `macSecretBase64` from webhook creation, used base64-decoded.
-            HmacScheme::new("airtable", "Airtable", Sha256, Hex, "X-Airtable-Content-MAC")
-                .prefix("hmac-sha256=")
-                .secret_form(SecretForm::Base64)
-                .docs("https://airtable.com/developers/web/api/webhooks-overview"),
-        )
-        .base64_keys()
-        .arc(),
-        Arc::new(
-            // The callback URL exactly as registered is signed after the body.
-            HmacScheme::new("trello", "Trello", Sha1, Base64, "X-Trello-Webhook")
-                .signs("{body}{url}")
-                .docs("https://developer.atlassian.com/cloud/trello/guides/rest-api/webhooks/"),
-        ),
-        Arc::new(
-            HmacScheme::new("mux", "Mux", Sha256, Hex, "Mux-Signature")
-                .keyed(',', "t", "v1")
-                .signs("{timestamp}.{body}")
-                .tolerance(300)
-                .docs("https://docs.mux.com/core/verify-webhook-signatures"),
-        ),
-        Arc::new(
-            HmacScheme::new("cal-com", "Cal.com", Sha256, Hex, "X-Cal-Signature-256")
-                .docs("https://cal.com/docs/developing/guides/automation/webhooks"),
-        ),
-        Arc::new(
-            HmacScheme::new("line", "LINE Messaging API", Sha256, Base64, "X-Line-Signature")
-                .docs("https://developers.line.biz/en/docs/messaging-api/verify-webhook-signature/"),
-        ),
-        Arc::new(
-            HmacScheme::new("autodesk", "Autodesk Platform Services", Sha1, Hex, "X-Adsk-Signature")
-                .prefix("sha1hash=")
-                .docs("https://aps.autodesk.com/en/docs/webhooks/v1/developers_guide/callback-verification/"),
-        ),
-        Arc::new(
-            HmacScheme::new("worldline", "Worldline", Sha256, Base64, "X-GCS-Signature")
-                .detect_also("X-GCS-KeyId")
-                .docs("https://docs.connect.worldline-solutions.com/documentation/webhooks/"),
-        ),
-    ]
-}
-
-/// A declarative scheme with what its table row cannot say: no auto-detection (its signature
-/// header is shared with another provider), and keys issued as base64.
-struct Tuned {
-    inner: HmacScheme,
-    info: Info,
-    base64_keys: bool,
-}
-
-impl Tuned {
-    fn new(inner: HmacScheme) -> Self {
-        let info = inner.info().clone();
-        Tuned {
-            inner,
-            info,
-            base64_keys: false,
-        }
-    }
-
-    fn undetected(mut self) -> Self {
-        self.info.detect.clear();
-        self
-    }
-
-    fn base64_keys(mut self) -> Self {
-        self.base64_keys = true;
-        self
-    }
-
-    fn arc(self) -> Arc<dyn Scheme> {
-        Arc::new(self)
-    }
-}
-
-impl Scheme for Tuned {
-    fn info(&self) -> &Info {
-        &self.info
-    }
-
-    fn sign(&self, req: &SignRequest) -> Result<Signed, SignError> {
-        self.inner.sign(req)
-    }
-
-    fn verify(&self, delivery: &Delivery, keys: &Keys, opts: &VerifyOptions) -> Verdict {
-        self.inner.verify(delivery, keys, opts)
-    }
-
-    fn new_key(&self, seed: &[u8; 32]) -> KeyMaterial {
-        if self.base64_keys {
-            KeyMaterial {
-                secret: Some(crypto::base64(seed)),
-                ..Default::default()
-            }
-        } else {
-            self.inner.new_key(seed)
-        }
-    }
-}
 
 /// Where a stamped scheme keeps its timestamp and signatures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -266,7 +31,7 @@ struct Candidate<'a> {
 }
 
 /// HMAC-SHA256 hex schemes whose timestamp sits where the declarative family cannot read it.
-struct Stamped {
+pub(super) struct Stamped {
     info: Info,
     shape: Shape,
     header: &'static str,
@@ -276,7 +41,7 @@ struct Stamped {
 const ALGORITHM: Algorithm = Sha256;
 
 impl Stamped {
-    fn orb() -> Self {
+    pub(super) fn orb() -> Self {
         Self::build(
             Shape::Orb,
             "orb",
@@ -289,7 +54,7 @@ impl Stamped {
         )
     }
 
-    fn persona() -> Self {
+    pub(super) fn persona() -> Self {
         Self::build(
             Shape::Persona,
             "persona",
@@ -302,7 +67,7 @@ impl Stamped {
         )
     }
 
-    fn recurly() -> Self {
+    pub(super) fn recurly() -> Self {
         Self::build(
             Shape::Recurly,
             "recurly",
@@ -581,31 +346,6 @@ mod tests {
     }
 
     #[test]
-    fn ids_do_not_collide_with_each_other() {
-        let mut ids: Vec<String> = providers().iter().map(|p| p.info().id.clone()).collect();
-        let n = ids.len();
-        ids.sort();
-        ids.dedup();
-        assert_eq!(ids.len(), n);
-        assert!(n >= 30);
-    }
-
-    #[test]
-    fn shared_headers_stay_out_of_auto_detection() {
-        for p in providers() {
-            let i = p.info();
-            let shared = ["X-Hub-Signature-256", "X-Hub-Signature", "Authorization"];
-            if shared.iter().any(|h| i.headers[0].eq_ignore_ascii_case(h)) {
-                assert!(
-                    i.detect.is_empty(),
-                    "{} would claim another provider's header",
-                    i.id
-                );
-            }
-        }
-    }
-
-    #[test]
     fn orb_accepts_its_sdk_vector_with_fractional_seconds() {
         // From Orb's Java SDK test (WebhookServiceTest).
         let body = br#"{"id": "o4mmewpfNNTnjfZc", "created_at": "2024-03-27T15:42:29+00:00", "type": "resource_event.test", "properties": {"message": "A test webhook from Orb. Happy testing!"}}"#;
@@ -710,16 +450,5 @@ mod tests {
             recurly.verify(&d, &keys("k"), &VerifyOptions::at(0)).reason,
             Reason::MalformedHeader
         );
-    }
-
-    #[test]
-    fn base64_secret_providers_issue_base64_keys() {
-        for p in providers()
-            .iter()
-            .filter(|p| ["airtable", "microsoft-teams"].contains(&p.info().id.as_str()))
-        {
-            let key = p.new_key(&[7; 32]).secret.unwrap();
-            assert_eq!(crypto::decode_base64(&key).unwrap(), vec![7; 32]);
-        }
     }
 }
