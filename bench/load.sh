@@ -4,6 +4,7 @@
 #
 #   bash bench/load.sh            (REPS=5 repetitions, SECS=10 s a run, C=50 connections)
 #   PROFILE=1 bash bench/load.sh  (also: perf record of one hookctl run, top symbols)
+#   HOOKCTL=/other/build/hookctl bash bench/load.sh  (measure that binary; nothing is built)
 #
 # It installs what it needs: Debian's nginx and wrk (apt-get), oha (cargo install).
 set -euo pipefail
@@ -28,8 +29,11 @@ if ! command -v nginx >/dev/null || ! command -v wrk >/dev/null; then
 fi
 export PATH="$HOME/.cargo/bin:$PATH"
 command -v oha >/dev/null || cargo install oha --locked
-cargo build -q --release
-HOOKCTL=$PWD/target/release/hookctl
+# HOOKCTL=/path/to/hookctl measures that build (to compare two commits in one sitting).
+if [[ -z "${HOOKCTL:-}" ]]; then
+  cargo build -q --release
+  HOOKCTL=$PWD/target/release/hookctl
+fi
 
 # --- the target: nginx, one worker process (the generator gets the other core) --------------
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
