@@ -6,7 +6,7 @@ use clap::Args;
 
 use hookctl_relay::values::at_least;
 
-use super::SampleArgs;
+use super::trigger::SampleArgs;
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  \

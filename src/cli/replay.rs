@@ -3,7 +3,8 @@
 use clap::Args;
 use hookctl_relay::values::{above_zero, at_least};
 
-use super::{LogFilters, values};
+use super::logs::LogFilters;
+use super::values;
 
 #[derive(Debug, Args)]
 pub struct ReplayArgs {

@@ -7,7 +7,8 @@ use clap::Args;
 
 use hookctl_relay::values::at_least;
 
-use super::{GenericArgs, values};
+use super::signing::GenericArgs;
+use super::values;
 
 /// What sample delivery to build and how to sign it.
 #[derive(Debug, Args, Clone, Default)]

@@ -7,7 +7,8 @@ use clap::{Args, ValueEnum};
 
 use hookctl_relay::values::at_least;
 
-use super::{SampleArgs, values};
+use super::trigger::SampleArgs;
+use super::values;
 
 #[derive(Debug, Args)]
 #[command(

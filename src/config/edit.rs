@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use toml_edit::{DocumentMut, Item, Table, value};
 
-use super::{Config, KeyPair};
+use super::model::{self, Config, KeyPair};
 use crate::signature::hmac_scheme::GenericDef;
 
 /// The config file open for changes; nothing is written until [`ConfigFile::save`].
@@ -19,7 +19,7 @@ impl ConfigFile {
     /// The file at `path` (empty when missing), which must hold a valid config: a broken one is
     /// the same usage error `Config::load` gives, and is never overwritten.
     pub fn open(path: &Path) -> Result<ConfigFile> {
-        let text = super::read(path)?;
+        let text = model::read(path)?;
         Config::parse_file(path, &text)?;
         let doc = text
             .parse::<DocumentMut>()

@@ -1,6 +1,6 @@
 //! A delivery as it arrives: method, URL, headers in order (repeats kept) and the body byte-exact.
 
-use super::Headers;
+use super::headers::Headers;
 
 /// One received (or about to be sent) HTTP request.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -5,7 +5,8 @@ use std::fmt::Write as _;
 
 use anyhow::{Context, Result, bail};
 
-use super::{Delivery, Headers};
+use super::delivery::Delivery;
+use super::headers::Headers;
 
 impl Delivery {
     /// Parses a raw HTTP/1.1 request: request line, headers, blank line, body (byte-exact).

@@ -9,11 +9,11 @@ use p256::ecdsa::signature::Verifier as _;
 
 use super::crypto;
 use super::keys::{self, KeyAlg, PrivateKey, PublicKey};
-use super::verdict::Reason;
-use super::{
-    Info, KeyKind, KeyMaterial, Keys, Scheme, SignError, SignRequest, Signed, Verdict,
-    VerifyOptions,
+use super::scheme::{
+    Info, KeyKind, KeyMaterial, Keys, Scheme, SignError, SignRequest, Signed, VerifyOptions,
 };
+use super::verdict::Reason;
+use super::verdict::Verdict;
 use crate::message::{Delivery, Headers};
 
 pub fn providers() -> Vec<Arc<dyn Scheme>> {

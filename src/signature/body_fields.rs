@@ -3,9 +3,8 @@
 use std::sync::Arc;
 
 use super::crypto::{self, Algorithm};
-use super::{
-    Info, KeyKind, Keys, Reason, Scheme, SignError, SignRequest, Signed, Verdict, VerifyOptions,
-};
+use super::scheme::{Info, KeyKind, Keys, Scheme, SignError, SignRequest, Signed, VerifyOptions};
+use super::verdict::{Reason, Verdict};
 use crate::message::{Delivery, Headers};
 
 /// Where the signature is read from: there is no header, so verdicts and `providers` name this.

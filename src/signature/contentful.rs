@@ -3,9 +3,8 @@
 use std::sync::Arc;
 
 use super::crypto::{self, Algorithm};
-use super::{
-    Info, KeyKind, Keys, Reason, Scheme, SignError, SignRequest, Signed, Verdict, VerifyOptions,
-};
+use super::scheme::{Info, KeyKind, Keys, Scheme, SignError, SignRequest, Signed, VerifyOptions};
+use super::verdict::{Reason, Verdict};
 use crate::message::{Delivery, Headers};
 
 pub fn providers() -> Vec<Arc<dyn Scheme>> {

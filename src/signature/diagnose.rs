@@ -2,7 +2,8 @@
 //! form, a body re-serialized on the way, a URL rewritten by a proxy — and reports the most
 //! specific cause the evidence supports.
 
-use super::{Info, Keys, Reason, Scheme, Verdict, VerifyOptions};
+use super::scheme::{Info, Keys, Scheme, VerifyOptions};
+use super::verdict::{Reason, Verdict};
 use crate::message::Delivery;
 
 /// Refines a `bad_signature` verdict; any other verdict is returned as it is.

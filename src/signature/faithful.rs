@@ -6,10 +6,11 @@
 use std::sync::Arc;
 
 use super::crypto::human_seconds;
-use super::sdk::{Side, advice, checks, rule, sdk_name};
-use super::{
-    Info, KeyMaterial, Keys, Reason, Scheme, SignError, SignRequest, Signed, Verdict, VerifyOptions,
+use super::scheme::{
+    Info, KeyMaterial, Keys, Scheme, SignError, SignRequest, Signed, VerifyOptions,
 };
+use super::sdk::{Side, advice, checks, rule, sdk_name};
+use super::verdict::{Reason, Verdict};
 use crate::message::Delivery;
 
 /// `scheme` with its verdicts held to its provider's SDK rule.

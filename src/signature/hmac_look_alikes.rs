@@ -4,9 +4,9 @@
 
 use std::sync::Arc;
 
-use super::Scheme;
 use super::crypto::{Algorithm::*, Encoding::*};
 use super::hmac_scheme::HmacScheme;
+use super::scheme::Scheme;
 use super::variants::Variants;
 
 const GITHUB_DOCS: &str =
@@ -61,7 +61,7 @@ pub fn providers() -> Vec<Arc<dyn Scheme>> {
 
 #[cfg(test)]
 mod tests {
-    use crate::signature::Headers;
+    use crate::message::Headers;
 
     #[test]
     fn shared_signature_headers_are_told_apart_by_their_companions() {

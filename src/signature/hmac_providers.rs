@@ -7,11 +7,11 @@
 
 use std::sync::Arc;
 
-use super::Scheme;
 use super::crypto::{Algorithm::*, Encoding::*};
 use super::hmac_scheme::{HmacScheme, SecretForm, TimeFormat, Tuned};
 use super::hmac_stamped::Stamped;
 use super::linear::Linear;
+use super::scheme::Scheme;
 
 pub fn providers() -> Vec<Arc<dyn Scheme>> {
     let meta = |id: &str, name: &str, docs: &str| {

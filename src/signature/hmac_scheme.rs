@@ -7,12 +7,12 @@ use anyhow::{Result, bail};
 use serde::{Deserialize, Serialize};
 
 use super::crypto::{self, Algorithm, Encoding};
-use super::template::{Part, Template, Values};
-use super::{
-    Delivery, Headers, Info, KeyMaterial, Keys, Scheme, SignError, SignRequest, Signed, Verdict,
-    VerifyOptions,
+use super::scheme::{
+    Info, KeyMaterial, Keys, Scheme, SignError, SignRequest, Signed, VerifyOptions,
 };
-use crate::signature::verdict::Reason;
+use super::template::{Part, Template, Values};
+use super::verdict::{Reason, Verdict};
+use crate::message::{Delivery, Headers};
 
 /// How the signature sits in its header.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,7 +107,7 @@ impl HmacScheme {
                 can_sign: true,
                 variants: vec![],
                 detect: vec![header.into()],
-                key: super::KeyKind::Secret,
+                key: super::scheme::KeyKind::Secret,
                 secret_prefix: None,
                 docs: String::new(),
             },

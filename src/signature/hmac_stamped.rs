@@ -3,11 +3,10 @@
 
 use super::crypto::{self, Algorithm, Algorithm::*, Encoding::*};
 use super::hmac_scheme::TimeFormat;
+use super::scheme::{Info, KeyKind, Keys, Scheme, SignError, SignRequest, Signed, VerifyOptions};
 use super::verdict::Reason;
-use super::{
-    Delivery, Headers, Info, KeyKind, Keys, Scheme, SignError, SignRequest, Signed, Verdict,
-    VerifyOptions,
-};
+use super::verdict::Verdict;
+use crate::message::{Delivery, Headers};
 
 /// Where a stamped scheme keeps its timestamp and signatures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

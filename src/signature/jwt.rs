@@ -11,11 +11,11 @@ use sha2::{Digest, Sha256};
 use super::asymmetric::{load_private_key, load_public_key};
 use super::crypto;
 use super::keys::{self, KeyAlg, PrivateKey, PublicKey};
-use super::verdict::Reason;
-use super::{
-    Info, KeyKind, KeyMaterial, Keys, Scheme, SignError, SignRequest, Signed, Verdict,
-    VerifyOptions,
+use super::scheme::{
+    Info, KeyKind, KeyMaterial, Keys, Scheme, SignError, SignRequest, Signed, VerifyOptions,
 };
+use super::verdict::Reason;
+use super::verdict::Verdict;
 use crate::message::{Delivery, Headers};
 
 pub fn providers() -> Vec<Arc<dyn Scheme>> {

@@ -3,9 +3,9 @@
 
 use super::crypto::{self, Algorithm::*, Encoding::*};
 use super::hmac_scheme::HmacScheme;
-use super::{
-    Delivery, Info, Keys, Reason, Scheme, SignError, SignRequest, Signed, Verdict, VerifyOptions,
-};
+use super::scheme::{Info, Keys, Scheme, SignError, SignRequest, Signed, VerifyOptions};
+use super::verdict::{Reason, Verdict};
+use crate::message::Delivery;
 
 /// Linear's `webhookTimestamp` (Unix ms) lives inside the signed JSON body, not in a header.
 const LINEAR_TIMESTAMP_FIELD: &str = "webhookTimestamp";

@@ -2,7 +2,7 @@
 
 use std::sync::{Arc, LazyLock};
 
-use super::Scheme;
+use super::scheme::Scheme;
 use crate::message::Headers;
 
 pub type SchemeRef = Arc<dyn Scheme>;
@@ -86,7 +86,7 @@ impl Registry {
 /// often lacks the event headers), providers that can be told apart ahead of look-alikes.
 /// The caller verifies each in turn, so a shared header name cannot give a wrong verdict.
 pub fn detect(registry: &Registry, headers: &Headers) -> Vec<SchemeRef> {
-    let select = |pred: &dyn Fn(&super::Info) -> bool| -> Vec<SchemeRef> {
+    let select = |pred: &dyn Fn(&super::scheme::Info) -> bool| -> Vec<SchemeRef> {
         registry
             .all()
             .iter()

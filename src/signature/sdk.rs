@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use super::Info;
+use super::scheme::Info;
 
 /// What a handler built on the provider's official SDK checks: `hookctl providers` shows it, and
 /// `verify` and `validate` judge by it.

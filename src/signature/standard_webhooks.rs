@@ -13,11 +13,11 @@ use ed25519_dalek::Signer;
 
 use super::crypto::{self, Algorithm};
 use super::keys::{self, KeyAlg, PrivateKey, PublicKey};
-use super::verdict::Reason;
-use super::{
-    Info, KeyKind, KeyMaterial, Keys, Scheme, SignError, SignRequest, Signed, Verdict,
-    VerifyOptions,
+use super::scheme::{
+    Info, KeyKind, KeyMaterial, Keys, Scheme, SignError, SignRequest, Signed, VerifyOptions,
 };
+use super::verdict::Reason;
+use super::verdict::Verdict;
 use crate::message::{Delivery, Headers};
 
 /// The three headers one provider uses.

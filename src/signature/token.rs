@@ -4,10 +4,10 @@
 use std::sync::Arc;
 
 use super::crypto;
-use super::{
-    Info, KeyKind, KeyMaterial, Keys, Reason, Scheme, SignError, SignRequest, Signed, Verdict,
-    VerifyOptions,
+use super::scheme::{
+    Info, KeyKind, KeyMaterial, Keys, Scheme, SignError, SignRequest, Signed, VerifyOptions,
 };
+use super::verdict::{Reason, Verdict};
 use crate::message::{Delivery, Headers};
 
 pub fn providers() -> Vec<Arc<dyn Scheme>> {

@@ -3,7 +3,8 @@
 
 use std::sync::Arc;
 
-use super::{Info, Keys, Scheme, SignError, SignRequest, Signed, Verdict, VerifyOptions};
+use super::scheme::{Info, Keys, Scheme, SignError, SignRequest, Signed, VerifyOptions};
+use super::verdict::Verdict;
 use crate::message::{Delivery, Headers};
 
 pub struct Variants {

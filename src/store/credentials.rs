@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use super::Record;
+use super::record::Record;
 use crate::message::Headers;
 
 /// What a masked header value (or its credential part) becomes.
