@@ -18,7 +18,7 @@ use hyper_util::rt::{TokioExecutor, TokioIo};
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::TcpStream;
 
-pub use super::h1::{Answer, Failure};
+pub use super::h1::{Failure, Reply};
 use super::h1::{H1, failure, io_kind};
 use super::stats::ErrorKind;
 use crate::inspect::{connect, tls};
@@ -199,12 +199,12 @@ impl Target {
 async fn read_h2(
     resp: Response<Incoming>,
     keep: impl FnOnce(u16) -> bool,
-) -> Result<Answer, hyper::Error> {
+) -> Result<Reply, hyper::Error> {
     let status = resp.status().as_u16();
     let (parts, body) = resp.into_parts();
     let body = body.collect().await?.to_bytes();
     let detail = keep(status).then(|| (Headers::from(&parts.headers), body));
-    Ok(Answer { status, detail })
+    Ok(Reply { status, detail })
 }
 
 /// Why a connection could not be opened, in one line.
@@ -248,7 +248,7 @@ impl Link {
         target: &Target,
         message: Message<'_>,
         keep: impl FnOnce(u16) -> bool,
-    ) -> Result<Answer, Failure> {
+    ) -> Result<Reply, Failure> {
         match (self, message) {
             (Link::H1(conn), Message::H1(bytes)) => {
                 let c = match conn {

@@ -58,9 +58,9 @@ pub fn write_request(
 /// A request that got no usable answer: its kind, and one line saying what happened.
 pub type Failure = (ErrorKind, String);
 
-/// What came back. The headers and body are read into memory only when asked for (the few
+/// The reply to one load request. The headers and body are read into memory only when asked for (the few
 /// requests the delivery log keeps); the rest are parsed and dropped.
-pub struct Answer {
+pub struct Reply {
     pub status: u16,
     pub detail: Option<(Headers, bytes::Bytes)>,
 }
@@ -100,7 +100,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin> H1<S> {
         &mut self,
         request: &[u8],
         keep: impl FnOnce(u16) -> bool,
-    ) -> Result<Answer, Failure> {
+    ) -> Result<Reply, Failure> {
         let answer = self.send_and_read(request, keep).await;
         if answer.is_err() {
             self.open = false;
@@ -112,7 +112,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin> H1<S> {
         &mut self,
         request: &[u8],
         keep: impl FnOnce(u16) -> bool,
-    ) -> Result<Answer, Failure> {
+    ) -> Result<Reply, Failure> {
         self.io.write_all(request).await.map_err(io_failure)?;
         // A no-op on TCP; TLS needs it to push out the last record.
         self.io.flush().await.map_err(io_failure)?;
@@ -127,7 +127,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin> H1<S> {
             }
             let kept = head.headers.is_some();
             let body = self.read_body(head.framing, kept).await?;
-            return Ok(Answer {
+            return Ok(Reply {
                 status: head.status,
                 detail: head.headers.map(|h| (h, body.freeze())),
             });
@@ -413,7 +413,7 @@ mod tests {
 
     const REQUEST: &[u8] = b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\n\r\nping";
 
-    async fn send(c: &mut H1<TcpStream>) -> Result<Answer, Failure> {
+    async fn send(c: &mut H1<TcpStream>) -> Result<Reply, Failure> {
         c.exchange(REQUEST, |_| true).await
     }
 
@@ -429,7 +429,7 @@ mod tests {
         );
     }
 
-    fn body(a: &Answer) -> &[u8] {
+    fn body(a: &Reply) -> &[u8] {
         &a.detail.as_ref().unwrap().1
     }
 

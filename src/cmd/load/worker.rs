@@ -12,7 +12,7 @@ use http::header::{HeaderName, HeaderValue};
 use http::{HeaderMap, Method, Request, Uri};
 use http_body_util::Full;
 
-use super::conn::{Answer, Failure, Link, Message, Target};
+use super::conn::{Failure, Link, Message, Reply, Target};
 use super::h1;
 use super::logged::{Exchange, Logged};
 use super::payload::{Payloads, Prepared};
@@ -190,7 +190,7 @@ pub async fn work(run: Arc<Run>, shard: usize, mut link: Link) -> Result<()> {
     Ok(())
 }
 
-fn keep(run: &Run, p: &Prepared, outcome: Result<Answer, Failure>, latency: Duration) {
+fn keep(run: &Run, p: &Prepared, outcome: Result<Reply, Failure>, latency: Duration) {
     let host = run.target.host.to_str().unwrap_or_default();
     let (answer, error) = match outcome {
         Ok(a) => {
