@@ -59,7 +59,7 @@ pub fn run(args: VerifyArgs, ctx: &Ctx) -> Result<Exit> {
     let (scheme, mut verdict) = key_lookup::first_valid(&candidates, |scheme| {
         let keys = key_lookup::verify_keys(scheme, &args.secret, public_key.clone(), &config)?;
         let verdict = scheme.verify(&delivery, &keys, &opts);
-        Ok(diagnose::explain(scheme, &delivery, &keys, &opts, verdict))
+        Ok::<_, anyhow::Error>(diagnose::explain(scheme, &delivery, &keys, &opts, verdict))
     })?
     .expect("at least one candidate");
     let tried: Vec<String> = candidates.iter().map(|s| s.info().id.clone()).collect();

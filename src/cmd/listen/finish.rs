@@ -48,14 +48,14 @@ impl Verifier {
                 config,
             } => key_lookup::first_valid(&detect(registry, &d.headers), |scheme| {
                 // A blank secret in the config is a verdict on this delivery, not listen's end.
-                Ok(
+                Ok::<_, std::convert::Infallible>(
                     match key_lookup::verify_keys(scheme, secrets, public_key.clone(), config) {
                         Ok(keys) => scheme.verify(d, &keys, &opts),
                         Err(e) => Verdict::new(Reason::MissingSecret, format!("{e:#}")),
                     },
                 )
             })
-            .unwrap_or_default(),
+            .unwrap_or_else(|never| match never {}),
         }
     }
 }

@@ -147,13 +147,18 @@ pub fn verify_keys(
     })
 }
 
+/// A scheme and its verdict on a delivery.
+pub type Judged = (Arc<dyn Scheme>, Verdict);
+
 /// The first candidate whose verdict from `check` is valid; failing that, the first candidate's
 /// verdict, as the most likely provider's explains best. `verify` and `listen --verify-provider`
 /// both decide this way among the schemes `--provider auto` detects.
-pub fn first_valid(
+/// `check` may fail (`verify` stops on a secret it cannot use) or not (`listen` turns that into
+/// the delivery's verdict, with `E = Infallible`).
+pub fn first_valid<E>(
     candidates: &[Arc<dyn Scheme>],
-    mut check: impl FnMut(&dyn Scheme) -> Result<Verdict>,
-) -> Result<Option<(Arc<dyn Scheme>, Verdict)>> {
+    mut check: impl FnMut(&dyn Scheme) -> Result<Verdict, E>,
+) -> Result<Option<Judged>, E> {
     let mut first = None;
     for scheme in candidates {
         let verdict = check(scheme.as_ref())?;
