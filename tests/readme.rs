@@ -48,5 +48,21 @@ fn the_readme_shows_how_to_receive_a_webhook_on_the_first_screen() {
     );
     assert!(first_screen.contains("hookctl listen"));
     assert!(first_screen.contains("hookctl trigger"));
-    assert!(first_screen.contains("cargo test --workspace"));
+    assert!(first_screen.contains("\nscripts/test\n"));
+}
+
+#[test]
+fn ci_runs_the_readmes_test_command_which_installs_the_servers_the_tests_start() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let ci = std::fs::read_to_string(root.join(".ci/run")).unwrap();
+    assert!(ci.lines().any(|line| line == "sh scripts/test"), "{ci}");
+    let test = std::fs::read_to_string(root.join("scripts/test")).unwrap();
+    assert!(test.contains("scripts/install-test-deps") && test.contains("cargo test --workspace"));
+    let install = std::fs::read_to_string(root.join("scripts/install-test-deps")).unwrap();
+    for package in ["pebble", "redis-server", "chromium", "chromium-driver"] {
+        assert!(
+            install.contains(package),
+            "install-test-deps does not install {package}"
+        );
+    }
 }
