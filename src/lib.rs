@@ -8,7 +8,7 @@
 //! - `config`: the config file (named secrets and generic schemes) and where it lives.
 //! - `events`: the event catalog (embedded data files) and the generator filling its payloads.
 //! - `http`: the one way out: every request sent is built, timed and recorded there.
-//! - `inspect`: an endpoint below HTTP (DNS, TCP, TLS and its certificate), for `validate`.
+//! - `probe`: an endpoint below HTTP (DNS, TCP, TLS and its certificate), for `validate`.
 //! - `json_path`: the one grammar of JSON paths, for `--where`, `--redact` and `--set`.
 //! - `message`: the HTTP message (headers, a delivery, raw HTTP/1.1 read and written), used by
 //!   `signature`, `store`, `http` and the commands alike.
@@ -24,10 +24,10 @@ pub mod cmd;
 pub mod config;
 pub mod events;
 pub mod http;
-pub mod inspect;
 pub mod json_path;
 pub mod message;
 pub mod output;
+pub mod probe;
 pub mod retry;
 pub mod signature;
 pub mod store;

@@ -21,8 +21,8 @@ use tokio::net::TcpStream;
 pub use super::h1::{Failure, Reply};
 use super::h1::{H1, failure, io_kind};
 use super::stats::ErrorKind;
-use crate::inspect::{connect, tls};
 use crate::message::Headers;
+use crate::probe::{connect, tls};
 use rustls::pki_types::CertificateDer;
 
 /// Where the load goes, resolved once before the run.

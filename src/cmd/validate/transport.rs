@@ -6,8 +6,8 @@ use anyhow::Result;
 use rustls::pki_types::CertificateDer;
 
 use super::check::Status;
-use crate::inspect::connect;
-use crate::inspect::tls::{self, TrustError};
+use crate::probe::connect;
+use crate::probe::tls::{self, TrustError};
 
 /// Certificates expiring sooner than this warn: enough time to notice a renewal that failed.
 const EXPIRY_WARNING_DAYS: i64 = 14;
