@@ -36,6 +36,17 @@ const CASES: &[&[&str]] = &[
     &["providers", "stripe", "extra"],
     // sign
     &["sign"],
+    &[
+        "sign",
+        "--provider",
+        "svix",
+        "--secret",
+        "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+        "--body",
+        "{}",
+        "--id",
+        "",
+    ],
     &["sign", "--body", "x"],
     &[
         "sign",

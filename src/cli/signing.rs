@@ -68,7 +68,7 @@ pub struct SignArgs {
     pub timestamp: Option<i64>,
 
     /// Message / delivery id, where the scheme signs one [default: derived from body and time].
-    #[arg(long, value_name = "MESSAGE_ID")]
+    #[arg(long, value_name = "MESSAGE_ID", value_parser = values::message_id)]
     pub id: Option<String>,
 
     /// Key id the JWT names, for Plaid and Google [default: the private key's JWK kid, else its RFC 7638 thumbprint].

@@ -23,6 +23,16 @@ pub fn secret(text: &str) -> Result<String, String> {
     Ok(text.to_string())
 }
 
+/// A message id to sign: an empty one would sign a different string than the flag suggests.
+pub fn message_id(text: &str) -> Result<String, String> {
+    if text.trim().is_empty() {
+        return Err(
+            "the message id is empty: give the id to sign, or leave --id out to derive one".into(),
+        );
+    }
+    Ok(text.to_string())
+}
+
 /// An HTTP method: a token such as POST or PUT (a space or a control character cannot be sent).
 pub fn http_method(text: &str) -> Result<String, String> {
     match http::Method::from_bytes(text.as_bytes()) {
