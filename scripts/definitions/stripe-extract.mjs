@@ -105,15 +105,20 @@ function convert(type, prop) {
     const rest = [];
     let trueSeen = false;
     let falseSeen = false;
+    let otherString = false;
     for (const t of type.types) {
       if (t.flags & ts.TypeFlags.Null) nullable = true;
       else if (t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void)) continue;
       else if (t.isStringLiteral()) literals.push(t.value);
+      // stripe-node joins each enum with `OtherString` so integrations tolerate values newer
+      // than the SDK; the spec's enum is the literals alone.
+      else if (t.aliasSymbol?.name === 'OtherString') otherString = true;
       else if (t.flags & ts.TypeFlags.BooleanLiteral) {
         if (checker.typeToString(t) === 'true') trueSeen = true;
         else falseSeen = true;
       } else rest.push(t);
     }
+    if (otherString && !literals.length) rest.push(checker.getStringType());
     const alternatives = [];
     if (literals.length) alternatives.push({ type: 'string', enum: literals.sort() });
     if (trueSeen && falseSeen) alternatives.push({ type: 'boolean' });
