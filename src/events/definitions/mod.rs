@@ -9,6 +9,7 @@
 mod checked;
 mod document;
 mod github;
+mod stripe;
 
 use serde_json::Value;
 
@@ -22,6 +23,7 @@ pub use document::Document;
 pub fn check(provider: &str, event_type: &str, payload: &Value) -> Checked {
     match provider {
         "github" => github::check(event_type, payload),
+        "stripe" => stripe::check(event_type, payload),
         _ => Checked::NoDefinition,
     }
 }
