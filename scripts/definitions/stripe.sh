@@ -71,8 +71,8 @@ cat > "$OUT/SOURCE.md" <<MD
 - Test data: \`tests/data/stripe/fixtures3.json\` holds Stripe's fixtures of the same objects,
   verbatim from \`openapi/fixtures3.json\` at github.com/stripe/openapi commit \`$COMMIT\`
   (MIT, \`tests/data/stripe/LICENSE\`)
-- Regenerate: \`scripts/definitions/stripe.sh OPENAPI_GIT_DIR [VERSION]\`, then update the
-  envelope's \`api_version\` in \`src/events/data/stripe.json\` and run
-  \`cargo test --test stripe_definitions\`
+- Regenerate: \`scripts/definitions/stripe.sh OPENAPI_GIT_DIR [VERSION]\`, then update \`SOURCE\`
+  in \`src/events/definitions/stripe.rs\` and \`api_version\` in \`src/events/data/stripe.json\`
+  (its envelope and its \`updated_event\` template), and run \`cargo test --test stripe_definitions\`
 MD
 echo "wrote $OUT/schema.json ($(wc -c < "$OUT/schema.json") bytes) from stripe@$VERSION, fixtures from $COMMIT" >&2
