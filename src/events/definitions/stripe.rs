@@ -179,6 +179,26 @@ mod tests {
     }
 
     #[test]
+    fn an_amount_with_a_fraction_is_a_problem_as_stripe_sends_integers() {
+        let Checked::Checked { problems, .. } = check(
+            "payout.paid",
+            &json!({"data": {"object": {"amount": 12.5, "application_fee_amount": 7}}}),
+        ) else {
+            panic!("payout.paid has a definition");
+        };
+        assert!(
+            problems.iter().any(|p| p.path == "data.object.amount"),
+            "{problems:?}"
+        );
+        assert!(
+            !problems
+                .iter()
+                .any(|p| p.path == "data.object.application_fee_amount"),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
     fn an_updated_event_without_previous_attributes_is_a_problem() {
         let Checked::Checked { problems, .. } =
             check("customer.updated", &json!({"data": {"object": {}}}))
