@@ -2,6 +2,9 @@
 //! instances each, holds every field of its object and nothing Stripe's schema lacks; a real
 //! delivery (Stripe's own fixtures) passes and the same delivery truncated fails.
 
+mod common;
+
+use common::stdout_json;
 use hookctl::events::Catalog;
 use hookctl::events::definitions::{Checked, Problem, check, check_event};
 use serde_json::{Value, json};
@@ -185,4 +188,47 @@ fn a_sample_at_another_api_version_or_of_another_event_type_is_a_problem() {
     let (_, found) = problems(check_event(event, &payload));
     assert!(found.iter().any(|p| p.path == "api_version"), "{found:?}");
     assert!(found.iter().any(|p| p.path == "type"), "{found:?}");
+}
+
+/// `events lint FILE --event EVENT --json`: the exit code and the JSON report.
+fn lint(dir: &tempfile::TempDir, event: &str, payload: &Value) -> (Option<i32>, Value) {
+    let file = dir.path().join("delivery.json");
+    std::fs::write(&file, serde_json::to_vec(payload).unwrap()).unwrap();
+    let out = common::hookctl(dir.path())
+        .args(["events", "lint", "--json"])
+        .arg(&file)
+        .args(["--event", event])
+        .output()
+        .unwrap();
+    (out.status.code(), stdout_json(&out))
+}
+
+#[test]
+fn events_lint_passes_a_real_stripe_delivery_and_fails_it_truncated_naming_stripes_definition() {
+    let dir = tempfile::tempdir().unwrap();
+    let delivery = fixture_delivery("payout.paid", "payout");
+    let (code, report) = lint(&dir, "stripe.payout.paid", &delivery);
+    assert_eq!(code, Some(0), "{report}");
+    assert!(
+        report["definition"]
+            .as_str()
+            .unwrap()
+            .starts_with("Stripe API "),
+        "{report}"
+    );
+
+    let mut truncated = delivery;
+    for field in ["arrival_date", "trace_id"] {
+        truncated["data"]["object"]
+            .as_object_mut()
+            .unwrap()
+            .remove(field);
+    }
+    let (code, report) = lint(&dir, "stripe.payout.paid", &truncated);
+    assert_eq!(code, Some(1), "{report}");
+    let text = report.to_string();
+    assert!(
+        text.contains("arrival_date") && text.contains("trace_id"),
+        "{report}"
+    );
 }
