@@ -141,6 +141,25 @@ fn a_field_dropped_deep_inside_a_sample_fails_the_check() {
 }
 
 #[test]
+fn a_field_dropped_inside_an_object_stripe_may_send_as_null_is_named_where_it_is() {
+    let catalog = Catalog::builtin().unwrap();
+    let event = catalog.get("stripe.charge.succeeded").unwrap();
+    let mut payload = event.generate(&mut rand::thread_rng()).payload;
+    payload["data"]["object"]["payment_method_details"]["card"]
+        .as_object_mut()
+        .unwrap()
+        .remove("last4");
+    let (_, found) = problems(check_event(event, &payload));
+    assert!(
+        found
+            .iter()
+            .any(|p| p.path == "data.object.payment_method_details.card"
+                && p.message.contains("\"last4\"")),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn a_real_stripe_delivery_passes_and_the_same_delivery_truncated_fails() {
     let delivery = fixture_delivery("payout.paid", "payout");
     let (_, found) = problems(check("stripe", "payout.paid", &delivery));

@@ -94,8 +94,9 @@ function withNull(schema) {
     if (out.enum) out.enum = [...out.enum, null];
     return out;
   }
-  if (schema.anyOf) return { anyOf: [...schema.anyOf, { type: 'null' }] };
-  return { anyOf: [schema, { type: 'null' }] };
+  // Null, else the schema: a value that is not null is held to the schema itself, so a field
+  // missing deep inside is named where it is, not reported as 'matches none of the anyOf'.
+  return { if: { type: 'null' }, else: schema };
 }
 
 function convert(type, prop) {
