@@ -270,7 +270,7 @@ fn looks_like_json(bytes: &[u8]) -> bool {
 }
 
 /// `/data/object/0/amount` → `data.object.0.amount`; the root is `$`.
-fn dotted(pointer: &str) -> String {
+pub(crate) fn dotted(pointer: &str) -> String {
     if pointer.is_empty() || pointer == "/" {
         return "$".into();
     }

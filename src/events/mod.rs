@@ -6,6 +6,7 @@
 //! (`event.signed_with()` names the provider), and `Generated::set` for `--set path=value`.
 
 pub mod catalog;
+pub mod definitions;
 pub mod event;
 pub mod fake;
 mod files;

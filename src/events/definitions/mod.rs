@@ -1,0 +1,36 @@
+//! The providers' published definitions of their events, and checking a payload against them.
+//!
+//! One file per provider family holds its definitions (data embedded from the provider's own
+//! package or spec, see `data/*/SOURCE.md`) and a `check` that picks the definition of an event;
+//! `Document` is the shared way to check a value against one definition of a JSON Schema
+//! document. A provider without a file here has `NoDefinition`, and `events lint` falls back to
+//! the catalog's own schema.
+
+mod checked;
+mod document;
+mod github;
+
+use serde_json::Value;
+
+use crate::events::event::Event;
+
+pub use checked::{Checked, Problem};
+pub use document::Document;
+
+/// Checks `payload` against `provider`'s published definition of `event_type` (the provider's own
+/// name for the event, as `Event::event_type` holds it).
+pub fn check(provider: &str, event_type: &str, payload: &Value) -> Checked {
+    match provider {
+        "github" => github::check(event_type, payload),
+        _ => Checked::NoDefinition,
+    }
+}
+
+/// [`check`] for a catalog event: its provider's definition of its type; a domain-pack event has
+/// no provider, so no definition.
+pub fn check_event(event: &Event, payload: &Value) -> Checked {
+    match &event.provider {
+        Some(provider) => check(provider, &event.event_type, payload),
+        None => Checked::NoDefinition,
+    }
+}
