@@ -38,8 +38,9 @@ def convert(node):
             out[key] = convert(value)
     if node.get("nullable") is True:
         if "$ref" in out or "type" not in out:
-            # A $ref beside other keywords is ignored in draft 7, so say "this or null" explicitly.
-            return {"anyOf": [out, {"type": "null"}]}
+            # "null, else this": unlike anyOf, a failing value gets the inner schema's own
+            # problems (field and reason) rather than "not valid under any of the schemas".
+            return {"if": {"type": "null"}, "else": out}
         types = out["type"] if isinstance(out["type"], list) else [out["type"]]
         out["type"] = types + ["null"]
         if "enum" in out and None not in out["enum"]:

@@ -8,6 +8,7 @@
 
 mod checked;
 mod document;
+mod extracted;
 mod github;
 
 use serde_json::Value;
@@ -22,7 +23,7 @@ pub use document::Document;
 pub fn check(provider: &str, event_type: &str, payload: &Value) -> Checked {
     match provider {
         "github" => github::check(event_type, payload),
-        _ => Checked::NoDefinition,
+        _ => extracted::check(provider, event_type, payload),
     }
 }
 
