@@ -1,5 +1,5 @@
 //! Every sample of the providers checked against a definition extracted from their SDK types or
-//! OpenAPI spec (Clerk, Discord, Linear, Paddle, Slack, Square, Svix) matches it, over several
+//! OpenAPI spec (Clerk, Discord, Intercom, Linear, Paddle, Slack, Square, Svix) matches it, over several
 //! generated instances since values vary; and the check is not vacuous.
 
 use std::collections::BTreeMap;
@@ -11,7 +11,7 @@ use serde_json::Value;
 /// The providers whose definitions `scripts/definitions/` extracts (GitHub and Stripe have their
 /// own tests).
 const PROVIDERS: &[&str] = &[
-    "clerk", "discord", "linear", "paddle", "slack", "square", "svix",
+    "clerk", "discord", "intercom", "linear", "paddle", "slack", "square", "svix",
 ];
 
 /// Generated instances per event: values (choices, nulls, counts) vary between instances.

@@ -32,8 +32,8 @@ macro_rules! extracted {
 }
 
 /// Parsed on first use, one provider at a time: a run checks one or two providers, not all.
-static PROVIDERS: [Extracted; 7] = extracted!(
-    "clerk", "discord", "linear", "paddle", "slack", "square", "svix"
+static PROVIDERS: [Extracted; 8] = extracted!(
+    "clerk", "discord", "intercom", "linear", "paddle", "slack", "square", "svix"
 );
 
 /// Checks `payload` against `provider`'s definition of `event_type`; `NoDefinition` when the
