@@ -10,7 +10,8 @@ use super::Ctx;
 use super::shared::{input, provider_lookup};
 use crate::bail_usage;
 use crate::cli::{EventsArgs, EventsCommand, EventsLintArgs, EventsListArgs, EventsShowArgs};
-use crate::events::{Catalog, Event, user_dirs};
+use crate::events::definitions::{self, Checked};
+use crate::events::{Catalog, Event, Violation, user_dirs};
 use crate::output::{self, Exit, usage};
 use crate::signature::registry::closest;
 
@@ -191,18 +192,39 @@ fn lint(args: EventsLintArgs, catalog: &Catalog, ctx: &Ctx) -> Result<Exit> {
     } else {
         input::read_file(&args.file, "FILE")?
     };
-    let violations = match event.parse_payload(&bytes) {
-        Ok(payload) => event.validate(&payload)?,
-        Err(e) => vec![crate::events::Violation {
-            path: "$".into(),
-            message: e,
-        }],
+    // The provider's published definition where hookctl carries one, else the catalog's schema.
+    let (violations, definition) = match event.parse_payload(&bytes) {
+        Ok(payload) => match definitions::check_event(event, &payload) {
+            Checked::Checked { source, problems } => (
+                problems
+                    .into_iter()
+                    .map(|p| Violation {
+                        path: p.path,
+                        message: p.message,
+                    })
+                    .collect(),
+                Some(source),
+            ),
+            Checked::NoDefinition => (event.validate(&payload)?, None),
+        },
+        Err(e) => (
+            vec![Violation {
+                path: "$".into(),
+                message: e,
+            }],
+            None,
+        ),
+    };
+    let against = match definition {
+        Some(source) => format!("the provider's definition of {} ({source})", event.id),
+        None => format!("the schema of {}", event.id),
     };
     if ctx.style.json {
         output::json(&json!({
             "event": event.id,
             "valid": violations.is_empty(),
             "violations": violations,
+            "definition": definition,
         }))?;
     } else {
         for v in &violations {
@@ -210,13 +232,12 @@ fn lint(args: EventsLintArgs, catalog: &Catalog, ctx: &Ctx) -> Result<Exit> {
         }
         if !ctx.style.quiet {
             if violations.is_empty() {
-                eprintln!("{} matches the schema of {}", args.file.display(), event.id);
+                eprintln!("{} matches {against}", args.file.display());
             } else {
                 eprintln!(
-                    "{} violation{} of the schema of {} (`hookctl events show {}`)",
+                    "{} violation{} of {against} (`hookctl events show {}`)",
                     violations.len(),
                     if violations.len() == 1 { "" } else { "s" },
-                    event.id,
                     event.id
                 );
             }

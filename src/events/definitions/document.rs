@@ -4,7 +4,8 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use jsonschema::{Draft, Registry, Validator};
+use jsonschema::error::ValidationErrorKind;
+use jsonschema::{Draft, Registry, ValidationError, Validator};
 use serde_json::{Value, json};
 
 use super::checked::Problem;
@@ -53,13 +54,7 @@ impl Document {
     /// `uri`, `email`) are checked: a real delivery carries well-formed values.
     pub fn check(&self, pointer: &str, payload: &Value) -> Vec<Problem> {
         match self.validator(pointer) {
-            Ok(v) => v
-                .iter_errors(payload)
-                .map(|e| Problem {
-                    path: crate::events::event::dotted(e.instance_path().as_str()),
-                    message: e.to_string(),
-                })
-                .collect(),
+            Ok(v) => v.iter_errors(payload).flat_map(|e| problems(&e)).collect(),
             Err(message) => vec![Problem {
                 path: "$".into(),
                 message,
@@ -90,6 +85,32 @@ impl Document {
         cache.insert(pointer.to_string(), validator.clone());
         Ok(validator)
     }
+}
+
+/// One error as the problems a reader can act on. A `oneOf`/`anyOf` that no alternative matches
+/// (a `requested_reviewer` or a `requested_team`) is reported as the alternative that came
+/// closest, so the field that is missing is named rather than the whole object.
+fn problems(e: &ValidationError<'_>) -> Vec<Problem> {
+    if let ValidationErrorKind::OneOfNotValid { context } | ValidationErrorKind::AnyOf { context } =
+        e.kind()
+        && let Some(closest) = context
+            .iter()
+            .filter(|errors| !errors.is_empty())
+            .min_by_key(|errors| errors.len())
+    {
+        return closest.iter().flat_map(problems).collect();
+    }
+    let full = e.to_string();
+    // A message quoting a whole object buries its point; say it without the value.
+    let message = if full.len() > 300 {
+        e.masked().to_string()
+    } else {
+        full
+    };
+    vec![Problem {
+        path: crate::events::event::dotted(e.instance_path().as_str()),
+        message,
+    }]
 }
 
 #[cfg(test)]
