@@ -97,7 +97,8 @@ def main():
 
     out = Path(__file__).resolve().parents[2] / "src/events/definitions/data" / config["provider"]
     out.mkdir(parents=True, exist_ok=True)
-    doc = {"source": f"{config['repo']}@{config['commit']}:{config['path']}",
+    # As lint prints it: repository, short commit, the spec's file and API version.
+    doc = {"source": f"{config['repo']} {config['commit'][:7]} ({config['path']}, API {spec['info'].get('version', '?')})",
            "definitions": dict(sorted(kept.items())), "events": dict(sorted(events.items()))}
     (out / "schema.json").write_text(json.dumps(doc, separators=(",", ":")) + "\n")
     (out / "LICENSE").write_bytes(show(config["license"]))

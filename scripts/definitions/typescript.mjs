@@ -146,7 +146,7 @@ const sorted = (o) => Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[
 fs.mkdirSync(outDir, { recursive: true });
 fs.writeFileSync(
   path.join(outDir, "schema.json"),
-  JSON.stringify({ source: `${config.package}@${config.version}`, definitions: sorted(kept), events: sorted(events) }) + "\n",
+  JSON.stringify({ source: `${config.package} ${config.version}`, definitions: sorted(kept), events: sorted(events) }) + "\n",
 );
 
 const pkgDir = path.join(work, "node_modules", config.package);

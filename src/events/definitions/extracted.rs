@@ -1,7 +1,7 @@
 //! Providers whose definitions `scripts/definitions/` extracts from an SDK's TypeScript types or
 //! an OpenAPI spec into one `data/<provider>/schema.json` each: one check serves them all.
 //!
-//! Each document holds `source` (package@version or repo@commit), the `definitions` its events
+//! Each document holds `source` (package and version, or repository and commit), the `definitions` its events
 //! reach, and `events`: one schema per event, keyed by the provider's own event type.
 
 use std::borrow::Cow;
@@ -108,7 +108,7 @@ mod tests {
         for p in &PROVIDERS {
             let doc = Document::parse(p.uri, p.text, Draft::Draft7).unwrap();
             let source = doc.get("/source").and_then(Value::as_str).unwrap_or("");
-            assert!(source.contains('@'), "{}: source {source:?}", p.provider);
+            assert!(source.contains(' '), "{}: source {source:?}", p.provider);
             assert!(
                 doc.get("/events")
                     .and_then(Value::as_object)
