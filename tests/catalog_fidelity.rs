@@ -14,6 +14,18 @@ use serde_json::Value;
 /// Generated instances checked per event.
 const INSTANCES: usize = 5;
 
+/// Events of a provider that publishes definitions, but none of these: (event, why).
+const NOT_DEFINED: &[(&str, &str)] = &[
+    (
+        "slack.url_verification",
+        "Bolt answers the handshake itself and types no url_verification",
+    ),
+    (
+        "intercom.ping",
+        "Intercom's spec defines the objects a notification carries; a ping carries none",
+    ),
+];
+
 #[derive(Default)]
 struct Tally {
     events: usize,
@@ -85,6 +97,9 @@ fn every_sample_of_a_provider_that_publishes_definitions_matches_them() {
         // A provider that publishes definitions has one for every event we imitate: an event
         // left unchecked would drift unnoticed.
         for id in &t.without_definition {
+            if NOT_DEFINED.iter().any(|(e, _)| e == id) {
+                continue;
+            }
             failures.push(format!("{id}: {source} has no definition of it"));
         }
     }
