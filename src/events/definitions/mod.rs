@@ -5,6 +5,11 @@
 //! `Document` is the shared way to check a value against one definition of a JSON Schema
 //! document. A provider without a file here has `NoDefinition`, and `events lint` falls back to
 //! the catalog's own schema.
+//!
+//! Adding a provider: its data in `data/<provider>/` with `SOURCE.md` (package or spec, version,
+//! how it was extracted) and `LICENSE`, written by a script in `scripts/definitions/`; a file
+//! `<provider>.rs` with a `SOURCE` and a `check(event_type, payload) -> Checked` (see
+//! `github.rs`); one arm in [`check`]. `tests/catalog_fidelity.rs` then checks its samples.
 
 mod checked;
 mod document;
