@@ -24,11 +24,16 @@ if (!configPath) {
   process.exit(2);
 }
 const config = JSON.parse(fs.readFileSync(configPath, "utf8"));
+if (!config.package) {
+  console.error(`${configPath} names no npm package: it is an OpenAPI config (scripts/definitions/openapi.py)`);
+  process.exit(2);
+}
 const repoRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..", "..");
 const outDir = path.join(repoRoot, "src/events/definitions/data", config.provider);
 
 // DEFS_WORK keeps the installed packages between runs while a config is being written.
 const work = process.env.DEFS_WORK ?? fs.mkdtempSync(path.join(os.tmpdir(), `hookctl-defs-${config.provider}-`));
+if (!process.env.DEFS_WORK) process.on("exit", () => fs.rmSync(work, { recursive: true, force: true }));
 if (!fs.existsSync(path.join(work, "node_modules", config.package))) {
   fs.mkdirSync(work, { recursive: true });
   fs.writeFileSync(path.join(work, "package.json"), JSON.stringify({ name: "defs", private: true }));
@@ -205,5 +210,4 @@ ${config.note ? `\n${config.note}\n` : ""}${
       : ""
   }`,
 );
-if (!process.env.DEFS_WORK) fs.rmSync(work, { recursive: true, force: true });
 console.log(`${config.provider}: ${Object.keys(events).length} events, ${Object.keys(kept).length} definitions -> ${path.relative(repoRoot, outDir)}`);
