@@ -232,3 +232,33 @@ fn events_lint_falls_back_to_the_catalogs_schema_where_no_definition_is_publishe
     assert_eq!(code, Some(0), "{report}");
     assert_eq!(report["definition"], Value::Null);
 }
+
+#[test]
+fn events_lint_passes_octokits_example_github_deliveries_and_fails_them_truncated() {
+    let dir = tempfile::tempdir().unwrap();
+    let recorded =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/definitions/github");
+    for (file, event) in [
+        ("pull_request.opened.json", "github.pull_request.opened"),
+        ("push.json", "github.push"),
+    ] {
+        let delivery: Value =
+            serde_json::from_slice(&std::fs::read(recorded.join(file)).unwrap()).unwrap();
+        let (code, report) = lint(&dir, event, &delivery);
+        assert_eq!(code, Some(0), "{file}: {report}");
+        assert_eq!(report["violations"], serde_json::json!([]), "{file}");
+
+        let mut truncated = delivery.clone();
+        truncated["repository"]
+            .as_object_mut()
+            .unwrap()
+            .remove("full_name");
+        let (code, report) = lint(&dir, event, &truncated);
+        assert_eq!(code, Some(1), "{file}: {report}");
+        assert_eq!(
+            report["violations"],
+            serde_json::json!([{"path": "repository", "message": "\"full_name\" is a required property"}]),
+            "{file}"
+        );
+    }
+}

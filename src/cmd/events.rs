@@ -195,16 +195,7 @@ fn lint(args: EventsLintArgs, catalog: &Catalog, ctx: &Ctx) -> Result<Exit> {
     // The provider's published definition where hookctl carries one, else the catalog's schema.
     let (violations, definition) = match event.parse_payload(&bytes) {
         Ok(payload) => match definitions::check_event(event, &payload) {
-            Checked::Checked { source, problems } => (
-                problems
-                    .into_iter()
-                    .map(|p| Violation {
-                        path: p.path,
-                        message: p.message,
-                    })
-                    .collect(),
-                Some(source),
-            ),
+            Checked::Checked { source, problems } => (problems, Some(source)),
             Checked::NoDefinition => (event.validate(&payload)?, None),
         },
         Err(e) => (

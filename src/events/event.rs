@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use chrono::Utc;
+use jsonschema::ValidationError;
+use jsonschema::error::ValidationErrorKind;
 use rand::Rng;
 use serde::Deserialize;
 use serde_json::{Map, Value, json};
@@ -243,12 +245,35 @@ impl Event {
             .map_err(|e| usage(format!("the schema of event '{}' is invalid: {e}", self.id)))?;
         Ok(validator
             .iter_errors(payload)
-            .map(|e| Violation {
-                path: dotted(e.instance_path().as_str()),
-                message: e.to_string(),
-            })
+            .flat_map(|e| violations(&e))
             .collect())
     }
+}
+
+/// A schema error as the violations a reader can act on. A `oneOf`/`anyOf` that no alternative matches
+/// (a `requested_reviewer` or a `requested_team`) is reported as the alternative that came
+/// closest, so the field that is missing is named rather than the whole object.
+pub(crate) fn violations(e: &ValidationError<'_>) -> Vec<Violation> {
+    if let ValidationErrorKind::OneOfNotValid { context } | ValidationErrorKind::AnyOf { context } =
+        e.kind()
+        && let Some(closest) = context
+            .iter()
+            .filter(|errors| !errors.is_empty())
+            .min_by_key(|errors| errors.len())
+    {
+        return closest.iter().flat_map(violations).collect();
+    }
+    let full = e.to_string();
+    // A message quoting a whole object buries its point; say it without the value.
+    let message = if full.len() > 300 {
+        e.masked().to_string()
+    } else {
+        full
+    };
+    vec![Violation {
+        path: dotted(e.instance_path().as_str()),
+        message,
+    }]
 }
 
 fn as_form_fields(payload: &Value) -> Value {
@@ -270,7 +295,7 @@ fn looks_like_json(bytes: &[u8]) -> bool {
 }
 
 /// `/data/object/0/amount` → `data.object.0.amount`; the root is `$`.
-pub(crate) fn dotted(pointer: &str) -> String {
+fn dotted(pointer: &str) -> String {
     if pointer.is_empty() || pointer == "/" {
         return "$".into();
     }

@@ -1,12 +1,9 @@
 //! What checking a payload against a provider's definition found.
 
-/// One way a payload departs from the provider's definition.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Problem {
-    /// Where in the payload, dotted (`pull_request.head.sha`); `$` is the whole payload.
-    pub path: String,
-    pub message: String,
-}
+/// One way a payload departs from the provider's definition: where, dotted
+/// (`pull_request.head`, `$` for the whole payload), and what is wrong — the same record as a
+/// violation of the catalog's own schema, so `events lint` reports both alike.
+pub use crate::events::event::Violation as Problem;
 
 /// The outcome of `definitions::check`.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,11 +4,11 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use jsonschema::error::ValidationErrorKind;
-use jsonschema::{Draft, Registry, ValidationError, Validator};
+use jsonschema::{Draft, Registry, Validator};
 use serde_json::{Value, json};
 
 use super::checked::Problem;
+use crate::events::event::violations;
 
 /// A provider's schema document (JSON Schema with `definitions`, or OpenAPI's
 /// `components/schemas`), embedded in the binary. Keep one per provider in a `LazyLock`: parsing
@@ -54,7 +54,10 @@ impl Document {
     /// `uri`, `email`) are checked: a real delivery carries well-formed values.
     pub fn check(&self, pointer: &str, payload: &Value) -> Vec<Problem> {
         match self.validator(pointer) {
-            Ok(v) => v.iter_errors(payload).flat_map(|e| problems(&e)).collect(),
+            Ok(v) => v
+                .iter_errors(payload)
+                .flat_map(|e| violations(&e))
+                .collect(),
             Err(message) => vec![Problem {
                 path: "$".into(),
                 message,
@@ -85,32 +88,6 @@ impl Document {
         cache.insert(pointer.to_string(), validator.clone());
         Ok(validator)
     }
-}
-
-/// One error as the problems a reader can act on. A `oneOf`/`anyOf` that no alternative matches
-/// (a `requested_reviewer` or a `requested_team`) is reported as the alternative that came
-/// closest, so the field that is missing is named rather than the whole object.
-fn problems(e: &ValidationError<'_>) -> Vec<Problem> {
-    if let ValidationErrorKind::OneOfNotValid { context } | ValidationErrorKind::AnyOf { context } =
-        e.kind()
-        && let Some(closest) = context
-            .iter()
-            .filter(|errors| !errors.is_empty())
-            .min_by_key(|errors| errors.len())
-    {
-        return closest.iter().flat_map(problems).collect();
-    }
-    let full = e.to_string();
-    // A message quoting a whole object buries its point; say it without the value.
-    let message = if full.len() > 300 {
-        e.masked().to_string()
-    } else {
-        full
-    };
-    vec![Problem {
-        path: crate::events::event::dotted(e.instance_path().as_str()),
-        message,
-    }]
 }
 
 #[cfg(test)]
