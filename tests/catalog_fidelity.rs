@@ -14,6 +14,18 @@ use serde_json::Value;
 /// Generated instances checked per event.
 const INSTANCES: usize = 5;
 
+/// Events of a provider that publishes definitions, but none of these: (event, why).
+const NOT_DEFINED: &[(&str, &str)] = &[
+    (
+        "slack.url_verification",
+        "Bolt answers the handshake itself and types no url_verification",
+    ),
+    (
+        "intercom.ping",
+        "Intercom's spec defines the objects a notification carries; a ping carries none",
+    ),
+];
+
 #[derive(Default)]
 struct Tally {
     events: usize,
@@ -85,6 +97,9 @@ fn every_sample_of_a_provider_that_publishes_definitions_matches_them() {
         // A provider that publishes definitions has one for every event we imitate: an event
         // left unchecked would drift unnoticed.
         for id in &t.without_definition {
+            if NOT_DEFINED.iter().any(|(e, _)| e == id) {
+                continue;
+            }
             failures.push(format!("{id}: {source} has no definition of it"));
         }
     }
@@ -216,4 +231,34 @@ fn events_lint_falls_back_to_the_catalogs_schema_where_no_definition_is_publishe
     let (code, report) = lint(&dir, "ticket.created", &payload);
     assert_eq!(code, Some(0), "{report}");
     assert_eq!(report["definition"], Value::Null);
+}
+
+#[test]
+fn events_lint_passes_octokits_example_github_deliveries_and_fails_them_truncated() {
+    let dir = tempfile::tempdir().unwrap();
+    let recorded =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/definitions/github");
+    for (file, event) in [
+        ("pull_request.opened.json", "github.pull_request.opened"),
+        ("push.json", "github.push"),
+    ] {
+        let delivery: Value =
+            serde_json::from_slice(&std::fs::read(recorded.join(file)).unwrap()).unwrap();
+        let (code, report) = lint(&dir, event, &delivery);
+        assert_eq!(code, Some(0), "{file}: {report}");
+        assert_eq!(report["violations"], serde_json::json!([]), "{file}");
+
+        let mut truncated = delivery.clone();
+        truncated["repository"]
+            .as_object_mut()
+            .unwrap()
+            .remove("full_name");
+        let (code, report) = lint(&dir, event, &truncated);
+        assert_eq!(code, Some(1), "{file}: {report}");
+        assert_eq!(
+            report["violations"],
+            serde_json::json!([{"path": "repository", "message": "\"full_name\" is a required property"}]),
+            "{file}"
+        );
+    }
 }

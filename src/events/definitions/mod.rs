@@ -13,6 +13,7 @@
 
 mod checked;
 mod document;
+mod extracted;
 mod github;
 mod stripe;
 
@@ -29,7 +30,7 @@ pub fn check(provider: &str, event_type: &str, payload: &Value) -> Checked {
     match provider {
         "github" => github::check(event_type, payload),
         "stripe" => stripe::check(event_type, payload),
-        _ => Checked::NoDefinition,
+        _ => extracted::check(provider, event_type, payload),
     }
 }
 
