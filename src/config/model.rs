@@ -28,6 +28,38 @@ pub struct Config {
     /// Webhook endpoints that `validate` and `monitor` check (`[[endpoint]]` tables).
     #[serde(default, rename = "endpoint", skip_serializing_if = "Vec::is_empty")]
     pub endpoints: Vec<EndpointDef>,
+    /// The SMTP server `monitor`'s email alerts go through.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub smtp: Option<SmtpDef>,
+    /// The Twilio account `monitor`'s SMS alerts go through.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub twilio: Option<TwilioDef>,
+}
+
+/// `[smtp]`: a file a team shares names the server and where its password is, not the password.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SmtpDef {
+    /// smtp://[user@]host:port or smtps://[user@]host:port.
+    pub url: Option<String>,
+    /// The sender, e.g. `hookctl <alerts@example.com>`.
+    pub from: Option<String>,
+    /// An environment variable holding the SMTP password.
+    pub password_env: Option<String>,
+}
+
+/// `[twilio]`: the account and sender; the auth token stays in the environment.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TwilioDef {
+    /// The account SID (AC…).
+    pub account: Option<String>,
+    /// The number texts come from, in E.164.
+    pub from: Option<String>,
+    /// An environment variable holding the auth token [default: TWILIO_AUTH_TOKEN].
+    pub token_env: Option<String>,
+    /// The API's base URL [default: https://api.twilio.com].
+    pub api: Option<String>,
 }
 
 /// One endpoint to check: where it is, and how deliveries to it are signed.
