@@ -123,27 +123,12 @@ pub fn plan(args: &MonitorArgs, ctx: &Ctx) -> Result<Plan> {
                 .map_err(|e| usage(format!("--metrics: {e}")))
         })
         .transpose()?;
-    let endpoints = endpoints::resolve(
-        &Wanted {
-            targets: &args.targets,
-            event: args.event.as_deref(),
-            sample: &args.sample,
-            probe: args.probe,
-            always_sign: false,
-        },
-        ctx,
-    )?;
     let keep = parse_timeout(&args.keep, "--keep")?;
     let roots: Vec<Vec<u8>> = endpoints::ca_certs(&args.ca_cert)?
         .iter()
         .map(|c| c.to_vec())
         .collect();
     let wants = |k: Kind| channels.iter().any(|c| c.kind == k);
-    let signer = if wants(Kind::Webhook) {
-        Some(alert_signer(args.alert_secret.as_deref(), ctx)?)
-    } else {
-        None
-    };
     let config = if wants(Kind::Email) || wants(Kind::Sms) {
         ctx.config()?
     } else {
@@ -156,6 +141,21 @@ pub fn plan(args: &MonitorArgs, ctx: &Ctx) -> Result<Plan> {
     };
     let twilio = if wants(Kind::Sms) {
         Some(servers::twilio(&args.servers, &config)?)
+    } else {
+        None
+    };
+    let endpoints = endpoints::resolve(
+        &Wanted {
+            targets: &args.targets,
+            event: args.event.as_deref(),
+            sample: &args.sample,
+            probe: args.probe,
+            always_sign: false,
+        },
+        ctx,
+    )?;
+    let signer = if wants(Kind::Webhook) {
+        Some(alert_signer(args.alert_secret.as_deref(), ctx)?)
     } else {
         None
     };

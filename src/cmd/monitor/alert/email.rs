@@ -220,7 +220,10 @@ pub async fn send(smtp: &Smtp, post: &Post, channel: &Channel, alert: &Alert) ->
                 )))),
                 Err(e) => {
                     let why = e.to_string();
-                    let again = !e.is_permanent() && !e.is_tls();
+                    // A 4xx reply, a refused, dropped or timed-out connection may pass next
+                    // time; a 5xx, a TLS failure or a server that cannot take our login won't.
+                    let again = e.is_transient()
+                        || !(e.is_permanent() || e.is_tls() || e.is_client() || e.is_response());
                     report_failed_attempt(channel, alert, attempt, again && retries_left, &why);
                     Ok(if again {
                         Attempt::Again(Err(why), None)
