@@ -100,7 +100,7 @@ pub enum Command {
     /// Check that a webhook endpoint handles deliveries safely: signatures, replays, TLS, latency.
     Validate(ValidateArgs),
     /// Keep probing endpoints; alert Slack, Teams, a webhook, email or SMS when one goes down or recovers; report on the history.
-    Monitor(MonitorArgs),
+    Monitor(Box<MonitorArgs>),
     /// Set up the config file: default provider, named secrets, generic schemes.
     Init(InitArgs),
     /// Search, show, export, import and prune the delivery log.

@@ -351,7 +351,7 @@ pub async fn execute(
                     p95_ms: t.p95(),
                     window: t.window_len(),
                     at,
-                    since: std::mem::replace(&mut since[i], Some(at)),
+                    since: since[i].replace(at),
                 };
                 for channel in &plan.channels {
                     if !channel.fires_for(change, plan.sms_on_degraded) {

@@ -90,7 +90,7 @@ mod tests {
         assert!(is_gsm(&f));
         let (units, limit) = cost(&f);
         assert_eq!(limit, GSM_SEGMENT);
-        assert!(units <= 160 && units >= 158, "{units}");
+        assert!((158..=160).contains(&units), "{units}");
         assert!(f.ends_with("..."));
     }
 
