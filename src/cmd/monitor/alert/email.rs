@@ -137,7 +137,9 @@ pub fn body(a: &Alert) -> String {
             format!("{} for:", cap(a.change.from.as_str()))
         ));
     }
-    lines.push(format!("Failed probes:  {} in a row", a.failures));
+    if a.change.to != Health::Up {
+        lines.push(format!("Failed probes:  {} in a row", a.failures));
+    }
     let last = if a.change.to == Health::Down {
         "Last error:"
     } else {

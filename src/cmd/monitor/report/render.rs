@@ -11,6 +11,11 @@ fn when(t: DateTime<Utc>) -> String {
     t.format("%Y-%m-%d %H:%M UTC").to_string()
 }
 
+/// An incident's ends to the second: a short one starts and ends in the same minute.
+fn moment(t: DateTime<Utc>) -> String {
+    t.format("%Y-%m-%d %H:%M:%S UTC").to_string()
+}
+
 fn span(seconds: f64) -> String {
     if seconds <= 0.0 {
         return "0s".into();
@@ -124,8 +129,8 @@ pub fn text(r: &Report, width: Option<usize>) -> String {
             incidents.push(vec![
                 e.endpoint.clone(),
                 i.state.as_str().into(),
-                when(i.start),
-                i.end.map_or("ongoing".into(), when),
+                moment(i.start),
+                i.end.map_or("ongoing".into(), moment),
                 span(i.duration_s),
                 i.failed_probes.to_string(),
                 i.cause.clone(),
@@ -183,8 +188,8 @@ pub fn markdown(r: &Report) -> String {
                     "| {} | {} | {} | {} | {} | {} | {} |",
                     md(&e.endpoint),
                     i.state.as_str(),
-                    when(i.start),
-                    i.end.map_or("ongoing".into(), when),
+                    moment(i.start),
+                    i.end.map_or("ongoing".into(), moment),
                     span(i.duration_s),
                     i.failed_probes,
                     md(&i.cause)

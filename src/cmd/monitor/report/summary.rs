@@ -101,19 +101,23 @@ pub fn summarise(
     for group in probes.chunk_by(|a, b| a.endpoint == b.endpoint) {
         let first = &group[0];
         let failed = group.iter().filter(|p| !p.ok).count();
-        let availability = 100.0 * (group.len() - failed) as f64 / group.len() as f64;
+        let availability = round(
+            100.0 * (group.len() - failed) as f64 / group.len() as f64,
+            4,
+        );
         let mut answered: Vec<f64> = group.iter().filter_map(|p| p.latency_ms).collect();
         let latency = durations::durations(&mut answered).map(|d| Latency {
-            p50: d.p50,
-            p95: d.p95,
-            max: d.max,
+            p50: round(d.p50, 2),
+            p95: round(d.p95, 2),
+            max: round(d.max, 2),
         });
         let incidents = incidents(group);
+        // A fold from +0.0: an empty f64 sum is -0.0, which JSON would show as such.
         let downtime_s = incidents
             .iter()
             .filter(|i| i.state == Health::Down)
             .map(|i| i.duration_s)
-            .sum();
+            .fold(0.0, |a, b| a + b);
         let alerts = alerts
             .iter()
             .filter(|a| a.endpoint == first.endpoint)
@@ -211,6 +215,12 @@ fn cause(p: &Probe) -> String {
     } else {
         p.error.clone().unwrap_or_else(|| "failed probe".into())
     }
+}
+
+/// `v` to `places` decimals: a report's numbers need no more, and a dashboard reads them as is.
+fn round(v: f64, places: i32) -> f64 {
+    let f = 10f64.powi(places);
+    (v * f).round() / f
 }
 
 fn seconds(d: chrono::Duration) -> f64 {
