@@ -253,6 +253,37 @@ fn an_smtp_server_that_is_down_costs_three_stderr_lines_and_the_webhook_still_ge
     assert!(!stdout.contains("hunter2-pass") && !stderr.contains("hunter2-pass"));
 }
 
+#[test]
+fn a_password_is_never_sent_to_a_server_that_offers_no_starttls() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut server = Smtp::start("plain", 0);
+    let out = clean(dir.path())
+        .args(["monitor", &closed(), "--once", "--secret", SECRET])
+        .args(["--alert", &format!("email:{ONCALL}")])
+        .args(["--smtp", &server.url("smtp")])
+        .args(["--smtp-from", "alerts@example.com"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{stdout}{stderr}");
+    let failed: Vec<&str> = stderr.lines().filter(|l| l.contains("failed")).collect();
+    assert_eq!(failed.len(), 1, "refused at once, not retried: {stderr}");
+    assert!(
+        failed[0].contains("STARTTLS") && failed[0].ends_with("giving up"),
+        "{}",
+        failed[0]
+    );
+    assert!(stdout.contains("NOT delivered to email"), "{stdout}");
+    // Once the session has ended, everything the server saw has been read.
+    server.wait_for("closed", 1, Duration::from_secs(10));
+    assert!(
+        server.events("auth").is_empty() && server.events("message").is_empty(),
+        "the server got a login or a message: {:?}",
+        server.all()
+    );
+}
+
 /// One request the Twilio stand-in got.
 #[derive(Debug, Clone)]
 struct Text {

@@ -1,12 +1,13 @@
 """A loopback SMTP server for hookctl's tests, on Debian's python3-aiosmtpd.
 
 Usage: server.py CERT KEY USER PASSWORD MODE REFUSE
-  MODE    starttls (STARTTLS required before AUTH) or tls (TLS from the first byte)
+  MODE    starttls (STARTTLS required before AUTH), tls (TLS from the first byte) or plain
+          (no TLS offered at all, AUTH in the clear)
   REFUSE  how many messages to answer 451 (try again later) before accepting
 
 It binds 127.0.0.1 on a free port and prints one JSON line per event on stdout: ready (the
 port), starttls, auth (mechanism, whether it succeeded, whether TLS was up), message (envelope,
-decoded headers and plain-text body, TLS and authentication) and refused.
+decoded headers and plain-text body, TLS and authentication), refused and closed.
 """
 
 import asyncio
@@ -79,15 +80,24 @@ asyncio.set_event_loop(loop)
 handler = Handler()
 
 
+class Recorder(SMTP):
+    """Says when a client's connection ends, so a test knows the session is over."""
+
+    def connection_lost(self, exc):
+        say(event="closed")
+        super().connection_lost(exc)
+
+
 def factory():
-    return SMTP(
+    return Recorder(
         handler,
         hostname="localhost",
         tls_context=context if mode == "starttls" else None,
         require_starttls=mode == "starttls",
         authenticator=authenticator,
         auth_required=True,
-        # With TLS from the first byte aiosmtpd does not know the session is encrypted.
+        # With TLS from the first byte aiosmtpd does not know the session is encrypted; plain
+        # offers AUTH in the clear, as a careless server would.
         auth_require_tls=mode == "starttls",
         loop=loop,
     )
