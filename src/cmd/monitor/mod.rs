@@ -229,9 +229,15 @@ impl Keeper {
         }
     }
 
-    fn probe(&mut self, ep: &Endpoint, s: &Sample, state: Health) {
+    fn probe(
+        &mut self,
+        at: chrono::DateTime<chrono::Utc>,
+        ep: &Endpoint,
+        s: &Sample,
+        state: Health,
+    ) {
         let r = self.history.record_probe(&history::Probe {
-            at: chrono::Utc::now(),
+            at,
             endpoint: ep.name.clone(),
             url: ep.url.clone(),
             ok: s.ok,
@@ -308,8 +314,10 @@ pub async fn execute(
         .iter()
         .map(|_| Tracker::new(plan.thresholds))
         .collect();
-    // When each endpoint's current state began, once a change has been seen.
+    // When each endpoint's current state began, once a change has been seen; and the first
+    // failure of its current streak, where an outage begins (as `monitor report` counts it).
     let mut since: Vec<Option<chrono::DateTime<chrono::Utc>>> = vec![None; plan.endpoints.len()];
+    let mut streak: Vec<Option<chrono::DateTime<chrono::Utc>>> = vec![None; plan.endpoints.len()];
     let probe = probe_fn(&plan);
     let (notes_tx, mut notes_rx) = mpsc::unbounded_channel::<Sent>();
     let mut alerts = tokio::task::JoinSet::new();
@@ -323,8 +331,14 @@ pub async fn execute(
         |i, sample| {
             let ep = &plan.endpoints[i];
             let t = &mut trackers[i];
+            let now = chrono::Utc::now();
+            if sample.ok {
+                streak[i] = None;
+            } else {
+                streak[i].get_or_insert(now);
+            }
             let change = t.record(sample.clone());
-            keeper.probe(ep, &sample, t.health);
+            keeper.probe(now, ep, &sample, t.health);
             metrics.observe(&ep.name, &sample, t);
             let mut shown = display.probe(&ep.name, &ep.url, &sample, t);
             if let Some(change) = change {
@@ -335,7 +349,7 @@ pub async fn execute(
                     change.from.as_str(),
                     sample.detail
                 );
-                let at = chrono::Utc::now();
+                let at = now;
                 let j = json!({"type": "change", "time": crate::output::time(at),
                     "endpoint": ep.name, "url": ep.url, "state": change.to,
                     "previous_state": change.from, "detail": sample.detail});
@@ -351,7 +365,10 @@ pub async fn execute(
                     p95_ms: t.p95(),
                     window: t.window_len(),
                     at,
-                    since: since[i].replace(at),
+                    since: since[i].replace(match change.to {
+                        Health::Down => streak[i].unwrap_or(at),
+                        _ => at,
+                    }),
                 };
                 for channel in &plan.channels {
                     if !channel.fires_for(change, plan.sms_on_degraded) {
