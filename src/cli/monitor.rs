@@ -60,7 +60,12 @@ pub struct AlertServers {
     pub smtp_from: Option<String>,
 
     /// Twilio account SID (AC…) for sms: alerts [default: the config's [twilio] account].
-    #[arg(long, env = "TWILIO_ACCOUNT_SID", value_name = "SID")]
+    #[arg(
+        long,
+        env = "TWILIO_ACCOUNT_SID",
+        hide_env_values = true,
+        value_name = "SID"
+    )]
     pub twilio_account: Option<String>,
 
     /// Twilio auth token [default: the variable the config's [twilio] token_env names].
@@ -73,7 +78,12 @@ pub struct AlertServers {
     pub twilio_token: Option<String>,
 
     /// The number texts come from, in E.164 (+14155550100) [default: the config's [twilio] from].
-    #[arg(long, env = "TWILIO_FROM_NUMBER", value_name = "NUMBER")]
+    #[arg(
+        long,
+        env = "TWILIO_FROM_NUMBER",
+        hide_env_values = true,
+        value_name = "NUMBER"
+    )]
     pub twilio_from: Option<String>,
 
     /// Base URL of Twilio's API [default: the config's [twilio] api, else https://api.twilio.com].
