@@ -40,7 +40,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             [CompletionResult]::new('trigger', 'trigger', [CompletionResultType]::ParameterValue, 'Send realistic, correctly signed sample events to an endpoint, with retries')
             [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Send stored deliveries again, byte-exact or re-signed, to any target')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check that a webhook endpoint handles deliveries safely: signatures, replays, TLS, latency')
-            [CompletionResult]::new('monitor', 'monitor', [CompletionResultType]::ParameterValue, 'Keep probing endpoints; alert Slack, Teams or a webhook when one goes down or recovers')
+            [CompletionResult]::new('monitor', 'monitor', [CompletionResultType]::ParameterValue, 'Keep probing endpoints; alert Slack, Teams, a webhook, email or SMS when one goes down or recovers; report on the history')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Set up the config file: default provider, named secrets, generic schemes')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Search, show, export, import and prune the delivery log')
             [CompletionResult]::new('events', 'events', [CompletionResultType]::ParameterValue, 'The event catalog: list events, show one with a sample payload, lint a payload')
@@ -272,10 +272,18 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             [CompletionResult]::new('--down-after', '--down-after', [CompletionResultType]::ParameterName, 'Failed probes in a row before an endpoint counts as down (--once: 1)')
             [CompletionResult]::new('--degraded', '--degraded', [CompletionResultType]::ParameterName, 'An endpoint whose p95 latency over the window is above this is degraded')
             [CompletionResult]::new('--window', '--window', [CompletionResultType]::ParameterName, 'Probes per endpoint kept for availability and latency')
-            [CompletionResult]::new('--alert', '--alert', [CompletionResultType]::ParameterName, 'Where to send alerts: slack:URL (incoming webhook), teams:URL (message card), or webhook:URL (JSON signed with Standard Webhooks); repeatable')
+            [CompletionResult]::new('--alert', '--alert', [CompletionResultType]::ParameterName, 'Where to send alerts: slack:URL (incoming webhook), teams:URL (message card), webhook:URL (JSON signed with Standard Webhooks), email:ADDRESS (through --smtp) or sms:+E164 (through Twilio); repeatable')
             [CompletionResult]::new('--alert-secret', '--alert-secret', [CompletionResultType]::ParameterName, 'Secret that signs webhook: alerts [default: the standard-webhooks secret in the config]')
             [CompletionResult]::new('--metrics', '--metrics', [CompletionResultType]::ParameterName, 'Serve Prometheus metrics on this address (e.g. 127.0.0.1:9464) at /metrics')
-            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Also trust this CA certificate (PEM file; repeatable)')
+            [CompletionResult]::new('--keep', '--keep', [CompletionResultType]::ParameterName, 'How long the probe history (monitor.db beside the delivery log) keeps probes and alerts')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Also trust this CA certificate (PEM file; repeatable): for endpoints, alert receivers and the SMTP server')
+            [CompletionResult]::new('--smtp', '--smtp', [CompletionResultType]::ParameterName, 'SMTP server for email: alerts: smtp://[user:pass@]host:port (STARTTLS) or smtps://… (TLS) [default: the config''s [smtp] url]')
+            [CompletionResult]::new('--smtp-from', '--smtp-from', [CompletionResultType]::ParameterName, 'The sender of email: alerts, e.g. ''hookctl <alerts@example.com>'' [default: the config''s [smtp] from]')
+            [CompletionResult]::new('--twilio-account', '--twilio-account', [CompletionResultType]::ParameterName, 'Twilio account SID (AC…) for sms: alerts [default: the config''s [twilio] account]')
+            [CompletionResult]::new('--twilio-token', '--twilio-token', [CompletionResultType]::ParameterName, 'Twilio auth token [default: the variable the config''s [twilio] token_env names]')
+            [CompletionResult]::new('--twilio-from', '--twilio-from', [CompletionResultType]::ParameterName, 'The number texts come from, in E.164 (+14155550100) [default: the config''s [twilio] from]')
+            [CompletionResult]::new('--twilio-api', '--twilio-api', [CompletionResultType]::ParameterName, 'Base URL of Twilio''s API [default: the config''s [twilio] api, else https://api.twilio.com]')
+            [CompletionResult]::new('--sms-on', '--sms-on', [CompletionResultType]::ParameterName, 'Which changes send sms: alerts')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]')
@@ -288,6 +296,37 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming the flag (also when CI is set)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Summarise the probe history: availability, latency, incidents and alerts per endpoint')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'hookctl;monitor;report' {
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Probes newer than this: a duration ago (24h, 7d, 30d) or an RFC 3339 time')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Probes up to this time: RFC 3339 or a duration ago [default: now]')
+            [CompletionResult]::new('--min-availability', '--min-availability', [CompletionResultType]::ParameterName, 'Exit 1 if an endpoint''s availability is below this percentage (e.g. 99.9)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]')
+            [CompletionResult]::new('--markdown', '--markdown', [CompletionResultType]::ParameterName, 'A Markdown status-review table instead of plain text')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output on stdout: one JSON document (streaming commands: one object per line)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but the result (no progress, no hints on stderr)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but the result (no progress, no hints on stderr)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v, -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v, -vv)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming the flag (also when CI is set)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'hookctl;monitor;help' {
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Summarise the probe history: availability, latency, incidents and alerts per endpoint')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'hookctl;monitor;help;report' {
+            break
+        }
+        'hookctl;monitor;help;help' {
             break
         }
         'hookctl;init' {
@@ -709,7 +748,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             [CompletionResult]::new('trigger', 'trigger', [CompletionResultType]::ParameterValue, 'Send realistic, correctly signed sample events to an endpoint, with retries')
             [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Send stored deliveries again, byte-exact or re-signed, to any target')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check that a webhook endpoint handles deliveries safely: signatures, replays, TLS, latency')
-            [CompletionResult]::new('monitor', 'monitor', [CompletionResultType]::ParameterValue, 'Keep probing endpoints; alert Slack, Teams or a webhook when one goes down or recovers')
+            [CompletionResult]::new('monitor', 'monitor', [CompletionResultType]::ParameterValue, 'Keep probing endpoints; alert Slack, Teams, a webhook, email or SMS when one goes down or recovers; report on the history')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Set up the config file: default provider, named secrets, generic schemes')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Search, show, export, import and prune the delivery log')
             [CompletionResult]::new('events', 'events', [CompletionResultType]::ParameterValue, 'The event catalog: list events, show one with a sample payload, lint a payload')
@@ -740,6 +779,10 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             break
         }
         'hookctl;help;monitor' {
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Summarise the probe history: availability, latency, incidents and alerts per endpoint')
+            break
+        }
+        'hookctl;help;monitor;report' {
             break
         }
         'hookctl;help;init' {

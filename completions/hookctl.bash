@@ -163,6 +163,9 @@ _hookctl() {
             hookctl__subcmd__help__subcmd__logs,tail)
                 cmd="hookctl__subcmd__help__subcmd__logs__subcmd__tail"
                 ;;
+            hookctl__subcmd__help__subcmd__monitor,report)
+                cmd="hookctl__subcmd__help__subcmd__monitor__subcmd__report"
+                ;;
             hookctl__subcmd__logs,export)
                 cmd="hookctl__subcmd__logs__subcmd__export"
                 ;;
@@ -204,6 +207,18 @@ _hookctl() {
                 ;;
             hookctl__subcmd__logs__subcmd__help,tail)
                 cmd="hookctl__subcmd__logs__subcmd__help__subcmd__tail"
+                ;;
+            hookctl__subcmd__monitor,help)
+                cmd="hookctl__subcmd__monitor__subcmd__help"
+                ;;
+            hookctl__subcmd__monitor,report)
+                cmd="hookctl__subcmd__monitor__subcmd__report"
+                ;;
+            hookctl__subcmd__monitor__subcmd__help,help)
+                cmd="hookctl__subcmd__monitor__subcmd__help__subcmd__help"
+                ;;
+            hookctl__subcmd__monitor__subcmd__help,report)
+                cmd="hookctl__subcmd__monitor__subcmd__help__subcmd__report"
                 ;;
             *)
                 ;;
@@ -730,8 +745,22 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__help__subcmd__monitor)
-            opts=""
+            opts="report"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hookctl__subcmd__help__subcmd__monitor__subcmd__report)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1544,7 +1573,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__monitor)
-            opts="-p -H -q -v -h --interval --timeout --probe --event --provider --secret --private-key --key-id --set --data --request-header --catalog --header --algorithm --encoding --prefix --timestamp-header --signed-template --down-after --degraded --window --alert --alert-secret --metrics --once --ca-cert --json --color --quiet --verbose --config --db --no-input --help"
+            opts="-p -H -q -v -h --interval --timeout --probe --event --provider --secret --private-key --key-id --set --data --request-header --catalog --header --algorithm --encoding --prefix --timestamp-header --signed-template --down-after --degraded --window --alert --alert-secret --metrics --once --keep --ca-cert --smtp --smtp-from --twilio-account --twilio-token --twilio-from --twilio-api --sms-on --json --color --quiet --verbose --config --db --no-input --help report help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1654,7 +1683,119 @@ _hookctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --keep)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --smtp)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --smtp-from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --twilio-account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --twilio-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --twilio-from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --twilio-api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sms-on)
+                    COMPREPLY=($(compgen -W "down degraded" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hookctl__subcmd__monitor__subcmd__help)
+            opts="report help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hookctl__subcmd__monitor__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hookctl__subcmd__monitor__subcmd__help__subcmd__report)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hookctl__subcmd__monitor__subcmd__report)
+            opts="-q -v -h --since --until --markdown --min-availability --json --color --quiet --verbose --config --db --no-input --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-availability)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -37,7 +37,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand trigger 'Send realistic, correctly signed sample events to an endpoint, with retries'
             cand replay 'Send stored deliveries again, byte-exact or re-signed, to any target'
             cand validate 'Check that a webhook endpoint handles deliveries safely: signatures, replays, TLS, latency'
-            cand monitor 'Keep probing endpoints; alert Slack, Teams or a webhook when one goes down or recovers'
+            cand monitor 'Keep probing endpoints; alert Slack, Teams, a webhook, email or SMS when one goes down or recovers; report on the history'
             cand init 'Set up the config file: default provider, named secrets, generic schemes'
             cand logs 'Search, show, export, import and prune the delivery log'
             cand events 'The event catalog: list events, show one with a sample payload, lint a payload'
@@ -262,10 +262,18 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --down-after 'Failed probes in a row before an endpoint counts as down (--once: 1)'
             cand --degraded 'An endpoint whose p95 latency over the window is above this is degraded'
             cand --window 'Probes per endpoint kept for availability and latency'
-            cand --alert 'Where to send alerts: slack:URL (incoming webhook), teams:URL (message card), or webhook:URL (JSON signed with Standard Webhooks); repeatable'
+            cand --alert 'Where to send alerts: slack:URL (incoming webhook), teams:URL (message card), webhook:URL (JSON signed with Standard Webhooks), email:ADDRESS (through --smtp) or sms:+E164 (through Twilio); repeatable'
             cand --alert-secret 'Secret that signs webhook: alerts [default: the standard-webhooks secret in the config]'
             cand --metrics 'Serve Prometheus metrics on this address (e.g. 127.0.0.1:9464) at /metrics'
-            cand --ca-cert 'Also trust this CA certificate (PEM file; repeatable)'
+            cand --keep 'How long the probe history (monitor.db beside the delivery log) keeps probes and alerts'
+            cand --ca-cert 'Also trust this CA certificate (PEM file; repeatable): for endpoints, alert receivers and the SMTP server'
+            cand --smtp 'SMTP server for email: alerts: smtp://[user:pass@]host:port (STARTTLS) or smtps://… (TLS) [default: the config''s [smtp] url]'
+            cand --smtp-from 'The sender of email: alerts, e.g. ''hookctl <alerts@example.com>'' [default: the config''s [smtp] from]'
+            cand --twilio-account 'Twilio account SID (AC…) for sms: alerts [default: the config''s [twilio] account]'
+            cand --twilio-token 'Twilio auth token [default: the variable the config''s [twilio] token_env names]'
+            cand --twilio-from 'The number texts come from, in E.164 (+14155550100) [default: the config''s [twilio] from]'
+            cand --twilio-api 'Base URL of Twilio''s API [default: the config''s [twilio] api, else https://api.twilio.com]'
+            cand --sms-on 'Which changes send sms: alerts'
             cand --color 'When to use colour'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]'
             cand --db 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]'
@@ -278,6 +286,33 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --no-input 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
+            cand report 'Summarise the probe history: availability, latency, incidents and alerts per endpoint'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hookctl;monitor;report'= {
+            cand --since 'Probes newer than this: a duration ago (24h, 7d, 30d) or an RFC 3339 time'
+            cand --until 'Probes up to this time: RFC 3339 or a duration ago [default: now]'
+            cand --min-availability 'Exit 1 if an endpoint''s availability is below this percentage (e.g. 99.9)'
+            cand --color 'When to use colour'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]'
+            cand --db 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]'
+            cand --markdown 'A Markdown status-review table instead of plain text'
+            cand --json 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
+            cand -q 'Print nothing but the result (no progress, no hints on stderr)'
+            cand --quiet 'Print nothing but the result (no progress, no hints on stderr)'
+            cand -v 'More logging on stderr (-v, -vv)'
+            cand --verbose 'More logging on stderr (-v, -vv)'
+            cand --no-input 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'hookctl;monitor;help'= {
+            cand report 'Summarise the probe history: availability, latency, incidents and alerts per endpoint'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hookctl;monitor;help;report'= {
+        }
+        &'hookctl;monitor;help;help'= {
         }
         &'hookctl;init'= {
             cand --secret 'Save a secret for a provider (''stripe=whsec_…''); repeatable. Without it, init asks on a terminal'
@@ -668,7 +703,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand trigger 'Send realistic, correctly signed sample events to an endpoint, with retries'
             cand replay 'Send stored deliveries again, byte-exact or re-signed, to any target'
             cand validate 'Check that a webhook endpoint handles deliveries safely: signatures, replays, TLS, latency'
-            cand monitor 'Keep probing endpoints; alert Slack, Teams or a webhook when one goes down or recovers'
+            cand monitor 'Keep probing endpoints; alert Slack, Teams, a webhook, email or SMS when one goes down or recovers; report on the history'
             cand init 'Set up the config file: default provider, named secrets, generic schemes'
             cand logs 'Search, show, export, import and prune the delivery log'
             cand events 'The event catalog: list events, show one with a sample payload, lint a payload'
@@ -692,6 +727,9 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         &'hookctl;help;validate'= {
         }
         &'hookctl;help;monitor'= {
+            cand report 'Summarise the probe history: availability, latency, incidents and alerts per endpoint'
+        }
+        &'hookctl;help;monitor;report'= {
         }
         &'hookctl;help;init'= {
         }

@@ -41,7 +41,7 @@ complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "verify" -d 'Check a
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "trigger" -d 'Send realistic, correctly signed sample events to an endpoint, with retries'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "replay" -d 'Send stored deliveries again, byte-exact or re-signed, to any target'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "validate" -d 'Check that a webhook endpoint handles deliveries safely: signatures, replays, TLS, latency'
-complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "monitor" -d 'Keep probing endpoints; alert Slack, Teams or a webhook when one goes down or recovers'
+complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "monitor" -d 'Keep probing endpoints; alert Slack, Teams, a webhook, email or SMS when one goes down or recovers; report on the history'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "init" -d 'Set up the config file: default provider, named secrets, generic schemes'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "logs" -d 'Search, show, export, import and prune the delivery log'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "events" -d 'The event catalog: list events, show one with a sample payload, lint a payload'
@@ -1025,11 +1025,11 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand validate" -s q -l quiet 
 complete -c hookctl -n "__fish_hookctl_using_subcommand validate" -s v -l verbose -d 'More logging on stderr (-v, -vv)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand validate" -l no-input -d 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand validate" -s h -l help -d 'Print help'
-complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l interval -d 'Time between probes of one endpoint' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l timeout -d 'How long to wait for an answer; a probe past it has failed' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l probe -d 'What a probe sends to URLs given on the command line (the config file sets it per endpoint)' -r -f -a "signed\t'A correctly signed test event (POST); up means a 2xx answer'
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and not __fish_seen_subcommand_from report help" -l interval -d 'Time between probes of one endpoint' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and not __fish_seen_subcommand_from report help" -l timeout -d 'How long to wait for an answer; a probe past it has failed' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and not __fish_seen_subcommand_from report help" -l probe -d 'What a probe sends to URLs given on the command line (the config file sets it per endpoint)' -r -f -a "signed\t'A correctly signed test event (POST); up means a 2xx answer'
 get\t'A plain GET; up means any answer below 500'"
-complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l event -d 'The event a signed probe sends [default: as validate]' -r -f -a "calendly.invitee.created\t''
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and not __fish_seen_subcommand_from report help" -l event -d 'The event a signed probe sends [default: as validate]' -r -f -a "calendly.invitee.created\t''
 calendly.invitee.canceled\t''
 calendly.invitee_no_show.created\t''
 calendly.invitee_no_show.deleted\t''
@@ -1467,7 +1467,7 @@ form.submitted\t''
 journey.completed\t''
 wedding.date_changed\t''
 booking.guest_count_changed\t''"
-complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -s p -l provider -d 'Sign as this provider, or a scheme named in the config [default: the event\'s own; domain packs: standard-webhooks]' -r -f -a "airtable\t''
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and not __fish_seen_subcommand_from report help" -s p -l provider -d 'Sign as this provider, or a scheme named in the config [default: the event\'s own; domain packs: standard-webhooks]' -r -f -a "airtable\t''
 asana\t''
 autodesk\t''
 bitbucket\t''
@@ -1542,37 +1542,64 @@ xero\t''
 zendesk\t''
 zoom\t''
 generic\t''"
-complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l secret -d 'Secret to sign with [default: the config\'s, or a development secret]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l private-key -d 'Private key to sign with, for asymmetric schemes (a file, or the key itself)' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l key-id -d 'Key id the JWT names, for Plaid and Google [default: the key\'s JWK kid, else its RFC 7638 thumbprint]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l set -d 'Override a payload field (\'data.object.amount=5000\'); numbers, booleans and JSON are typed; JSON-quote to force text (\'id="42"\')' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l data -d 'Send this file as the payload instead of a generated one' -r -F
-complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -s H -l request-header -d 'Add or replace a request header (\'Name: value\'); repeatable' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l catalog -d 'Another directory of event files (JSON/YAML), read after $XDG_CONFIG_HOME/hookctl/events/' -r -F
-complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l header -d 'Signature header name' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l algorithm -d 'sha1, sha256 or sha512' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l encoding -d 'hex, base64 or base64url' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l prefix -d 'Text before the signature, e.g. \'sha256=\'' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l timestamp-header -d 'Header carrying the Unix timestamp that is signed' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l signed-template -d 'What is signed, e.g. \'{timestamp}.{body}\' ({body} {timestamp} {id} {url} {method} {header:Name})' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l down-after -d 'Failed probes in a row before an endpoint counts as down (--once: 1)' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l degraded -d 'An endpoint whose p95 latency over the window is above this is degraded' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l window -d 'Probes per endpoint kept for availability and latency' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l alert -d 'Where to send alerts: slack:URL (incoming webhook), teams:URL (message card), or webhook:URL (JSON signed with Standard Webhooks); repeatable' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l alert-secret -d 'Secret that signs webhook: alerts [default: the standard-webhooks secret in the config]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l metrics -d 'Serve Prometheus metrics on this address (e.g. 127.0.0.1:9464) at /metrics' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l ca-cert -d 'Also trust this CA certificate (PEM file; repeatable)' -r -F
-complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and not __fish_seen_subcommand_from report help" -l secret -d 'Secret to sign with [default: the config\'s, or a development secret]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and not __fish_seen_subcommand_from report help" -l private-key -d 'Private key to sign with, for asymmetric schemes (a file, or the key itself)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and not __fish_seen_subcommand_from report help" -l key-id -d 'Key id the JWT names, for Plaid and Google [default: the key\'s JWK kid, else its RFC 7638 thumbprint]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and not __fish_seen_subcommand_from report help" -l set -d 'Override a payload field (\'data.object.amount=5000\'); numbers, booleans and JSON are typed; JSON-quote to force text (\'id="42"\')' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and not __fish_seen_subcommand_from report help" -l data -d 'Send this file as the payload instead of a generated one' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and not __fish_seen_subcommand_from report help" -s H -l request-header -d 'Add or replace a request header (\'Name: value\'); repeatable' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and not __fish_seen_subcommand_from report help" -l catalog -d 'Another directory of event files (JSON/YAML), read after $XDG_CONFIG_HOME/hookctl/events/' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and not __fish_seen_subcommand_from report help" -l header -d 'Signature header name' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and not __fish_seen_subcommand_from report help" -l algorithm -d 'sha1, sha256 or sha512' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and not __fish_seen_subcommand_from report help" -l encoding -d 'hex, base64 or base64url' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and not __fish_seen_subcommand_from report help" -l prefix -d 'Text before the signature, e.g. \'sha256=\'' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and not __fish_seen_subcommand_from report help" -l timestamp-header -d 'Header carrying the Unix timestamp that is signed' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and not __fish_seen_subcommand_from report help" -l signed-template -d 'What is signed, e.g. \'{timestamp}.{body}\' ({body} {timestamp} {id} {url} {method} {header:Name})' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and not __fish_seen_subcommand_from report help" -l down-after -d 'Failed probes in a row before an endpoint counts as down (--once: 1)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and not __fish_seen_subcommand_from report help" -l degraded -d 'An endpoint whose p95 latency over the window is above this is degraded' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and not __fish_seen_subcommand_from report help" -l window -d 'Probes per endpoint kept for availability and latency' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and not __fish_seen_subcommand_from report help" -l alert -d 'Where to send alerts: slack:URL (incoming webhook), teams:URL (message card), webhook:URL (JSON signed with Standard Webhooks), email:ADDRESS (through --smtp) or sms:+E164 (through Twilio); repeatable' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and not __fish_seen_subcommand_from report help" -l alert-secret -d 'Secret that signs webhook: alerts [default: the standard-webhooks secret in the config]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and not __fish_seen_subcommand_from report help" -l metrics -d 'Serve Prometheus metrics on this address (e.g. 127.0.0.1:9464) at /metrics' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and not __fish_seen_subcommand_from report help" -l keep -d 'How long the probe history (monitor.db beside the delivery log) keeps probes and alerts' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and not __fish_seen_subcommand_from report help" -l ca-cert -d 'Also trust this CA certificate (PEM file; repeatable): for endpoints, alert receivers and the SMTP server' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and not __fish_seen_subcommand_from report help" -l smtp -d 'SMTP server for email: alerts: smtp://[user:pass@]host:port (STARTTLS) or smtps://… (TLS) [default: the config\'s [smtp] url]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and not __fish_seen_subcommand_from report help" -l smtp-from -d 'The sender of email: alerts, e.g. \'hookctl <alerts@example.com>\' [default: the config\'s [smtp] from]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and not __fish_seen_subcommand_from report help" -l twilio-account -d 'Twilio account SID (AC…) for sms: alerts [default: the config\'s [twilio] account]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and not __fish_seen_subcommand_from report help" -l twilio-token -d 'Twilio auth token [default: the variable the config\'s [twilio] token_env names]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and not __fish_seen_subcommand_from report help" -l twilio-from -d 'The number texts come from, in E.164 (+14155550100) [default: the config\'s [twilio] from]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and not __fish_seen_subcommand_from report help" -l twilio-api -d 'Base URL of Twilio\'s API [default: the config\'s [twilio] api, else https://api.twilio.com]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and not __fish_seen_subcommand_from report help" -l sms-on -d 'Which changes send sms: alerts' -r -f -a "down\t'Only when an endpoint goes down, and when it recovers from that'
+degraded\t'Also when it degrades (slow answers), and recovers from that'"
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and not __fish_seen_subcommand_from report help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]' -r -F
-complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l db -d 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]' -r -F
-complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l once -d 'Probe every endpoint once, alert on the ones down, and exit 1 if any is down (cron, CI)'
-complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l json -d 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
-complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -s q -l quiet -d 'Print nothing but the result (no progress, no hints on stderr)'
-complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -s v -l verbose -d 'More logging on stderr (-v, -vv)'
-complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -l no-input -d 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
-complete -c hookctl -n "__fish_hookctl_using_subcommand monitor" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and not __fish_seen_subcommand_from report help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and not __fish_seen_subcommand_from report help" -l db -d 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and not __fish_seen_subcommand_from report help" -l once -d 'Probe every endpoint once, alert on the ones down, and exit 1 if any is down (cron, CI)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and not __fish_seen_subcommand_from report help" -l json -d 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and not __fish_seen_subcommand_from report help" -s q -l quiet -d 'Print nothing but the result (no progress, no hints on stderr)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and not __fish_seen_subcommand_from report help" -s v -l verbose -d 'More logging on stderr (-v, -vv)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and not __fish_seen_subcommand_from report help" -l no-input -d 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and not __fish_seen_subcommand_from report help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and not __fish_seen_subcommand_from report help" -a "report" -d 'Summarise the probe history: availability, latency, incidents and alerts per endpoint'
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and not __fish_seen_subcommand_from report help" -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and __fish_seen_subcommand_from report" -l since -d 'Probes newer than this: a duration ago (24h, 7d, 30d) or an RFC 3339 time' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and __fish_seen_subcommand_from report" -l until -d 'Probes up to this time: RFC 3339 or a duration ago [default: now]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and __fish_seen_subcommand_from report" -l min-availability -d 'Exit 1 if an endpoint\'s availability is below this percentage (e.g. 99.9)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and __fish_seen_subcommand_from report" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and __fish_seen_subcommand_from report" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and __fish_seen_subcommand_from report" -l db -d 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and __fish_seen_subcommand_from report" -l markdown -d 'A Markdown status-review table instead of plain text'
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and __fish_seen_subcommand_from report" -l json -d 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and __fish_seen_subcommand_from report" -s q -l quiet -d 'Print nothing but the result (no progress, no hints on stderr)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and __fish_seen_subcommand_from report" -s v -l verbose -d 'More logging on stderr (-v, -vv)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and __fish_seen_subcommand_from report" -l no-input -d 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and __fish_seen_subcommand_from report" -s h -l help -d 'Print help'
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "report" -d 'Summarise the probe history: availability, latency, incidents and alerts per endpoint'
+complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand init" -l secret -d 'Save a secret for a provider (\'stripe=whsec_…\'); repeatable. Without it, init asks on a terminal' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand init" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
@@ -2981,7 +3008,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_see
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay load completions man help" -f -a "trigger" -d 'Send realistic, correctly signed sample events to an endpoint, with retries'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay load completions man help" -f -a "replay" -d 'Send stored deliveries again, byte-exact or re-signed, to any target'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay load completions man help" -f -a "validate" -d 'Check that a webhook endpoint handles deliveries safely: signatures, replays, TLS, latency'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay load completions man help" -f -a "monitor" -d 'Keep probing endpoints; alert Slack, Teams or a webhook when one goes down or recovers'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay load completions man help" -f -a "monitor" -d 'Keep probing endpoints; alert Slack, Teams, a webhook, email or SMS when one goes down or recovers; report on the history'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay load completions man help" -f -a "init" -d 'Set up the config file: default provider, named secrets, generic schemes'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay load completions man help" -f -a "logs" -d 'Search, show, export, import and prune the delivery log'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay load completions man help" -f -a "events" -d 'The event catalog: list events, show one with a sample payload, lint a payload'
@@ -2991,6 +3018,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_see
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay load completions man help" -f -a "completions" -d 'Print a shell completion script'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay load completions man help" -f -a "man" -d 'Print the man page (roff), e.g. `hookctl man > hookctl.1`'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay load completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "report" -d 'Summarise the probe history: availability, latency, incidents and alerts per endpoint'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "show" -d 'Show one record: pretty, the raw HTTP request, a curl command, HAR or JSON'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "tail" -d 'Print the last records, then new ones as they land, until Ctrl-C (the same as `logs --follow`)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and __fish_seen_subcommand_from logs" -f -a "stats" -d 'Counts, success rate and duration percentiles, overall or per event, target or status'

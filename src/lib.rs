@@ -61,7 +61,7 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Command::Trigger(a) => cmd::trigger::run(a, &ctx),
         Command::Replay(a) => cmd::replay::run(a, &ctx),
         Command::Validate(a) => cmd::validate::run(a, &ctx),
-        Command::Monitor(a) => cmd::monitor::run(a, &ctx),
+        Command::Monitor(a) => cmd::monitor::run(*a, &ctx),
         Command::Init(a) => cmd::init::run(a, &ctx),
         Command::Logs(a) => cmd::logs::run(a, &ctx),
         Command::Events(a) => cmd::events::run(a, &ctx),

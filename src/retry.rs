@@ -30,6 +30,40 @@ impl Policy {
     }
 }
 
+/// What one attempt came to: done, or worth another try (after this long, if it said).
+pub enum Attempt<T> {
+    Done(T),
+    Again(T, Option<Duration>),
+}
+
+/// Calls `attempt(n, retries_left)` (n from 1) until it is done or the retries are spent,
+/// waiting the backoff (or the wait the attempt asked for) in between; returns every outcome,
+/// oldest first. The one loop behind HTTP deliveries and any other channel (SMTP).
+pub async fn with_backoff<T, F, Fut>(policy: Policy, mut attempt: F) -> Result<Vec<T>>
+where
+    F: FnMut(u32, bool) -> Fut,
+    Fut: Future<Output = Result<Attempt<T>>>,
+{
+    let mut outcomes = Vec::new();
+    for n in 1..=policy.retries + 1 {
+        match attempt(n, n <= policy.retries).await? {
+            Attempt::Done(t) => {
+                outcomes.push(t);
+                break;
+            }
+            Attempt::Again(t, asked) => {
+                outcomes.push(t);
+                if n > policy.retries {
+                    break;
+                }
+                let wait = asked.unwrap_or_else(|| policy.backoff(n, rand::random::<f64>()));
+                tokio::time::sleep(wait).await;
+            }
+        }
+    }
+    Ok(outcomes)
+}
+
 /// Sends with `send(attempt, retries_left, first)` until a 2xx, a failure not worth retrying, or
 /// the last attempt; `first` is the first attempt's record id on a retry, for its `retry_of`.
 /// Returns every attempt's record, oldest first.
@@ -38,23 +72,28 @@ where
     F: FnMut(u32, bool, Option<String>) -> Fut,
     Fut: Future<Output = Result<Record>>,
 {
-    let mut attempts: Vec<Record> = Vec::new();
-    for attempt in 1..=policy.retries + 1 {
-        let first = attempts.first().map(|r| r.id.clone());
-        let record = send(attempt, attempt <= policy.retries, first).await?;
-        let again = record.status == Status::Failed;
-        let wait = record
-            .response
-            .as_ref()
-            .and_then(|r| crate::http::retry_after(&r.headers))
-            .unwrap_or_else(|| policy.backoff(attempt, rand::random::<f64>()));
-        attempts.push(record);
-        if !again {
-            break;
+    // The first attempt's id, set by the first attempt and read by every retry.
+    let first = std::sync::Arc::new(std::sync::Mutex::new(None::<String>));
+    with_backoff(policy, |attempt, retries_left| {
+        let known = first.lock().map(|f| f.clone()).unwrap_or_default();
+        let sent = send(attempt, retries_left, known);
+        let first = first.clone();
+        async move {
+            let record = sent.await?;
+            if let Ok(mut f) = first.lock() {
+                f.get_or_insert_with(|| record.id.clone());
+            }
+            if record.status != Status::Failed {
+                return Ok(Attempt::Done(record));
+            }
+            let asked = record
+                .response
+                .as_ref()
+                .and_then(|r| crate::http::retry_after(&r.headers));
+            Ok(Attempt::Again(record, asked))
         }
-        tokio::time::sleep(wait).await;
-    }
-    Ok(attempts)
+    })
+    .await
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ mod events;
 mod listen;
 mod load;
 mod logs;
+mod monitor;
 mod replay;
 mod signing;
 mod trigger;
@@ -19,6 +20,7 @@ pub use events::*;
 pub use listen::*;
 pub use load::*;
 pub use logs::*;
+pub use monitor::*;
 pub use replay::*;
 pub use signing::*;
 pub use trigger::*;
@@ -97,8 +99,8 @@ pub enum Command {
     Replay(ReplayArgs),
     /// Check that a webhook endpoint handles deliveries safely: signatures, replays, TLS, latency.
     Validate(ValidateArgs),
-    /// Keep probing endpoints; alert Slack, Teams or a webhook when one goes down or recovers.
-    Monitor(MonitorArgs),
+    /// Keep probing endpoints; alert Slack, Teams, a webhook, email or SMS when one goes down or recovers; report on the history.
+    Monitor(Box<MonitorArgs>),
     /// Set up the config file: default provider, named secrets, generic schemes.
     Init(InitArgs),
     /// Search, show, export, import and prune the delivery log.

@@ -97,7 +97,11 @@ pub enum ProbeKind {
 }
 
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct MonitorArgs {
+    #[command(subcommand)]
+    pub command: Option<super::monitor::MonitorCommand>,
+
     /// Endpoint URLs, or names of endpoints in the config file; none: every endpoint in the config file (--config).
     #[arg(value_name = "URL")]
     pub targets: Vec<String>,
@@ -148,9 +152,10 @@ pub struct MonitorArgs {
     #[arg(long, value_name = "N", default_value_t = 20, value_parser = at_least::<usize>(1), allow_negative_numbers = true)]
     pub window: usize,
 
-    /// Where to send alerts: slack:URL (incoming webhook), teams:URL (message card), or webhook:URL
-    /// (JSON signed with Standard Webhooks); repeatable.
-    #[arg(long = "alert", value_name = "CHANNEL:URL")]
+    /// Where to send alerts: slack:URL (incoming webhook), teams:URL (message card), webhook:URL
+    /// (JSON signed with Standard Webhooks), email:ADDRESS (through --smtp) or sms:+E164 (through
+    /// Twilio); repeatable.
+    #[arg(long = "alert", value_name = "CHANNEL:TARGET")]
     pub alerts: Vec<String>,
 
     /// Secret that signs webhook: alerts [default: the standard-webhooks secret in the config].
@@ -171,7 +176,20 @@ pub struct MonitorArgs {
     #[arg(long)]
     pub once: bool,
 
-    /// Also trust this CA certificate (PEM file; repeatable).
+    /// How long the probe history (monitor.db beside the delivery log) keeps probes and alerts.
+    #[arg(
+        long,
+        value_name = "DUR",
+        default_value = "30d",
+        allow_hyphen_values = true
+    )]
+    pub keep: String,
+
+    /// Also trust this CA certificate (PEM file; repeatable): for endpoints, alert receivers
+    /// and the SMTP server.
     #[arg(long, value_name = "FILE")]
     pub ca_cert: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub servers: super::monitor::AlertServers,
 }

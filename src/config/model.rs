@@ -28,6 +28,39 @@ pub struct Config {
     /// Webhook endpoints that `validate` and `monitor` check (`[[endpoint]]` tables).
     #[serde(default, rename = "endpoint", skip_serializing_if = "Vec::is_empty")]
     pub endpoints: Vec<EndpointDef>,
+    /// The SMTP server `monitor`'s email alerts go through (boxed: a config is carried whole
+    /// by value, and most have neither table).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub smtp: Option<Box<SmtpDef>>,
+    /// The Twilio account `monitor`'s SMS alerts go through.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub twilio: Option<Box<TwilioDef>>,
+}
+
+/// `[smtp]`: a file a team shares names the server and where its password is, not the password.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SmtpDef {
+    /// smtp://[user@]host:port or smtps://[user@]host:port.
+    pub url: Option<String>,
+    /// The sender, e.g. `hookctl <alerts@example.com>`.
+    pub from: Option<String>,
+    /// An environment variable holding the SMTP password.
+    pub password_env: Option<String>,
+}
+
+/// `[twilio]`: the account and sender; the auth token stays in the environment.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TwilioDef {
+    /// The account SID (AC…).
+    pub account: Option<String>,
+    /// The number texts come from, in E.164.
+    pub from: Option<String>,
+    /// An environment variable holding the auth token [default: TWILIO_AUTH_TOKEN].
+    pub token_env: Option<String>,
+    /// The API's base URL [default: https://api.twilio.com].
+    pub api: Option<String>,
 }
 
 /// One endpoint to check: where it is, and how deliveries to it are signed.
@@ -148,5 +181,23 @@ mod tests {
         );
         let err = Config::parse("[[endpoint]]\nurl = \"x\"\nsecrett = \"y\"\n").unwrap_err();
         assert!(err.contains("line 3") && err.contains("secrett"), "{err}");
+    }
+
+    #[test]
+    fn smtp_and_twilio_tables_name_where_the_secrets_are_not_the_secrets() {
+        let text = "[smtp]\nurl = \"smtp://alerts@mail.example.com:587\"\nfrom = \"hookctl <alerts@example.com>\"\npassword_env = \"SMTP_PASSWORD\"\n\n[twilio]\naccount = \"AC0123\"\nfrom = \"+14155550199\"\ntoken_env = \"TWILIO_AUTH_TOKEN\"\n";
+        let c = Config::parse(text).unwrap();
+        let smtp = c.smtp.as_deref().unwrap();
+        assert_eq!(smtp.password_env.as_deref(), Some("SMTP_PASSWORD"));
+        assert_eq!(
+            c.twilio.as_deref().unwrap().from.as_deref(),
+            Some("+14155550199")
+        );
+        assert_eq!(
+            Config::parse(&toml::to_string_pretty(&c).unwrap()).unwrap(),
+            c
+        );
+        let err = Config::parse("[twilio]\ntoken = \"abc\"\n").unwrap_err();
+        assert!(err.contains("token"), "{err}");
     }
 }

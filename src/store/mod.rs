@@ -84,74 +84,86 @@ pub struct Store {
     conn: Connection,
 }
 
+/// Opens (creating) one of hookctl's own SQLite files — the delivery log, monitor's probe
+/// history — private to the user, in WAL mode, waiting for other writers; `what` names it in
+/// errors.
+pub fn open_private(path: &Path, what: &str) -> Result<Connection> {
+    // Folders hookctl makes 0700 and the file 0600 (its -wal and -shm take its mode): the log
+    // holds every request as sent, credentials included.
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        hookctl_relay::private::create_dir(dir)
+            .with_context(|| format!("cannot create the {what}'s folder {}", dir.display()))?;
+    }
+    hookctl_relay::private::create_file(path)
+        .with_context(|| format!("cannot create the {what} {}", path.display()))?;
+    let conn = Connection::open(path)
+        .with_context(|| format!("cannot open the {what} {}", path.display()))?;
+    prepare(&conn).with_context(|| format!("{what} {}", path.display()))?;
+    Ok(conn)
+}
+
+/// Waits for other processes' locks rather than failing, and switches to WAL.
+fn prepare(conn: &Connection) -> Result<()> {
+    // Another process may hold the write lock for a moment: wait rather than fail.
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    let not_sqlite = |e: rusqlite::Error| {
+        if matches!(
+            e.sqlite_error_code(),
+            Some(rusqlite::ErrorCode::NotADatabase)
+        ) {
+            anyhow::anyhow!(
+                "is not a SQLite database: pass another --db path (hookctl will create it)"
+            )
+        } else {
+            anyhow::Error::new(e)
+        }
+    };
+    switch_to_wal(conn).map_err(not_sqlite)?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    Ok(())
+}
+
+/// Runs the schema `steps` not yet run; `PRAGMA user_version` counts those that have.
+pub fn migrate(conn: &mut Connection, steps: &[&str]) -> Result<()> {
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let version = version.max(0) as usize;
+    if version > steps.len() {
+        bail!(
+            "was written by a newer hookctl (schema {version}, this one knows {}): upgrade hookctl",
+            steps.len()
+        );
+    }
+    for (i, step) in steps.iter().enumerate().skip(version) {
+        // IMMEDIATE takes the write lock up front: a deferred transaction that reads
+        // first cannot wait for another process's migration and fails "database is locked".
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        // Re-check inside the write lock: another process may have migrated meanwhile.
+        let now: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if now <= i as i64 {
+            tx.execute_batch(step)
+                .with_context(|| format!("schema step {}", i + 1))?;
+            tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+        }
+        tx.commit()?;
+    }
+    Ok(())
+}
+
 impl Store {
     /// Opens (creating) the log and brings its schema up to date.
     pub fn open(path: &Path) -> Result<Store> {
-        // Folders hookctl makes 0700 and the log 0600 (its -wal and -shm take the log's mode):
-        // it holds every request as sent, credentials included.
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            hookctl_relay::private::create_dir(dir).with_context(|| {
-                format!("cannot create the delivery log's folder {}", dir.display())
-            })?;
-        }
-        hookctl_relay::private::create_file(path)
-            .with_context(|| format!("cannot create the delivery log {}", path.display()))?;
-        let conn = Connection::open(path)
-            .with_context(|| format!("cannot open the delivery log {}", path.display()))?;
-        Self::init(conn).with_context(|| format!("delivery log {}", path.display()))
+        let mut conn = open_private(path, "delivery log")?;
+        migrate(&mut conn, migrations::STEPS)
+            .with_context(|| format!("delivery log {}", path.display()))?;
+        Ok(Store { conn })
     }
 
     /// An in-memory log (tests, `--dry-run`).
     pub fn in_memory() -> Result<Store> {
-        Self::init(Connection::open_in_memory()?)
-    }
-
-    fn init(conn: Connection) -> Result<Store> {
-        // Another process may hold the write lock for a moment: wait rather than fail.
-        conn.busy_timeout(BUSY_TIMEOUT)?;
-        let not_sqlite = |e: rusqlite::Error| {
-            if matches!(
-                e.sqlite_error_code(),
-                Some(rusqlite::ErrorCode::NotADatabase)
-            ) {
-                anyhow::anyhow!(
-                    "is not a SQLite database: pass another --db path (hookctl will create it)"
-                )
-            } else {
-                anyhow::Error::new(e)
-            }
-        };
-        switch_to_wal(&conn).map_err(not_sqlite)?;
-        conn.pragma_update(None, "synchronous", "NORMAL")?;
-        let mut store = Store { conn };
-        store.migrate()?;
-        Ok(store)
-    }
-
-    fn migrate(&mut self) -> Result<()> {
-        let version = self.schema_version()?;
-        if version > migrations::STEPS.len() {
-            bail!(
-                "was written by a newer hookctl (schema {version}, this one knows {}): upgrade hookctl",
-                migrations::STEPS.len()
-            );
-        }
-        for (i, step) in migrations::STEPS.iter().enumerate().skip(version) {
-            // IMMEDIATE takes the write lock up front: a deferred transaction that reads
-            // first cannot wait for another process's migration and fails "database is locked".
-            let tx = self
-                .conn
-                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-            // Re-check inside the write lock: another process may have migrated meanwhile.
-            let now: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-            if now <= i as i64 {
-                tx.execute_batch(step)
-                    .with_context(|| format!("schema step {}", i + 1))?;
-                tx.pragma_update(None, "user_version", (i + 1) as i64)?;
-            }
-            tx.commit()?;
-        }
-        Ok(())
+        let mut conn = Connection::open_in_memory()?;
+        prepare(&conn)?;
+        migrate(&mut conn, migrations::STEPS)?;
+        Ok(Store { conn })
     }
 
     pub fn schema_version(&self) -> Result<usize> {

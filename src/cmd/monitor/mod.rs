@@ -1,10 +1,13 @@
 //! `hookctl monitor`: probe endpoints on an interval, keep availability and latency over a
-//! sliding window, alert once when one goes down or degrades and once when it recovers, and
-//! serve Prometheus metrics.
+//! sliding window, alert once when one goes down or degrades and once when it recovers, keep
+//! every probe in a history, and serve Prometheus metrics.
 
 pub mod alert;
 pub mod display;
+pub mod history;
 pub mod metrics;
+pub mod report;
+pub mod servers;
 pub mod state;
 pub mod watch;
 
@@ -21,13 +24,13 @@ use super::Ctx;
 use super::shared::answer::Answer;
 use super::shared::endpoints::{self, Endpoint, Wanted};
 use super::shared::input::{parse_duration, parse_timeout};
-use crate::cli::{MonitorArgs, ProbeKind};
+use crate::cli::{MonitorArgs, MonitorCommand, ProbeKind, SmsOn};
 use crate::http::{Outgoing, Sender};
 use crate::message::Headers;
 use crate::output::{Exit, usage};
 use crate::signature::{KeyMaterial, Registry};
 use crate::store::Source;
-use alert::{Alert, Channel, Signer};
+use alert::{Alert, Channel, Kind, Outbox, Outcome, Post, Signer};
 use display::{Display, Mode};
 use state::{Health, Sample, Thresholds, Tracker};
 use watch::{ProbeFn, Schedule};
@@ -39,12 +42,20 @@ pub struct Plan {
     pub timeout: Duration,
     pub thresholds: Thresholds,
     pub channels: Vec<Channel>,
-    pub signer: Option<Arc<Signer>>,
+    pub outbox: Arc<Outbox>,
+    pub sms_on_degraded: bool,
+    /// Sends the probes.
     pub sender: Sender,
     pub metrics: Option<std::net::SocketAddr>,
+    /// Where probes and alerts are kept, and for how long.
+    pub history: std::path::PathBuf,
+    pub keep: Duration,
 }
 
 pub fn run(args: MonitorArgs, ctx: &Ctx) -> Result<Exit> {
+    if let Some(MonitorCommand::Report(r)) = &args.command {
+        return report::run(r, ctx);
+    }
     let plan = plan(&args, ctx)?;
     let mode = if ctx.style.json {
         Mode::Json
@@ -112,6 +123,27 @@ pub fn plan(args: &MonitorArgs, ctx: &Ctx) -> Result<Plan> {
                 .map_err(|e| usage(format!("--metrics: {e}")))
         })
         .transpose()?;
+    let keep = parse_timeout(&args.keep, "--keep")?;
+    let roots: Vec<Vec<u8>> = endpoints::ca_certs(&args.ca_cert)?
+        .iter()
+        .map(|c| c.to_vec())
+        .collect();
+    let wants = |k: Kind| channels.iter().any(|c| c.kind == k);
+    let config = if wants(Kind::Email) || wants(Kind::Sms) {
+        ctx.config()?
+    } else {
+        Default::default()
+    };
+    let smtp = if wants(Kind::Email) {
+        Some(servers::smtp(&args.servers, &config, &roots)?)
+    } else {
+        None
+    };
+    let twilio = if wants(Kind::Sms) {
+        Some(servers::twilio(&args.servers, &config)?)
+    } else {
+        None
+    };
     let endpoints = endpoints::resolve(
         &Wanted {
             targets: &args.targets,
@@ -122,15 +154,14 @@ pub fn plan(args: &MonitorArgs, ctx: &Ctx) -> Result<Plan> {
         },
         ctx,
     )?;
-    let signer = if channels.iter().any(|c| c.kind == alert::Kind::Webhook) {
-        Some(Arc::new(alert_signer(args.alert_secret.as_deref(), ctx)?))
+    let signer = if wants(Kind::Webhook) {
+        Some(alert_signer(args.alert_secret.as_deref(), ctx)?)
     } else {
         None
     };
-    let roots: Vec<Vec<u8>> = endpoints::ca_certs(&args.ca_cert)?
-        .iter()
-        .map(|c| c.to_vec())
-        .collect();
+    // Probes are not recorded in the delivery log (a monitor left running for weeks would fill
+    // it with health checks): they go to the probe history beside it.
+    let sender = Sender::with_roots(None, &roots)?;
     Ok(Plan {
         endpoints: endpoints.into_iter().map(Arc::new).collect(),
         schedule: Schedule {
@@ -145,22 +176,133 @@ pub fn plan(args: &MonitorArgs, ctx: &Ctx) -> Result<Plan> {
             window: args.window,
         },
         channels,
-        signer,
-        // Probes are not recorded: a monitor left running for weeks would fill the delivery log
-        // with health checks.
-        sender: Sender::with_roots(None, &roots)?,
+        outbox: Arc::new(Outbox {
+            post: Post {
+                sender: sender.clone(),
+                timeout,
+                policy: alert::POLICY,
+            },
+            signer,
+            smtp,
+            twilio,
+        }),
+        sms_on_degraded: args.servers.sms_on == SmsOn::Degraded,
+        sender,
         metrics,
+        history: history::path(&crate::store::path(ctx.global.db.as_deref())?),
+        keep,
     })
 }
 
-/// Probes until `shutdown` (or one round with `once`), alerting and serving metrics; returns
-/// each endpoint's final health. Alerts still in flight are awaited before returning.
+/// One alert's fate, as the task that sent it tells it.
+struct Sent {
+    alert: Alert,
+    channel: Channel,
+    outcome: Outcome,
+}
+
+/// The probe history as the run writes it: a write that fails is told once on stderr and
+/// the monitor goes on, since alerts matter more than the record of them.
+struct Keeper {
+    history: history::History,
+    keep: Duration,
+    pruned: Option<std::time::Instant>,
+    warned: bool,
+}
+
+/// The history is pruned at the start and then hourly.
+const PRUNE_EVERY: Duration = Duration::from_secs(3600);
+
+impl Keeper {
+    fn write(&mut self, r: Result<()>) {
+        if let Err(e) = r
+            && !std::mem::replace(&mut self.warned, true)
+        {
+            eprintln!("hookctl: cannot write the probe history (monitoring goes on): {e:#}");
+        }
+        if self.pruned.is_none_or(|t| t.elapsed() >= PRUNE_EVERY) {
+            self.pruned = Some(std::time::Instant::now());
+            let before = chrono::Utc::now()
+                - chrono::Duration::from_std(self.keep).unwrap_or(chrono::Duration::MAX);
+            let r = self.history.prune(before).map(|_| ());
+            self.write(r);
+        }
+    }
+
+    fn probe(
+        &mut self,
+        at: chrono::DateTime<chrono::Utc>,
+        ep: &Endpoint,
+        s: &Sample,
+        state: Health,
+    ) {
+        let r = self.history.record_probe(&history::Probe {
+            at,
+            endpoint: ep.name.clone(),
+            url: ep.url.clone(),
+            ok: s.ok,
+            status: s.status,
+            latency_ms: s.ms,
+            error: (!s.ok).then(|| s.detail.clone()),
+            state,
+        });
+        self.write(r);
+    }
+
+    fn alert(&mut self, sent: &Sent) {
+        let personal = matches!(sent.channel.kind, Kind::Email | Kind::Sms);
+        let r = self.history.record_alert(&history::SentAlert {
+            at: sent.alert.at,
+            endpoint: sent.alert.endpoint.clone(),
+            url: sent.alert.url.clone(),
+            event: sent.alert.event_type().into(),
+            channel: sent.channel.label().into(),
+            target: if personal {
+                sent.channel.target.clone()
+            } else {
+                String::new()
+            },
+            delivered: sent.outcome.delivered,
+            attempts: sent.outcome.attempts,
+            detail: sent.outcome.detail.clone(),
+        });
+        self.write(r);
+    }
+}
+
+/// Tells of an alert's fate on the display and keeps it in the history.
+fn settle(sent: &Sent, display: &mut Display, keeper: &mut Keeper) -> Result<()> {
+    keeper.alert(sent);
+    let (a, o) = (&sent.alert, &sent.outcome);
+    let verb = if o.delivered { "sent" } else { "NOT delivered" };
+    display.note(
+        format!(
+            "{} alert for {} {verb} to {}: {}",
+            a.event_type(),
+            a.endpoint,
+            sent.channel.label(),
+            o.detail
+        ),
+        json!({"type": "alert", "event": a.event_type(), "endpoint": a.endpoint,
+            "channel": sent.channel.label(), "delivered": o.delivered, "detail": o.detail}),
+    )
+}
+
+/// Probes until `shutdown` (or one round with `once`), alerting, keeping the history and
+/// serving metrics; returns each endpoint's final health. Alerts still in flight are awaited
+/// before returning.
 pub async fn execute(
     plan: Plan,
     shutdown: CancellationToken,
     metrics_listener: Option<tokio::net::TcpListener>,
     mut display: Display,
 ) -> Result<Vec<Health>> {
+    let mut keeper = Keeper {
+        history: history::History::open(&plan.history)?,
+        keep: plan.keep,
+        pruned: None,
+        warned: false,
+    };
     let metrics = metrics::Metrics::new();
     let server = metrics_listener.map(|l| {
         let stop = CancellationToken::new();
@@ -172,8 +314,12 @@ pub async fn execute(
         .iter()
         .map(|_| Tracker::new(plan.thresholds))
         .collect();
+    // When each endpoint's current state began, once a change has been seen; and the first
+    // failure of its current streak, where an outage begins (as `monitor report` counts it).
+    let mut since: Vec<Option<chrono::DateTime<chrono::Utc>>> = vec![None; plan.endpoints.len()];
+    let mut streak: Vec<Option<chrono::DateTime<chrono::Utc>>> = vec![None; plan.endpoints.len()];
     let probe = probe_fn(&plan);
-    let (notes_tx, mut notes_rx) = mpsc::unbounded_channel::<(String, serde_json::Value)>();
+    let (notes_tx, mut notes_rx) = mpsc::unbounded_channel::<Sent>();
     let mut alerts = tokio::task::JoinSet::new();
     let mut failure: Option<anyhow::Error> = None;
 
@@ -185,7 +331,14 @@ pub async fn execute(
         |i, sample| {
             let ep = &plan.endpoints[i];
             let t = &mut trackers[i];
+            let now = chrono::Utc::now();
+            if sample.ok {
+                streak[i] = None;
+            } else {
+                streak[i].get_or_insert(now);
+            }
             let change = t.record(sample.clone());
+            keeper.probe(now, ep, &sample, t.health);
             metrics.observe(&ep.name, &sample, t);
             let mut shown = display.probe(&ep.name, &ep.url, &sample, t);
             if let Some(change) = change {
@@ -196,7 +349,7 @@ pub async fn execute(
                     change.from.as_str(),
                     sample.detail
                 );
-                let at = chrono::Utc::now();
+                let at = now;
                 let j = json!({"type": "change", "time": crate::output::time(at),
                     "endpoint": ep.name, "url": ep.url, "state": change.to,
                     "previous_state": change.from, "detail": sample.detail});
@@ -206,43 +359,39 @@ pub async fn execute(
                     url: ep.url.clone(),
                     change,
                     detail: sample.detail.clone(),
+                    last_ms: sample.ms,
+                    failures: t.failures_in_row(),
                     availability: t.availability(),
                     p95_ms: t.p95(),
                     window: t.window_len(),
                     at,
+                    since: since[i].replace(match change.to {
+                        Health::Down => streak[i].unwrap_or(at),
+                        _ => at,
+                    }),
                 };
                 for channel in &plan.channels {
-                    let (sender, channel, a, signer, notes, timeout) = (
-                        plan.sender.clone(),
+                    if !channel.fires_for(change, plan.sms_on_degraded) {
+                        continue;
+                    }
+                    let (outbox, channel, alert, notes) = (
+                        plan.outbox.clone(),
                         channel.clone(),
                         a.clone(),
-                        plan.signer.clone(),
                         notes_tx.clone(),
-                        plan.timeout,
                     );
                     alerts.spawn(async move {
-                        let r =
-                            alert::send(&sender, &channel, &a, signer.as_deref(), timeout).await;
-                        let (ok, said) = match r {
-                            Ok(v) => v,
-                            Err(e) => (false, format!("{e:#}")),
-                        };
-                        let verb = if ok { "sent" } else { "NOT delivered" };
-                        let _ = notes.send((
-                            format!(
-                                "{} alert for {} {verb} to {}: {said}",
-                                a.event_type(),
-                                a.endpoint,
-                                channel.label()
-                            ),
-                            json!({"type": "alert", "event": a.event_type(), "endpoint": a.endpoint,
-                                "channel": channel.label(), "delivered": ok, "detail": said}),
-                        ));
+                        let outcome = alert::send(&outbox, &channel, &alert).await;
+                        let _ = notes.send(Sent {
+                            alert,
+                            channel,
+                            outcome,
+                        });
                     });
                 }
             }
-            while let Ok((text, j)) = notes_rx.try_recv() {
-                shown = shown.and_then(|_| display.note(text, j));
+            while let Ok(sent) = notes_rx.try_recv() {
+                shown = shown.and_then(|_| settle(&sent, &mut display, &mut keeper));
             }
             let rows: Vec<(&str, &Tracker)> = plan
                 .endpoints
@@ -262,8 +411,8 @@ pub async fn execute(
     .await;
     while alerts.join_next().await.is_some() {}
     drop(notes_tx);
-    while let Some((text, j)) = notes_rx.recv().await {
-        display.note(text, j)?;
+    while let Some(sent) = notes_rx.recv().await {
+        settle(&sent, &mut display, &mut keeper)?;
     }
     let rows: Vec<(&str, &Tracker)> = plan
         .endpoints

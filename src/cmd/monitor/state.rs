@@ -33,6 +33,13 @@ impl Health {
             Health::Down => "down",
         }
     }
+
+    /// The word [`Health::as_str`] gives, read back.
+    pub fn parse(word: &str) -> Option<Health> {
+        [Health::Unknown, Health::Up, Health::Degraded, Health::Down]
+            .into_iter()
+            .find(|h| h.as_str() == word)
+    }
 }
 
 /// One probe's result.
@@ -149,6 +156,10 @@ impl Tracker {
 
     pub fn window_len(&self) -> usize {
         self.window.len()
+    }
+
+    pub fn failures_in_row(&self) -> u32 {
+        self.failures_in_row
     }
 }
 
