@@ -4,4 +4,4 @@ mod edit;
 mod model;
 
 pub use edit::ConfigFile;
-pub use model::{Config, EndpointDef, KeyPair, path};
+pub use model::{Config, EndpointDef, KeyPair, RelayDef, path};

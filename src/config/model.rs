@@ -1,4 +1,4 @@
-//! What the config file holds (named secrets, generic schemes, keys, endpoints), where it lives, and reading it.
+//! What the config file holds (named secrets, generic schemes, keys, endpoints, the relay), where it lives, and reading it.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -28,6 +28,17 @@ pub struct Config {
     /// Webhook endpoints that `validate` and `monitor` check (`[[endpoint]]` tables).
     #[serde(default, rename = "endpoint", skip_serializing_if = "Vec::is_empty")]
     pub endpoints: Vec<EndpointDef>,
+    /// The relay `listen` connects to without `--relay` (`[relay]`, written by `init --relay`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relay: Option<RelayDef>,
+}
+
+/// The relay `listen` uses by default. Its token is a credential and is not here: `init` keeps
+/// it beside the delivery log (0600), since this file may be shared.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RelayDef {
+    pub url: String,
 }
 
 /// One endpoint to check: where it is, and how deliveries to it are signed.
