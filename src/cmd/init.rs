@@ -331,6 +331,22 @@ mod tests {
     }
 
     #[test]
+    fn a_relay_url_is_saved_as_listen_takes_it_and_one_without_a_scheme_is_refused() {
+        assert_eq!(
+            relay_url(" https://hooks.example.com/ ").unwrap(),
+            "https://hooks.example.com"
+        );
+        assert_eq!(
+            relay_url("http://127.0.0.1:8787").unwrap(),
+            "http://127.0.0.1:8787"
+        );
+        for bad in ["hooks.example.com", "ftp://hooks.example.com", "https://"] {
+            let e = relay_url(bad).unwrap_err();
+            assert!(e.to_string().contains("--relay"), "{bad}: {e}");
+        }
+    }
+
+    #[test]
     fn an_api_key_pasted_as_a_signing_secret_gets_verifys_warning() {
         let config = with_acme();
         for key in ["sk_live_abc", "sk_test_abc", "rk_live_abc"] {
