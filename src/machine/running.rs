@@ -83,22 +83,26 @@ pub fn live(folder: &Path) -> Result<Vec<Running>> {
         let Ok(file) = File::open(&path) else {
             continue; // removed meanwhile by its listen
         };
-        match file.try_lock_shared() {
-            Ok(()) => {
-                // Nobody holds it: its listen is gone.
-                drop(file);
-                let _ = std::fs::remove_file(&path);
-                continue;
-            }
-            Err(std::fs::TryLockError::WouldBlock) => {}
-            // A file system without locks: the file is taken at its word.
-            Err(std::fs::TryLockError::Error(_)) => {}
-        }
-        let Ok(text) = std::fs::read_to_string(&path) else {
-            continue;
+        let Ok(r) = std::fs::read_to_string(&path)
+            .map_err(|_| ())
+            .and_then(|t| serde_json::from_str::<Running>(&t).map_err(|_| ()))
+        else {
+            continue; // half written, or not ours
         };
-        if let Ok(r) = serde_json::from_str::<Running>(&text) {
+        let alive = match file.try_lock_shared() {
+            // Nobody holds it: its listen is gone.
+            Ok(()) => false,
+            Err(std::fs::TryLockError::WouldBlock) => true,
+            // A file system without locks: the pid says, where /proc can tell.
+            Err(std::fs::TryLockError::Error(_)) => {
+                !Path::new("/proc/self").exists() || Path::new(&format!("/proc/{}", r.pid)).exists()
+            }
+        };
+        if alive {
             out.push(r);
+        } else {
+            drop(file);
+            let _ = std::fs::remove_file(&path);
         }
     }
     out.sort_by(|a, b| (&a.started, a.pid).cmp(&(&b.started, b.pid)));
