@@ -171,7 +171,7 @@ fn init_saves_the_relay_in_the_config_and_its_token_beside_the_log_and_listen_us
         assert_eq!(mode, 0o600);
     }
 
-    // No --relay, no --token: the saved ones; the relay refuses any other token (exit 3).
+    // No --relay, no --token: the saved ones.
     let target = Receiver::start();
     let l = Listen::start(dir.path(), &["--forward-to", &target.url("/hooks")]);
     assert!(l.url.starts_with(&format!("{base}/t/")), "{}", l.url);
@@ -179,6 +179,27 @@ fn init_saves_the_relay_in_the_config_and_its_token_beside_the_log_and_listen_us
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     assert_eq!(target.next().target, "/hooks");
     l.stop();
+
+    // --token alone replaces the saved relay's token; the relay now refuses listen (exit 3).
+    let out = hookctl(dir.path())
+        .args(["init", "--token", "rotated"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let saved = std::fs::read_to_string(&token_file).unwrap();
+    assert!(
+        saved.contains("rotated") && !saved.contains("team-token-1"),
+        "{saved}"
+    );
+    let refused = hookctl(dir.path())
+        .args(["listen", "--port", "0"])
+        .env_remove("HOOKCTL_RELAY")
+        .env_remove("HOOKCTL_RELAY_TOKEN")
+        .timeout(Duration::from_secs(20))
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(3), "{refused:?}");
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("refused the token"));
 
     // --relay overrides the saved one: the embedded relay stays one flag away.
     let other = relay(&rt, &[], &stop);
