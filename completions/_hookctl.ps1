@@ -41,7 +41,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Send stored deliveries again, byte-exact or re-signed, to any target')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check that a webhook endpoint handles deliveries safely: signatures, replays, TLS, latency')
             [CompletionResult]::new('monitor', 'monitor', [CompletionResultType]::ParameterValue, 'Keep probing endpoints; alert Slack, Teams, a webhook, email or SMS when one goes down or recovers; report on the history')
-            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Set up the config file: default provider, named secrets, generic schemes')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Set up the config file: default provider, named secrets, generic schemes, the relay listen uses')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Search, show, export, import and prune the delivery log')
             [CompletionResult]::new('events', 'events', [CompletionResultType]::ParameterValue, 'The event catalog: list events, show one with a sample payload, lint a payload')
             [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Receive webhooks on this machine through a relay: forward, record, verify')
@@ -135,7 +135,8 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             break
         }
         'hookctl;trigger' {
-            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Where to send it')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Where to send it [default: the public URL of the `hookctl listen` running on this machine]')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Without --to: the running listen to send to, by its tunnel name (when several run)')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Sign as this provider, or a scheme named in the config [default: the event''s own; domain packs: standard-webhooks]')
             [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Sign as this provider, or a scheme named in the config [default: the event''s own; domain packs: standard-webhooks]')
             [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'Secret to sign with [default: the config''s, or a development secret]')
@@ -331,6 +332,8 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
         }
         'hookctl;init' {
             [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'Save a secret for a provider (''stripe=whsec_…''); repeatable. Without it, init asks on a terminal')
+            [CompletionResult]::new('--relay', '--relay', [CompletionResultType]::ParameterName, 'The relay `listen` connects to by default (https://hooks.example.com); saved in the config')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'The relay''s token, saved for that relay beside the delivery log (mode 0600), not in the config')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]')
@@ -612,9 +615,9 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
         }
         'hookctl;listen' {
             [CompletionResult]::new('--forward-to', '--forward-to', [CompletionResultType]::ParameterName, 'Where deliveries go: URL, or PATH_PREFIX=URL to route by path (repeatable). Without it, listen only receives and answers --respond')
-            [CompletionResult]::new('--relay', '--relay', [CompletionResultType]::ParameterName, 'The relay to connect to [default: an embedded relay on 127.0.0.1:--port]')
-            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Token the relay expects')
-            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Tunnel name to ask for (kept across reconnects; with a token, reserved for it)')
+            [CompletionResult]::new('--relay', '--relay', [CompletionResultType]::ParameterName, 'The relay to connect to [default: the one `hookctl init --relay` saved, else an embedded relay on 127.0.0.1:--port]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Token the relay expects [default: the one `hookctl init --token` saved for this relay]')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Tunnel name to ask for (kept across reconnects; with a token, reserved for it) [default: one made once per relay and kept, so the URL stays the same across runs]')
             [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Port of the embedded relay (without --relay); 0 picks a free one')
             [CompletionResult]::new('--events', '--events', [CompletionResultType]::ParameterName, 'Forward only these event types (glob, repeatable); others are answered 200 and not forwarded')
             [CompletionResult]::new('--verify-provider', '--verify-provider', [CompletionResultType]::ParameterName, 'Verify each delivery''s signature with this provider''s scheme (`auto`: told from each delivery''s headers) and show the verdict')
@@ -749,7 +752,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Send stored deliveries again, byte-exact or re-signed, to any target')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check that a webhook endpoint handles deliveries safely: signatures, replays, TLS, latency')
             [CompletionResult]::new('monitor', 'monitor', [CompletionResultType]::ParameterValue, 'Keep probing endpoints; alert Slack, Teams, a webhook, email or SMS when one goes down or recovers; report on the history')
-            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Set up the config file: default provider, named secrets, generic schemes')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Set up the config file: default provider, named secrets, generic schemes, the relay listen uses')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Search, show, export, import and prune the delivery log')
             [CompletionResult]::new('events', 'events', [CompletionResultType]::ParameterValue, 'The event catalog: list events, show one with a sample payload, lint a payload')
             [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Receive webhooks on this machine through a relay: forward, record, verify')

@@ -38,7 +38,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand replay 'Send stored deliveries again, byte-exact or re-signed, to any target'
             cand validate 'Check that a webhook endpoint handles deliveries safely: signatures, replays, TLS, latency'
             cand monitor 'Keep probing endpoints; alert Slack, Teams, a webhook, email or SMS when one goes down or recovers; report on the history'
-            cand init 'Set up the config file: default provider, named secrets, generic schemes'
+            cand init 'Set up the config file: default provider, named secrets, generic schemes, the relay listen uses'
             cand logs 'Search, show, export, import and prune the delivery log'
             cand events 'The event catalog: list events, show one with a sample payload, lint a payload'
             cand listen 'Receive webhooks on this machine through a relay: forward, record, verify'
@@ -128,7 +128,8 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --help 'Print help'
         }
         &'hookctl;trigger'= {
-            cand --to 'Where to send it'
+            cand --to 'Where to send it [default: the public URL of the `hookctl listen` running on this machine]'
+            cand --name 'Without --to: the running listen to send to, by its tunnel name (when several run)'
             cand -p 'Sign as this provider, or a scheme named in the config [default: the event''s own; domain packs: standard-webhooks]'
             cand --provider 'Sign as this provider, or a scheme named in the config [default: the event''s own; domain packs: standard-webhooks]'
             cand --secret 'Secret to sign with [default: the config''s, or a development secret]'
@@ -316,6 +317,8 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         }
         &'hookctl;init'= {
             cand --secret 'Save a secret for a provider (''stripe=whsec_…''); repeatable. Without it, init asks on a terminal'
+            cand --relay 'The relay `listen` connects to by default (https://hooks.example.com); saved in the config'
+            cand --token 'The relay''s token, saved for that relay beside the delivery log (mode 0600), not in the config'
             cand --color 'When to use colour'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]'
             cand --db 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]'
@@ -572,9 +575,9 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         }
         &'hookctl;listen'= {
             cand --forward-to 'Where deliveries go: URL, or PATH_PREFIX=URL to route by path (repeatable). Without it, listen only receives and answers --respond'
-            cand --relay 'The relay to connect to [default: an embedded relay on 127.0.0.1:--port]'
-            cand --token 'Token the relay expects'
-            cand --name 'Tunnel name to ask for (kept across reconnects; with a token, reserved for it)'
+            cand --relay 'The relay to connect to [default: the one `hookctl init --relay` saved, else an embedded relay on 127.0.0.1:--port]'
+            cand --token 'Token the relay expects [default: the one `hookctl init --token` saved for this relay]'
+            cand --name 'Tunnel name to ask for (kept across reconnects; with a token, reserved for it) [default: one made once per relay and kept, so the URL stays the same across runs]'
             cand --port 'Port of the embedded relay (without --relay); 0 picks a free one'
             cand --events 'Forward only these event types (glob, repeatable); others are answered 200 and not forwarded'
             cand --verify-provider 'Verify each delivery''s signature with this provider''s scheme (`auto`: told from each delivery''s headers) and show the verdict'
@@ -704,7 +707,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand replay 'Send stored deliveries again, byte-exact or re-signed, to any target'
             cand validate 'Check that a webhook endpoint handles deliveries safely: signatures, replays, TLS, latency'
             cand monitor 'Keep probing endpoints; alert Slack, Teams, a webhook, email or SMS when one goes down or recovers; report on the history'
-            cand init 'Set up the config file: default provider, named secrets, generic schemes'
+            cand init 'Set up the config file: default provider, named secrets, generic schemes, the relay listen uses'
             cand logs 'Search, show, export, import and prune the delivery log'
             cand events 'The event catalog: list events, show one with a sample payload, lint a payload'
             cand listen 'Receive webhooks on this machine through a relay: forward, record, verify'

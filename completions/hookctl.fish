@@ -42,7 +42,7 @@ complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "trigger" -d 'Send r
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "replay" -d 'Send stored deliveries again, byte-exact or re-signed, to any target'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "validate" -d 'Check that a webhook endpoint handles deliveries safely: signatures, replays, TLS, latency'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "monitor" -d 'Keep probing endpoints; alert Slack, Teams, a webhook, email or SMS when one goes down or recovers; report on the history'
-complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "init" -d 'Set up the config file: default provider, named secrets, generic schemes'
+complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "init" -d 'Set up the config file: default provider, named secrets, generic schemes, the relay listen uses'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "logs" -d 'Search, show, export, import and prune the delivery log'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "events" -d 'The event catalog: list events, show one with a sample payload, lint a payload'
 complete -c hookctl -n "__fish_hookctl_needs_command" -f -a "listen" -d 'Receive webhooks on this machine through a relay: forward, record, verify'
@@ -266,7 +266,8 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand verify" -s q -l quiet -d
 complete -c hookctl -n "__fish_hookctl_using_subcommand verify" -s v -l verbose -d 'More logging on stderr (-v, -vv)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand verify" -l no-input -d 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand verify" -s h -l help -d 'Print help'
-complete -c hookctl -n "__fish_hookctl_using_subcommand trigger" -l to -d 'Where to send it' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand trigger" -l to -d 'Where to send it [default: the public URL of the `hookctl listen` running on this machine]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand trigger" -l name -d 'Without --to: the running listen to send to, by its tunnel name (when several run)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand trigger" -s p -l provider -d 'Sign as this provider, or a scheme named in the config [default: the event\'s own; domain packs: standard-webhooks]' -r -f -a "airtable\t''
 asana\t''
 autodesk\t''
@@ -1601,6 +1602,8 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and __fish_seen
 complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "report" -d 'Summarise the probe history: availability, latency, incidents and alerts per endpoint'
 complete -c hookctl -n "__fish_hookctl_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand init" -l secret -d 'Save a secret for a provider (\'stripe=whsec_…\'); repeatable. Without it, init asks on a terminal' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand init" -l relay -d 'The relay `listen` connects to by default (https://hooks.example.com); saved in the config' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand init" -l token -d 'The relay\'s token, saved for that relay beside the delivery log (mode 0600), not in the config' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand init" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -2311,9 +2314,9 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "lint" -d 'Check a payload against an event\'s schema; exit 1 listing each violation'
 complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l forward-to -d 'Where deliveries go: URL, or PATH_PREFIX=URL to route by path (repeatable). Without it, listen only receives and answers --respond' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l relay -d 'The relay to connect to [default: an embedded relay on 127.0.0.1:--port]' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l token -d 'Token the relay expects' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l name -d 'Tunnel name to ask for (kept across reconnects; with a token, reserved for it)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l relay -d 'The relay to connect to [default: the one `hookctl init --relay` saved, else an embedded relay on 127.0.0.1:--port]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l token -d 'Token the relay expects [default: the one `hookctl init --token` saved for this relay]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l name -d 'Tunnel name to ask for (kept across reconnects; with a token, reserved for it) [default: one made once per relay and kept, so the URL stays the same across runs]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l port -d 'Port of the embedded relay (without --relay); 0 picks a free one' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l events -d 'Forward only these event types (glob, repeatable); others are answered 200 and not forwarded' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l verify-provider -d 'Verify each delivery\'s signature with this provider\'s scheme (`auto`: told from each delivery\'s headers) and show the verdict' -r -f -a "auto\t''
@@ -3009,7 +3012,7 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_see
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay load completions man help" -f -a "replay" -d 'Send stored deliveries again, byte-exact or re-signed, to any target'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay load completions man help" -f -a "validate" -d 'Check that a webhook endpoint handles deliveries safely: signatures, replays, TLS, latency'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay load completions man help" -f -a "monitor" -d 'Keep probing endpoints; alert Slack, Teams, a webhook, email or SMS when one goes down or recovers; report on the history'
-complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay load completions man help" -f -a "init" -d 'Set up the config file: default provider, named secrets, generic schemes'
+complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay load completions man help" -f -a "init" -d 'Set up the config file: default provider, named secrets, generic schemes, the relay listen uses'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay load completions man help" -f -a "logs" -d 'Search, show, export, import and prune the delivery log'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay load completions man help" -f -a "events" -d 'The event catalog: list events, show one with a sample payload, lint a payload'
 complete -c hookctl -n "__fish_hookctl_using_subcommand help; and not __fish_seen_subcommand_from providers sign verify trigger replay validate monitor init logs events listen relay load completions man help" -f -a "listen" -d 'Receive webhooks on this machine through a relay: forward, record, verify'

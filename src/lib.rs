@@ -9,6 +9,8 @@
 //! - `events`: the event catalog (embedded data files) and the generator filling its payloads.
 //! - `http`: the one way out: every request sent is built, timed and recorded there.
 //! - `probe`: an endpoint below HTTP (DNS, TCP, TLS and its certificate), for `validate`.
+//! - `machine`: what this machine keeps beside the delivery log, never in the config: listen's
+//!   key, relay tokens, stable tunnel names, and the listens running now (for `trigger`).
 //! - `json_path`: the one grammar of JSON paths, for `--where`, `--redact` and `--set`.
 //! - `message`: the HTTP message (headers, a delivery, raw HTTP/1.1 read and written), used by
 //!   `signature`, `store`, `http` and the commands alike.
@@ -25,6 +27,7 @@ pub mod config;
 pub mod events;
 pub mod http;
 pub mod json_path;
+pub mod machine;
 pub mod message;
 pub mod output;
 pub mod probe;

@@ -682,6 +682,17 @@ const CASES: &[&[&str]] = &[
     &["init", "--secret", "nokey"],
     &["init", "--secret", "=x"],
     &["init", "--bogus"],
+    &["init", "--token", "t"],
+    &["init", "--relay", "ftp://relay.example.com"],
+    &["init", "--relay", "relay.example.com"],
+    &[
+        "init",
+        "--relay",
+        "https://relay.example.com",
+        "--token",
+        " ",
+    ],
+    &["trigger", "github.push", "--name", "nobody"],
     // logs
     &["logs", "--status", "bogus"],
     &["logs", "--source", "bogus"],

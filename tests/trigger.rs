@@ -445,7 +445,14 @@ fn bad_input_is_one_line_and_exit_2_with_nothing_sent() {
             "cannot read --data",
         ),
         (&["trigger", "--to", &to], "missing EVENT"),
-        (&["trigger", "github.push"], "missing --to"),
+        (
+            &["trigger", "github.push"],
+            "no `hookctl listen` is running on this machine: start `hookctl listen --forward-to URL` in another terminal, or pass --to URL",
+        ),
+        (
+            &["trigger", "github.push", "--to", &to, "--name", "demo"],
+            "--name",
+        ),
         (
             &["trigger", "github.push", "--to", &to, "--backoff", "soon"],
             "--backoff",

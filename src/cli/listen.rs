@@ -17,7 +17,7 @@ pub struct ListenArgs {
     #[arg(long = "forward-to", value_name = "[PREFIX=]URL")]
     pub forward_to: Vec<String>,
 
-    /// The relay to connect to [default: an embedded relay on 127.0.0.1:--port].
+    /// The relay to connect to [default: the one `hookctl init --relay` saved, else an embedded relay on 127.0.0.1:--port].
     #[arg(
         long,
         value_name = "URL",
@@ -26,7 +26,7 @@ pub struct ListenArgs {
     )]
     pub relay: Option<String>,
 
-    /// Token the relay expects.
+    /// Token the relay expects [default: the one `hookctl init --token` saved for this relay].
     #[arg(
         long,
         value_name = "T",
@@ -35,7 +35,7 @@ pub struct ListenArgs {
     )]
     pub token: Option<String>,
 
-    /// Tunnel name to ask for (kept across reconnects; with a token, reserved for it).
+    /// Tunnel name to ask for (kept across reconnects; with a token, reserved for it) [default: one made once per relay and kept, so the URL stays the same across runs].
     #[arg(long, value_name = "NAME")]
     pub name: Option<String>,
 

@@ -101,7 +101,7 @@ pub enum Command {
     Validate(ValidateArgs),
     /// Keep probing endpoints; alert Slack, Teams, a webhook, email or SMS when one goes down or recovers; report on the history.
     Monitor(Box<MonitorArgs>),
-    /// Set up the config file: default provider, named secrets, generic schemes.
+    /// Set up the config file: default provider, named secrets, generic schemes, the relay listen uses.
     Init(InitArgs),
     /// Search, show, export, import and prune the delivery log.
     Logs(LogsArgs),
@@ -130,6 +130,14 @@ pub struct InitArgs {
     /// Save a secret for a provider ('stripe=whsec_…'); repeatable. Without it, init asks on a terminal.
     #[arg(long = "secret", value_name = "PROVIDER=SECRET")]
     pub secrets: Vec<String>,
+
+    /// The relay `listen` connects to by default (https://hooks.example.com); saved in the config.
+    #[arg(long, value_name = "URL")]
+    pub relay: Option<String>,
+
+    /// The relay's token, saved for that relay beside the delivery log (mode 0600), not in the config.
+    #[arg(long, value_name = "T")]
+    pub token: Option<String>,
 
     /// Update an existing config file without asking, and let --secret replace a saved secret.
     #[arg(long)]

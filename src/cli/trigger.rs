@@ -55,9 +55,13 @@ pub struct TriggerArgs {
     #[arg(value_name = "EVENT")]
     pub event: Option<String>,
 
-    /// Where to send it.
+    /// Where to send it [default: the public URL of the `hookctl listen` running on this machine].
     #[arg(long, value_name = "URL")]
     pub to: Option<String>,
+
+    /// Without --to: the running listen to send to, by its tunnel name (when several run).
+    #[arg(long, value_name = "NAME", conflicts_with = "to")]
+    pub name: Option<String>,
 
     #[command(flatten)]
     pub sample: SampleArgs,

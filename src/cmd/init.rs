@@ -1,5 +1,5 @@
-//! `hookctl init`: set up the config file — a default provider, named secrets and generic
-//! schemes — by flags, or by prompts on a terminal. What the prompts decide is in plain functions
+//! `hookctl init`: set up the config file — a default provider, named secrets, generic schemes
+//! and the relay `listen` uses — by flags, or by prompts on a terminal. What the prompts decide is in plain functions
 //! below them, so it is tested without a terminal.
 
 use anyhow::Result;
@@ -10,6 +10,7 @@ use super::shared::provider_lookup;
 use crate::bail_usage;
 use crate::cli::{GenericArgs, InitArgs};
 use crate::config::{Config, ConfigFile};
+use crate::machine::{folder, relays};
 use crate::output::{self, Exit, usage};
 use crate::signature::Registry;
 use crate::signature::diagnose::secret_warning;
@@ -52,10 +53,26 @@ pub fn run(args: InitArgs, ctx: &Ctx) -> Result<Exit> {
         file.set_secret(&provider, secret);
     }
 
-    if args.secrets.is_empty() {
+    let mut token = None;
+    if let Some(relay) = &args.relay {
+        file.set_relay_url(&relay_url(relay)?);
+    }
+    if let Some(t) = &args.token {
+        if t.trim().is_empty() {
+            bail_usage!("--token is empty or blank: give the relay's token itself");
+        }
+        let Some(relay) = file.config()?.relay.map(|r| r.url) else {
+            bail_usage!(
+                "--token is a relay's token: pass --relay URL with it (the relay it is for)"
+            );
+        };
+        token = Some((relay, t.clone()));
+    }
+
+    if args.secrets.is_empty() && args.relay.is_none() && args.token.is_none() {
         if !ctx.style.interactive {
             bail_usage!(
-                "hookctl init asks questions only on a terminal: pass --secret PROVIDER=SECRET (repeatable), or edit {}",
+                "hookctl init asks questions only on a terminal: pass --secret PROVIDER=SECRET (repeatable) or --relay URL --token T, or edit {}",
                 path.display()
             );
         }
@@ -68,35 +85,62 @@ pub fn run(args: InitArgs, ctx: &Ctx) -> Result<Exit> {
         {
             return Ok(Exit::Ok);
         }
-        prompt(&mut file, registry)?;
+        token = prompt(&mut file, registry)?;
     }
 
     file.save()?;
     let config = file.config()?;
+    let token_file = match token {
+        Some((relay, t)) => {
+            let db = crate::store::path(ctx.global.db.as_deref())?;
+            Some(relays::save_token(&folder::beside_log(&db), &relay, &t)?)
+        }
+        None => None,
+    };
+    let relay = config.relay.as_ref().map(|r| r.url.as_str());
     if ctx.style.json {
         output::json(&serde_json::json!({
             "path": path,
             "default_provider": config.default_provider,
             "secrets": config.secrets.keys().collect::<Vec<_>>(),
             "schemes": config.schemes.keys().collect::<Vec<_>>(),
+            "relay": relay,
+            "relay_token_file": token_file,
         }))?;
     } else {
         output::line(format_args!(
-            "Wrote {} (mode 0600): {} secret(s), {} scheme(s)",
+            "Wrote {} (mode 0600): {} secret(s), {} scheme(s){}",
             path.display(),
             config.secrets.len(),
-            config.schemes.len()
+            config.schemes.len(),
+            relay.map(|r| format!(", relay {r}")).unwrap_or_default()
         ))?;
+        if let Some(f) = &token_file {
+            output::line(format_args!(
+                "Saved the relay's token in {} (mode 0600, beside the delivery log: not in the config, which you may share)",
+                f.display()
+            ))?;
+        }
     }
     Ok(Exit::Ok)
 }
 
-fn prompt(file: &mut ConfigFile, registry: &Registry) -> Result<()> {
+/// A relay URL as `listen --relay` takes it, without a trailing slash.
+fn relay_url(text: &str) -> Result<String> {
+    let text = text.trim();
+    hookctl_relay::client::connect_url(text).map_err(|e| usage(e.to_string()))?;
+    Ok(text.trim_end_matches('/').to_string())
+}
+
+/// The prompts; what they return is a relay's token to save (relay URL, token).
+fn prompt(file: &mut ConfigFile, registry: &Registry) -> Result<Option<(String, String)>> {
+    let mut token = None;
     loop {
         let choices = [
             "Save a provider's signing secret",
             "Define a generic HMAC scheme",
             "Choose the default provider (for `sign` without --provider)",
+            "Set the relay `listen` connects to (URL and token)",
             "Done",
         ];
         match Select::new()
@@ -131,9 +175,35 @@ fn prompt(file: &mut ConfigFile, registry: &Registry) -> Result<()> {
                     .interact()?;
                 file.set_text("default_provider", &ids[i]);
             }
-            _ => return Ok(()),
+            3 => {
+                let (relay, t) = ask_relay()?;
+                file.set_relay_url(&relay);
+                token = t.map(|t| (relay, t));
+            }
+            _ => return Ok(token),
         }
     }
+}
+
+/// A relay's URL, asked until it is one, and its token (none for an open relay).
+fn ask_relay() -> Result<(String, Option<String>)> {
+    let relay = loop {
+        let text: String = Input::new()
+            .with_prompt("Relay URL (e.g. https://hooks.example.com)")
+            .interact_text()?;
+        match relay_url(&text) {
+            Ok(url) => break url,
+            Err(e) => eprintln!("{e}"),
+        }
+    };
+    let token = Password::new()
+        .with_prompt("Its token (empty for an open relay)")
+        .allow_empty_password(true)
+        .interact()?;
+    Ok((
+        relay,
+        (!token.trim().is_empty()).then(|| token.trim().to_string()),
+    ))
 }
 
 /// Asks for `provider`'s secret and saves it; one that looks wrong (an API key, a missing
@@ -258,6 +328,22 @@ mod tests {
             .max_by_key(|(s, _)| *s)
             .unwrap();
         assert_eq!(best.1, "acme");
+    }
+
+    #[test]
+    fn a_relay_url_is_saved_as_listen_takes_it_and_one_without_a_scheme_is_refused() {
+        assert_eq!(
+            relay_url(" https://hooks.example.com/ ").unwrap(),
+            "https://hooks.example.com"
+        );
+        assert_eq!(
+            relay_url("http://127.0.0.1:8787").unwrap(),
+            "http://127.0.0.1:8787"
+        );
+        for bad in ["hooks.example.com", "ftp://hooks.example.com", "https://"] {
+            let e = relay_url(bad).unwrap_err();
+            assert!(e.to_string().contains("--relay"), "{bad}: {e}");
+        }
     }
 
     #[test]

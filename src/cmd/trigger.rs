@@ -14,6 +14,8 @@ use super::shared::sample::{self, Sampler};
 use crate::bail_usage;
 use crate::cli::TriggerArgs;
 use crate::http::{Sender, target_url};
+use crate::machine::folder;
+use crate::machine::running::{self, Running};
 use crate::output::{self, Exit, usage};
 use crate::retry::{self, Policy};
 use crate::store::{Record, Source};
@@ -31,15 +33,13 @@ pub fn run(args: TriggerArgs, ctx: &Ctx) -> Result<Exit> {
         Some(e) => e.clone(),
         None if ctx.style.interactive => pick(&args, ctx)?,
         None => bail_usage!(
-            "missing EVENT: name the event to send, e.g. `hookctl trigger stripe.payment_intent.succeeded --to URL` (`hookctl events list` shows them all)"
+            "missing EVENT: name the event to send, e.g. `hookctl trigger stripe.payment_intent.succeeded` (`hookctl events list` shows them all)"
         ),
     };
-    let Some(to) = &args.to else {
-        bail_usage!(
-            "missing --to URL: where to send the event, e.g. --to http://localhost:3000/webhooks"
-        );
+    let url = match &args.to {
+        Some(to) => target_url(to, "--to").map_err(usage)?.to_string(),
+        None => running_listen(args.name.as_deref(), ctx)?,
     };
-    let url = target_url(to, "--to").map_err(usage)?.to_string();
     let policy = Policy {
         retries: args.retries,
         base: input::parse_duration(&args.backoff, "--backoff")?,
@@ -77,6 +77,42 @@ pub fn run(args: TriggerArgs, ctx: &Ctx) -> Result<Exit> {
     } else {
         Exit::Negative
     })
+}
+
+/// Without `--to`: the public URL of the listen running on this machine (the one named `name`
+/// when several run), so the delivery takes the real path, through the relay.
+fn running_listen(name: Option<&str>, ctx: &Ctx) -> Result<String> {
+    let db = crate::store::path(ctx.global.db.as_deref())?;
+    let all = running::live(&folder::beside_log(&db))?;
+    let list = |rs: &[&Running]| {
+        rs.iter()
+            .map(|r| format!("{} at {} -> {}", r.name, r.public_url, r.targets))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    if all.is_empty() {
+        bail_usage!(
+            "no `hookctl listen` is running on this machine: start `hookctl listen --forward-to URL` in another terminal, or pass --to URL"
+        );
+    }
+    let picked: Vec<&Running> = all
+        .iter()
+        .filter(|r| name.is_none_or(|n| r.name == n))
+        .collect();
+    match (picked.as_slice(), name) {
+        ([one], _) => Ok(target_url(&one.public_url, "the running listen's URL")
+            .map_err(usage)?
+            .to_string()),
+        ([], Some(n)) => bail_usage!(
+            "no running `hookctl listen` has tunnel '{n}' (running: {}): pass one of their names, or --to URL",
+            list(&all.iter().collect::<Vec<_>>())
+        ),
+        (several, _) => bail_usage!(
+            "{} `hookctl listen`s are running: pass --name to pick one ({}), or --to URL",
+            several.len(),
+            list(several)
+        ),
+    }
 }
 
 /// On a terminal with no EVENT: a fuzzy picker over the catalog.

@@ -59,6 +59,15 @@ impl ConfigFile {
         Ok(())
     }
 
+    /// `[relay] url`: the relay `listen` uses without `--relay`.
+    pub fn set_relay_url(&mut self, url: &str) {
+        let relay = self
+            .doc
+            .entry("relay")
+            .or_insert_with(|| Item::Table(Table::new()));
+        replace(&mut relay["url"], url);
+    }
+
     /// A top-level `key = "text"`.
     pub fn set_text(&mut self, key: &str, text: &str) {
         replace(&mut self.doc[key], text);
@@ -125,8 +134,13 @@ mod tests {
                 public_key: "q".into(),
             },
         );
+        file.set_relay_url("https://hooks.example.com");
         file.save().unwrap();
         let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            text.contains("[relay]\nurl = \"https://hooks.example.com\"\n"),
+            "{text}"
+        );
         for kept in [
             "# my hookctl setup\n",
             "# rotated 2025-01\nstripe = \"whsec_new\"   # live\n",
@@ -141,6 +155,7 @@ mod tests {
         assert_eq!(c.schemes["acme"].header, "X-Acme-Signature");
         assert_eq!(c.keys["discord"].public_key, "q");
         assert_eq!(c.endpoints.len(), 1);
+        assert_eq!(c.relay.unwrap().url, "https://hooks.example.com");
     }
 
     #[test]

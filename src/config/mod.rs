@@ -4,4 +4,4 @@ mod edit;
 mod model;
 
 pub use edit::ConfigFile;
-pub use model::{Config, EndpointDef, KeyPair, SmtpDef, TwilioDef, path};
+pub use model::{Config, EndpointDef, KeyPair, RelayDef, SmtpDef, TwilioDef, path};

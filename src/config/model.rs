@@ -1,4 +1,4 @@
-//! What the config file holds (named secrets, generic schemes, keys, endpoints), where it lives, and reading it.
+//! What the config file holds (named secrets, generic schemes, keys, endpoints, the relay), where it lives, and reading it.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -35,6 +35,9 @@ pub struct Config {
     /// The Twilio account `monitor`'s SMS alerts go through.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub twilio: Option<Box<TwilioDef>>,
+    /// The relay `listen` connects to without `--relay` (`[relay]`, written by `init --relay`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relay: Option<RelayDef>,
 }
 
 /// `[smtp]`: a file a team shares names the server and where its password is, not the password.
@@ -61,6 +64,14 @@ pub struct TwilioDef {
     pub token_env: Option<String>,
     /// The API's base URL [default: https://api.twilio.com].
     pub api: Option<String>,
+}
+
+/// The relay `listen` uses by default. Its token is a credential and is not here: `init` keeps
+/// it beside the delivery log (0600), since this file may be shared.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RelayDef {
+    pub url: String,
 }
 
 /// One endpoint to check: where it is, and how deliveries to it are signed.

@@ -3,10 +3,11 @@
 
 // A delivery goes through these in order: `receive` (filter, forward, or answer here),
 // `pass_back` (the target's answer on its way back), `respond` (record, then answer), `finish`
-// (verify, record, report), `print` (its line). `event`, `key` and `tee` serve them.
+// (verify, record, report), `print` (its line). `event` and `tee` serve them; `defaults` fills
+// in the relay, token and name the flags leave out.
+mod defaults;
 mod event;
 mod finish;
-mod key;
 mod pass_back;
 mod print;
 mod receive;
@@ -32,6 +33,8 @@ use super::Ctx;
 use super::shared::{input, key_lookup, provider_lookup};
 use crate::bail_usage;
 use crate::cli::{GenericArgs, ListenArgs};
+use crate::machine::running::{self, Running};
+use crate::machine::{folder, key, relays};
 use crate::output::{Exit, usage};
 use crate::signature::KeyKind;
 use crate::store::writer::{self, LogWriter};
@@ -59,6 +62,8 @@ pub fn run(args: ListenArgs, ctx: &Ctx) -> Result<Exit> {
         None => None,
     };
     let db = crate::store::path(ctx.global.db.as_deref())?;
+    let folder = folder::beside_log(&db);
+    let args = defaults::fill(args, ctx, &folder)?;
     let key = key::load_or_create(&key::path(&db))?;
     let store = ctx.store()?;
     let forwarder = Forwarder::new(timeout).map_err(|e| anyhow::anyhow!(e))?;
@@ -92,6 +97,7 @@ pub fn run(args: ListenArgs, ctx: &Ctx) -> Result<Exit> {
         shown,
         printing_failed,
         key,
+        &folder,
     ));
     // Deliveries still under way are dropped with the runtime, and with them the last writers
     // and the last lines to print.
@@ -164,6 +170,7 @@ async fn listen(
     shown: mpsc::UnboundedSender<Shown>,
     printing_failed: CancellationToken,
     key: String,
+    folder: &Path,
 ) -> Result<Exit> {
     // Ctrl-C, or SIGTERM from a service manager: either way listen stops cleanly and writes
     // every delivery it answered to the log before it exits.
@@ -224,6 +231,8 @@ async fn listen(
     let (tx, mut client_events) = mpsc::unbounded_channel();
     let mut client = tokio::spawn(client::run(opts, handler, tx, stop.clone()));
     let quiet = ctx.style.quiet;
+    // Where `trigger` finds this listen, from its first connection until it exits.
+    let mut _findable = None;
     let outcome = loop {
         tokio::select! {
             done = &mut client => break done,
@@ -242,6 +251,21 @@ async fn listen(
                         // The file first: whoever saw the line may look for the file at once.
                         if let Some(f) = &args.ready_file {
                             write_ready_file(f, &public_url)?;
+                        }
+                        let me = Running {
+                            pid: std::process::id(),
+                            name: tunnel.clone(),
+                            public_url: public_url.clone(),
+                            targets: targets.clone(),
+                            relay: args.relay.clone().unwrap_or_else(|| relays::EMBEDDED.into()),
+                            started: chrono::Utc::now().to_rfc3339(),
+                        };
+                        match running::record(folder, &me) {
+                            Ok(entry) => _findable = Some(entry),
+                            Err(e) => eprintln!(
+                                "{} `hookctl trigger` cannot find this listen: {e:#}",
+                                "warning:".yellow()
+                            ),
                         }
                         eprintln!("Ready: {public_url} -> {targets}");
                     }

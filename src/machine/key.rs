@@ -5,12 +5,11 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
+use super::folder::beside_log;
+
 /// The key's file: `listen.key` in the delivery log's folder.
 pub fn path(db: &Path) -> PathBuf {
-    db.parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."))
-        .join("listen.key")
+    beside_log(db).join("listen.key")
 }
 
 /// The key kept at `path`, made and saved on first use.

@@ -1,0 +1,48 @@
+//! What listen connects with where its flags say nothing: the relay saved in the config, the
+//! token saved for that relay, and the tunnel name kept for it, so the URL survives restarts.
+
+use std::path::Path;
+
+use anyhow::Result;
+
+use crate::cli::ListenArgs;
+use crate::cmd::Ctx;
+use crate::machine::{relays, running};
+use crate::output::usage;
+
+/// `args` with the saved relay, token and name where the flags left them out.
+pub fn fill(mut args: ListenArgs, ctx: &Ctx, folder: &Path) -> Result<ListenArgs> {
+    if args.relay.is_none()
+        && let Some(saved) = ctx.config()?.relay
+    {
+        hookctl_relay::client::connect_url(&saved.url).map_err(|e| {
+            let config = ctx.config_path().unwrap_or_default();
+            usage(format!("{e} (the [relay] url in {})", config.display()))
+        })?;
+        args.relay = Some(saved.url);
+    }
+    if args.token.is_none()
+        && let Some(relay) = &args.relay
+    {
+        args.token = relays::token(folder, relay)?;
+    }
+    if args.name.is_none() {
+        let kept = relays::stable_name(folder, args.relay.as_deref())?;
+        // Two listens on one name would take it from each other, and `trigger --name` could not
+        // tell them apart: a second one gets a name for this run.
+        let name = match running::live(folder)?.iter().find(|r| r.name == kept) {
+            None => kept,
+            Some(other) => {
+                if !ctx.style.quiet {
+                    eprintln!(
+                        "note: tunnel '{kept}' is in use by the listen running as pid {}: this one takes a name for this run only (--name picks one)",
+                        other.pid
+                    );
+                }
+                hookctl_relay::shared::names::random_name()
+            }
+        };
+        args.name = Some(name);
+    }
+    Ok(args)
+}
