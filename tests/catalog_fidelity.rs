@@ -226,6 +226,7 @@ fn events_lint_passes_octokits_example_github_deliveries_and_fails_them_truncate
     for (file, event) in [
         ("pull_request.opened.json", "github.pull_request.opened"),
         ("push.json", "github.push"),
+        ("check_run.rerequested.json", "github.check_run.rerequested"),
     ] {
         let delivery: Value =
             serde_json::from_slice(&std::fs::read(recorded.join(file)).unwrap()).unwrap();
