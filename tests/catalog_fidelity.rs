@@ -218,6 +218,21 @@ fn events_lint_checks_a_github_payload_against_octokits_schema_and_names_a_missi
     let first = &report["violations"][0];
     assert_eq!(first["path"], "action", "{report}");
     assert!(first["message"].as_str().unwrap().contains("synchronize"));
+
+    // Another action's delivery matches its own definition, but it is not this event.
+    let out = hookctl(&dir)
+        .args(["events", "show", "github.pull_request.closed", "--json"])
+        .output()
+        .unwrap();
+    let closed = stdout_json(&out)["sample"].clone();
+    let (code, report) = lint(&dir, "github.pull_request.closed", &closed);
+    assert_eq!(code, Some(0), "{report}");
+    let (code, report) = lint(&dir, "github.pull_request.opened", &closed);
+    assert_eq!(code, Some(1), "{report}");
+    assert_eq!(
+        report["violations"],
+        serde_json::json!([{"path": "action", "message": "\"closed\" is not the action of github.pull_request.opened, which is \"opened\""}])
+    );
 }
 
 #[test]
@@ -241,6 +256,7 @@ fn events_lint_passes_octokits_example_github_deliveries_and_fails_them_truncate
     for (file, event) in [
         ("pull_request.opened.json", "github.pull_request.opened"),
         ("push.json", "github.push"),
+        ("check_run.rerequested.json", "github.check_run.rerequested"),
     ] {
         let delivery: Value =
             serde_json::from_slice(&std::fs::read(recorded.join(file)).unwrap()).unwrap();

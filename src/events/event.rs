@@ -179,6 +179,13 @@ impl Event {
             .unwrap_or_else(|| self.encoding.content_type().to_string())
     }
 
+    /// The action the event's id names, where its payload pins it: `github.pull_request.closed`
+    /// → `closed`; `None` for an event without one (`github.push`) or with a generated one.
+    pub fn named_action(&self) -> Option<&str> {
+        let action = self.body.get("action")?.as_str()?;
+        (!action.contains("{{") && self.id.ends_with(&format!(".{action}"))).then_some(action)
+    }
+
     /// The header names and templates, as the file gives them.
     pub fn header_templates(&self) -> &[(String, String)] {
         &self.headers

@@ -10,6 +10,9 @@ use serde_json::{Value, json};
 use super::checked::Problem;
 use crate::events::event::violations;
 
+/// Whether a string is of a format.
+pub type FormatCheck = fn(&str) -> bool;
+
 /// A provider's schema document (JSON Schema with `definitions`, or OpenAPI's
 /// `components/schemas`), embedded in the binary. Keep one per provider in a `LazyLock`: parsing
 /// and compiling happen once per process, and each definition's validator is compiled on first use.
@@ -18,6 +21,7 @@ pub struct Document {
     root: &'static Value,
     draft: Draft,
     registry: Registry<'static>,
+    formats: Vec<(&'static str, FormatCheck)>,
     validators: Mutex<HashMap<String, Arc<Validator>>>,
 }
 
@@ -40,8 +44,17 @@ impl Document {
             root,
             draft,
             registry,
+            formats: Vec::new(),
             validators: Mutex::new(HashMap::new()),
         })
+    }
+
+    /// Checks `format: name` with `check` instead of the JSON Schema rule: for a document its
+    /// publisher validates with another reading of a format (Octokit's `date-time` is
+    /// ajv-formats', which GitHub's deliveries are checked against).
+    pub fn with_format(mut self, name: &'static str, check: FormatCheck) -> Self {
+        self.formats.push((name, check));
+        self
     }
 
     /// The value at a JSON pointer (`/definitions/push$event`), if the document has one.
@@ -78,10 +91,14 @@ impl Document {
         }
         let fragment = pointer.replace('%', "%25").replace('#', "%23");
         let schema = json!({ "$ref": format!("{}#{fragment}", self.uri) });
-        let validator = jsonschema::options()
+        let mut options = jsonschema::options()
             .with_draft(self.draft)
             .with_registry(&self.registry)
-            .should_validate_formats(true)
+            .should_validate_formats(true);
+        for &(name, check) in &self.formats {
+            options = options.with_format(name, check);
+        }
+        let validator = options
             .build(&schema)
             .map_err(|e| format!("{}#{pointer} cannot be compiled: {e}", self.uri))?;
         let validator = Arc::new(validator);

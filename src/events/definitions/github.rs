@@ -18,7 +18,42 @@ static DOCUMENT: LazyLock<Result<Document, String>> = LazyLock::new(|| {
         include_str!("data/github/schema.json"),
         Draft::Draft7,
     )
+    .map(|doc| doc.with_format("date-time", date_time))
 });
+
+/// `date-time` as ajv-formats reads it, the check Octokit runs its schemas with: RFC 3339's
+/// date and time, joined by `T` or a space (RFC 3339 allows the space), the zone optional.
+/// GitHub has sent app timestamps as `2018-04-25 20:42:10`; a strict reading fails those
+/// deliveries although their publisher's check passes them.
+fn date_time(s: &str) -> bool {
+    let Some((date, time)) = s.split_once(['T', 't', ' ']) else {
+        return false;
+    };
+    if chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").is_err() || date.len() != 10 {
+        return false;
+    }
+    let zone_at = time.find(['Z', 'z', '+', '-']).unwrap_or(time.len());
+    let (clock, zone) = time.split_at(zone_at);
+    let clock_ok = chrono::NaiveTime::parse_from_str(clock, "%H:%M:%S%.f").is_ok()
+        && clock.as_bytes().get(2) == Some(&b':');
+    let zone_ok = match zone.as_bytes() {
+        [] | [b'Z' | b'z'] => true,
+        [b'+' | b'-', ..] => match zone[1..].split_once(':') {
+            Some((h, m)) => two_digits(h, 23) && two_digits(m, 59),
+            None if zone.len() == 5 => {
+                two_digits(zone.get(1..3).unwrap_or(""), 23)
+                    && two_digits(zone.get(3..).unwrap_or(""), 59)
+            }
+            None => two_digits(&zone[1..], 23),
+        },
+        _ => false,
+    };
+    clock_ok && zone_ok
+}
+
+fn two_digits(s: &str, max: u8) -> bool {
+    s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()) && s.parse::<u8>().is_ok_and(|n| n <= max)
+}
 
 pub fn check(event_type: &str, payload: &Value) -> Checked {
     let doc = match &*DOCUMENT {
@@ -110,5 +145,28 @@ mod tests {
             "{problems:?}"
         );
         assert_eq!(check("no_such_event", &json!({})), Checked::NoDefinition);
+    }
+
+    #[test]
+    fn date_times_read_as_octokit_reads_them() {
+        for ok in [
+            "2026-12-05T13:00:00Z",
+            "2026-12-05T13:00:00.123+01:00",
+            "2018-04-25 20:42:10",
+            "2018-04-25T20:42:10-0700",
+        ] {
+            assert!(date_time(ok), "{ok}");
+        }
+        for bad in [
+            "2026-12-05",
+            "2026-13-05T13:00:00Z",
+            "2026-12-05T25:00:00Z",
+            "2026-12-05T13:00Z",
+            "2026-12-05T13:00:00+5",
+            "2026-12-05T13:00:00+1é1",
+            "yesterday",
+        ] {
+            assert!(!date_time(bad), "{bad}");
+        }
     }
 }

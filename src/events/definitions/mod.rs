@@ -35,10 +35,26 @@ pub fn check(provider: &str, event_type: &str, payload: &Value) -> Checked {
 }
 
 /// [`check`] for a catalog event: its provider's definition of its type; a domain-pack event has
-/// no provider, so no definition.
+/// no provider, so no definition. An event whose id names an action (`github.pull_request.closed`)
+/// also wants that action: another action's delivery may match its own definition, but it is not
+/// this event.
 pub fn check_event(event: &Event, payload: &Value) -> Checked {
-    match &event.provider {
-        Some(provider) => check(provider, &event.event_type, payload),
-        None => Checked::NoDefinition,
+    let Some(provider) = &event.provider else {
+        return Checked::NoDefinition;
+    };
+    let mut checked = check(provider, &event.event_type, payload);
+    if let Checked::Checked { problems, .. } = &mut checked
+        && let Some(action) = event.named_action()
+        && let Some(sent) = payload.get("action").and_then(Value::as_str)
+        && sent != action
+    {
+        problems.push(Problem {
+            path: "action".into(),
+            message: format!(
+                "\"{sent}\" is not the action of {}, which is \"{action}\"",
+                event.id
+            ),
+        });
     }
+    checked
 }
