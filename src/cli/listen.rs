@@ -35,6 +35,11 @@ pub struct ListenArgs {
     )]
     pub token: Option<String>,
 
+    /// Also trust this CA certificate (PEM file; repeatable) for a wss:// relay, besides the
+    /// system's roots: a relay with a private or test CA.
+    #[arg(long, value_name = "FILE")]
+    pub ca_cert: Vec<PathBuf>,
+
     /// Tunnel name to ask for (kept across reconnects; with a token, reserved for it).
     #[arg(long, value_name = "NAME")]
     pub name: Option<String>,

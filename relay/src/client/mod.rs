@@ -43,7 +43,7 @@ pub struct ClientOptions {
     pub heartbeat: Duration,
     /// The longest wait between reconnection attempts.
     pub backoff_cap: Duration,
-    /// Certificates to trust besides the web's roots (a relay with a private CA; tests).
+    /// Certificates to trust besides the system's roots (a relay with a private CA; tests).
     pub extra_roots: Vec<CertificateDer<'static>>,
 }
 
@@ -94,6 +94,8 @@ pub enum Event {
         tunnel: String,
         public_url: String,
         buffered: u64,
+        /// The tunnel's own host, when the relay offers one: `https://{tunnel}.{domain}`.
+        subdomain_url: Option<String>,
         /// A reconnection after a loss, not the first connection.
         again: bool,
     },
@@ -175,6 +177,7 @@ struct Welcome {
     tunnel: String,
     public_url: String,
     buffered: u64,
+    subdomain_url: Option<String>,
 }
 
 /// Runs until `stop` fires (Ok), or the relay refuses for good, or — before the first
@@ -213,6 +216,7 @@ pub async fn run<H: Handler>(
                     tunnel: welcome.tunnel.clone(),
                     public_url: welcome.public_url,
                     buffered: welcome.buffered,
+                    subdomain_url: welcome.subdomain_url,
                     again: connected_once,
                 });
                 connected_once = true;
@@ -258,20 +262,9 @@ pub async fn run<H: Handler>(
 /// Longest wait for the TCP, TLS and WebSocket handshakes and the relay's welcome.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// TLS for a `wss://` relay: the web's roots plus any the options add.
+/// TLS for a `wss://` relay: the system's roots plus any the options add (`--ca-cert`).
 fn tls_connector(opts: &ClientOptions) -> Result<tokio_rustls::TlsConnector, String> {
-    let mut roots = rustls::RootCertStore::empty();
-    roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
-    for c in &opts.extra_roots {
-        let _ = roots.add(c.clone());
-    }
-    let config = rustls::ClientConfig::builder_with_provider(Arc::new(
-        rustls::crypto::ring::default_provider(),
-    ))
-    .with_safe_default_protocol_versions()
-    .map_err(|e| format!("cannot set up TLS: {e}"))?
-    .with_root_certificates(roots)
-    .with_no_client_auth();
+    let config = crate::shared::trust::client_config(&opts.extra_roots)?;
     Ok(tokio_rustls::TlsConnector::from(Arc::new(config)))
 }
 
@@ -352,6 +345,7 @@ async fn connect_inner(
                 tunnel,
                 public_url,
                 buffered,
+                subdomain_url,
             }) => {
                 if let Err(e) = protocol::check_version(version) {
                     return Err(Attempt::Refused {
@@ -365,6 +359,7 @@ async fn connect_inner(
                         tunnel,
                         public_url,
                         buffered,
+                        subdomain_url,
                     },
                 ))
             }

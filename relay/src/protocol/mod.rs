@@ -106,6 +106,10 @@ pub enum RelayMessage {
         tunnel: String,
         public_url: String,
         buffered: u64,
+        /// `https://{tunnel}.{domain}` when the relay serves tunnels at subdomains; left out
+        /// otherwise, and ignored by clients that predate it.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        subdomain_url: Option<String>,
     },
     /// The handshake failed; `permanent` refusals (a bad token) must not be retried.
     Refused {
@@ -346,6 +350,7 @@ mod tests {
                 tunnel: "demo".into(),
                 public_url: "http://r/t/demo".into(),
                 buffered: 2,
+                subdomain_url: Some("https://demo.r".into()),
             },
             RelayMessage::Refused {
                 reason: "no".into(),
