@@ -40,6 +40,11 @@ pub struct ListenArgs {
     #[arg(long, value_name = "FILE")]
     pub ca_cert: Vec<PathBuf>,
 
+    /// Connect to this IP address instead of looking the relay's host name up (a relay whose
+    /// DNS record is not in place yet); TLS still checks the certificate for the host name.
+    #[arg(long, value_name = "IP")]
+    pub relay_ip: Option<std::net::IpAddr>,
+
     /// Tunnel name to ask for (kept across reconnects; with a token, reserved for it).
     #[arg(long, value_name = "NAME")]
     pub name: Option<String>,

@@ -45,6 +45,9 @@ pub struct ClientOptions {
     pub backoff_cap: Duration,
     /// Certificates to trust besides the system's roots (a relay with a private CA; tests).
     pub extra_roots: Vec<CertificateDer<'static>>,
+    /// The address to connect to instead of looking the relay's host up (a relay whose DNS
+    /// record is not in place yet); TLS still checks the certificate for the host name.
+    pub relay_ip: Option<std::net::IpAddr>,
 }
 
 impl ClientOptions {
@@ -57,6 +60,7 @@ impl ClientOptions {
             heartbeat: protocol::HEARTBEAT,
             backoff_cap: Duration::from_secs(2),
             extra_roots: Vec::new(),
+            relay_ip: None,
         }
     }
 }
@@ -294,9 +298,11 @@ async fn connect_inner(
     let failed = |e: &dyn std::fmt::Display| Attempt::Failed(e.to_string());
     let host = url.host_str().unwrap_or_default().to_string();
     let port = url.port_or_known_default().unwrap_or(80);
-    let tcp = tokio::net::TcpStream::connect((host.trim_matches(['[', ']']), port))
-        .await
-        .map_err(|e| failed(&e))?;
+    let tcp = match opts.relay_ip {
+        Some(ip) => tokio::net::TcpStream::connect((ip, port)).await,
+        None => tokio::net::TcpStream::connect((host.trim_matches(['[', ']']), port)).await,
+    }
+    .map_err(|e| failed(&e))?;
     let _ = tcp.set_nodelay(true);
     let io: Box<dyn Io> = match tls {
         Some(connector) => {

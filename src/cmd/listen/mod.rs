@@ -223,6 +223,7 @@ async fn listen(
     opts.name = args.name.clone();
     opts.key = Some(key);
     opts.extra_roots = extra_roots;
+    opts.relay_ip = args.relay_ip;
     let (tx, mut client_events) = mpsc::unbounded_channel();
     let mut client = tokio::spawn(client::run(opts, handler, tx, stop.clone()));
     let quiet = ctx.style.quiet;

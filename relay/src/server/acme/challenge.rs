@@ -10,8 +10,19 @@ use rcgen::{CertificateParams, CustomExtension, KeyPair};
 use rustls::ServerConfig;
 use rustls_pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
 
+use rustls::server::{ClientHello, ResolvesServerCert};
+use rustls::sign::CertifiedKey;
+
 use crate::server::tls::ACME_TLS_ALPN;
-use crate::server::tls::served::server_config;
+
+#[derive(Debug)]
+struct Always(Arc<CertifiedKey>);
+
+impl ResolvesServerCert for Always {
+    fn resolve(&self, _: ClientHello<'_>) -> Option<Arc<CertifiedKey>> {
+        Some(self.0.clone())
+    }
+}
 
 #[derive(Default)]
 pub struct Challenges {
@@ -31,11 +42,23 @@ impl Challenges {
         let cert = params
             .self_signed(&key)
             .map_err(|e| format!("challenge certificate: {e}"))?;
-        let config = server_config(
-            vec![CertificateDer::from(cert.der().to_vec())],
-            PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(key.serialize_der())),
-            vec![ACME_TLS_ALPN.to_vec()],
-        )?;
+        let provider = rustls::crypto::ring::default_provider();
+        let signing = provider
+            .key_provider
+            .load_private_key(PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(
+                key.serialize_der(),
+            )))
+            .map_err(|e| format!("challenge key: {e}"))?;
+        let certified = CertifiedKey::new(vec![CertificateDer::from(cert.der().to_vec())], signing);
+        // Served as is: rustls's own pair check would refuse the critical acmeIdentifier
+        // extension, which only the validating CA needs to understand.
+        let mut config = ServerConfig::builder_with_provider(Arc::new(provider))
+            .with_safe_default_protocol_versions()
+            .map_err(|e| e.to_string())?
+            .with_no_client_auth()
+            .with_cert_resolver(Arc::new(Always(Arc::new(certified))));
+        config.alpn_protocols = vec![ACME_TLS_ALPN.to_vec()];
+        let config = Arc::new(config);
         lock(&self.tls_alpn).insert(name.to_string(), config);
         Ok(())
     }

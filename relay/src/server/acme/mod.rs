@@ -232,6 +232,7 @@ impl Acme {
                     tracing::info!(
                         name,
                         serial = %served.serial,
+                        challenge = method.as_str(),
                         expires = %humantime::format_rfc3339_seconds(served.not_after),
                         "{} a certificate",
                         if current.is_some() { "renewed" } else { "obtained" }

@@ -17,6 +17,16 @@ pub enum Method {
     Http,
 }
 
+impl Method {
+    /// The challenge's name in RFC 8555, as logs show it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::TlsAlpn => "tls-alpn-01",
+            Method::Http => "http-01",
+        }
+    }
+}
+
 /// Validation takes Let's Encrypt seconds; a minute covers a slow day without hanging forever.
 const POLL: RetryPolicy = RetryPolicy::new()
     .initial_delay(Duration::from_millis(250))
