@@ -273,3 +273,83 @@ fn a_subdomain_gets_a_certificate_at_its_first_handshake_only_for_a_tunnel_that_
     });
     assert_eq!(orders(), Some(2.0));
 }
+
+#[test]
+fn a_renewal_swaps_the_certificate_while_a_tunnel_stays_connected() {
+    let dir = tempfile::tempdir().unwrap();
+    let https = free_port();
+    // Certificates valid for 15 s: renewed 10 s into their life.
+    let p = Pebble::start(
+        dir.path(),
+        https,
+        free_port(),
+        Some(Duration::from_secs(15)),
+    );
+    let relay = RelayProcess::start(dir.path(), &acme_flags(&p, https, &dir.path().join("data")));
+    let root = p.root_pem();
+    let first = healthy(https, &root, &relay).leaf;
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let target = Target::start().await;
+        let relay_url = format!("https://{DOMAIN}:{https}");
+        let mut l = Listener::start(client(&relay_url, &root, "demo"), &target.url()).await;
+        let root2 = root.clone();
+        let renewed = tokio::task::spawn_blocking(move || {
+            wait_for("a renewed certificate", Duration::from_secs(60), || {
+                let leaf = https_get(https, DOMAIN, "/healthz", &root2).ok()?.leaf;
+                (leaf != first).then_some(leaf)
+            })
+        })
+        .await
+        .unwrap();
+        assert!(!renewed.is_empty());
+        assert!(
+            relay.log().contains("renewed a certificate"),
+            "{}",
+            relay.log()
+        );
+        // The tunnel opened under the old certificate is still the same connection, and works.
+        let root3 = root.clone();
+        let r = tokio::task::spawn_blocking(move || {
+            post(
+                https,
+                DOMAIN,
+                "/t/demo/after-renewal",
+                b"still here",
+                &root3,
+            )
+        })
+        .await
+        .unwrap();
+        assert_eq!(r.status, 201, "{}", r.head);
+        assert_eq!(
+            target.seen.lock().unwrap().last().unwrap().body,
+            Bytes::from_static(b"still here")
+        );
+        assert!(
+            l.events.try_recv().is_err(),
+            "the tunnel client lost its connection during the renewal"
+        );
+        l.stop().await;
+    });
+}
+
+#[test]
+fn an_unreachable_acme_directory_is_one_line_naming_it_and_exit_3() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let directory = format!("https://127.0.0.1:{port}/dir");
+    let out = Command::new(env!("CARGO_BIN_EXE_hookctl-relay"))
+        .args(["--listen", "127.0.0.1:0", "--domain", DOMAIN, "--data-dir"])
+        .arg(dir.path().join("data"))
+        .args(["--acme-directory", &directory])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains(&directory) && err.contains("cannot be reached"),
+        "{err}"
+    );
+}
