@@ -187,22 +187,24 @@ fn with_http_listen_the_certificate_comes_by_http_01_and_plain_http_is_redirecte
     healthy(https, &root, &relay);
     assert!(relay.log().contains("http-01"), "{}", relay.log());
 
-    use std::io::{Read, Write};
-    let mut tcp = std::net::TcpStream::connect(("127.0.0.1", http)).unwrap();
-    tcp.write_all(
-        format!("POST /t/demo/hook?x=1 HTTP/1.1\r\nHost: {DOMAIN}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
-            .as_bytes(),
-    )
-    .unwrap();
-    let mut answer = String::new();
-    tcp.read_to_string(&mut answer).unwrap();
-    assert!(answer.starts_with("HTTP/1.1 308"), "{answer}");
-    assert!(
-        answer.to_ascii_lowercase().contains(&format!(
-            "location: https://{DOMAIN}:{https}/t/demo/hook?x=1"
-        )),
-        "{answer}"
-    );
+    let plain = |host: &str| {
+        use std::io::{Read, Write};
+        let mut tcp = std::net::TcpStream::connect(("127.0.0.1", http)).unwrap();
+        let head = format!(
+            "POST /t/demo/hook?x=1 HTTP/1.1\r\nHost: {host}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+        );
+        tcp.write_all(head.as_bytes()).unwrap();
+        let mut answer = String::new();
+        tcp.read_to_string(&mut answer).unwrap();
+        assert!(answer.starts_with("HTTP/1.1 308"), "{answer}");
+        answer.to_ascii_lowercase()
+    };
+    let to = |host: &str| format!("location: https://{host}:{https}/t/demo/hook?x=1");
+    assert!(plain(DOMAIN).contains(&to(DOMAIN)));
+    let sub = format!("demo.{DOMAIN}");
+    assert!(plain(&format!("{sub}:80")).contains(&to(&sub)));
+    // Never to a host the request names that is not the relay's.
+    assert!(plain("evil.example").contains(&to(DOMAIN)));
 }
 
 fn client(relay: &str, root: &str, name: &str) -> ClientOptions {

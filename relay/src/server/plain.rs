@@ -67,8 +67,11 @@ fn answer(state: &State, req: &Request<Incoming>) -> Response<RelayBody> {
             _ => h.into(),
         })
     });
-    let Some(host) = host else {
-        return text_response(StatusCode::BAD_REQUEST, "no Host header: use https\n");
+    // Only to the relay's own names: the redirect must not send a sender anywhere it is told.
+    let domain = state.opts.domain.as_deref().unwrap_or_default();
+    let host = match host.map(|h| h.to_ascii_lowercase()) {
+        Some(h) if h == domain || h.strip_suffix(domain).is_some_and(|s| s.ends_with('.')) => h,
+        _ => domain.to_string(),
     };
     let port = url::Url::parse(&state.public_base)
         .ok()

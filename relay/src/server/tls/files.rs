@@ -60,9 +60,15 @@ impl Files {
     /// pair (the certificate replaced before its key) keeps the old one until the next change.
     pub async fn watch(self: Arc<Self>, state: Arc<State>, stop: CancellationToken) {
         let mut seen = self.modified();
+        // Labelled as ACME's are, by the relay's name where it has one.
+        let label = state
+            .opts
+            .domain
+            .clone()
+            .unwrap_or_else(|| "tls-cert".into());
         state
             .metrics
-            .certificate("tls-cert", self.current().expires_unix());
+            .certificate(&label, self.current().expires_unix());
         loop {
             tokio::select! {
                 _ = stop.cancelled() => return,
@@ -79,7 +85,7 @@ impl Files {
                         serial = %served.serial,
                         "--tls-cert changed: serving the new certificate to new connections"
                     );
-                    state.metrics.certificate("tls-cert", served.expires_unix());
+                    state.metrics.certificate(&label, served.expires_unix());
                     *self.current.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(served);
                     seen = now;
                 }
