@@ -355,3 +355,27 @@ fn an_unreachable_acme_directory_is_one_line_naming_it_and_exit_3() {
         "{err}"
     );
 }
+
+#[test]
+fn a_certificate_the_ca_cannot_validate_is_one_line_saying_why_and_is_retried() {
+    let dir = tempfile::tempdir().unwrap();
+    let https = free_port();
+    // DNS sends the CA to 127.0.0.2, where nothing listens: as a record pointing elsewhere.
+    let p = Pebble::start_resolving(dir.path(), https, free_port(), None, "127.0.0.2");
+    let relay = RelayProcess::start(dir.path(), &acme_flags(&p, https, &dir.path().join("data")));
+    let line = wait_for("the relay's failure line", Duration::from_secs(60), || {
+        relay
+            .log()
+            .lines()
+            .find(|l| l.contains("no certificate:"))
+            .map(str::to_string)
+    });
+    assert!(
+        line.contains(&format!(
+            "the CA could not connect to {DOMAIN} (port closed or unreachable"
+        )) && line.contains("retrying in 10s"),
+        "{line}"
+    );
+    // Never plain http on the HTTPS port, and no certificate to offer.
+    assert!(handshake(https, DOMAIN, &p.root_pem()).is_err());
+}

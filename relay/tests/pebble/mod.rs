@@ -72,6 +72,18 @@ impl Pebble {
     /// the relay under test listens), issuing certificates valid for `validity` (pebble's
     /// default, five years, when none).
     pub fn start(dir: &Path, tls_port: u16, http_port: u16, validity: Option<Duration>) -> Pebble {
+        Pebble::start_resolving(dir, tls_port, http_port, validity, "127.0.0.1")
+    }
+
+    /// As `start`, with every name resolving to `ipv4` (another loopback address than the
+    /// relay's makes DNS point elsewhere).
+    pub fn start_resolving(
+        dir: &Path,
+        tls_port: u16,
+        http_port: u16,
+        validity: Option<Duration>,
+        ipv4: &str,
+    ) -> Pebble {
         let dir = dir.join("pebble");
         std::fs::create_dir_all(&dir).unwrap();
         // Pebble's own HTTPS certificate, from a CA of the test's making.
@@ -108,7 +120,7 @@ impl Pebble {
         std::fs::write(dir.join("config.json"), config.to_string()).unwrap();
         let log = |name: &str| Stdio::from(std::fs::File::create(dir.join(name)).unwrap());
         let challtestsrv = tool("pebble-challtestsrv")
-            .args(["-defaultIPv4", "127.0.0.1", "-defaultIPv6", ""])
+            .args(["-defaultIPv4", ipv4, "-defaultIPv6", ""])
             .args(["-dns01", &format!("127.0.0.1:{dns}")])
             .args(["-http01", "", "-https01", "", "-tlsalpn01", ""])
             .args(["-management", &format!("127.0.0.1:{challtest_mgmt}")])

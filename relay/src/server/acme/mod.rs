@@ -130,6 +130,10 @@ impl Acme {
         let name = hello.name.clone().unwrap_or_else(|| self.domain.clone());
         let known = lock(&self.slots).get(&name).map(|s| s.subscribe());
         if let Some(rx) = known {
+            // While the last attempt failed, the next is a retry away: no use waiting for it.
+            if rx.borrow().is_none() && name == self.domain && lock(&self.last_error).is_some() {
+                return None;
+            }
             return wait(rx).await;
         }
         let tunnel = self.tunnel_of(&name)?;

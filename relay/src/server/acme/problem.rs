@@ -30,6 +30,20 @@ pub fn problem(p: &Problem, name: &str) -> String {
         .as_deref()
         .and_then(|t| t.strip_prefix("urn:ietf:params:acme:error:"))
         .unwrap_or("");
+    // Some CAs (pebble) type a failed connection `unauthorized`; its detail tells it apart.
+    let lower = detail.to_ascii_lowercase();
+    let unreachable = [
+        "failed to connect",
+        "connection refused",
+        "timeout",
+        "timed out",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    let kind = match kind {
+        "unauthorized" | "incorrectResponse" if unreachable => "connection",
+        k => k,
+    };
     match kind {
         "dns" => format!(
             "DNS for {name} does not point here: the CA could not resolve it ({detail}); add an A/AAAA record for {name} with this server's address"
@@ -62,6 +76,13 @@ mod tests {
             "status": 400
         }))
         .unwrap()
+    }
+
+    #[test]
+    fn a_connection_failure_typed_unauthorized_is_told_as_one() {
+        let mut p = of("unauthorized");
+        p.detail = Some("Failed to connect to 10.0.0.1:443 for the tls-alpn-01 challenge".into());
+        assert!(problem(&p, "h.example").contains("port closed or unreachable"));
     }
 
     #[test]
