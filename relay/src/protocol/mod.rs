@@ -399,6 +399,21 @@ mod tests {
     }
 
     #[test]
+    fn a_welcome_without_a_subdomain_leaves_the_field_out_and_reads_without_it() {
+        let w = RelayMessage::Welcome {
+            version: 1,
+            tunnel: "demo".into(),
+            public_url: "http://r/t/demo".into(),
+            buffered: 0,
+            subdomain_url: None,
+        };
+        let text = serde_json::to_string(&w).unwrap();
+        assert!(!text.contains("subdomain_url"), "{text}");
+        let older = r#"{"type":"welcome","version":1,"tunnel":"demo","public_url":"http://r/t/demo","buffered":0}"#;
+        assert_eq!(serde_json::from_str::<RelayMessage>(older).unwrap(), w);
+    }
+
+    #[test]
     fn a_version_mismatch_says_what_to_do() {
         let e = check_version(PROTOCOL_VERSION + 1).unwrap_err();
         assert!(e.to_string().contains("upgrade"));

@@ -5,11 +5,12 @@
 
 pub mod account;
 pub mod challenge;
+pub mod limit;
 pub mod order;
 pub mod problem;
 pub mod storage;
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
 
@@ -53,7 +54,7 @@ pub struct Acme {
     pub challenges: Challenges,
     /// One per name being served or obtained: handshakes wait on it, its task renews it.
     slots: Mutex<HashMap<String, Slot>>,
-    on_demand: Mutex<VecDeque<Instant>>,
+    on_demand: limit::PerHour,
     /// Why the domain's certificate could not be had, for `/healthz`.
     last_error: Mutex<Option<String>>,
 }
@@ -90,7 +91,7 @@ impl Acme {
             account: tokio::sync::Mutex::new(account),
             challenges: Challenges::default(),
             slots: Mutex::default(),
-            on_demand: Mutex::default(),
+            on_demand: limit::PerHour::new(ON_DEMAND_PER_HOUR),
             last_error: Mutex::default(),
         };
         let mut names = acme.storage.names();
@@ -149,7 +150,7 @@ impl Acme {
             match slots.get(&name) {
                 Some(s) => s.subscribe(),
                 None => {
-                    if !self.may_order() {
+                    if !self.on_demand.take(Instant::now()) {
                         tracing::warn!(
                             name,
                             "no certificate: {ON_DEMAND_PER_HOUR} subdomain certificates were already ordered this hour"
@@ -172,22 +173,6 @@ impl Acme {
         let label = host.strip_suffix(&self.domain)?.strip_suffix('.')?;
         crate::shared::names::check_name(label).ok()?;
         Some(label)
-    }
-
-    fn may_order(&self) -> bool {
-        let mut recent = lock(&self.on_demand);
-        let hour_ago = Instant::now().checked_sub(Duration::from_secs(3600));
-        while recent
-            .front()
-            .is_some_and(|t| hour_ago.is_some_and(|h| *t < h))
-        {
-            recent.pop_front();
-        }
-        if recent.len() >= ON_DEMAND_PER_HOUR {
-            return false;
-        }
-        recent.push_back(Instant::now());
-        true
     }
 
     /// The domain's certificate now, and why there is none if so (for `/healthz`).
