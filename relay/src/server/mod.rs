@@ -100,20 +100,24 @@ async fn route(
 /// `:authority` or HTTP/1.1's Host.
 fn subdomain_tunnel(state: &State, req: &Request<Incoming>) -> Option<String> {
     let domain = state.opts.domain.as_deref()?;
+    let host = request_host(req)?;
+    crate::server::options::subdomain_tunnel(domain, &host).map(str::to_string)
+}
+
+/// The host a request is for, lower-case, without port or trailing dot: the request URI's
+/// authority (HTTP/2, absolute form), else the Host header.
+pub fn request_host<B>(req: &Request<B>) -> Option<String> {
     let host = match req.uri().host() {
-        Some(h) => h.to_string(),
+        Some(h) => h,
         None => {
             let h = req.headers().get(header::HOST)?.to_str().ok()?;
             match h.rsplit_once(':') {
-                Some((name, _)) => name.to_string(),
-                None => h.to_string(),
+                Some((name, port)) if port.bytes().all(|b| b.is_ascii_digit()) => name,
+                _ => h,
             }
         }
     };
-    let host = host.trim_end_matches('.').to_ascii_lowercase();
-    let label = host.strip_suffix(domain)?.strip_suffix('.')?;
-    crate::shared::names::check_name(label).ok()?;
-    Some(label.to_string())
+    Some(host.trim_end_matches('.').to_ascii_lowercase())
 }
 
 /// `ok`, and with HTTPS the certificate's expiry; 503 while the ACME certificate is missing.

@@ -11,6 +11,7 @@ use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
 use hyper_util::server::conn::auto;
 use tokio::net::TcpListener;
 
+use crate::server::options::subdomain_tunnel;
 use crate::server::state::State;
 use crate::server::tls::Tls;
 use crate::shared::body::{RelayBody, text_response};
@@ -59,18 +60,10 @@ fn answer(state: &State, req: &Request<Incoming>) -> Response<RelayBody> {
             None => text_response(StatusCode::NOT_FOUND, "no such challenge\n"),
         };
     }
-    let host = req.uri().host().map(str::to_string).or_else(|| {
-        let h = req.headers().get(header::HOST)?.to_str().ok()?;
-        // Host without its port: the https port is the relay's, not this one's.
-        Some(match h.rsplit_once(':') {
-            Some((name, port)) if port.bytes().all(|b| b.is_ascii_digit()) => name.into(),
-            _ => h.into(),
-        })
-    });
     // Only to the relay's own names: the redirect must not send a sender anywhere it is told.
     let domain = state.opts.domain.as_deref().unwrap_or_default();
-    let host = match host.map(|h| h.to_ascii_lowercase()) {
-        Some(h) if h == domain || h.strip_suffix(domain).is_some_and(|s| s.ends_with('.')) => h,
+    let host = match crate::server::request_host(req) {
+        Some(h) if h == domain || subdomain_tunnel(domain, &h).is_some() => h,
         _ => domain.to_string(),
     };
     let port = url::Url::parse(&state.public_base)

@@ -22,7 +22,7 @@ use crate::server::RelayError;
 use crate::server::acme::challenge::Challenges;
 use crate::server::acme::order::Method;
 use crate::server::acme::storage::Storage;
-use crate::server::options::{LETS_ENCRYPT, RelayOptions};
+use crate::server::options::{LETS_ENCRYPT, RelayOptions, subdomain_tunnel};
 use crate::server::state::State;
 use crate::server::tls::Hello;
 use crate::server::tls::served::Served;
@@ -94,10 +94,14 @@ impl Acme {
             on_demand: limit::PerHour::new(ON_DEMAND_PER_HOUR),
             last_error: Mutex::default(),
         };
-        let mut names = acme.storage.names();
-        if !names.contains(&domain) {
-            names.push(domain);
-        }
+        // Certificates kept for another --domain than today's are left alone.
+        let mut names: Vec<String> = acme
+            .storage
+            .names()
+            .into_iter()
+            .filter(|n| *n != domain && subdomain_tunnel(&domain, n).is_some())
+            .collect();
+        names.push(domain);
         for name in names {
             let stored = acme.storage.cert(&name).and_then(|(chain, key)| {
                 Served::from_pem(&chain, &key)
@@ -137,7 +141,7 @@ impl Acme {
             }
             return wait(rx).await;
         }
-        let tunnel = self.tunnel_of(&name)?;
+        let tunnel = subdomain_tunnel(&self.domain, &name)?;
         if !exists(tunnel, state).await {
             tracing::debug!(
                 name,
@@ -166,13 +170,6 @@ impl Acme {
             }
         };
         wait(rx).await
-    }
-
-    /// The tunnel a subdomain of the domain names: one label, a valid tunnel name.
-    pub fn tunnel_of<'a>(&self, host: &'a str) -> Option<&'a str> {
-        let label = host.strip_suffix(&self.domain)?.strip_suffix('.')?;
-        crate::shared::names::check_name(label).ok()?;
-        Some(label)
     }
 
     /// The domain's certificate now, and why there is none if so (for `/healthz`).
