@@ -9,6 +9,8 @@ pub mod acme;
 pub mod answer;
 pub mod connect;
 pub mod drain;
+pub mod error;
+pub mod host;
 pub mod ingress;
 pub mod metrics;
 pub mod options;
@@ -33,39 +35,23 @@ use hyper_util::server::graceful::GracefulShutdown;
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 
-use crate::exit::Exit;
+pub use crate::server::error::RelayError;
 use crate::server::options::RelayOptions;
 use crate::server::state::{State, now_ms};
 use crate::server::tls::Tls;
 use crate::shared::body::{RelayBody, text_response};
 
-/// Why the relay could not run: the user's input (exit 2) or the system (exit 3).
-#[derive(Debug, thiserror::Error)]
-pub enum RelayError {
-    #[error("{0}")]
-    Usage(String),
-    #[error("{0}")]
-    Runtime(String),
-}
-
-impl RelayError {
-    pub fn exit(&self) -> Exit {
-        match self {
-            RelayError::Usage(_) => Exit::Usage,
-            RelayError::Runtime(_) => Exit::Runtime,
-        }
-    }
-}
-
 /// The largest request head (request line and headers) accepted; larger gets 431.
 const MAX_HEAD: usize = 64 * 1024;
 
+/// Routes one request; `certs` is where HTTPS certificates come from, if the relay serves HTTPS.
 async fn route(
     state: Arc<State>,
     req: Request<Incoming>,
     peer: SocketAddr,
-    tls: bool,
+    certs: Option<&Tls>,
 ) -> Response<RelayBody> {
+    let tls = certs.is_some();
     if let Some(name) = subdomain_tunnel(&state, &req) {
         let rest = req
             .uri()
@@ -79,7 +65,7 @@ async fn route(
         return crate::server::ingress::handle(state, req, peer, tls, None).await;
     }
     match (req.method(), path) {
-        (&Method::GET, "/healthz") => health(&state),
+        (&Method::GET, "/healthz") => health(certs),
         (&Method::GET, "/metrics") => {
             let mut r = text_response(StatusCode::OK, &state.metrics.render());
             r.headers_mut().insert(
@@ -100,29 +86,13 @@ async fn route(
 /// `:authority` or HTTP/1.1's Host.
 fn subdomain_tunnel(state: &State, req: &Request<Incoming>) -> Option<String> {
     let domain = state.opts.domain.as_deref()?;
-    let host = request_host(req)?;
-    crate::server::options::subdomain_tunnel(domain, &host).map(str::to_string)
-}
-
-/// The host a request is for, lower-case, without port or trailing dot: the request URI's
-/// authority (HTTP/2, absolute form), else the Host header.
-pub fn request_host<B>(req: &Request<B>) -> Option<String> {
-    let host = match req.uri().host() {
-        Some(h) => h,
-        None => {
-            let h = req.headers().get(header::HOST)?.to_str().ok()?;
-            match h.rsplit_once(':') {
-                Some((name, port)) if port.bytes().all(|b| b.is_ascii_digit()) => name,
-                _ => h,
-            }
-        }
-    };
-    Some(host.trim_end_matches('.').to_ascii_lowercase())
+    let host = crate::server::host::request_host(req)?;
+    crate::server::host::subdomain_tunnel(domain, &host).map(str::to_string)
 }
 
 /// `ok`, and with HTTPS the certificate's expiry; 503 while the ACME certificate is missing.
-fn health(state: &State) -> Response<RelayBody> {
-    let served = match &state.tls {
+fn health(certs: Option<&Tls>) -> Response<RelayBody> {
+    let served = match certs {
         None => return text_response(StatusCode::OK, "ok"),
         Some(Tls::Files(f)) => Ok(f.current()),
         Some(Tls::Acme(a)) => a.main(),
@@ -169,6 +139,7 @@ pub struct Relay {
     pub bound: SocketAddr,
     pub state: Arc<State>,
     http: Option<TcpListener>,
+    tls: Option<Tls>,
 }
 
 impl Relay {
@@ -201,22 +172,27 @@ impl Relay {
             None => None,
         };
         let base = opts.public_base(bound);
-        let state = State::new(opts, base, bound, tls).map_err(RelayError::Usage)?;
+        let state = State::new(opts, base, bound).map_err(RelayError::Usage)?;
         Ok(Relay {
             listener,
             bound,
             state,
             http,
+            tls,
         })
     }
 
     pub fn is_tls(&self) -> bool {
-        self.state.tls.is_some()
+        self.tls.is_some()
     }
 
     /// Serves until `shutdown` is cancelled, then finishes in-flight requests.
     pub async fn serve(self, shutdown: CancellationToken) -> Result<(), RelayError> {
-        match &self.state.tls {
+        let acme = match &self.tls {
+            Some(Tls::Acme(a)) => Some(a.clone()),
+            _ => None,
+        };
+        match &self.tls {
             Some(Tls::Acme(a)) => a.spawn(&self.state),
             Some(Tls::Files(f)) => {
                 tokio::spawn(
@@ -227,15 +203,16 @@ impl Relay {
             None => {}
         }
         if let Some(http) = self.http {
-            tokio::spawn(crate::server::plain::serve(http, self.state.clone()));
+            tokio::spawn(crate::server::plain::serve(http, self.state.clone(), acme));
         }
-        serve_state(self.listener, self.state, shutdown).await
+        serve_state(self.listener, self.state, self.tls, shutdown).await
     }
 }
 
 async fn serve_state(
     listener: TcpListener,
     state: Arc<State>,
+    tls: Option<Tls>,
     shutdown: CancellationToken,
 ) -> Result<(), RelayError> {
     let mut builder = auto::Builder::new(TokioExecutor::new());
@@ -269,13 +246,14 @@ async fn serve_state(
         let builder = builder.clone();
         let watcher = graceful.watcher();
         let handshake_limit = state.opts.header_timeout;
+        let tls = tls.clone();
         tokio::spawn(async move {
-            let tls = state.tls.clone();
-            let is_tls = tls.is_some();
             let for_tls = state.clone();
+            let certs = tls.clone();
             let svc = service_fn(move |req| {
                 let state = state.clone();
-                async move { Ok::<_, Infallible>(route(state, req, peer, is_tls).await) }
+                let certs = certs.clone();
+                async move { Ok::<_, Infallible>(route(state, req, peer, certs.as_ref()).await) }
             });
             match tls {
                 Some(tls) => {

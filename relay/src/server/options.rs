@@ -115,13 +115,6 @@ pub struct RelayOptions {
     pub heartbeat: Duration,
 }
 
-/// The tunnel `host` names under `domain`: `NAME.DOMAIN`, one label that is a valid tunnel name.
-pub fn subdomain_tunnel<'a>(domain: &str, host: &'a str) -> Option<&'a str> {
-    let label = host.strip_suffix(domain)?.strip_suffix('.')?;
-    crate::shared::names::check_name(label).ok()?;
-    Some(label)
-}
-
 fn port_suffix(port: u16) -> String {
     if port == 443 {
         String::new()

@@ -11,14 +11,14 @@ use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
 use hyper_util::server::conn::auto;
 use tokio::net::TcpListener;
 
-use crate::server::options::subdomain_tunnel;
+use crate::server::acme::Acme;
+use crate::server::host::{request_host, subdomain_tunnel};
 use crate::server::state::State;
-use crate::server::tls::Tls;
 use crate::shared::body::{RelayBody, text_response};
 
 const CHALLENGE_PATH: &str = "/.well-known/acme-challenge/";
 
-pub async fn serve(listener: TcpListener, state: Arc<State>) {
+pub async fn serve(listener: TcpListener, state: Arc<State>, acme: Option<Arc<Acme>>) {
     let mut builder = auto::Builder::new(TokioExecutor::new());
     builder
         .http1()
@@ -37,24 +37,22 @@ pub async fn serve(listener: TcpListener, state: Arc<State>) {
             },
         };
         let state = state.clone();
+        let acme = acme.clone();
         let builder = builder.clone();
         tokio::spawn(async move {
             let svc = service_fn(move |req| {
-                let state = state.clone();
-                async move { Ok::<_, Infallible>(answer(&state, &req)) }
+                let answered = answer(&state, acme.as_deref(), &req);
+                async move { Ok::<_, Infallible>(answered) }
             });
             let _ = builder.serve_connection(TokioIo::new(tcp), svc).await;
         });
     }
 }
 
-fn answer(state: &State, req: &Request<Incoming>) -> Response<RelayBody> {
+fn answer(state: &State, acme: Option<&Acme>, req: &Request<Incoming>) -> Response<RelayBody> {
     let path = req.uri().path();
     if let Some(token) = path.strip_prefix(CHALLENGE_PATH) {
-        let key_auth = match &state.tls {
-            Some(Tls::Acme(a)) => a.challenges.http(token),
-            _ => None,
-        };
+        let key_auth = acme.and_then(|a| a.challenges.http(token));
         return match key_auth {
             Some(k) => text_response(StatusCode::OK, &k),
             None => text_response(StatusCode::NOT_FOUND, "no such challenge\n"),
@@ -62,7 +60,7 @@ fn answer(state: &State, req: &Request<Incoming>) -> Response<RelayBody> {
     }
     // Only to the relay's own names: the redirect must not send a sender anywhere it is told.
     let domain = state.opts.domain.as_deref().unwrap_or_default();
-    let host = match crate::server::request_host(req) {
+    let host = match request_host(req) {
         Some(h) if h == domain || subdomain_tunnel(domain, &h).is_some() => h,
         _ => domain.to_string(),
     };

@@ -8,7 +8,6 @@ use tokio_util::task::TaskTracker;
 use crate::server::metrics::Metrics;
 use crate::server::options::{OfflineMode, RelayOptions};
 use crate::server::store::{self, Store};
-use crate::server::tls::Tls;
 use crate::server::tunnel::Registry;
 use crate::shared::names::Tokens;
 
@@ -25,8 +24,6 @@ pub struct State {
     pub sessions: CancellationToken,
     /// The tunnel sessions, so shutdown can wait for their closing frames.
     pub tasks: TaskTracker,
-    /// Where HTTPS certificates come from, if the relay serves HTTPS.
-    pub tls: Option<Tls>,
     /// The address the relay listens on.
     pub bound: std::net::SocketAddr,
 }
@@ -38,7 +35,6 @@ impl State {
         opts: RelayOptions,
         public_base: String,
         bound: std::net::SocketAddr,
-        tls: Option<Tls>,
     ) -> Result<Arc<State>, String> {
         let tokens = Tokens::load(&opts.tokens, opts.tokens_file.as_deref())?;
         let store = Store::open(opts.data_dir.as_deref())?;
@@ -54,7 +50,6 @@ impl State {
             metrics,
             sessions: CancellationToken::new(),
             tasks: TaskTracker::new(),
-            tls,
             bound,
         }))
     }
@@ -98,13 +93,7 @@ mod tests {
     #[tokio::test]
     async fn a_store_call_that_waits_leaves_the_thread_serving() {
         let opts = RelayOptions::from_flags(&[]).unwrap();
-        let state = State::new(
-            opts,
-            "http://relay".into(),
-            ([127, 0, 0, 1], 0).into(),
-            None,
-        )
-        .unwrap();
+        let state = State::new(opts, "http://relay".into(), ([127, 0, 0, 1], 0).into()).unwrap();
         // Another thread holds the database, as a commit waiting for a slow disk would; it lets
         // go when told, or after 5 s, so a call that blocks this runtime fails instead of hanging.
         let (held_tx, held_rx) = std::sync::mpsc::channel();

@@ -8,9 +8,9 @@ use hyper_util::client::legacy::Client;
 use hyper_util::rt::TokioExecutor;
 use instant_acme::{Account, AccountCredentials, BodyWrapper, NewAccount};
 
-use crate::server::RelayError;
 use crate::server::acme::problem::explain;
 use crate::server::acme::storage::Storage;
+use crate::server::error::RelayError;
 use crate::server::options::RelayOptions;
 
 fn http_client(opts: &RelayOptions) -> Result<Box<dyn instant_acme::HttpClient>, RelayError> {

@@ -13,7 +13,7 @@ use rustls_pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
 use rustls::server::{ClientHello, ResolvesServerCert};
 use rustls::sign::CertifiedKey;
 
-use crate::server::tls::ACME_TLS_ALPN;
+use crate::server::tls::hello::ACME_TLS_ALPN;
 
 #[derive(Debug)]
 struct Always(Arc<CertifiedKey>);

@@ -18,13 +18,14 @@ use instant_acme::Account;
 use rustls::ServerConfig;
 use tokio::sync::watch;
 
-use crate::server::RelayError;
 use crate::server::acme::challenge::Challenges;
 use crate::server::acme::order::Method;
 use crate::server::acme::storage::Storage;
-use crate::server::options::{LETS_ENCRYPT, RelayOptions, subdomain_tunnel};
+use crate::server::error::RelayError;
+use crate::server::host::subdomain_tunnel;
+use crate::server::options::{LETS_ENCRYPT, RelayOptions};
 use crate::server::state::State;
-use crate::server::tls::Hello;
+use crate::server::tls::hello::Hello;
 use crate::server::tls::served::Served;
 
 /// How long a handshake waits for a certificate being obtained (a subdomain's first, or the

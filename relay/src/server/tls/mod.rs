@@ -3,6 +3,7 @@
 //! handshake waits, or a TLS-ALPN-01 challenge answered; then the handshake completes.
 
 pub mod files;
+pub mod hello;
 pub mod served;
 
 use std::sync::Arc;
@@ -14,23 +15,13 @@ use tokio_rustls::server::TlsStream;
 
 use crate::server::acme::Acme;
 use crate::server::state::State;
-
-/// The ALPN protocol of an ACME TLS-ALPN-01 validation (RFC 8737).
-pub const ACME_TLS_ALPN: &[u8] = b"acme-tls/1";
+use crate::server::tls::hello::{ACME_TLS_ALPN, Hello};
 
 /// Where the relay's certificates come from.
 #[derive(Clone)]
 pub enum Tls {
     Files(Arc<files::Files>),
     Acme(Arc<Acme>),
-}
-
-/// What a client's hello asked for.
-pub struct Hello {
-    /// The server name (SNI), lower-cased; none for a client that sent no name.
-    pub name: Option<String>,
-    /// An ACME server validating a TLS-ALPN-01 challenge.
-    pub acme_challenge: bool,
 }
 
 impl Tls {
