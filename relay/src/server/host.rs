@@ -25,3 +25,44 @@ pub fn subdomain_tunnel<'a>(domain: &str, host: &'a str) -> Option<&'a str> {
     crate::shared::names::check_name(label).ok()?;
     Some(label)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn host_of(uri: &str, header: Option<&str>) -> Option<String> {
+        let mut b = Request::builder().uri(uri);
+        if let Some(h) = header {
+            b = b.header(header::HOST, h);
+        }
+        request_host(&b.body(()).unwrap())
+    }
+
+    #[test]
+    fn the_host_comes_from_the_authority_or_the_host_header_without_port_case_or_dot() {
+        assert_eq!(
+            host_of("/x", Some("Demo.Hooks.Example.com.:8443")).as_deref(),
+            Some("demo.hooks.example.com")
+        );
+        assert_eq!(
+            host_of("https://a.example/x", Some("b.example")).as_deref(),
+            Some("a.example")
+        );
+        assert_eq!(host_of("/x", None), None);
+    }
+
+    #[test]
+    fn a_subdomain_names_a_tunnel_only_as_one_valid_label() {
+        let d = "hooks.example.com";
+        assert_eq!(subdomain_tunnel(d, "demo.hooks.example.com"), Some("demo"));
+        for other in [
+            "hooks.example.com",
+            "a.b.hooks.example.com",
+            "xhooks.example.com",
+            "Bad_Name.hooks.example.com",
+            "demo.example.org",
+        ] {
+            assert_eq!(subdomain_tunnel(d, other), None, "{other}");
+        }
+    }
+}
