@@ -85,6 +85,18 @@ async fn a_wildcard_certificate_serves_subdomains_and_a_replaced_one_is_served_w
         ("PUT", "/whole/path?q=1")
     );
 
+    let roots1 = roots.clone();
+    let health = tokio::task::spawn_blocking(move || {
+        pebble::https_get(port, DOMAIN, "/healthz", &roots1).unwrap()
+    })
+    .await
+    .unwrap();
+    let health = String::from_utf8(health.body).unwrap();
+    assert!(
+        health.starts_with("ok\ncertificate expires ") && !health.contains("renewal"),
+        "{health}"
+    );
+
     std::fs::write(&key, &b_key).unwrap();
     std::fs::write(&cert, &b_pem).unwrap();
     let roots2 = roots.clone();

@@ -102,14 +102,28 @@ fn health(certs: Option<&Tls>) -> Response<RelayBody> {
             let left = c
                 .not_after
                 .duration_since(std::time::SystemTime::now())
-                .unwrap_or_default();
+                .unwrap_or_default()
+                .as_secs();
+            // Days are precision enough for a certificate of weeks or months.
+            let left = if left >= 86_400 {
+                left - left % 86_400
+            } else {
+                left
+            };
+            // Only ACME's certificates are renewed by the relay; an own one is the operator's.
+            let renewal = match certs {
+                Some(Tls::Acme(_)) => format!(
+                    ", renewal from {}",
+                    humantime::format_rfc3339_seconds(c.renew_at())
+                ),
+                _ => String::new(),
+            };
             text_response(
                 StatusCode::OK,
                 &format!(
-                    "ok\ncertificate expires {} (in {}), renewal from {}\n",
+                    "ok\ncertificate expires {} (in {}){renewal}\n",
                     humantime::format_rfc3339_seconds(c.not_after),
-                    humantime::format_duration(Duration::from_secs(left.as_secs())),
-                    humantime::format_rfc3339_seconds(c.renew_at()),
+                    humantime::format_duration(Duration::from_secs(left)),
                 ),
             )
         }

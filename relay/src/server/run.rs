@@ -24,9 +24,9 @@ pub async fn run(opts: RelayOptions, shutdown: CancellationToken) -> Result<(), 
         if relay.is_tls() { " (TLS)" } else { "" },
         state.public_base
     );
-    if let Some(domain) = &state.opts.domain {
+    if let Some(sub) = state.subdomain_url("{tunnel}") {
         tracing::info!(
-            "tunnels also at https://{{tunnel}}.{domain}{}",
+            "tunnels also at {sub}{}",
             if state.opts.acme() {
                 format!(
                     "; certificates from {} (ACME), kept in --data-dir",
