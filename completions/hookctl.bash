@@ -909,7 +909,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__listen)
-            opts="-q -v -h --forward-to --relay --token --name --port --events --verify-provider --secret --public-key --respond --ready-file --timeout --json --color --quiet --verbose --config --db --no-input --help"
+            opts="-q -v -h --forward-to --relay --token --ca-cert --relay-ip --name --port --events --verify-provider --secret --public-key --respond --ready-file --timeout --json --color --quiet --verbose --config --db --no-input --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -924,6 +924,14 @@ _hookctl() {
                     return 0
                     ;;
                 --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --relay-ip)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1853,7 +1861,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__relay)
-            opts="-q -v -h --listen --public-url --token --tokens-file --max-body --request-timeout --offline --buffer-ttl --buffer-max --data-dir --max-in-flight --header-timeout --tls-cert --tls-key --threads --heartbeat --json --color --quiet --verbose --config --db --no-input --help"
+            opts="-q -v -h --listen --public-url --token --tokens-file --max-body --request-timeout --offline --buffer-ttl --buffer-max --data-dir --max-in-flight --header-timeout --tls-cert --tls-key --domain --acme-directory --acme-email --acme-ca-cert --ca-cert --http-listen --threads --heartbeat --json --color --quiet --verbose --config --db --no-input --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1912,6 +1920,30 @@ _hookctl() {
                     return 0
                     ;;
                 --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --domain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --acme-directory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --acme-email)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --acme-ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --http-listen)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -2316,6 +2316,8 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand events; and __fish_seen_
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l forward-to -d 'Where deliveries go: URL, or PATH_PREFIX=URL to route by path (repeatable). Without it, listen only receives and answers --respond' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l relay -d 'The relay to connect to [default: the one `hookctl init --relay` saved, else an embedded relay on 127.0.0.1:--port]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l token -d 'Token the relay expects [default: the one `hookctl init --token` saved for this relay]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l ca-cert -d 'Also trust this CA certificate (PEM file; repeatable) for a wss:// relay, besides the system\'s roots: a relay with a private or test CA' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l relay-ip -d 'Connect to this IP address instead of looking the relay\'s host name up (a relay whose DNS record is not in place yet); TLS still checks the certificate for the host name' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l name -d 'Tunnel name to ask for (kept across reconnects; with a token, reserved for it) [default: one made once per relay and kept, so the URL stays the same across runs]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l port -d 'Port of the embedded relay (without --relay); 0 picks a free one' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l events -d 'Forward only these event types (glob, repeatable); others are answered 200 and not forwarded' -r
@@ -2422,8 +2424,14 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l buffer-max -d 
 complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l data-dir -d 'Where buffered requests and reserved tunnel names are kept' -r -F
 complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l max-in-flight -d 'Most requests one tunnel may have in flight; past it senders get 503' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l header-timeout -d 'How long a sender may take to send its request headers (slow clients are cut off)' -r
-complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l tls-cert -d 'PEM certificate chain, to serve HTTPS directly (with --tls-key)' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l tls-cert -d 'PEM certificate chain, to serve HTTPS directly (with --tls-key); read again when the file changes. With --domain, a wildcard certificate serves every tunnel subdomain' -r -F
 complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l tls-key -d 'PEM private key for --tls-cert' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l domain -d 'The relay\'s DNS name: HTTPS by ACME (Let\'s Encrypt) unless --tls-cert is given, and tunnel NAME also served at https://NAME.HOST. Needs --data-dir for the certificate' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l acme-directory -d 'The ACME directory certificates come from [default: Let\'s Encrypt, https://acme-v02.api.letsencrypt.org/directory; staging, for trials: https://acme-staging-v02.api.letsencrypt.org/directory]' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l acme-email -d 'Contact address given to the ACME CA (expiry warnings, policy news)' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l acme-ca-cert -d 'A PEM CA certificate to trust for the ACME server (a private CA, e.g. pebble)' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l ca-cert -d 'PEM CA certificates the relay trusts for its outgoing TLS besides the system\'s roots' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l http-listen -d 'Also serve plain HTTP here (e.g. 0.0.0.0:80): ACME\'s HTTP-01 challenge, and a redirect to https for everything else' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l threads -d 'Threads serving requests. One carries thousands of requests a second at the least CPU per request; give more when the relay\'s traffic outgrows a core' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l heartbeat -d 'How often relay and clients ping each other; three missed pings drop the connection' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l color -d 'When to use colour' -r -f -a "auto\t''

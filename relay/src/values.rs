@@ -35,6 +35,40 @@ pub fn parse_size(text: &str) -> Result<u64, String> {
         .ok_or_else(|| format!("'{text}' is too large"))
 }
 
+/// A DNS name a certificate can be issued for: two labels or more of letters, digits and
+/// hyphens (no IP address, no wildcard), lower-cased, a trailing dot dropped.
+pub fn parse_domain(text: &str) -> Result<String, String> {
+    let host = text.trim().trim_end_matches('.').to_ascii_lowercase();
+    let bad = |why: &str| {
+        format!(
+            "'{text}' is not a host name ({why}): give the relay's DNS name, e.g. hooks.example.com"
+        )
+    };
+    if host.parse::<std::net::IpAddr>().is_ok() {
+        return Err(bad("an IP address gets no certificate"));
+    }
+    if host.len() > 253 {
+        return Err(bad("longer than 253 characters"));
+    }
+    let labels: Vec<&str> = host.split('.').collect();
+    if labels.len() < 2 {
+        return Err(bad("it needs a dot"));
+    }
+    for label in labels {
+        let ok = !label.is_empty()
+            && label.len() <= 63
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+            && label
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-');
+        if !ok {
+            return Err(bad(&format!("'{label}' is not a DNS label")));
+        }
+    }
+    Ok(host)
+}
+
 /// `300` (seconds), `300s`, `5m`, `250ms`, `1h30m`, `24h`.
 pub fn parse_duration(text: &str) -> Result<Duration, String> {
     let t = text.trim();
@@ -154,6 +188,26 @@ pub fn above_zero(text: &str) -> Result<f64, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_domain_is_a_dns_name_lower_cased_and_never_an_address_or_a_wildcard() {
+        assert_eq!(
+            parse_domain("Hooks.Example.COM."),
+            Ok("hooks.example.com".into())
+        );
+        for bad in [
+            "localhost",
+            "10.0.0.1",
+            "*.example.com",
+            "a..b",
+            "-a.com",
+            "a_b.com",
+            "",
+            "a.com/x",
+        ] {
+            assert!(parse_domain(bad).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn sizes_in_every_documented_form() {

@@ -35,6 +35,16 @@ pub struct ListenArgs {
     )]
     pub token: Option<String>,
 
+    /// Also trust this CA certificate (PEM file; repeatable) for a wss:// relay, besides the
+    /// system's roots: a relay with a private or test CA.
+    #[arg(long, value_name = "FILE")]
+    pub ca_cert: Vec<PathBuf>,
+
+    /// Connect to this IP address instead of looking the relay's host name up (a relay whose
+    /// DNS record is not in place yet); TLS still checks the certificate for the host name.
+    #[arg(long, value_name = "IP")]
+    pub relay_ip: Option<std::net::IpAddr>,
+
     /// Tunnel name to ask for (kept across reconnects; with a token, reserved for it) [default: one made once per relay and kept, so the URL stays the same across runs].
     #[arg(long, value_name = "NAME")]
     pub name: Option<String>,

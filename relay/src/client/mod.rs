@@ -43,8 +43,11 @@ pub struct ClientOptions {
     pub heartbeat: Duration,
     /// The longest wait between reconnection attempts.
     pub backoff_cap: Duration,
-    /// Certificates to trust besides the web's roots (a relay with a private CA; tests).
+    /// Certificates to trust besides the system's roots (a relay with a private CA; tests).
     pub extra_roots: Vec<CertificateDer<'static>>,
+    /// The address to connect to instead of looking the relay's host up (a relay whose DNS
+    /// record is not in place yet); TLS still checks the certificate for the host name.
+    pub relay_ip: Option<std::net::IpAddr>,
 }
 
 impl ClientOptions {
@@ -57,6 +60,7 @@ impl ClientOptions {
             heartbeat: protocol::HEARTBEAT,
             backoff_cap: Duration::from_secs(2),
             extra_roots: Vec::new(),
+            relay_ip: None,
         }
     }
 }
@@ -94,6 +98,8 @@ pub enum Event {
         tunnel: String,
         public_url: String,
         buffered: u64,
+        /// The tunnel's own host, when the relay offers one: `https://{tunnel}.{domain}`.
+        subdomain_url: Option<String>,
         /// A reconnection after a loss, not the first connection.
         again: bool,
     },
@@ -175,6 +181,7 @@ struct Welcome {
     tunnel: String,
     public_url: String,
     buffered: u64,
+    subdomain_url: Option<String>,
 }
 
 /// Runs until `stop` fires (Ok), or the relay refuses for good, or — before the first
@@ -213,6 +220,7 @@ pub async fn run<H: Handler>(
                     tunnel: welcome.tunnel.clone(),
                     public_url: welcome.public_url,
                     buffered: welcome.buffered,
+                    subdomain_url: welcome.subdomain_url,
                     again: connected_once,
                 });
                 connected_once = true;
@@ -258,20 +266,9 @@ pub async fn run<H: Handler>(
 /// Longest wait for the TCP, TLS and WebSocket handshakes and the relay's welcome.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// TLS for a `wss://` relay: the web's roots plus any the options add.
+/// TLS for a `wss://` relay: the system's roots plus any the options add (`--ca-cert`).
 fn tls_connector(opts: &ClientOptions) -> Result<tokio_rustls::TlsConnector, String> {
-    let mut roots = rustls::RootCertStore::empty();
-    roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
-    for c in &opts.extra_roots {
-        let _ = roots.add(c.clone());
-    }
-    let config = rustls::ClientConfig::builder_with_provider(Arc::new(
-        rustls::crypto::ring::default_provider(),
-    ))
-    .with_safe_default_protocol_versions()
-    .map_err(|e| format!("cannot set up TLS: {e}"))?
-    .with_root_certificates(roots)
-    .with_no_client_auth();
+    let config = crate::shared::trust::client_config(&opts.extra_roots)?;
     Ok(tokio_rustls::TlsConnector::from(Arc::new(config)))
 }
 
@@ -301,9 +298,11 @@ async fn connect_inner(
     let failed = |e: &dyn std::fmt::Display| Attempt::Failed(e.to_string());
     let host = url.host_str().unwrap_or_default().to_string();
     let port = url.port_or_known_default().unwrap_or(80);
-    let tcp = tokio::net::TcpStream::connect((host.trim_matches(['[', ']']), port))
-        .await
-        .map_err(|e| failed(&e))?;
+    let tcp = match opts.relay_ip {
+        Some(ip) => tokio::net::TcpStream::connect((ip, port)).await,
+        None => tokio::net::TcpStream::connect((host.trim_matches(['[', ']']), port)).await,
+    }
+    .map_err(|e| failed(&e))?;
     let _ = tcp.set_nodelay(true);
     let io: Box<dyn Io> = match tls {
         Some(connector) => {
@@ -352,6 +351,7 @@ async fn connect_inner(
                 tunnel,
                 public_url,
                 buffered,
+                subdomain_url,
             }) => {
                 if let Err(e) = protocol::check_version(version) {
                     return Err(Attempt::Refused {
@@ -365,6 +365,7 @@ async fn connect_inner(
                         tunnel,
                         public_url,
                         buffered,
+                        subdomain_url,
                     },
                 ))
             }

@@ -90,6 +90,7 @@ pub struct FlatRelay {
     tunnel: Option<String>,
     public_url: Option<String>,
     buffered: Option<u64>,
+    subdomain_url: Option<String>,
     reason: Option<String>,
     permanent: Option<bool>,
     id: Option<u64>,
@@ -112,6 +113,7 @@ impl TryFrom<FlatRelay> for RelayMessage {
                 tunnel: need(m.tunnel, "tunnel")?,
                 public_url: need(m.public_url, "public_url")?,
                 buffered: m.buffered.unwrap_or_default(),
+                subdomain_url: m.subdomain_url,
             },
             "refused" => RelayMessage::Refused {
                 reason: need(m.reason, "reason")?,

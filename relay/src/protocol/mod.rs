@@ -106,6 +106,10 @@ pub enum RelayMessage {
         tunnel: String,
         public_url: String,
         buffered: u64,
+        /// `https://{tunnel}.{domain}` when the relay serves tunnels at subdomains; left out
+        /// otherwise, and ignored by clients that predate it.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        subdomain_url: Option<String>,
     },
     /// The handshake failed; `permanent` refusals (a bad token) must not be retried.
     Refused {
@@ -346,6 +350,7 @@ mod tests {
                 tunnel: "demo".into(),
                 public_url: "http://r/t/demo".into(),
                 buffered: 2,
+                subdomain_url: Some("https://demo.r".into()),
             },
             RelayMessage::Refused {
                 reason: "no".into(),
@@ -391,6 +396,21 @@ mod tests {
         let e = serde_json::from_str::<RelayMessage>(r#"{"type":"shiny","id":1}"#).unwrap_err();
         assert!(e.to_string().contains("unknown variant `shiny`"), "{e}");
         assert!(serde_json::from_str::<RelayMessage>(r#"{"id":1}"#).is_err());
+    }
+
+    #[test]
+    fn a_welcome_without_a_subdomain_leaves_the_field_out_and_reads_without_it() {
+        let w = RelayMessage::Welcome {
+            version: 1,
+            tunnel: "demo".into(),
+            public_url: "http://r/t/demo".into(),
+            buffered: 0,
+            subdomain_url: None,
+        };
+        let text = serde_json::to_string(&w).unwrap();
+        assert!(!text.contains("subdomain_url"), "{text}");
+        let older = r#"{"type":"welcome","version":1,"tunnel":"demo","public_url":"http://r/t/demo","buffered":0}"#;
+        assert_eq!(serde_json::from_str::<RelayMessage>(older).unwrap(), w);
     }
 
     #[test]

@@ -216,6 +216,7 @@ async fn session(state: Arc<State>, mut ws: Ws) {
         tunnel: acc.name.clone(),
         public_url: state.tunnel_url(&acc.name),
         buffered,
+        subdomain_url: state.subdomain_url(&acc.name),
     });
     if let Some(old) = state.registry.insert(tunnel.clone()) {
         tracing::info!(tunnel = %acc.name, "a new connection replaces the old one");

@@ -1,4 +1,5 @@
-//! The public side: `{public-url}/t/{tunnel}/{path}?{query}` is sent to the tunnel's client with
+//! The public side: `{public-url}/t/{tunnel}/{path}?{query}`, or `https://{tunnel}.{domain}/{path}?{query}`
+//! with `--domain`, is sent to the tunnel's client with
 //! method, path, query, headers and body as received, and its answer streamed back — or, while
 //! the client is away, buffered (202) or refused (503).
 
@@ -98,20 +99,30 @@ pub fn forward_headers(
     out
 }
 
+/// Serves a request for a tunnel: `subdomain` gives its name and the whole path and query when
+/// the host named it; otherwise they come from `/t/{name}{rest}`.
 pub async fn handle(
     state: Arc<State>,
     req: Request<Incoming>,
     peer: SocketAddr,
     tls: bool,
+    subdomain: Option<(String, String)>,
 ) -> Response<RelayBody> {
     let started = Instant::now();
-    let pq = req
-        .uri()
-        .path_and_query()
-        .map(|p| p.as_str().to_string())
-        .unwrap_or_default();
-    let Some((name, rest)) = split_target(&pq) else {
-        return text_response(StatusCode::NOT_FOUND, "unknown tunnel\n");
+    let pq;
+    let (name, rest) = match &subdomain {
+        Some((name, rest)) => (name.as_str(), rest.as_str()),
+        None => {
+            pq = req
+                .uri()
+                .path_and_query()
+                .map(|p| p.as_str().to_string())
+                .unwrap_or_default();
+            let Some(split) = split_target(&pq) else {
+                return text_response(StatusCode::NOT_FOUND, "unknown tunnel\n");
+            };
+            split
+        }
     };
     let headers = forward_headers(req.headers(), req.uri().authority(), peer, tls);
     let method = req.method().as_str().to_string();

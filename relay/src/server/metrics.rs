@@ -1,5 +1,5 @@
 //! The relay's Prometheus metrics (`GET /metrics`): tunnels, requests by status, bytes, latency,
-//! and the offline buffer.
+//! the offline buffer, and the certificates served (their expiry, and ACME orders placed).
 
 use prometheus_client::encoding::text::encode;
 use prometheus_client::metrics::counter::Counter;
@@ -9,6 +9,7 @@ use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
 use prometheus_client::registry::Registry;
 
 type StatusLabel = [(&'static str, u16); 1];
+type NameLabel = [(&'static str, String); 1];
 
 pub struct Metrics {
     registry: Registry,
@@ -18,6 +19,8 @@ pub struct Metrics {
     pub bytes_out: Counter,
     latency: Histogram,
     pub buffered: Gauge,
+    certificate_expiry: Family<NameLabel, Gauge>,
+    pub acme_orders: Counter,
 }
 
 impl Default for Metrics {
@@ -30,6 +33,18 @@ impl Default for Metrics {
         // 100 µs to ~52 s: a loopback hop up to a request that waits out the timeout.
         let latency = Histogram::new(exponential_buckets(0.0001, 2.0, 20));
         let buffered = Gauge::default();
+        let certificate_expiry = Family::<NameLabel, Gauge>::default();
+        let acme_orders = Counter::default();
+        registry.register(
+            "certificate_expiry_seconds",
+            "When the certificate served for a name expires, in seconds since the Unix epoch",
+            certificate_expiry.clone(),
+        );
+        registry.register(
+            "acme_orders",
+            "Certificate orders placed with the ACME CA",
+            acme_orders.clone(),
+        );
         registry.register(
             "tunnels_connected",
             "Tunnel clients connected now",
@@ -68,6 +83,8 @@ impl Default for Metrics {
             bytes_out,
             latency,
             buffered,
+            certificate_expiry,
+            acme_orders,
         }
     }
 }
@@ -76,6 +93,12 @@ impl Metrics {
     pub fn answered(&self, status: u16, seconds: f64) {
         self.requests.get_or_create(&[("status", status)]).inc();
         self.latency.observe(seconds);
+    }
+
+    pub fn certificate(&self, name: &str, expires_unix: i64) {
+        self.certificate_expiry
+            .get_or_create(&[("name", name.to_string())])
+            .set(expires_unix);
     }
 
     pub fn render(&self) -> String {
@@ -97,6 +120,8 @@ mod tests {
         m.answered(504, 30.0);
         m.tunnels.inc();
         m.bytes_in.inc_by(10);
+        m.certificate("hooks.example.com", 1_800_000_000);
+        m.acme_orders.inc();
         let text = m.render();
         for needle in [
             "hookctl_relay_tunnels_connected 1",
@@ -105,6 +130,8 @@ mod tests {
             "hookctl_relay_request_bytes_total 10",
             "hookctl_relay_request_duration_seconds_count 2",
             "hookctl_relay_buffered_requests 0",
+            "hookctl_relay_certificate_expiry_seconds{name=\"hooks.example.com\"} 1800000000",
+            "hookctl_relay_acme_orders_total 1",
         ] {
             assert!(text.contains(needle), "{needle} missing from:\n{text}");
         }

@@ -1,15 +1,20 @@
-//! The relay side: accepts connections (plain or TLS) with header-size and slow-client limits,
-//! routes `/healthz`, `/metrics`, `/connect` (to `connect`'s tunnel sessions) and `/t/…` (to
-//! `ingress`, which answers through `answer` and buffers through `drain`), and shuts down
-//! gracefully. Serves on a bound listener until the shutdown token fires, so tests run it
+//! The relay side: accepts connections (plain, or TLS from `tls` with certificates from files
+//! or `acme`) with header-size and slow-client limits, routes `/healthz`, `/metrics`,
+//! `/connect` (to `connect`'s tunnel sessions) and `/t/…` or a tunnel's subdomain (to
+//! `ingress`, which answers through `answer` and buffers through `drain`), serves `plain` HTTP
+//! beside it with `--http-listen`, and shuts down gracefully. Serves on a bound listener until the shutdown token fires, so tests run it
 //! in-process on port 0.
 
+pub mod acme;
 pub mod answer;
 pub mod connect;
 pub mod drain;
+pub mod error;
+pub mod host;
 pub mod ingress;
 pub mod metrics;
 pub mod options;
+pub mod plain;
 pub mod run;
 pub mod state;
 pub mod store;
@@ -28,47 +33,39 @@ use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
 use hyper_util::server::conn::auto;
 use hyper_util::server::graceful::GracefulShutdown;
 use tokio::net::TcpListener;
-use tokio_rustls::TlsAcceptor;
 use tokio_util::sync::CancellationToken;
 
-use crate::exit::Exit;
+pub use crate::server::error::RelayError;
 use crate::server::options::RelayOptions;
 use crate::server::state::{State, now_ms};
+use crate::server::tls::Tls;
 use crate::shared::body::{RelayBody, text_response};
-
-/// Why the relay could not run: the user's input (exit 2) or the system (exit 3).
-#[derive(Debug, thiserror::Error)]
-pub enum RelayError {
-    #[error("{0}")]
-    Usage(String),
-    #[error("{0}")]
-    Runtime(String),
-}
-
-impl RelayError {
-    pub fn exit(&self) -> Exit {
-        match self {
-            RelayError::Usage(_) => Exit::Usage,
-            RelayError::Runtime(_) => Exit::Runtime,
-        }
-    }
-}
 
 /// The largest request head (request line and headers) accepted; larger gets 431.
 const MAX_HEAD: usize = 64 * 1024;
 
+/// Routes one request; `certs` is where HTTPS certificates come from, if the relay serves HTTPS.
 async fn route(
     state: Arc<State>,
     req: Request<Incoming>,
     peer: SocketAddr,
-    tls: bool,
+    certs: Option<&Tls>,
 ) -> Response<RelayBody> {
+    let tls = certs.is_some();
+    if let Some(name) = subdomain_tunnel(&state, &req) {
+        let rest = req
+            .uri()
+            .path_and_query()
+            .map(|p| p.as_str().to_string())
+            .unwrap_or_default();
+        return crate::server::ingress::handle(state, req, peer, tls, Some((name, rest))).await;
+    }
     let path = req.uri().path();
     if path.starts_with("/t/") {
-        return crate::server::ingress::handle(state, req, peer, tls).await;
+        return crate::server::ingress::handle(state, req, peer, tls, None).await;
     }
     match (req.method(), path) {
-        (&Method::GET, "/healthz") => text_response(StatusCode::OK, "ok"),
+        (&Method::GET, "/healthz") => health(certs),
         (&Method::GET, "/metrics") => {
             let mut r = text_response(StatusCode::OK, &state.metrics.render());
             r.headers_mut().insert(
@@ -81,6 +78,58 @@ async fn route(
         _ => text_response(
             StatusCode::NOT_FOUND,
             "unknown tunnel: webhooks go to /t/{tunnel}/...\n",
+        ),
+    }
+}
+
+/// The tunnel a request's host names with `--domain D`: `NAME.D` (any port), HTTP/2's
+/// `:authority` or HTTP/1.1's Host.
+fn subdomain_tunnel(state: &State, req: &Request<Incoming>) -> Option<String> {
+    let domain = state.opts.domain.as_deref()?;
+    let host = crate::server::host::request_host(req)?;
+    crate::server::host::subdomain_tunnel(domain, &host).map(str::to_string)
+}
+
+/// `ok`, and with HTTPS the certificate's expiry; 503 while the ACME certificate is missing.
+fn health(certs: Option<&Tls>) -> Response<RelayBody> {
+    let served = match certs {
+        None => return text_response(StatusCode::OK, "ok"),
+        Some(Tls::Files(f)) => Ok(f.current()),
+        Some(Tls::Acme(a)) => a.main(),
+    };
+    match served {
+        Ok(c) => {
+            let left = c
+                .not_after
+                .duration_since(std::time::SystemTime::now())
+                .unwrap_or_default()
+                .as_secs();
+            // Days are precision enough for a certificate of weeks or months.
+            let left = if left >= 86_400 {
+                left - left % 86_400
+            } else {
+                left
+            };
+            // Only ACME's certificates are renewed by the relay; an own one is the operator's.
+            let renewal = match certs {
+                Some(Tls::Acme(_)) => format!(
+                    ", renewal from {}",
+                    humantime::format_rfc3339_seconds(c.renew_at())
+                ),
+                _ => String::new(),
+            };
+            text_response(
+                StatusCode::OK,
+                &format!(
+                    "ok\ncertificate expires {} (in {}){renewal}\n",
+                    humantime::format_rfc3339_seconds(c.not_after),
+                    humantime::format_duration(Duration::from_secs(left)),
+                ),
+            )
+        }
+        Err(why) => text_response(
+            StatusCode::SERVICE_UNAVAILABLE,
+            &format!("no certificate yet: {why}\n"),
         ),
     }
 }
@@ -103,34 +152,46 @@ pub struct Relay {
     listener: TcpListener,
     pub bound: SocketAddr,
     pub state: Arc<State>,
-    tls: Option<TlsAcceptor>,
+    http: Option<TcpListener>,
+    tls: Option<Tls>,
 }
 
 impl Relay {
-    /// The one way a relay starts. The options are checked and the TLS files read before `bind`
-    /// runs, so a mistake in them is not hidden behind a busy port; the tokens and the data dir
-    /// come after, as the public URL may need the bound address.
+    /// The one way a relay starts. The options are checked, the TLS files read and the ACME
+    /// account opened before `bind` runs, so a mistake in them is not hidden behind a busy
+    /// port; the tokens and the data dir come after, as the public URL may need the bound
+    /// address.
     pub async fn start(
         opts: RelayOptions,
         bind: impl Future<Output = Result<TcpListener, RelayError>>,
     ) -> Result<Relay, RelayError> {
         opts.validate().map_err(RelayError::Usage)?;
         let tls = match (&opts.tls_cert, &opts.tls_key) {
-            (Some(c), Some(k)) => {
-                Some(crate::server::tls::acceptor(c, k).map_err(RelayError::Usage)?)
-            }
+            (Some(c), Some(k)) => Some(Tls::Files(Arc::new(
+                crate::server::tls::files::Files::open(c, k).map_err(RelayError::Usage)?,
+            ))),
+            _ if opts.acme() => Some(Tls::Acme(crate::server::acme::Acme::start(&opts).await?)),
             _ => None,
         };
         let listener = bind.await?;
         let bound = listener
             .local_addr()
             .map_err(|e| RelayError::Runtime(e.to_string()))?;
+        let http = match opts.http_listen {
+            Some(addr) => Some(TcpListener::bind(addr).await.map_err(|e| {
+                RelayError::Runtime(format!(
+                    "cannot listen on {addr} for --http-listen: {e} (port 80 needs root or CAP_NET_BIND_SERVICE)"
+                ))
+            })?),
+            None => None,
+        };
         let base = opts.public_base(bound);
-        let state = State::new(opts, base).map_err(RelayError::Usage)?;
+        let state = State::new(opts, base, bound).map_err(RelayError::Usage)?;
         Ok(Relay {
             listener,
             bound,
             state,
+            http,
             tls,
         })
     }
@@ -141,6 +202,23 @@ impl Relay {
 
     /// Serves until `shutdown` is cancelled, then finishes in-flight requests.
     pub async fn serve(self, shutdown: CancellationToken) -> Result<(), RelayError> {
+        let acme = match &self.tls {
+            Some(Tls::Acme(a)) => Some(a.clone()),
+            _ => None,
+        };
+        match &self.tls {
+            Some(Tls::Acme(a)) => a.spawn(&self.state),
+            Some(Tls::Files(f)) => {
+                tokio::spawn(
+                    f.clone()
+                        .watch(self.state.clone(), self.state.sessions.clone()),
+                );
+            }
+            None => {}
+        }
+        if let Some(http) = self.http {
+            tokio::spawn(crate::server::plain::serve(http, self.state.clone(), acme));
+        }
         serve_state(self.listener, self.state, self.tls, shutdown).await
     }
 }
@@ -148,7 +226,7 @@ impl Relay {
 async fn serve_state(
     listener: TcpListener,
     state: Arc<State>,
-    tls: Option<TlsAcceptor>,
+    tls: Option<Tls>,
     shutdown: CancellationToken,
 ) -> Result<(), RelayError> {
     let mut builder = auto::Builder::new(TokioExecutor::new());
@@ -181,21 +259,22 @@ async fn serve_state(
         let state = state.clone();
         let builder = builder.clone();
         let watcher = graceful.watcher();
-        let tls = tls.clone();
         let handshake_limit = state.opts.header_timeout;
+        let tls = tls.clone();
         tokio::spawn(async move {
-            let is_tls = tls.is_some();
+            let for_tls = state.clone();
+            let certs = tls.clone();
             let svc = service_fn(move |req| {
                 let state = state.clone();
-                async move { Ok::<_, Infallible>(route(state, req, peer, is_tls).await) }
+                let certs = certs.clone();
+                async move { Ok::<_, Infallible>(route(state, req, peer, certs.as_ref()).await) }
             });
             match tls {
-                Some(acceptor) => {
-                    let Ok(Ok(stream)) =
-                        tokio::time::timeout(handshake_limit, acceptor.accept(tcp)).await
-                    else {
+                Some(tls) => {
+                    let Some(stream) = tls.accept(tcp, &for_tls, handshake_limit).await else {
                         return;
                     };
+                    drop(for_tls);
                     let conn = builder.serve_connection_with_upgrades(TokioIo::new(stream), svc);
                     let _ = watcher.watch(conn.into_owned()).await;
                 }

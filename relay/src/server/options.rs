@@ -6,7 +6,12 @@ use std::time::Duration;
 
 use clap::{Args, ValueEnum};
 
-use crate::values::{at_least, between, parse_listen_addr, parse_positive_duration, parse_size};
+use crate::values::{
+    at_least, between, parse_domain, parse_listen_addr, parse_positive_duration, parse_size,
+};
+
+/// Let's Encrypt's production directory, the ACME default.
+pub const LETS_ENCRYPT: &str = "https://acme-v02.api.letsencrypt.org/directory";
 
 #[derive(Debug, Clone, Args)]
 pub struct RelayOptions {
@@ -63,13 +68,42 @@ pub struct RelayOptions {
     #[arg(long, value_name = "DUR", default_value = "10s", value_parser = parse_positive_duration, allow_hyphen_values = true)]
     pub header_timeout: Duration,
 
-    /// PEM certificate chain, to serve HTTPS directly (with --tls-key).
+    /// PEM certificate chain, to serve HTTPS directly (with --tls-key); read again when the
+    /// file changes. With --domain, a wildcard certificate serves every tunnel subdomain.
     #[arg(long, value_name = "FILE", requires = "tls_key")]
     pub tls_cert: Option<PathBuf>,
 
     /// PEM private key for --tls-cert.
     #[arg(long, value_name = "FILE", requires = "tls_cert")]
     pub tls_key: Option<PathBuf>,
+
+    /// The relay's DNS name: HTTPS by ACME (Let's Encrypt) unless --tls-cert is given, and
+    /// tunnel NAME also served at https://NAME.HOST. Needs --data-dir for the certificate.
+    #[arg(long, value_name = "HOST", value_parser = parse_domain)]
+    pub domain: Option<String>,
+
+    /// The ACME directory certificates come from [default: Let's Encrypt,
+    /// https://acme-v02.api.letsencrypt.org/directory; staging, for trials:
+    /// https://acme-staging-v02.api.letsencrypt.org/directory].
+    #[arg(long, value_name = "URL", requires = "domain")]
+    pub acme_directory: Option<String>,
+
+    /// Contact address given to the ACME CA (expiry warnings, policy news).
+    #[arg(long, value_name = "EMAIL", requires = "domain")]
+    pub acme_email: Option<String>,
+
+    /// A PEM CA certificate to trust for the ACME server (a private CA, e.g. pebble).
+    #[arg(long, value_name = "FILE", requires = "domain")]
+    pub acme_ca_cert: Option<PathBuf>,
+
+    /// PEM CA certificates the relay trusts for its outgoing TLS besides the system's roots.
+    #[arg(long, value_name = "FILE")]
+    pub ca_cert: Option<PathBuf>,
+
+    /// Also serve plain HTTP here (e.g. 0.0.0.0:80): ACME's HTTP-01 challenge, and a redirect
+    /// to https for everything else.
+    #[arg(long, value_name = "ADDR:PORT", value_parser = parse_listen_addr, requires = "domain")]
+    pub http_listen: Option<SocketAddr>,
 
     /// Threads serving requests. One carries thousands of requests a second at the least CPU
     /// per request; give more when the relay's traffic outgrows a core.
@@ -79,6 +113,14 @@ pub struct RelayOptions {
     /// How often relay and clients ping each other; three missed pings drop the connection.
     #[arg(long, value_name = "DUR", default_value = "15s", value_parser = parse_positive_duration, allow_hyphen_values = true, hide = true)]
     pub heartbeat: Duration,
+}
+
+fn port_suffix(port: u16) -> String {
+    if port == 443 {
+        String::new()
+    } else {
+        format!(":{port}")
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -103,6 +145,22 @@ impl RelayOptions {
             return Err(
                 "--offline buffer keeps requests on disk: give it --data-dir DIR".to_string(),
             );
+        }
+        if self.acme() && self.data_dir.is_none() {
+            return Err(
+                "--domain keeps its certificate and ACME account key on disk: give it --data-dir DIR"
+                    .to_string(),
+            );
+        }
+        if let Some(u) = &self.acme_directory {
+            let ok = url::Url::parse(u)
+                .map(|p| p.scheme() == "https" && p.host_str().is_some())
+                .unwrap_or(false);
+            if !ok {
+                return Err(format!(
+                    "--acme-directory '{u}' is not an https URL: give e.g. {LETS_ENCRYPT}"
+                ));
+            }
         }
         if let Some(u) = &self.public_url {
             let ok = url::Url::parse(u)
@@ -129,12 +187,34 @@ impl RelayOptions {
         <Flags as clap::Parser>::try_parse_from(argv).map(|f| f.relay)
     }
 
-    /// The base URL senders post to: `--public-url`, or derived from the bound address.
+    /// Whether certificates come from ACME: a --domain without a certificate of its own.
+    pub fn acme(&self) -> bool {
+        self.domain.is_some() && self.tls_cert.is_none()
+    }
+
+    /// Whether the relay serves HTTPS on --listen.
+    pub fn serves_tls(&self) -> bool {
+        self.domain.is_some() || self.tls_cert.is_some()
+    }
+
+    /// The base URL senders post to: `--public-url`, or `https://DOMAIN` with --domain, or
+    /// derived from the bound address.
     pub fn public_base(&self, bound: SocketAddr) -> String {
-        match &self.public_url {
-            Some(u) => u.trim_end_matches('/').to_string(),
-            None if self.tls_cert.is_some() => format!("https://{bound}"),
-            None => format!("http://{bound}"),
+        match (&self.public_url, &self.domain) {
+            (Some(u), _) => u.trim_end_matches('/').to_string(),
+            (None, Some(d)) => format!("https://{d}{}", port_suffix(bound.port())),
+            (None, None) if self.tls_cert.is_some() => format!("https://{bound}"),
+            (None, None) => format!("http://{bound}"),
         }
+    }
+
+    /// `https://NAME.DOMAIN` for tunnel NAME with --domain, on the public URL's port.
+    pub fn subdomain_url(&self, name: &str, bound: SocketAddr) -> Option<String> {
+        let domain = self.domain.as_ref()?;
+        let port = match &self.public_url {
+            Some(u) => url::Url::parse(u).ok()?.port_or_known_default()?,
+            None => bound.port(),
+        };
+        Some(format!("https://{name}.{domain}{}", port_suffix(port)))
     }
 }

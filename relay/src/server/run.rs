@@ -24,6 +24,23 @@ pub async fn run(opts: RelayOptions, shutdown: CancellationToken) -> Result<(), 
         if relay.is_tls() { " (TLS)" } else { "" },
         state.public_base
     );
+    if let Some(sub) = state.subdomain_url("{tunnel}") {
+        tracing::info!(
+            "tunnels also at {sub}{}",
+            if state.opts.acme() {
+                format!(
+                    "; certificates from {} (ACME), kept in --data-dir",
+                    state
+                        .opts
+                        .acme_directory
+                        .as_deref()
+                        .unwrap_or(crate::server::options::LETS_ENCRYPT)
+                )
+            } else {
+                String::new()
+            }
+        );
+    }
     if state.tokens.is_open() {
         tracing::warn!(
             "open relay: no --token or --tokens-file, so any client can open a tunnel (a name is reserved only for a client that presents a token)"

@@ -24,12 +24,18 @@ pub struct State {
     pub sessions: CancellationToken,
     /// The tunnel sessions, so shutdown can wait for their closing frames.
     pub tasks: TaskTracker,
+    /// The address the relay listens on.
+    pub bound: std::net::SocketAddr,
 }
 
 impl State {
     /// Reads tokens and opens the data dir for options already checked (`server::Relay::start`):
     /// failures here are the user's input (exit 2).
-    pub fn new(opts: RelayOptions, public_base: String) -> Result<Arc<State>, String> {
+    pub fn new(
+        opts: RelayOptions,
+        public_base: String,
+        bound: std::net::SocketAddr,
+    ) -> Result<Arc<State>, String> {
         let tokens = Tokens::load(&opts.tokens, opts.tokens_file.as_deref())?;
         let store = Store::open(opts.data_dir.as_deref())?;
         let metrics = Metrics::default();
@@ -44,6 +50,7 @@ impl State {
             metrics,
             sessions: CancellationToken::new(),
             tasks: TaskTracker::new(),
+            bound,
         }))
     }
 
@@ -63,6 +70,11 @@ impl State {
     pub fn tunnel_url(&self, name: &str) -> String {
         format!("{}/t/{name}", self.public_base)
     }
+
+    /// `https://NAME.DOMAIN` with --domain.
+    pub fn subdomain_url(&self, name: &str) -> Option<String> {
+        self.opts.subdomain_url(name, self.bound)
+    }
 }
 
 pub fn now_ms() -> i64 {
@@ -81,7 +93,7 @@ mod tests {
     #[tokio::test]
     async fn a_store_call_that_waits_leaves_the_thread_serving() {
         let opts = RelayOptions::from_flags(&[]).unwrap();
-        let state = State::new(opts, "http://relay".into()).unwrap();
+        let state = State::new(opts, "http://relay".into(), ([127, 0, 0, 1], 0).into()).unwrap();
         // Another thread holds the database, as a commit waiting for a slow disk would; it lets
         // go when told, or after 5 s, so a call that blocks this runtime fails instead of hanging.
         let (held_tx, held_rx) = std::sync::mpsc::channel();

@@ -174,6 +174,7 @@ async fn listen(
 ) -> Result<Exit> {
     // Ctrl-C, or SIGTERM from a service manager: either way listen stops cleanly and writes
     // every delivery it answered to the log before it exits.
+    let extra_roots = super::shared::endpoints::ca_certs(&args.ca_cert)?;
     let stop = hookctl_relay::server::run::on_signal();
     let relay_stop = CancellationToken::new();
     let relay_url = match &args.relay {
@@ -228,6 +229,8 @@ async fn listen(
     opts.token = args.token.clone();
     opts.name = args.name.clone();
     opts.key = Some(key);
+    opts.extra_roots = extra_roots;
+    opts.relay_ip = args.relay_ip;
     let (tx, mut client_events) = mpsc::unbounded_channel();
     let mut client = tokio::spawn(client::run(opts, handler, tx, stop.clone()));
     let quiet = ctx.style.quiet;
@@ -244,7 +247,7 @@ async fn listen(
                 return Ok(Exit::Ok);
             }
             Some(e) = client_events.recv() => match e {
-                Event::Connected { public_url, buffered, again, tunnel } => {
+                Event::Connected { public_url, buffered, again, tunnel, subdomain_url } => {
                     if again {
                         eprintln!("Reconnected: {public_url} -> {targets} (tunnel '{tunnel}' kept)");
                     } else {
@@ -268,6 +271,9 @@ async fn listen(
                             ),
                         }
                         eprintln!("Ready: {public_url} -> {targets}");
+                        if let Some(sub) = subdomain_url {
+                            eprintln!("Also at: {sub} -> {targets} (the whole path goes to the target)");
+                        }
                     }
                     if buffered > 0 {
                         eprintln!("{buffered} deliveries waited in the relay's buffer: they come first, in order");
