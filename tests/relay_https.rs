@@ -13,7 +13,7 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use assert_cmd::cargo::cargo_bin;
-use pebble::{Pebble, free_port, https_get, request, wait_for};
+use pebble::{Pebble, free_port, https_get, post, wait_for};
 
 const DOMAIN: &str = "relay.hookctl.test";
 
@@ -25,16 +25,6 @@ impl Drop for Running {
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
-}
-
-fn post(https: u16, host: &str, path: &str, body: &[u8], root: &str) -> pebble::Fetched {
-    let mut raw = format!(
-        "POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/octet-stream\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-        body.len()
-    )
-    .into_bytes();
-    raw.extend_from_slice(body);
-    request(https, host, &raw, root).unwrap()
 }
 
 #[test]

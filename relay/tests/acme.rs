@@ -14,7 +14,7 @@ use std::time::Duration;
 use bytes::Bytes;
 use common::{Listener, Target};
 use hookctl_relay::client::ClientOptions;
-use pebble::{Pebble, free_port, handshake, https_get, request, wait_for};
+use pebble::{Pebble, free_port, handshake, https_get, post, wait_for};
 use rustls::pki_types::CertificateDer;
 use rustls::pki_types::pem::PemObject;
 
@@ -215,16 +215,6 @@ fn client(relay: &str, root: &str, name: &str) -> ClientOptions {
         .map(Result::unwrap)
         .collect();
     o
-}
-
-fn post(https: u16, host: &str, path: &str, body: &[u8], root: &str) -> pebble::Fetched {
-    let mut raw = format!(
-        "POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/octet-stream\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-        body.len()
-    )
-    .into_bytes();
-    raw.extend_from_slice(body);
-    request(https, host, &raw, root).unwrap()
 }
 
 #[test]

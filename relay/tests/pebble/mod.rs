@@ -256,3 +256,14 @@ pub fn request(port: u16, host: &str, raw: &[u8], roots_pem: &str) -> Result<Fet
         leaf,
     })
 }
+
+/// POSTs `body` as an octet stream over HTTPS, the way a provider delivers a webhook.
+pub fn post(https: u16, host: &str, path: &str, body: &[u8], root: &str) -> Fetched {
+    let mut raw = format!(
+        "POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/octet-stream\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    )
+    .into_bytes();
+    raw.extend_from_slice(body);
+    request(https, host, &raw, root).unwrap()
+}

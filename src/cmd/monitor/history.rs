@@ -103,22 +103,8 @@ impl History {
         Ok(History { conn })
     }
 
-    pub fn record_probe(&self, p: &Probe) -> Result<()> {
-        self.conn.execute(
-            "INSERT INTO probes (at_ms, endpoint, url, ok, status, latency_ms, error, state)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![
-                ms(p.at),
-                p.endpoint,
-                p.url,
-                p.ok,
-                p.status,
-                p.latency_ms,
-                p.error,
-                p.state.as_str()
-            ],
-        )?;
-        Ok(())
+    pub fn record_probe(&mut self, p: &Probe) -> Result<()> {
+        self.record_probes([p])
     }
 
     /// Many probes in one transaction (a week's worth in tests, an import).
@@ -241,7 +227,7 @@ mod tests {
     #[test]
     fn probes_and_alerts_round_trip_and_old_ones_are_pruned() {
         let dir = tempfile::tempdir().unwrap();
-        let h = History::open(&dir.path().join(FILE)).unwrap();
+        let mut h = History::open(&dir.path().join(FILE)).unwrap();
         let now = Utc.timestamp_millis_opt(1_800_000_000_000).unwrap();
         let old = now - chrono::Duration::days(40);
         h.record_probe(&probe(old, true)).unwrap();
