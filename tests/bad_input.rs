@@ -672,7 +672,18 @@ const CASES: &[&[&str]] = &[
     &["events", "lint", "@payload.json", "--event", "nosuch.event"],
     &["events", "--catalog", "@nonexistent"],
     &["events", "bogus"],
+    // inspect
+    &["inspect", "--port", "70000"],
+    &["inspect", "--port", "-1"],
+    &["inspect", "--listen", "localhost"],
+    &["inspect", "--listen", "1.2.3.4"],
+    &["inspect", "--port", "1", "--listen", "127.0.0.1:0"],
+    &["inspect", "--no-open", "--listen", "203.0.113.9:0"],
+    &["--db", "@payload.json/log.db", "inspect", "--no-open", "--port", "0"],
+    &["inspect", "--no-open", "--port", "0", "--ready-file", "@payload.json/r.txt"],
     // listen
+    &["listen", "--inspect", "nowhere"],
+    &["listen", "--inspect", "127.0.0.1:0", "--no-inspect"],
     &["listen", "--respond", "99"],
     &["listen", "--respond", "700"],
     &["listen", "--respond", "-1"],

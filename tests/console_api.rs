@@ -356,6 +356,29 @@ async fn a_record_is_the_shape_of_logs_json_with_credentials_masked_unless_one_i
         .await;
     assert_eq!(shown["request"]["headers"][0][1], "Bearer s3cret");
     assert_eq!(shown["request"]["headers"][1][1], "[redacted by hookctl]");
+    // Copy as curl / raw / HAR: what `logs show --format` prints, masked alike.
+    for format in ["curl", "raw", "har"] {
+        let out = env
+            .hookctl()
+            .args(["logs", "show", &r.id, "--format", format])
+            .output()
+            .unwrap();
+        let api = c
+            .get(&format!("/api/deliveries/{}/as/{format}", r.id))
+            .send()
+            .await
+            .unwrap()
+            .bytes()
+            .await
+            .unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&api).trim_end(),
+            String::from_utf8_lossy(&out.stdout).trim_end(),
+            "{format}"
+        );
+    }
+    let attempts = c.ids(&format!("/api/deliveries/{}/attempts", r.id)).await;
+    assert_eq!(attempts, [r.id.clone()]);
     let missing = c.get("/api/deliveries/dlv_nothing").send().await.unwrap();
     assert_eq!(missing.status(), 404);
 }
