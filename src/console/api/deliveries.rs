@@ -7,7 +7,7 @@ use axum::extract::{Path, RawQuery, State};
 use axum::response::{IntoResponse, Response};
 
 use super::error::ApiError;
-use super::params::{ListParams, pairs};
+use super::params::{DEFAULT_LIMIT, ListParams, pairs};
 use super::shown;
 use crate::cmd::shared::formats;
 use crate::console::state::State as Console;
@@ -18,7 +18,7 @@ pub async fn list(
     State(state): State<Arc<Console>>,
     RawQuery(query): RawQuery,
 ) -> Result<Response, ApiError> {
-    let params = ListParams::parse(query.as_deref())?;
+    let params = ListParams::parse(query.as_deref(), DEFAULT_LIMIT)?;
     let bytes = state
         .db
         .run(move |store| {

@@ -32,10 +32,11 @@ pub fn pairs(query: Option<&str>) -> Vec<(String, String)> {
 }
 
 impl ListParams {
-    pub fn parse(query: Option<&str>) -> Result<ListParams> {
+    /// The parameters of `query`; `limit` is `default_limit` unless the query gives one.
+    pub fn parse(query: Option<&str>, default_limit: usize) -> Result<ListParams> {
         let mut f = LogFilters::default();
         let mut text = None;
-        let mut limit = DEFAULT_LIMIT;
+        let mut limit = default_limit;
         let mut before = None;
         for (k, v) in pairs(query) {
             match k.as_str() {

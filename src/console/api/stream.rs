@@ -24,7 +24,7 @@ pub async fn stream(
     State(state): State<Arc<Console>>,
     RawQuery(query): RawQuery,
 ) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, ApiError> {
-    let params = Arc::new(ListParams::parse(query.as_deref())?);
+    let params = Arc::new(ListParams::parse(query.as_deref(), 0)?);
     let rx = state.feed.subscribe();
     let events = futures_util::stream::unfold((rx, params), |(mut rx, params)| async move {
         let event = loop {
