@@ -13,28 +13,63 @@ use crate::cmd::shared::formats;
 use crate::console::state::State as Console;
 use crate::store::Found;
 
-/// A page of records, newest first, as a JSON array in the shape of `logs --json`.
+/// Bytes gathered before they go to the client as one chunk of the response.
+const CHUNK: usize = 64 * 1024;
+
+/// A page of records, newest first, as a JSON array in the shape of `logs --json`. It is sent
+/// as it is read, so a large page (`limit=0`) goes out while the log is still being scanned.
 pub async fn list(
     State(state): State<Arc<Console>>,
     RawQuery(query): RawQuery,
 ) -> Result<Response, ApiError> {
-    let params = ListParams::parse(query.as_deref(), DEFAULT_LIMIT)?;
-    let bytes = state
+    let mut params = ListParams::parse(query.as_deref(), DEFAULT_LIMIT)?;
+    let params = state
         .db
         .run(move |store| {
-            let mut out = b"[".to_vec();
-            params.scan(store, |r| {
-                if out.len() > 1 {
-                    out.push(b',');
-                }
-                out.extend(shown::to_json(&r));
-                Ok(())
-            })?;
-            out.push(b']');
-            Ok(out)
+            params.resolve(store)?;
+            Ok(params)
         })
         .await?;
-    Ok(shown::json_response(bytes))
+    let (tx, rx) = tokio::sync::mpsc::channel::<std::io::Result<Vec<u8>>>(4);
+    let db = state.db.clone();
+    tokio::spawn(async move {
+        let failed = tx.clone();
+        let scanned = db
+            .run(move |store| {
+                let mut out = b"[".to_vec();
+                let mut first = true;
+                params.scan(store, |r| {
+                    if !first {
+                        out.push(b',');
+                    }
+                    first = false;
+                    shown::write_json(&mut out, r);
+                    if out.len() >= CHUNK {
+                        // A closed connection stops the scan.
+                        return Ok(tx.blocking_send(Ok(std::mem::take(&mut out))).is_ok());
+                    }
+                    Ok(true)
+                })?;
+                out.push(b']');
+                let _ = tx.blocking_send(Ok(out));
+                Ok(())
+            })
+            .await;
+        if let Err(e) = scanned {
+            // The status is sent already: cutting the body short is how the client learns.
+            let _ = failed
+                .send(Err(std::io::Error::other(format!("{e:#}"))))
+                .await;
+        }
+    });
+    let body = futures_util::stream::unfold(rx, |mut rx| async move {
+        rx.recv().await.map(|chunk| (chunk, rx))
+    });
+    Ok((
+        [(axum::http::header::CONTENT_TYPE, "application/json")],
+        axum::body::Body::from_stream(body),
+    )
+        .into_response())
 }
 
 /// One record by id (or a unique prefix, or `last`), masked but for the `reveal` headers.

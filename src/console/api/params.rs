@@ -104,30 +104,34 @@ impl ListParams {
         })
     }
 
-    /// Calls `each` with the page's records, newest first: after `before`, holding `q`, at most
-    /// `limit` of them (0: all).
-    pub fn scan(
-        &self,
-        store: &crate::store::Store,
-        mut each: impl FnMut(Record) -> Result<()>,
-    ) -> Result<()> {
-        let mut selection = self.selection.clone();
-        if let Some(id) = &self.before {
-            let Some(at) = store.position(id)? else {
+    /// Finds where `before` sits in the log, so the scan starts after it: a usage error when it
+    /// names no record (found before a response starts, so it can still be a 400).
+    pub fn resolve(&mut self, store: &crate::store::Store) -> Result<()> {
+        if let Some(id) = self.before.take() {
+            let Some(at) = store.position(&id)? else {
                 return Err(usage(format!(
                     "before '{id}' is no record's id: give the id the previous page ended with"
                 )));
             };
-            selection.query.after_position = Some(at);
+            self.selection.query.after_position = Some(at);
         }
+        Ok(())
+    }
+
+    /// Calls `each` with the page's records, newest first: after `before` (once resolved),
+    /// holding `q`, at most `limit` of them (0: all), until `each` returns false.
+    pub fn scan(
+        &self,
+        store: &crate::store::Store,
+        mut each: impl FnMut(Record) -> Result<bool>,
+    ) -> Result<()> {
         let mut n = 0usize;
-        selection.scan(store, 0, |_, r| {
+        self.selection.scan(store, 0, |_, r| {
             if !self.text_matches(&r) {
                 return Ok(true);
             }
-            each(r)?;
             n += 1;
-            Ok(self.limit == 0 || n < self.limit)
+            Ok(each(r)? && (self.limit == 0 || n < self.limit))
         })
     }
 

@@ -109,14 +109,15 @@ pub async fn bulk(
             "rate must be a number of replays per second above 0",
         ));
     }
-    let params = ListParams::parse(Some(&req.filter), BULK_DEFAULT_LIMIT)?;
+    let mut params = ListParams::parse(Some(&req.filter), BULK_DEFAULT_LIMIT)?;
     let mut records: Vec<Record> = state
         .db
         .run(move |store| {
+            params.resolve(store)?;
             let mut out = Vec::new();
             params.scan(store, |r| {
                 out.push(r);
-                Ok(())
+                Ok(true)
             })?;
             Ok(out)
         })
