@@ -267,9 +267,20 @@ async fn the_list_selects_exactly_what_logs_selects_for_the_same_filters_and_pag
             &format!(r#"{{"data":{{"email":"u{i}@example.com"}}}}"#),
         );
     }
+    // Enough bytes that a whole-log page goes out in several chunks.
+    for i in 0..40 {
+        let pad = "x".repeat(2048);
+        env.stored(
+            "bulk.event",
+            Status::Delivered,
+            Source::Replay,
+            &format!(r#"{{"i":{i},"pad":"{pad}"}}"#),
+        );
+    }
     let c = Console::start(&env, &[]);
     let cases: &[(&str, &[&str])] = &[
         ("", &[]),
+        ("limit=0", &["--limit", "0"]),
         ("event=invoice.*", &["--event", "invoice.*"]),
         ("status=failed", &["--status", "failed"]),
         ("source=listen", &["--source", "listen"]),
@@ -300,10 +311,22 @@ async fn the_list_selects_exactly_what_logs_selects_for_the_same_filters_and_pag
         assert_eq!(api, logs, "GET /api/deliveries?{query} vs logs {flags:?}");
     }
     // Paging: `before` continues where the last page ended, together the whole list.
-    let all = env.logs_ids(&["--limit", "0"]);
-    let first = c.ids("/api/deliveries?limit=5").await;
+    let all = env.logs_ids(&[
+        "--event",
+        "invoice.*",
+        "--event",
+        "customer.*",
+        "--limit",
+        "0",
+    ]);
+    let first = c
+        .ids("/api/deliveries?event=invoice.*&event=customer.*&limit=5")
+        .await;
     let second = c
-        .ids(&format!("/api/deliveries?limit=5&before={}", first[4]))
+        .ids(&format!(
+            "/api/deliveries?event=invoice.*&event=customer.*&limit=5&before={}",
+            first[4]
+        ))
         .await;
     assert_eq!([first, second].concat(), all[..10]);
     // The text search looks in the bodies.
