@@ -10,8 +10,7 @@ use super::Ctx;
 use super::shared::{input, provider_lookup};
 use crate::bail_usage;
 use crate::cli::{EventsArgs, EventsCommand, EventsLintArgs, EventsListArgs, EventsShowArgs};
-use crate::events::definitions::{self, Checked};
-use crate::events::{Catalog, Event, Violation, user_dirs};
+use crate::events::{self, Catalog, Event, user_dirs};
 use crate::output::{self, Exit, usage};
 use crate::signature::registry::closest;
 
@@ -192,20 +191,10 @@ fn lint(args: EventsLintArgs, catalog: &Catalog, ctx: &Ctx) -> Result<Exit> {
     } else {
         input::read_file(&args.file, "FILE")?
     };
-    // The provider's published definition where hookctl carries one, else the catalog's schema.
-    let (violations, definition) = match event.parse_payload(&bytes) {
-        Ok(payload) => match definitions::check_event(event, &payload) {
-            Checked::Checked { source, problems } => (problems, Some(source)),
-            Checked::NoDefinition => (event.validate(&payload)?, None),
-        },
-        Err(e) => (
-            vec![Violation {
-                path: "$".into(),
-                message: e,
-            }],
-            None,
-        ),
-    };
+    let events::Linted {
+        violations,
+        definition,
+    } = events::lint(event, &bytes)?;
     let against = match definition {
         Some(source) => format!("the provider's definition of {} ({source})", event.id),
         None => format!("the schema of {}", event.id),

@@ -10,9 +10,11 @@ pub mod definitions;
 pub mod event;
 pub mod fake;
 mod files;
+pub mod lint;
 pub mod path;
 pub mod template;
 
 pub use catalog::{Catalog, default_user_dir, user_dirs};
 pub use event::{DEFAULT_PROVIDER, Encoding, Event, Generated, Origin, Violation};
+pub use lint::{Linted, lint};
 pub use path::{PathError, parse_value, set_path, set_value};

@@ -30,9 +30,10 @@ use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
 use super::Ctx;
-use super::shared::{input, key_lookup, provider_lookup};
+use super::shared::{input, key_lookup, provider_lookup, ready_file};
 use crate::bail_usage;
 use crate::cli::{GenericArgs, ListenArgs};
+use crate::console;
 use crate::machine::running::{self, Running};
 use crate::machine::{folder, key, relays};
 use crate::output::{Exit, usage};
@@ -253,7 +254,11 @@ async fn listen(
                     } else {
                         // The file first: whoever saw the line may look for the file at once.
                         if let Some(f) = &args.ready_file {
-                            write_ready_file(f, &public_url)?;
+                            ready_file::write(f, &public_url)?;
+                        }
+                        // Once receiving: a listen refused by its relay prints its one error line only.
+                        if !args.no_inspect {
+                            serve_console(args.inspect, ctx, relay_stop.clone()).await;
                         }
                         let me = Running {
                             pid: std::process::id(),
@@ -311,10 +316,29 @@ async fn listen(
     }
 }
 
-/// Written whole, then renamed, so a CI step polling for the file never reads half a URL.
-fn write_ready_file(path: &Path, url: &str) -> Result<()> {
-    let tmp = path.with_extension("hookctl-tmp");
-    std::fs::write(&tmp, format!("{url}\n"))
-        .and_then(|()| std::fs::rename(&tmp, path))
-        .with_context(|| format!("cannot write --ready-file {}", path.display()))
+/// The web console beside listen, as ngrok's inspector sits beside its tunnel: its URL printed,
+/// stopped with the relay. One that cannot start is said and skipped; listen goes on receiving.
+async fn serve_console(addr: SocketAddr, ctx: &Ctx, stop: CancellationToken) {
+    let started = async {
+        let bound = console::bind::bind(addr).await?;
+        let c = console::Console::new(ctx.clone(), bound.addr)?;
+        Ok::<_, anyhow::Error>((bound, c))
+    };
+    match started.await {
+        Ok((bound, c)) => {
+            if let Some(w) = console::bind::exposure_warning(bound.addr) {
+                eprintln!("{}", ctx.style.stderr_paint(&w, |t| t.yellow()));
+            }
+            eprintln!("{}", console::bind::url_line(&c.url(), bound.moved_from));
+            tokio::spawn(async move {
+                if let Err(e) = c.serve(bound.listener, stop).await {
+                    eprintln!("warning: the web console stopped: {e:#}");
+                }
+            });
+        }
+        Err(e) => eprintln!(
+            "{} no web console: {e:#} (--inspect ADDR moves it, --no-inspect turns it off)",
+            ctx.style.stderr_paint("warning:", |t| t.yellow())
+        ),
+    }
 }
