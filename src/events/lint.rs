@@ -4,7 +4,7 @@
 use anyhow::Result;
 
 use super::definitions::{self, Checked};
-use super::{Event, Violation};
+use super::event::{Event, Violation};
 
 /// What a payload was checked against, and what was wrong with it (nothing: it matches).
 #[derive(Debug)]
