@@ -1,0 +1,312 @@
+// The live list of deliveries: one page from the API, new records prepended as the stream brings
+// them (batched per frame and capped, so a flood neither freezes the page nor grows it), paging
+// to older ones through a cursor, and keyboard movement between rows.
+
+import { api } from './api.js';
+import { clock, debounce, h, millis, notify, pathOf } from './dom.js';
+import * as filterLang from './filter.js';
+
+const PAGE = 100;
+// Rows kept on screen while live: enough to scan, few enough that a 1,000/s stream stays cheap.
+// Anything pushed out stays one "Older" away.
+export const CAP = 500;
+
+const state = {
+  filter: {},
+  q: '',
+  cursors: [], // `before` of each page we paged through; empty = the newest page
+  rows: [], // records shown, newest first
+  more: false, // whether older records exist beyond the last row
+  byId: new Map(), // id -> <tr>
+  queue: [], // streamed records waiting for the next frame
+  pending: 0, // records streamed while the user looks at an older page
+  refetch: null,
+  picked: [], // ids picked for diff, oldest pick first
+  openId: null,
+  hooks: { open: () => {}, picked: () => {} },
+};
+
+let body;
+
+export function init(hooks) {
+  state.hooks = { ...state.hooks, ...hooks };
+  body = document.getElementById('list-body');
+  body.addEventListener('click', onClick);
+  body.addEventListener('keydown', onKey);
+  document.getElementById('older-button').addEventListener('click', older);
+  document.getElementById('newest-button').addEventListener('click', () => newest());
+  document.getElementById('new-button').addEventListener('click', () => newest());
+  document.getElementById('filter-form').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    applyFilterBox();
+  });
+  document.getElementById('search').addEventListener('input', debounce(applyFilterBox, 300));
+  const hash = new URLSearchParams(location.hash.slice(1));
+  if (hash.has('filter')) document.getElementById('filter').value = hash.get('filter');
+  if (hash.has('q')) document.getElementById('search').value = hash.get('q');
+  applyFilterBox();
+}
+
+/** The filter in force, as the API takes it (bulk replay uses the same one). */
+export function currentFilter() {
+  return { ...state.filter, q: state.q || undefined };
+}
+
+export function filterText() {
+  return [filterLang.format(state.filter), state.q ? `q:${state.q}` : ''].filter(Boolean).join(' ') || 'everything';
+}
+
+function applyFilterBox() {
+  const box = document.getElementById('filter');
+  try {
+    state.filter = filterLang.parse(box.value);
+    box.removeAttribute('aria-invalid');
+  } catch (e) {
+    box.setAttribute('aria-invalid', 'true');
+    notify(e.message);
+    return;
+  }
+  state.q = document.getElementById('search').value.trim();
+  // The filter is in the address, so a reload or a shared link shows the same list.
+  const hash = new URLSearchParams();
+  if (box.value.trim()) hash.set('filter', box.value.trim());
+  if (state.q) hash.set('q', state.q);
+  history.replaceState(null, '', hash.toString() ? `#${hash}` : location.pathname);
+  notify('');
+  newest();
+}
+
+async function load(before) {
+  const status = document.getElementById('list-status');
+  status.textContent = 'loading…';
+  try {
+    const recs = await api.deliveries({ ...currentFilter(), limit: PAGE, before });
+    show(recs);
+    return true;
+  } catch (e) {
+    status.textContent = '';
+    notify(`listing deliveries failed: ${e.message}`);
+    return false;
+  }
+}
+
+export function newest() {
+  state.cursors = [];
+  state.pending = 0;
+  state.queue = [];
+  return load(undefined);
+}
+
+async function older() {
+  const last = state.rows[state.rows.length - 1];
+  if (!last) return;
+  state.cursors.push(last.id);
+  if (!(await load(last.id))) state.cursors.pop();
+}
+
+function live() {
+  return state.cursors.length === 0;
+}
+
+function filtered() {
+  return Object.keys(state.filter).length > 0 || state.q;
+}
+
+function show(recs) {
+  state.rows = recs;
+  state.more = recs.length >= PAGE;
+  state.byId.clear();
+  const frag = document.createDocumentFragment();
+  for (const r of recs) frag.append(row(r));
+  body.replaceChildren(frag);
+  focusRow(0, false);
+  bar();
+}
+
+function bar() {
+  const n = state.rows.length;
+  const page = state.cursors.length + 1;
+  document.getElementById('list-status').textContent =
+    n === 0 ? 'no deliveries match' : `${n} deliveries${page > 1 ? `, page ${page}` : ''}${live() ? ', live' : ''}`;
+  document.getElementById('newest-button').disabled = live();
+  document.getElementById('older-button').disabled = !state.more;
+  const pill = document.getElementById('new-button');
+  pill.hidden = state.pending === 0;
+  pill.textContent = `${state.pending} new`;
+}
+
+/** One streamed record: shown at once on the live page, counted otherwise. */
+export function streamed(rec) {
+  if (!live()) {
+    state.pending++;
+    bar();
+    return;
+  }
+  if (filtered()) {
+    // Only the server judges `where` and text search exactly as `logs` does: ask it again, at
+    // most twice a second, rather than guess here.
+    if (!state.refetch) {
+      state.refetch = setTimeout(() => {
+        state.refetch = null;
+        if (live()) refreshLive();
+      }, 500);
+    }
+    return;
+  }
+  state.queue.push(rec);
+  if (state.queue.length === 1) requestAnimationFrame(flush);
+}
+
+async function refreshLive() {
+  try {
+    const recs = await api.deliveries({ ...currentFilter(), limit: PAGE });
+    const fresh = recs.filter((r) => !state.byId.has(r.id)).reverse();
+    prepend(fresh);
+  } catch (e) {
+    notify(`refreshing the list failed: ${e.message}`);
+  }
+}
+
+function flush() {
+  const batch = state.queue;
+  state.queue = [];
+  prepend(batch);
+}
+
+/** Records oldest first, put on top newest first, the bottom trimmed to the cap. */
+function prepend(recs) {
+  if (recs.length === 0) return;
+  // A flood brings more than the cap can show; build only the rows that will stay.
+  const keep = recs.slice(-CAP);
+  const focusedId = document.activeElement?.closest?.('#list-body tr')?.dataset.id;
+  const frag = document.createDocumentFragment();
+  for (let i = keep.length - 1; i >= 0; i--) {
+    const r = keep[i];
+    const old = state.byId.get(r.id);
+    if (old) {
+      old.replaceWith(row(r));
+      continue;
+    }
+    const tr = row(r);
+    tr.classList.add('fresh');
+    frag.append(tr);
+    state.rows.unshift(r);
+  }
+  body.prepend(frag);
+  while (state.rows.length > CAP) {
+    const gone = state.rows.pop();
+    state.more = true;
+    state.byId.get(gone.id)?.remove();
+    state.byId.delete(gone.id);
+  }
+  if (focusedId && state.byId.has(focusedId)) state.byId.get(focusedId).tabIndex = 0;
+  else if (!body.querySelector('tr[tabindex="0"]')) focusRow(0, false);
+  bar();
+}
+
+function verdictCell(r) {
+  const v = r.verdict || r.signature;
+  if (!v) return h('td', { class: 'sig-none' }, '—');
+  if (v.valid) return h('td', { class: 'sig-valid', title: v.detail || '' }, `✓ ${v.provider || 'valid'}`);
+  if (v.reason === 'missing_secret' || v.reason === 'unsupported') {
+    return h('td', { class: 'sig-none', title: v.detail || '' }, v.reason.replace('_', ' '));
+  }
+  return h('td', { class: 'sig-invalid', title: v.detail || '' }, `✗ ${v.reason || 'invalid'}`);
+}
+
+function row(r) {
+  const picked = state.picked.includes(r.id);
+  const code = r.response ? ` ${r.response.status}` : '';
+  const tr = h('tr', { 'data-id': r.id, tabindex: '-1', class: r.id === state.openId ? 'open' : '' },
+    h('td', {}, h('input', {
+      type: 'checkbox', class: 'pick', 'aria-label': `Pick ${r.id} for diff`, checked: picked, tabindex: '-1',
+    })),
+    h('td', { title: r.created_at }, clock(r.created_at)),
+    h('td', {}, r.source),
+    h('td', {}, r.request?.method || ''),
+    h('td', { title: r.target || r.request?.url || '' }, pathOf(r.request?.url || r.target)),
+    h('td', { title: r.provider ? `${r.provider}` : '' }, r.event_type || '—'),
+    h('td', { class: `st-${r.status}`, title: r.error || '' }, `${r.status}${code}`),
+    h('td', { class: 'num' }, millis(r.duration_ms)),
+    verdictCell(r));
+  state.byId.set(r.id, tr);
+  return tr;
+}
+
+function rowsEls() {
+  return Array.from(body.children);
+}
+
+function focusRow(i, move = true) {
+  const els = rowsEls();
+  if (els.length === 0) return;
+  const idx = Math.max(0, Math.min(i, els.length - 1));
+  // Roving tabindex: Tab enters the list once, arrows move inside it.
+  for (const el of body.querySelectorAll('tr[tabindex="0"]')) el.tabIndex = -1;
+  els[idx].tabIndex = 0;
+  if (move) els[idx].focus();
+}
+
+export function focusList() {
+  const cur = body.querySelector('tr[tabindex="0"]') || body.firstElementChild;
+  cur?.focus();
+}
+
+function onClick(ev) {
+  const tr = ev.target.closest('tr');
+  if (!tr) return;
+  if (ev.target.classList.contains('pick')) {
+    pick(tr.dataset.id, ev.target.checked);
+    return;
+  }
+  focusRow(rowsEls().indexOf(tr));
+  open(tr.dataset.id);
+}
+
+function onKey(ev) {
+  const tr = ev.target.closest('tr');
+  if (!tr || ev.altKey || ev.ctrlKey || ev.metaKey) return;
+  const i = rowsEls().indexOf(tr);
+  switch (ev.key) {
+    case 'j': case 'ArrowDown': focusRow(i + 1); break;
+    case 'k': case 'ArrowUp': focusRow(i - 1); break;
+    case 'Home': focusRow(0); break;
+    case 'End': focusRow(Infinity); break;
+    case 'Enter': open(tr.dataset.id); break;
+    case 'x': case ' ': {
+      const box = tr.querySelector('.pick');
+      box.checked = !box.checked;
+      pick(tr.dataset.id, box.checked);
+      break;
+    }
+    default: return;
+  }
+  ev.preventDefault();
+}
+
+function open(id) {
+  state.byId.get(state.openId)?.classList.remove('open');
+  state.openId = id;
+  state.byId.get(id)?.classList.add('open');
+  state.hooks.open(id);
+}
+
+export function closed() {
+  state.byId.get(state.openId)?.classList.remove('open');
+  const tr = state.byId.get(state.openId);
+  state.openId = null;
+  if (tr) focusRow(rowsEls().indexOf(tr));
+  else focusList();
+}
+
+/** Two picks make a diff; a third pick lets go of the oldest one. */
+function pick(id, on) {
+  state.picked = state.picked.filter((x) => x !== id);
+  if (on) state.picked.push(id);
+  while (state.picked.length > 2) {
+    const dropped = state.picked.shift();
+    const box = state.byId.get(dropped)?.querySelector('.pick');
+    if (box) box.checked = false;
+  }
+  state.hooks.picked([...state.picked]);
+}

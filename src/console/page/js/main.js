@@ -1,0 +1,71 @@
+// The page's wiring: views, the live stream feeding the list, and the keys that work anywhere.
+
+import { stream } from './api.js';
+import * as consoleView from './console.js';
+import * as detail from './detail.js';
+import * as diff from './diff.js';
+import * as list from './list.js';
+import * as replay from './replay.js';
+
+const $ = (id) => document.getElementById(id);
+
+function openRecord(id) {
+  showView('deliveries');
+  detail.open(id);
+}
+
+list.init({ open: (id) => detail.open(id), picked: (ids) => diff.setPicked(ids) });
+detail.init({ close: () => list.closed(), open: openRecord, replay: (rec, edit) => replay.openReplay(rec, edit) });
+replay.init({ opened: openRecord });
+diff.init();
+diff.setPicked([]);
+consoleView.init({ opened: openRecord });
+
+$('bulk-button').addEventListener('click', () => replay.openBulk());
+$('help-button').addEventListener('click', () => $('help-dialog').showModal());
+$('tab-deliveries').addEventListener('click', () => showView('deliveries'));
+$('tab-console').addEventListener('click', () => showView('console'));
+
+function showView(name) {
+  for (const v of ['deliveries', 'console']) {
+    $(`view-${v}`).hidden = v !== name;
+    $(`tab-${v}`).setAttribute('aria-selected', String(v === name));
+  }
+  if (name === 'console') consoleView.shown();
+}
+
+const live = $('live');
+stream(list.streamed, (up) => {
+  live.textContent = up ? 'live' : 'disconnected, retrying…';
+  live.className = `live ${up ? 'on' : 'off'}`;
+});
+
+// Keys that work wherever focus is, except while typing: typing a 'j' must type a 'j'.
+document.addEventListener('keydown', (ev) => {
+  if (ev.altKey || ev.ctrlKey || ev.metaKey) return;
+  if (document.querySelector('dialog[open]')) return; // a dialog handles its own Esc
+  const typing = ev.target.closest('input, textarea, select, [contenteditable]');
+  if (ev.key === 'Escape') {
+    if (typing && ev.target.id === 'filter') {
+      ev.target.blur();
+      list.focusList();
+    } else if (detail.close()) ev.preventDefault();
+    return;
+  }
+  if (typing) return;
+  const rec = detail.shown();
+  switch (ev.key) {
+    case '/': $('filter').focus(); break;
+    case '?': $('help-dialog').showModal(); break;
+    case 'g': list.newest(); break;
+    case 'r': if (rec) replay.openReplay(rec, false); else return; break;
+    case 'e': if (rec) replay.openReplay(rec, true); else return; break;
+    case 'j': case 'k': case 'ArrowDown': case 'ArrowUp':
+      // From outside the list, the first move enters it.
+      if (ev.target.closest('#list-body')) return;
+      if (!$('view-deliveries').hidden) list.focusList(); else return;
+      break;
+    default: return;
+  }
+  ev.preventDefault();
+});
