@@ -106,7 +106,7 @@ async function check() {
   } catch (e) {
     if (mine !== checkSeq) return;
     out.className = 'schema bad';
-    out.textContent = e.message;
+    out.textContent = `✗ ${e.message}`;
     return;
   }
   if (mine !== checkSeq) return;

@@ -1,0 +1,434 @@
+//! The web console in a real browser: headless Chromium drives the page that `hookctl inspect`
+//! serves, against a real log written by `hookctl trigger` and a real loopback target.
+
+mod common;
+#[path = "common/browser.rs"]
+mod browser;
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use browser::{Browser, Console};
+use common::{Receiver, hookctl};
+use fantoccini::key::Key;
+use serde_json::Value;
+
+const SECRET: &str = "whsec_console_browser_test";
+
+/// One browser at a time: on a small machine several Chromiums starve each other past any
+/// deadline, and each test is already seconds long.
+static ONE_BROWSER: Mutex<()> = Mutex::new(());
+
+/// A console over a fresh log whose config holds Stripe's secret, a target that answers 200,
+/// and a browser on the page with its live stream up.
+struct World {
+    dir: tempfile::TempDir,
+    target: Receiver,
+    browser: Browser,
+    _console: Console,
+}
+
+impl World {
+    async fn new() -> World {
+        let dir = tempfile::tempdir().unwrap();
+        let config = dir.path().join("config.toml");
+        std::fs::write(&config, format!("[secrets]\nstripe = \"{SECRET}\"\n")).unwrap();
+        let db = dir.path().join("deliveries.db");
+        let console = Console::start(
+            &assert_cmd::cargo::cargo_bin("hookctl"),
+            dir.path(),
+            &[("HOOKCTL_CONFIG", &config), ("HOOKCTL_DB", &db)],
+        );
+        let browser = Browser::start().await;
+        // The token in the URL becomes a cookie, and the page comes back without it.
+        browser.goto(&console.url).await;
+        browser
+            .until(
+                "the live stream connected",
+                "return document.querySelector('#live.on') !== null",
+            )
+            .await;
+        World {
+            dir,
+            target: Receiver::start(),
+            browser,
+            _console: console,
+        }
+    }
+
+    /// `hookctl trigger EVENT` from another process, to the target; the record's id.
+    fn trigger(&self, event: &str, extra: &[&str]) -> String {
+        let out = hookctl(self.dir.path())
+            .args(["trigger", event, "--to", &self.target.url("/hooks"), "--json"])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "trigger failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        self.target.next();
+        common::stdout_json(&out)["id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
+
+    /// A small JSON body file for `trigger --data`, so edits and diffs stay readable.
+    fn body_file(&self, name: &str, amount: u32) -> PathBuf {
+        let path = self.dir.path().join(name);
+        std::fs::write(
+            &path,
+            format!(r#"{{"id":"evt_{name}","type":"charge.succeeded","data":{{"object":{{"id":"ch_1","amount":{amount},"currency":"usd"}}}}}}"#),
+        )
+        .unwrap();
+        path
+    }
+
+    async fn row(&self, id: &str) {
+        self.browser
+            .find(&format!("#list-body tr[data-id='{id}']"))
+            .await;
+    }
+
+    async fn open(&self, id: &str) {
+        self.row(id).await;
+        self.browser
+            .find(&format!("#list-body tr[data-id='{id}'] td:nth-child(2)"))
+            .await
+            .click()
+            .await
+            .unwrap();
+        self.browser
+            .text_contains("#detail .detail-head .id", id)
+            .await;
+    }
+
+    /// The ids the list shows, top to bottom.
+    async fn listed(&self) -> Vec<String> {
+        let v = self
+            .browser
+            .eval("return Array.from(document.querySelectorAll('#list-body tr')).map(r => r.dataset.id)")
+            .await;
+        serde_json::from_value(v).unwrap()
+    }
+}
+
+fn one_browser() -> std::sync::MutexGuard<'static, ()> {
+    ONE_BROWSER.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+#[tokio::test]
+async fn a_delivery_triggered_by_another_process_appears_in_the_list_without_a_reload() {
+    let _one = one_browser();
+    let w = World::new().await;
+    // A reload would forget this.
+    w.browser.eval("window.sameDocument = 'yes'").await;
+    let first = w.trigger("stripe.payment_intent.succeeded", &[]);
+    w.row(&first).await;
+    let second = w.trigger("github.push", &[]);
+    w.row(&second).await;
+    w.trigger("shopify.orders.create", &[]);
+    w.trigger("stripe.charge.refunded", &[]);
+    let last = w.trigger("stripe.invoice.paid", &[]);
+    w.row(&last).await;
+    let same = w.browser.eval("return window.sameDocument").await;
+    assert_eq!(same, "yes", "the page reloaded instead of streaming");
+    let ids = w.listed().await;
+    assert_eq!(ids.first(), Some(&last), "newest first: {ids:?}");
+    let row = w
+        .browser
+        .text_contains(&format!("#list-body tr[data-id='{first}']"), "payment_intent.succeeded")
+        .await;
+    assert!(row.contains("delivered 200"), "{row}");
+    w.browser.screenshot("console-list").await;
+}
+
+#[tokio::test]
+async fn the_filter_box_narrows_the_list_with_the_filters_of_logs() {
+    let _one = one_browser();
+    let w = World::new().await;
+    let charge = w.trigger("stripe.charge.succeeded", &[]);
+    let push = w.trigger("github.push", &[]);
+    w.row(&charge).await;
+    w.row(&push).await;
+
+    let filter = w.browser.find("#filter").await;
+    filter.send_keys("event:'charge.*'").await.unwrap();
+    filter.send_keys(&Key::Enter.to_string()).await.unwrap();
+    w.browser
+        .until(
+            "the push delivery filtered out",
+            &format!("return document.querySelector(\"#list-body tr[data-id='{push}']\") === null"),
+        )
+        .await;
+    assert_eq!(w.listed().await, vec![charge.clone()]);
+    assert!(
+        w.browser.eval("return location.hash").await.as_str().unwrap().contains("filter="),
+        "the filter is kept in the address"
+    );
+
+    // A delivery that does not match stays out even when it arrives live; one that matches comes in.
+    w.trigger("github.ping", &[]);
+    let another = w.trigger("stripe.charge.refunded", &[]);
+    w.row(&another).await;
+    assert_eq!(w.listed().await, vec![another, charge]);
+
+    // A filter `logs` would refuse is refused here too, saying what to write.
+    let filter = w.browser.find("#filter").await;
+    filter.clear().await.unwrap();
+    filter.send_keys("colour:blue").await.unwrap();
+    filter.send_keys(&Key::Enter.to_string()).await.unwrap();
+    let notice = w.browser.text_contains("#notice", "unknown filter").await;
+    assert!(notice.contains("event:"), "{notice}");
+}
+
+#[tokio::test]
+async fn the_detail_shows_the_signature_verdict_and_for_a_tampered_delivery_the_reason() {
+    let _one = one_browser();
+    let w = World::new().await;
+    let body = w.body_file("tamper", 1000);
+    let id = w.trigger(
+        "stripe.charge.succeeded",
+        &["--data", body.to_str().unwrap(), "--secret", SECRET],
+    );
+    w.open(&id).await;
+    let verdict = w.browser.text_contains("#verdict", "valid").await;
+    assert!(verdict.contains('✓'), "{verdict}");
+    assert!(verdict.to_lowercase().contains("stripe"), "{verdict}");
+    w.browser.text_contains("#detail", "Stripe-Signature").await;
+    w.browser.text_contains("#detail .body-meta", "JSON").await;
+    w.browser.screenshot("console-detail").await;
+
+    // Tampered: the body changed after it was signed, and the stale signature went with it.
+    w.browser.find("#detail-edit").await.click().await.unwrap();
+    let edit = w.browser.find("#replay-body").await;
+    edit.clear().await.unwrap();
+    let tampered = r#"{"id":"evt_tamper","type":"charge.succeeded","data":{"object":{"id":"ch_1","amount":1,"currency":"usd"}}}"#;
+    edit.send_keys(tampered).await.unwrap();
+    // Re-sign comes on by itself when the body changes; a tamperer turns it off.
+    let resign = w.browser.find("#replay-resign").await;
+    assert!(resign.is_selected().await.unwrap(), "re-sign is on once the body changed");
+    resign.click().await.unwrap();
+    w.browser.find("#replay-send").await.click().await.unwrap();
+    let got = w.target.next();
+    assert_eq!(got.body, tampered.as_bytes());
+
+    let verdict = w.browser.text_contains("#verdict", "invalid").await;
+    assert!(verdict.contains('✗'), "{verdict}");
+    let reason = w
+        .browser
+        .eval("return document.getElementById('verdict').dataset.reason")
+        .await;
+    assert!(
+        matches!(reason.as_str(), Some("bad_signature" | "body_modified")),
+        "the reason names the failure: {reason} ({verdict})"
+    );
+    // The why, not just the verdict: what was signed and what to suspect.
+    assert!(verdict.len() > 60, "{verdict}");
+}
+
+#[tokio::test]
+async fn edit_and_replay_sends_a_new_re_signed_record_that_the_target_receives() {
+    let _one = one_browser();
+    let w = World::new().await;
+    let body = w.body_file("edit", 1000);
+    let original = w.trigger("stripe.charge.succeeded", &["--data", body.to_str().unwrap()]);
+    w.open(&original).await;
+
+    w.browser.find("#detail-edit").await.click().await.unwrap();
+    let edit = w.browser.find("#replay-body").await;
+    edit.clear().await.unwrap();
+    let edited = r#"{"id":"evt_edit","type":"charge.succeeded","data":{"object":{"id":"ch_1","amount":4242,"currency":"usd"}}}"#;
+    edit.send_keys(edited).await.unwrap();
+    let to = w.browser.find("#replay-to").await;
+    to.send_keys(&w.target.url("/edited")).await.unwrap();
+    w.browser.find("#replay-send").await.click().await.unwrap();
+
+    let got = w.target.next();
+    assert_eq!(got.target, "/edited");
+    assert_eq!(got.body, edited.as_bytes());
+    got.assert_signed("stripe", SECRET);
+
+    // The new record opens, linked to the one it came from, and the list has it.
+    let head = w.browser.text_contains("#detail", "replay of").await;
+    assert!(head.contains(&original), "{head}");
+    let new_id: String = w
+        .browser
+        .eval("return document.querySelector('#detail .detail-head .id').textContent")
+        .await
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_ne!(new_id, original);
+    w.row(&new_id).await;
+    let out = hookctl(w.dir.path())
+        .args(["logs", "show", &new_id, "--json"])
+        .output()
+        .unwrap();
+    let rec: Value = common::stdout_json(&out);
+    assert_eq!(rec["replay_of"], original.as_str());
+    assert_eq!(rec["request"]["body"], edited);
+}
+
+#[tokio::test]
+async fn diff_of_two_picked_deliveries_shows_the_changed_field() {
+    let _one = one_browser();
+    let w = World::new().await;
+    let a = w.trigger(
+        "stripe.charge.succeeded",
+        &["--data", w.body_file("a", 1111).to_str().unwrap()],
+    );
+    let b = w.trigger(
+        "stripe.charge.succeeded",
+        &["--data", w.body_file("b", 2222).to_str().unwrap()],
+    );
+    w.row(&a).await;
+    w.row(&b).await;
+    for id in [&a, &b] {
+        w.browser
+            .find(&format!("#list-body tr[data-id='{id}'] .pick"))
+            .await
+            .click()
+            .await
+            .unwrap();
+    }
+    w.browser.find("#diff-button").await.click().await.unwrap();
+    let diff = w.browser.text_contains("#diff-body", "amount").await;
+    assert!(diff.contains("1111") && diff.contains("2222"), "{diff}");
+    // The ids differ too; the currency, the same in both, is no difference.
+    assert!(!diff.contains("currency"), "{diff}");
+    w.browser.screenshot("console-diff").await;
+}
+
+#[tokio::test]
+async fn the_testing_console_sends_a_catalog_event_that_the_target_receives() {
+    let _one = one_browser();
+    let w = World::new().await;
+    w.browser.find("#tab-console").await.click().await.unwrap();
+    let search = w.browser.find("#catalog-search").await;
+    search.send_keys("invoice.paid").await.unwrap();
+    w.browser
+        .find("#catalog-results button[data-event='stripe.invoice.paid']")
+        .await
+        .click()
+        .await
+        .unwrap();
+    w.browser
+        .until(
+            "a generated payload",
+            "return document.getElementById('payload').value.includes('invoice')",
+        )
+        .await;
+    w.browser.text_contains("#schema-status", "matches").await;
+
+    // A payload that breaks the schema is caught as it is typed.
+    w.browser.find("#payload").await.send_keys("x").await.unwrap();
+    w.browser.text_contains("#schema-status", "✗").await;
+    w.browser
+        .find("#generate-button")
+        .await
+        .click()
+        .await
+        .unwrap();
+    w.browser.text_contains("#schema-status", "matches").await;
+
+    w.browser
+        .find("#send-to")
+        .await
+        .send_keys(&w.target.url("/from-console"))
+        .await
+        .unwrap();
+    w.browser.screenshot("console-testing").await;
+    w.browser.find("#send-button").await.click().await.unwrap();
+    let got = w.target.next();
+    assert_eq!(got.target, "/from-console");
+    got.assert_signed("stripe", SECRET);
+    let sent: Value = serde_json::from_slice(&got.body).unwrap();
+    assert_eq!(sent["type"], "invoice.paid");
+    let result = w.browser.text_contains("#send-result", "dlv_").await;
+    assert!(result.contains("200"), "{result}");
+}
+
+#[tokio::test]
+async fn the_list_works_from_the_keyboard() {
+    let _one = one_browser();
+    let w = World::new().await;
+    let older = w.trigger("github.push", &[]);
+    let newer = w.trigger("stripe.charge.succeeded", &[]);
+    w.row(&older).await;
+    w.row(&newer).await;
+    let b = &w.browser;
+    let keys = |k: String| async move {
+        b.client
+            .active_element()
+            .await
+            .unwrap()
+            .send_keys(&k)
+            .await
+            .unwrap();
+    };
+    b.eval("document.activeElement.blur()").await;
+    keys("j".into()).await; // enters the list on its first row
+    keys("j".into()).await;
+    let focused = b
+        .eval("return document.activeElement.dataset.id || ''")
+        .await;
+    assert_eq!(focused, older.as_str(), "j moved to the second row");
+    keys(Key::Enter.to_string()).await;
+    b.text_contains("#detail .detail-head .id", &older).await;
+    keys(Key::Escape.to_string()).await;
+    b.until(
+        "Esc closed the detail",
+        "return document.getElementById('detail').hidden",
+    )
+    .await;
+    let back = b
+        .eval("return document.activeElement.dataset.id || ''")
+        .await;
+    assert_eq!(back, older.as_str(), "focus returns to the row it left");
+    keys("k".into()).await;
+    let up = b.eval("return document.activeElement.dataset.id || ''").await;
+    assert_eq!(up, newer.as_str());
+    // The focused row is visibly marked.
+    let outline = b
+        .eval("return getComputedStyle(document.activeElement).outlineStyle")
+        .await;
+    assert_ne!(outline, "none");
+}
+
+#[tokio::test]
+async fn a_1_mib_json_body_opens_as_a_collapsed_tree_that_expands_on_demand() {
+    let _one = one_browser();
+    let w = World::new().await;
+    let items: Vec<Value> = (0..9000)
+        .map(|i| serde_json::json!({"sku": format!("SKU-{i:05}"), "name": "x".repeat(80), "qty": i}))
+        .collect();
+    let body = serde_json::to_vec(&serde_json::json!({"type": "bulk.order", "data": {"items": items}})).unwrap();
+    assert!(body.len() > 1 << 20, "{} bytes", body.len());
+    let path = w.dir.path().join("big.json");
+    std::fs::write(&path, &body).unwrap();
+    let id = w.trigger("stripe.charge.succeeded", &["--data", path.to_str().unwrap()]);
+    w.open(&id).await;
+    w.browser.text_contains("#detail .bodyview", "{2 keys}").await;
+    // Collapsed children are not built: the page holds a screenful, not 9,000 nodes.
+    let nodes = w
+        .browser
+        .eval("return document.querySelectorAll('#detail .jt *').length")
+        .await;
+    assert!(nodes.as_u64().unwrap() < 200, "{nodes} tree nodes before any click");
+    // Opened the way a click opens them: data, then its 9,000 items.
+    w.browser
+        .eval("document.querySelector('#detail .jt details details').open = true")
+        .await;
+    w.browser.text_contains("#detail .jt", "[9000 items]").await;
+    w.browser
+        .eval("document.querySelector('#detail .jt details details details').open = true")
+        .await;
+    w.browser
+        .text_contains("#detail .jt", "SKU-00499")
+        .await;
+    let text = w.browser.eval("return document.querySelector('#detail .jt').textContent").await;
+    assert!(!text.as_str().unwrap().contains("SKU-00500"), "built in chunks of 500");
+}
