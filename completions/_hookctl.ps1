@@ -44,6 +44,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Set up the config file: default provider, named secrets, generic schemes')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Search, show, export, import and prune the delivery log')
             [CompletionResult]::new('events', 'events', [CompletionResultType]::ParameterValue, 'The event catalog: list events, show one with a sample payload, lint a payload')
+            [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Open the web console: every delivery live, its detail and signature verdict, replay, diff, send test events')
             [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Receive webhooks on this machine through a relay: forward, record, verify')
             [CompletionResult]::new('relay', 'relay', [CompletionResultType]::ParameterValue, 'Run the self-hostable relay in-process (the same server and flags as hookctl-relay)')
             [CompletionResult]::new('load', 'load', [CompletionResultType]::ParameterValue, 'Load-test an endpoint with unique, signed deliveries: closed or open loop, HDR latencies, assertions')
@@ -571,6 +572,24 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
         'hookctl;events;help;help' {
             break
         }
+        'hookctl;inspect' {
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Port on 127.0.0.1; when it is taken, the next free one (said on the URL''s line); 0 picks any')
+            [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Address to serve on instead, e.g. 0.0.0.0:4040 to be reachable from other machines (a warning says so)')
+            [CompletionResult]::new('--ready-file', '--ready-file', [CompletionResultType]::ParameterName, 'Write the console''s URL, with its token, on one line to this file once it answers')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]')
+            [CompletionResult]::new('--no-open', '--no-open', [CompletionResultType]::ParameterName, 'Do not open a browser')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine output on stdout: one JSON document (streaming commands: one object per line)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but the result (no progress, no hints on stderr)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but the result (no progress, no hints on stderr)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v, -vv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v, -vv)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error naming the flag (also when CI is set)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'hookctl;listen' {
             [CompletionResult]::new('--forward-to', '--forward-to', [CompletionResultType]::ParameterName, 'Where deliveries go: URL, or PATH_PREFIX=URL to route by path (repeatable). Without it, listen only receives and answers --respond')
             [CompletionResult]::new('--relay', '--relay', [CompletionResultType]::ParameterName, 'The relay to connect to [default: an embedded relay on 127.0.0.1:--port]')
@@ -713,6 +732,7 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Set up the config file: default provider, named secrets, generic schemes')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Search, show, export, import and prune the delivery log')
             [CompletionResult]::new('events', 'events', [CompletionResultType]::ParameterValue, 'The event catalog: list events, show one with a sample payload, lint a payload')
+            [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Open the web console: every delivery live, its detail and signature verdict, replay, diff, send test events')
             [CompletionResult]::new('listen', 'listen', [CompletionResultType]::ParameterValue, 'Receive webhooks on this machine through a relay: forward, record, verify')
             [CompletionResult]::new('relay', 'relay', [CompletionResultType]::ParameterValue, 'Run the self-hostable relay in-process (the same server and flags as hookctl-relay)')
             [CompletionResult]::new('load', 'load', [CompletionResultType]::ParameterValue, 'Load-test an endpoint with unique, signed deliveries: closed or open loop, HDR latencies, assertions')
@@ -785,6 +805,9 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             break
         }
         'hookctl;help;events;lint' {
+            break
+        }
+        'hookctl;help;inspect' {
             break
         }
         'hookctl;help;listen' {

@@ -28,6 +28,9 @@ _hookctl() {
             hookctl,init)
                 cmd="hookctl__subcmd__init"
                 ;;
+            hookctl,inspect)
+                cmd="hookctl__subcmd__inspect"
+                ;;
             hookctl,listen)
                 cmd="hookctl__subcmd__listen"
                 ;;
@@ -99,6 +102,9 @@ _hookctl() {
                 ;;
             hookctl__subcmd__help,init)
                 cmd="hookctl__subcmd__help__subcmd__init"
+                ;;
+            hookctl__subcmd__help,inspect)
+                cmd="hookctl__subcmd__help__subcmd__inspect"
                 ;;
             hookctl__subcmd__help,listen)
                 cmd="hookctl__subcmd__help__subcmd__listen"
@@ -212,7 +218,7 @@ _hookctl() {
 
     case "${cmd}" in
         hookctl)
-            opts="-q -v -h -V --json --color --quiet --verbose --config --db --no-input --help --version providers sign verify trigger replay validate monitor init logs events listen relay load completions man help"
+            opts="-q -v -h -V --json --color --quiet --verbose --config --db --no-input --help --version providers sign verify trigger replay validate monitor init logs events inspect listen relay load completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -478,7 +484,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__help)
-            opts="providers sign verify trigger replay validate monitor init logs events listen relay load completions man help"
+            opts="providers sign verify trigger replay validate monitor init logs events inspect listen relay load completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -576,6 +582,20 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__help__subcmd__init)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hookctl__subcmd__help__subcmd__inspect)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -849,6 +869,44 @@ _hookctl() {
             fi
             case "${prev}" in
                 --secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hookctl__subcmd__inspect)
+            opts="-q -v -h --port --listen --ready-file --no-open --json --color --quiet --verbose --config --db --no-input --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ready-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -41,6 +41,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand init 'Set up the config file: default provider, named secrets, generic schemes'
             cand logs 'Search, show, export, import and prune the delivery log'
             cand events 'The event catalog: list events, show one with a sample payload, lint a payload'
+            cand inspect 'Open the web console: every delivery live, its detail and signature verdict, replay, diff, send test events'
             cand listen 'Receive webhooks on this machine through a relay: forward, record, verify'
             cand relay 'Run the self-hostable relay in-process (the same server and flags as hookctl-relay)'
             cand load 'Load-test an endpoint with unique, signed deliveries: closed or open loop, HDR latencies, assertions'
@@ -535,6 +536,23 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         }
         &'hookctl;events;help;help'= {
         }
+        &'hookctl;inspect'= {
+            cand --port 'Port on 127.0.0.1; when it is taken, the next free one (said on the URL''s line); 0 picks any'
+            cand --listen 'Address to serve on instead, e.g. 0.0.0.0:4040 to be reachable from other machines (a warning says so)'
+            cand --ready-file 'Write the console''s URL, with its token, on one line to this file once it answers'
+            cand --color 'When to use colour'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]'
+            cand --db 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]'
+            cand --no-open 'Do not open a browser'
+            cand --json 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
+            cand -q 'Print nothing but the result (no progress, no hints on stderr)'
+            cand --quiet 'Print nothing but the result (no progress, no hints on stderr)'
+            cand -v 'More logging on stderr (-v, -vv)'
+            cand --verbose 'More logging on stderr (-v, -vv)'
+            cand --no-input 'Never prompt; a missing value is an error naming the flag (also when CI is set)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'hookctl;listen'= {
             cand --forward-to 'Where deliveries go: URL, or PATH_PREFIX=URL to route by path (repeatable). Without it, listen only receives and answers --respond'
             cand --relay 'The relay to connect to [default: an embedded relay on 127.0.0.1:--port]'
@@ -672,6 +690,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand init 'Set up the config file: default provider, named secrets, generic schemes'
             cand logs 'Search, show, export, import and prune the delivery log'
             cand events 'The event catalog: list events, show one with a sample payload, lint a payload'
+            cand inspect 'Open the web console: every delivery live, its detail and signature verdict, replay, diff, send test events'
             cand listen 'Receive webhooks on this machine through a relay: forward, record, verify'
             cand relay 'Run the self-hostable relay in-process (the same server and flags as hookctl-relay)'
             cand load 'Load-test an endpoint with unique, signed deliveries: closed or open loop, HDR latencies, assertions'
@@ -725,6 +744,8 @@ set edit:completion:arg-completer[hookctl] = {|@words|
         &'hookctl;help;events;show'= {
         }
         &'hookctl;help;events;lint'= {
+        }
+        &'hookctl;help;inspect'= {
         }
         &'hookctl;help;listen'= {
         }

@@ -5,6 +5,7 @@
 //! - `cli`: every flag, as clap derive types whose doc comments are the help text.
 //! - `cmd`: one module per subcommand, none importing another; what several share is in
 //!   `cmd::shared`.
+//! - `console`: the web console (`inspect`, and `listen`'s): its server, API and embedded page.
 //! - `config`: the config file (named secrets and generic schemes) and where it lives.
 //! - `events`: the event catalog (embedded data files) and the generator filling its payloads.
 //! - `http`: the one way out: every request sent is built, timed and recorded there.
@@ -22,6 +23,7 @@
 pub mod cli;
 pub mod cmd;
 pub mod config;
+pub mod console;
 pub mod events;
 pub mod http;
 pub mod json_path;
@@ -65,6 +67,7 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Command::Init(a) => cmd::init::run(a, &ctx),
         Command::Logs(a) => cmd::logs::run(a, &ctx),
         Command::Events(a) => cmd::events::run(a, &ctx),
+        Command::Inspect(a) => cmd::inspect::run(a, &ctx),
         Command::Listen(a) => cmd::listen::run(a, &ctx),
         Command::Relay(a) => cmd::relay::run(a, &ctx),
         Command::Load(a) => cmd::load::run(a, &ctx),

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 mod events;
+mod inspect;
 mod listen;
 mod load;
 mod logs;
@@ -16,6 +17,7 @@ mod validate;
 pub mod values;
 
 pub use events::*;
+pub use inspect::*;
 pub use listen::*;
 pub use load::*;
 pub use logs::*;
@@ -105,6 +107,8 @@ pub enum Command {
     Logs(LogsArgs),
     /// The event catalog: list events, show one with a sample payload, lint a payload.
     Events(EventsArgs),
+    /// Open the web console: every delivery live, its detail and signature verdict, replay, diff, send test events.
+    Inspect(InspectArgs),
     /// Receive webhooks on this machine through a relay: forward, record, verify.
     Listen(ListenArgs),
     /// Run the self-hostable relay in-process (the same server and flags as hookctl-relay).

@@ -4,6 +4,7 @@
 pub mod completions;
 pub mod events;
 pub mod init;
+pub mod inspect;
 pub mod listen;
 pub mod load;
 pub mod logs;
@@ -26,6 +27,7 @@ use crate::config::{self, Config};
 use crate::output::Style;
 
 /// What every command gets: the global flags, the output style and the config file.
+#[derive(Clone)]
 pub struct Ctx {
     pub global: Global,
     pub style: Style,

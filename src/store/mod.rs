@@ -51,8 +51,18 @@ pub struct Query {
     pub since: Option<DateTime<Utc>>,
     pub until: Option<DateTime<Utc>>,
     pub ids: Vec<String>,
+    /// Only records listed after this position (`Store::position`) in the order asked: a page's
+    /// cursor, so the next page starts where the last one ended even as new records arrive.
+    pub after_position: Option<Position>,
     /// Oldest first instead of newest first.
     pub oldest_first: bool,
+}
+
+/// Where a record sits in the log's order: its time, then its sequence number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Position {
+    pub created_ms: i64,
+    pub seq: i64,
 }
 
 /// WAL is persistent, so this is a no-op on an existing log. On a new one the switch needs an
@@ -273,6 +283,37 @@ impl Store {
         Ok(out)
     }
 
+    /// Where the record `id` sits in the log's order (None if there is no such record).
+    pub fn position(&self, id: &str) -> Result<Option<Position>> {
+        self.conn
+            .query_row(
+                "SELECT created_ms, seq FROM deliveries WHERE id = ?1",
+                [id],
+                |r| {
+                    Ok(Position {
+                        created_ms: r.get(0)?,
+                        seq: r.get(1)?,
+                    })
+                },
+            )
+            .optional()
+            .map_err(Into::into)
+    }
+
+    /// At most `limit` records written after `seq`, in the order they were written (by sequence
+    /// number, whatever their clocks said): what the console's stream polls.
+    pub fn written_after(&self, seq: i64, limit: usize) -> Result<Vec<(i64, Record)>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM deliveries WHERE seq > ?1 ORDER BY seq LIMIT ?2"
+        ))?;
+        let mut rows = stmt.query(params![seq, limit as i64])?;
+        let mut out = Vec::new();
+        while let Some(row) = rows.next()? {
+            out.push((row.get("seq")?, row_to_record(row)?));
+        }
+        Ok(out)
+    }
+
     /// The highest sequence number written so far (0 for an empty log).
     pub fn last_seq(&self) -> Result<i64> {
         Ok(self
@@ -407,6 +448,14 @@ fn select_sql(q: &Query, after_seq: Option<i64>) -> (String, Vec<rusqlite::types
             .map(|id| arg(Value::Text(id.clone()), &mut args))
             .collect();
         conds.push(format!("id IN ({})", ins.join(", ")));
+    }
+    if let Some(p) = q.after_position {
+        let op = if q.oldest_first { ">" } else { "<" };
+        let ms = arg(Value::Integer(p.created_ms), &mut args);
+        let seq = arg(Value::Integer(p.seq), &mut args);
+        conds.push(format!(
+            "(created_ms {op} {ms} OR (created_ms = {ms} AND seq {op} {seq}))"
+        ));
     }
     let wh = if conds.is_empty() {
         String::new()

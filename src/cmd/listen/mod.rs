@@ -14,7 +14,6 @@ mod respond;
 mod tee;
 
 use std::net::SocketAddr;
-use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -29,7 +28,7 @@ use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
 use super::Ctx;
-use super::shared::{input, key_lookup, provider_lookup};
+use super::shared::{input, key_lookup, provider_lookup, ready_file};
 use crate::bail_usage;
 use crate::cli::{GenericArgs, ListenArgs};
 use crate::output::{Exit, usage};
@@ -241,7 +240,7 @@ async fn listen(
                     } else {
                         // The file first: whoever saw the line may look for the file at once.
                         if let Some(f) = &args.ready_file {
-                            write_ready_file(f, &public_url)?;
+                            ready_file::write(f, &public_url)?;
                         }
                         eprintln!("Ready: {public_url} -> {targets}");
                     }
@@ -279,12 +278,4 @@ async fn listen(
         Ok(Err(e)) => Err(anyhow::anyhow!(e)),
         Err(e) => Err(anyhow::anyhow!("the tunnel client failed: {e}")),
     }
-}
-
-/// Written whole, then renamed, so a CI step polling for the file never reads half a URL.
-fn write_ready_file(path: &Path, url: &str) -> Result<()> {
-    let tmp = path.with_extension("hookctl-tmp");
-    std::fs::write(&tmp, format!("{url}\n"))
-        .and_then(|()| std::fs::rename(&tmp, path))
-        .with_context(|| format!("cannot write --ready-file {}", path.display()))
 }

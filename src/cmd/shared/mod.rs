@@ -9,6 +9,7 @@ pub mod endpoints;
 pub mod input;
 pub mod key_lookup;
 pub mod provider_lookup;
+pub mod ready_file;
 pub mod record_lookup;
 pub mod sample;
 pub mod selection;

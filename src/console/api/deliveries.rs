@@ -1,0 +1,79 @@
+//! `GET /api/deliveries` (a page of the log, filtered as `logs` filters) and
+//! `GET /api/deliveries/{id}` (one record).
+
+use std::sync::Arc;
+
+use axum::extract::{Path, RawQuery, State};
+use axum::response::Response;
+
+use super::error::ApiError;
+use super::params::{ListParams, pairs};
+use super::shown;
+use crate::console::state::State as Console;
+use crate::store::Found;
+
+/// A page of records, newest first, as a JSON array in the shape of `logs --json`.
+pub async fn list(
+    State(state): State<Arc<Console>>,
+    RawQuery(query): RawQuery,
+) -> Result<Response, ApiError> {
+    let mut params = ListParams::parse(query.as_deref())?;
+    let bytes = state
+        .db
+        .run(move |store| {
+            if let Some(id) = params.before.take() {
+                let Some(at) = store.position(&id)? else {
+                    return Err(crate::output::usage(format!(
+                        "before '{id}' is no record's id: give the id the previous page ended with"
+                    )));
+                };
+                params.selection.query.after_position = Some(at);
+            }
+            let mut out = b"[".to_vec();
+            let mut n = 0usize;
+            params.selection.scan(store, 0, |_, r| {
+                if !params.text_matches(&r) {
+                    return Ok(true);
+                }
+                if n > 0 {
+                    out.push(b',');
+                }
+                out.extend(shown::to_json(&r));
+                n += 1;
+                Ok(params.limit == 0 || n < params.limit)
+            })?;
+            out.push(b']');
+            Ok(out)
+        })
+        .await?;
+    Ok(shown::json_response(bytes))
+}
+
+/// One record by id (or a unique prefix, or `last`), masked but for the `reveal` headers.
+pub async fn detail(
+    State(state): State<Arc<Console>>,
+    Path(id): Path<String>,
+    RawQuery(query): RawQuery,
+) -> Result<Response, ApiError> {
+    let reveal: Vec<String> = pairs(query.as_deref())
+        .into_iter()
+        .filter(|(k, _)| k == "reveal")
+        .map(|(_, v)| v)
+        .collect();
+    let record = find(&state, id).await?;
+    let bytes = serde_json::to_vec(&shown::masked(&record, &reveal)).expect("a record serialises");
+    Ok(shown::json_response(bytes))
+}
+
+/// The record a path names, or a 404 saying so.
+pub async fn find(state: &Arc<Console>, id: String) -> Result<crate::store::Record, ApiError> {
+    let name = id.clone();
+    match state.db.run(move |s| s.find(&name)).await? {
+        Found::One(r) => Ok(*r),
+        Found::Nothing => Err(ApiError::not_found(format!("no record '{id}' in the log"))),
+        Found::Many(ids) => Err(ApiError::bad_request(format!(
+            "'{id}' is the start of {} ids: give more of it",
+            ids.len()
+        ))),
+    }
+}

@@ -1,0 +1,99 @@
+//! The list's query parameters: the `logs` filters under the same names (`event`, `status`,
+//! `source`, `since`, `until`, `where`, repeatable where the flags are), plus `q` (text in the
+//! bodies), `limit` and `before` (the id the previous page ended with).
+
+use anyhow::Result;
+use regex::bytes::Regex;
+
+use crate::cli::LogFilters;
+use crate::cmd::shared::selection::Selection;
+use crate::output::usage;
+use crate::store::{Record, Source, Status};
+
+/// How many records a page holds unless `limit` says.
+pub const DEFAULT_LIMIT: usize = 100;
+
+/// A list request, read.
+pub struct ListParams {
+    pub selection: Selection,
+    pub text: Option<Regex>,
+    pub limit: usize,
+    pub before: Option<String>,
+}
+
+/// The query's pairs, decoded.
+pub fn pairs(query: Option<&str>) -> Vec<(String, String)> {
+    url::form_urlencoded::parse(query.unwrap_or_default().as_bytes())
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect()
+}
+
+impl ListParams {
+    pub fn parse(query: Option<&str>) -> Result<ListParams> {
+        let mut f = LogFilters::default();
+        let mut text = None;
+        let mut limit = DEFAULT_LIMIT;
+        let mut before = None;
+        for (k, v) in pairs(query) {
+            match k.as_str() {
+                "event" => f.events.push(v),
+                "status" => {
+                    f.status = Some(Status::parse(&v).ok_or_else(|| {
+                        usage(format!(
+                            "status '{v}' is not one of delivered, failed, dead, received"
+                        ))
+                    })?)
+                }
+                "source" => {
+                    f.source = Some(Source::parse(&v).ok_or_else(|| {
+                        usage(format!(
+                            "source '{v}' is not one of trigger, listen, replay, validate, load"
+                        ))
+                    })?)
+                }
+                "since" => f.since = Some(v),
+                "until" => f.until = Some(v),
+                "where" => f.conditions.push(v),
+                "q" if !v.is_empty() => {
+                    // Case-insensitive, literal: a search box, not a pattern language.
+                    text = Some(
+                        regex::bytes::RegexBuilder::new(&regex::escape(&v))
+                            .case_insensitive(true)
+                            .build()
+                            .map_err(usage)?,
+                    )
+                }
+                "q" => {}
+                "limit" => {
+                    limit = v.parse().map_err(|_| {
+                        usage(format!(
+                            "limit '{v}' is not a count: give a whole number, 0 for every record"
+                        ))
+                    })?
+                }
+                "before" if !v.is_empty() => before = Some(v),
+                "before" | "token" | "reveal" => {}
+                other => {
+                    return Err(usage(format!(
+                        "unknown parameter '{other}': the list takes event, status, source, since, until, where, q, limit and before"
+                    )));
+                }
+            }
+        }
+        Ok(ListParams {
+            selection: Selection::from_flags(&f)?,
+            text,
+            limit,
+            before,
+        })
+    }
+
+    /// Whether a record the selection chose also holds the searched text in a body.
+    pub fn text_matches(&self, r: &Record) -> bool {
+        let Some(re) = &self.text else {
+            return true;
+        };
+        re.is_match(&r.request.body.0)
+            || r.response.as_ref().is_some_and(|a| re.is_match(&a.body.0))
+    }
+}
