@@ -1,9 +1,9 @@
 //! The web console in a real browser: headless Chromium drives the page that `hookctl inspect`
 //! serves, against a real log written by `hookctl trigger` and a real loopback target.
 
-mod common;
 #[path = "common/browser.rs"]
 mod browser;
+mod common;
 
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -59,7 +59,13 @@ impl World {
     /// `hookctl trigger EVENT` from another process, to the target; the record's id.
     fn trigger(&self, event: &str, extra: &[&str]) -> String {
         let out = hookctl(self.dir.path())
-            .args(["trigger", event, "--to", &self.target.url("/hooks"), "--json"])
+            .args([
+                "trigger",
+                event,
+                "--to",
+                &self.target.url("/hooks"),
+                "--json",
+            ])
             .args(extra)
             .output()
             .unwrap();
@@ -139,7 +145,10 @@ async fn a_delivery_triggered_by_another_process_appears_in_the_list_without_a_r
     assert_eq!(ids.first(), Some(&last), "newest first: {ids:?}");
     let row = w
         .browser
-        .text_contains(&format!("#list-body tr[data-id='{first}']"), "payment_intent.succeeded")
+        .text_contains(
+            &format!("#list-body tr[data-id='{first}']"),
+            "payment_intent.succeeded",
+        )
         .await;
     assert!(row.contains("delivered 200"), "{row}");
     w.browser.screenshot("console-list").await;
@@ -165,7 +174,12 @@ async fn the_filter_box_narrows_the_list_with_the_filters_of_logs() {
         .await;
     assert_eq!(w.listed().await, vec![charge.clone()]);
     assert!(
-        w.browser.eval("return location.hash").await.as_str().unwrap().contains("filter="),
+        w.browser
+            .eval("return location.hash")
+            .await
+            .as_str()
+            .unwrap()
+            .contains("filter="),
         "the filter is kept in the address"
     );
 
@@ -209,7 +223,10 @@ async fn the_detail_shows_the_signature_verdict_and_for_a_tampered_delivery_the_
     edit.send_keys(tampered).await.unwrap();
     // Re-sign comes on by itself when the body changes; a tamperer turns it off.
     let resign = w.browser.find("#replay-resign").await;
-    assert!(resign.is_selected().await.unwrap(), "re-sign is on once the body changed");
+    assert!(
+        resign.is_selected().await.unwrap(),
+        "re-sign is on once the body changed"
+    );
     resign.click().await.unwrap();
     w.browser.find("#replay-send").await.click().await.unwrap();
     let got = w.target.next();
@@ -234,7 +251,10 @@ async fn edit_and_replay_sends_a_new_re_signed_record_that_the_target_receives()
     let _one = one_browser();
     let w = World::new().await;
     let body = w.body_file("edit", 1000);
-    let original = w.trigger("stripe.charge.succeeded", &["--data", body.to_str().unwrap()]);
+    let original = w.trigger(
+        "stripe.charge.succeeded",
+        &["--data", body.to_str().unwrap()],
+    );
     w.open(&original).await;
 
     w.browser.find("#detail-edit").await.click().await.unwrap();
@@ -324,7 +344,12 @@ async fn the_testing_console_sends_a_catalog_event_that_the_target_receives() {
     w.browser.text_contains("#schema-status", "matches").await;
 
     // A payload that breaks the schema is caught as it is typed.
-    w.browser.find("#payload").await.send_keys("x").await.unwrap();
+    w.browser
+        .find("#payload")
+        .await
+        .send_keys("x")
+        .await
+        .unwrap();
     w.browser.text_contains("#schema-status", "✗").await;
     w.browser
         .find("#generate-button")
@@ -389,7 +414,9 @@ async fn the_list_works_from_the_keyboard() {
         .await;
     assert_eq!(back, older.as_str(), "focus returns to the row it left");
     keys("k".into()).await;
-    let up = b.eval("return document.activeElement.dataset.id || ''").await;
+    let up = b
+        .eval("return document.activeElement.dataset.id || ''")
+        .await;
     assert_eq!(up, newer.as_str());
     // The focused row is visibly marked.
     let outline = b
@@ -403,21 +430,33 @@ async fn a_1_mib_json_body_opens_as_a_collapsed_tree_that_expands_on_demand() {
     let _one = one_browser();
     let w = World::new().await;
     let items: Vec<Value> = (0..9000)
-        .map(|i| serde_json::json!({"sku": format!("SKU-{i:05}"), "name": "x".repeat(80), "qty": i}))
+        .map(
+            |i| serde_json::json!({"sku": format!("SKU-{i:05}"), "name": "x".repeat(80), "qty": i}),
+        )
         .collect();
-    let body = serde_json::to_vec(&serde_json::json!({"type": "bulk.order", "data": {"items": items}})).unwrap();
+    let body =
+        serde_json::to_vec(&serde_json::json!({"type": "bulk.order", "data": {"items": items}}))
+            .unwrap();
     assert!(body.len() > 1 << 20, "{} bytes", body.len());
     let path = w.dir.path().join("big.json");
     std::fs::write(&path, &body).unwrap();
-    let id = w.trigger("stripe.charge.succeeded", &["--data", path.to_str().unwrap()]);
+    let id = w.trigger(
+        "stripe.charge.succeeded",
+        &["--data", path.to_str().unwrap()],
+    );
     w.open(&id).await;
-    w.browser.text_contains("#detail .bodyview", "{2 keys}").await;
+    w.browser
+        .text_contains("#detail .bodyview", "{2 keys}")
+        .await;
     // Collapsed children are not built: the page holds a screenful, not 9,000 nodes.
     let nodes = w
         .browser
         .eval("return document.querySelectorAll('#detail .jt *').length")
         .await;
-    assert!(nodes.as_u64().unwrap() < 200, "{nodes} tree nodes before any click");
+    assert!(
+        nodes.as_u64().unwrap() < 200,
+        "{nodes} tree nodes before any click"
+    );
     // Opened the way a click opens them: data, then its 9,000 items.
     w.browser
         .eval("document.querySelector('#detail .jt details details').open = true")
@@ -426,9 +465,13 @@ async fn a_1_mib_json_body_opens_as_a_collapsed_tree_that_expands_on_demand() {
     w.browser
         .eval("document.querySelector('#detail .jt details details details').open = true")
         .await;
-    w.browser
-        .text_contains("#detail .jt", "SKU-00499")
+    w.browser.text_contains("#detail .jt", "SKU-00499").await;
+    let text = w
+        .browser
+        .eval("return document.querySelector('#detail .jt').textContent")
         .await;
-    let text = w.browser.eval("return document.querySelector('#detail .jt').textContent").await;
-    assert!(!text.as_str().unwrap().contains("SKU-00500"), "built in chunks of 500");
+    assert!(
+        !text.as_str().unwrap().contains("SKU-00500"),
+        "built in chunks of 500"
+    );
 }

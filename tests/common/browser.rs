@@ -190,12 +190,18 @@ impl Console {
     pub fn start(program: &Path, dir: &Path, envs: &[(&str, &Path)]) -> Console {
         let ready = dir.join("console.url");
         let mut cmd = Command::new(program);
-        cmd.args(["inspect", "--no-open", "--listen", "127.0.0.1:0", "--ready-file"])
-            .arg(&ready)
-            .env_remove("HOOKCTL_SECRET")
-            .env("CI", "1")
-            .stdout(Stdio::null())
-            .stderr(Stdio::inherit());
+        cmd.args([
+            "inspect",
+            "--no-open",
+            "--listen",
+            "127.0.0.1:0",
+            "--ready-file",
+        ])
+        .arg(&ready)
+        .env_remove("HOOKCTL_SECRET")
+        .env("CI", "1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit());
         for (k, v) in envs {
             cmd.env(k, v);
         }

@@ -64,21 +64,24 @@ export const api = {
 };
 
 /**
- * Records as they are written, by any process. EventSource reconnects by itself; `onState`
- * hears whether the stream is up so the page can say so.
+ * Records as they are written, by any process: `delivery` events carry one record each, and
+ * `lagged` says how many this page fell behind by (the server drops rather than queue without
+ * bound), so the list can ask again. EventSource reconnects by itself; `onState` hears whether
+ * the stream is up so the page can say so.
  */
-export function stream(onRecord, onState) {
+export function stream({ onRecord, onLagged, onState }) {
   const es = new EventSource('/api/stream', { withCredentials: true });
   es.onopen = () => onState(true);
   es.onerror = () => onState(false);
-  es.onmessage = (ev) => {
+  es.addEventListener('delivery', (ev) => {
     let rec;
     try {
       rec = JSON.parse(ev.data);
     } catch {
-      return; // a keep-alive or a line we do not know: nothing to show
+      return; // not a record: nothing to show
     }
     onRecord(rec);
-  };
+  });
+  es.addEventListener('lagged', (ev) => onLagged(Number(ev.data) || 0));
   return es;
 }

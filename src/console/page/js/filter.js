@@ -47,7 +47,7 @@ export function parse(text) {
     if (w.startsWith('--')) {
       const [flag, inline] = splitOnce(w.slice(2), '=');
       put(flag, inline !== undefined ? inline : ws[++i]);
-    } else if (w.includes(':') && KEYS.includes(w.slice(0, w.indexOf(':')))) {
+    } else if (/^[A-Za-z_-]+:/.test(w)) {
       const [key, value] = splitOnce(w, ':');
       put(key, value);
     } else {

@@ -145,16 +145,29 @@ export function streamed(rec) {
   if (filtered()) {
     // Only the server judges `where` and text search exactly as `logs` does: ask it again, at
     // most twice a second, rather than guess here.
-    if (!state.refetch) {
-      state.refetch = setTimeout(() => {
-        state.refetch = null;
-        if (live()) refreshLive();
-      }, 500);
-    }
+    scheduleRefresh();
     return;
   }
   state.queue.push(rec);
   if (state.queue.length === 1) requestAnimationFrame(flush);
+}
+
+/** The stream skipped `n` records for us: the live page asks the server for what it missed. */
+export function lagged(n) {
+  if (!live()) {
+    state.pending += n;
+    bar();
+    return;
+  }
+  scheduleRefresh();
+}
+
+function scheduleRefresh() {
+  if (state.refetch) return;
+  state.refetch = setTimeout(() => {
+    state.refetch = null;
+    if (live()) refreshLive();
+  }, 500);
 }
 
 async function refreshLive() {

@@ -35,9 +35,13 @@ function showView(name) {
 }
 
 const live = $('live');
-stream(list.streamed, (up) => {
-  live.textContent = up ? 'live' : 'disconnected, retrying…';
-  live.className = `live ${up ? 'on' : 'off'}`;
+stream({
+  onRecord: list.streamed,
+  onLagged: list.lagged,
+  onState: (up) => {
+    live.textContent = up ? 'live' : 'disconnected, retrying…';
+    live.className = `live ${up ? 'on' : 'off'}`;
+  },
 });
 
 // Keys that work wherever focus is, except while typing: typing a 'j' must type a 'j'.
