@@ -48,19 +48,16 @@ const enc = encodeURIComponent;
 export const api = {
   deliveries: (filter) => call('GET', `/api/deliveries${query(filter)}`),
   delivery: (id, extra = {}) => call('GET', `/api/deliveries/${enc(id)}${query(extra)}`),
+  signature: (id) => call('GET', `/api/deliveries/${enc(id)}/signature`),
+  attempts: (id) => call('GET', `/api/deliveries/${enc(id)}/attempts`),
   replay: (id, body) => call('POST', `/api/deliveries/${enc(id)}/replay`, body),
-  bulkReplay: (body) => call('POST', '/api/replay', body),
+  // The bulk replay takes the list's filter as the query string the list itself sends.
+  bulkReplay: ({ filter, ...rest }) => call('POST', '/api/replay', { filter: query(filter).slice(1), ...rest }),
   diff: (a, b) => call('GET', `/api/diff${query({ a, b })}`),
   catalog: (q) => call('GET', `/api/catalog${query({ q })}`),
-  generate: (event) => call('GET', `/api/catalog/${enc(event)}/generate`),
-  schema: (event, payload) => call('POST', `/api/catalog/${enc(event)}/check`, { body: payload }),
-  providers: () => call('GET', '/api/providers'),
+  event: (id) => call('GET', `/api/catalog/${enc(id)}`),
+  lint: (id, body) => call('POST', `/api/catalog/${enc(id)}/lint`, { body }),
   send: (body) => call('POST', '/api/send', body),
-  exportAs: (id, format) => fetch(`/api/deliveries/${enc(id)}${query({ format })}`, { credentials: 'same-origin' })
-    .then(async (r) => {
-      if (!r.ok) throw new ApiError(r.status, `${r.status}: ${await r.text()}`);
-      return r.text();
-    }),
 };
 
 /**

@@ -25,27 +25,25 @@ export function init(h0) {
 
 let started = false;
 
-/** The catalog and the providers load when the view is first shown, not with the list. */
+/** The catalog loads when the view is first shown, not with the list. */
 export async function shown() {
   if (started) return;
   started = true;
-  await Promise.all([search(), providers()]);
+  await search();
 }
 
-async function providers() {
+/** Signing choices: the event's own scheme, none, or any scheme the catalog signs with. */
+function signers(events) {
   const select = $('send-provider');
-  select.replaceChildren(h('option', { value: '' }, "the event's provider"), h('option', { value: 'none' }, 'unsigned'));
-  try {
-    const list = await api.providers();
-    for (const p of list) {
-      const id = typeof p === 'string' ? p : p.id;
-      select.append(h('option', { value: id }, typeof p === 'string' ? p : `${p.name || id}`));
-    }
-  } catch (e) {
-    // The event's own provider still signs; only the choice of another is lost.
-    notify(`the list of providers did not load: ${e.message}`);
-  }
+  const keep = select.value;
+  const ids = [...new Set(events.map((e) => e.signed_with).filter(Boolean))].sort();
+  select.replaceChildren(h('option', { value: '' }, `as the event's provider${event ? ` (${event.signed_with})` : ''}`),
+    h('option', { value: 'none' }, 'unsigned'),
+    ...ids.map((id) => h('option', { value: id }, `as ${id}`)));
+  select.value = keep;
 }
+
+let everything = [];
 
 async function search() {
   const q = $('catalog-search').value.trim();
@@ -56,11 +54,16 @@ async function search() {
     notify(`searching the catalog failed: ${e.message}`);
     return;
   }
+  if (!q) {
+    everything = found;
+    signers(everything);
+  }
   const ul = $('catalog-results');
   ul.replaceChildren(...found.slice(0, 200).map((ev) => h('li', {},
     h('button', { type: 'button', 'data-event': ev.id, 'aria-pressed': String(event?.id === ev.id), onclick: () => pick(ev) },
-      ev.id, h('span', { class: 'desc' }, [ev.provider || ev.pack, ev.description].filter(Boolean).join(' · '))))));
+      ev.id, h('span', { class: 'desc' }, [ev.signed_with, ev.description].filter(Boolean).join(' · '))))));
   if (found.length === 0) ul.append(h('li', { class: 'muted' }, `no event matches '${q}'`));
+  else if (found.length > 200) ul.append(h('li', { class: 'muted' }, `${found.length - 200} more: narrow the search`));
 }
 
 function moveInList(ev) {
@@ -77,6 +80,7 @@ async function pick(ev) {
   event = ev;
   for (const b of $('catalog-results').querySelectorAll('button')) b.setAttribute('aria-pressed', String(b.dataset.event === ev.id));
   $('composer-event').textContent = ev.id;
+  signers(everything);
   $('generate-button').disabled = false;
   await generate();
   $('payload').focus();
@@ -85,9 +89,9 @@ async function pick(ev) {
 async function generate() {
   if (!event) return;
   try {
-    const g = await api.generate(event.id);
-    const payload = g.payload ?? g.body ?? g;
-    $('payload').value = typeof payload === 'string' ? payload : JSON.stringify(payload, null, 2);
+    const g = await api.event(event.id);
+    $('payload').value = g.sample.body;
+    $('composer-event').textContent = `${event.id} · ${g.content_type}`;
     $('send-button').disabled = false;
     check();
   } catch (e) {
@@ -102,7 +106,7 @@ async function check() {
   const out = $('schema-status');
   let res;
   try {
-    res = await api.schema(event.id, $('payload').value);
+    res = await api.lint(event.id, $('payload').value);
   } catch (e) {
     if (mine !== checkSeq) return;
     out.className = 'schema bad';
@@ -110,12 +114,12 @@ async function check() {
     return;
   }
   if (mine !== checkSeq) return;
-  const problems = res.violations || res.errors || [];
-  const valid = res.valid ?? problems.length === 0;
+  const problems = res.violations;
+  const valid = res.valid;
   out.className = `schema ${valid ? 'ok' : 'bad'}`;
   out.textContent = valid
     ? `✓ matches the schema of ${event.id}`
-    : `✗ ${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}:\n${problems.map((p) => (typeof p === 'string' ? p : `${p.path}: ${p.message}`)).join('\n')}`;
+    : `✗ ${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}:\n${problems.map((p) => `${p.path}: ${p.message}`).join('\n')}`;
 }
 
 async function send() {
@@ -125,10 +129,8 @@ async function send() {
   localStorage.setItem('hookctl.sendTo', to);
   const body = { event: event.id, to, body: $('payload').value };
   const provider = $('send-provider').value;
-  if (provider === 'none') body.unsigned = true;
+  if (provider === 'none') body.sign = false;
   else if (provider) body.provider = provider;
-  const secret = $('send-secret').value;
-  if (secret) body.secret = secret;
   result.textContent = 'sending…';
   try {
     const rec = await api.send(body);

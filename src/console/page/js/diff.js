@@ -1,8 +1,8 @@
-// Diff two deliveries: the server compares them (JSON-aware for bodies, by line otherwise) and
-// this shows its answer as tables of changed paths and coloured line diffs.
+// Diff two deliveries: the server compares them (JSON-aware for bodies: a key that only moved is
+// no difference; a line diff for other text) and this shows the changes it lists.
 
 import { api } from './api.js';
-import { h, notify } from './dom.js';
+import { bytes, h, notify } from './dom.js';
 
 let picked = [];
 
@@ -27,45 +27,41 @@ export async function show(a = picked[0], b = picked[1]) {
     notify(`diff failed: ${e.message}`);
     return;
   }
-  const out = document.getElementById('diff-body');
-  out.replaceChildren(
-    h('p', { class: 'mono' }, h('span', { class: 'line-del' }, `− ${a}`), '  ', h('span', { class: 'line-add' }, `+ ${b}`)),
-    ...Object.entries(d).filter(([k]) => !['a', 'b'].includes(k)).map(([k, v]) => section(k, v)));
+  document.getElementById('diff-body').replaceChildren(
+    h('p', { class: 'mono' }, h('span', { class: 'line-del' }, `before ${d.a}`), ' → ', h('span', { class: 'line-add' }, `after ${d.b}`)),
+    d.same ? h('p', {}, 'No difference: the same request line, headers and body.') : null,
+    section('Request line', changes(d.request)),
+    section('Headers', changes(d.headers)),
+    section(bodyTitle(d.body), bodyView(d.body)));
   document.getElementById('diff-dialog').showModal();
 }
 
-function section(name, value) {
-  return h('section', { 'data-section': name }, h('h3', {}, name.replace(/_/g, ' ')), part(value));
+function section(title, content) {
+  return h('section', {}, h('h3', {}, title), content);
 }
 
-/** Whatever shape a part of the diff has: a list of changes, a unified text, or nested parts. */
-function part(value) {
-  if (value === null || value === undefined) return h('p', { class: 'muted' }, 'no difference');
-  if (typeof value === 'string') return lines(value);
-  if (typeof value !== 'object') return h('p', {}, String(value));
-  if (Array.isArray(value)) {
-    if (value.length === 0) return h('p', { class: 'muted' }, 'no difference');
-    if (typeof value[0] === 'string') return lines(value.join('\n'));
-    return changes(value);
+function bodyTitle(body) {
+  return { json: 'Body (JSON: by path)', text: 'Body (text: by line)', binary: 'Body (binary)' }[body.kind] || 'Body';
+}
+
+function bodyView(body) {
+  if (body.kind === 'json') return changes(body.changes);
+  if (body.kind === 'binary') {
+    return h('p', {}, body.equal ? 'The same bytes.' : `Different bytes: ${bytes(body.sizes[0])} before, ${bytes(body.sizes[1])} after.`);
   }
-  return h('div', {}, Object.entries(value).map(([k, v]) => (typeof v === 'object' && v !== null) || typeof v === 'string'
-    ? h('div', { 'data-part': k }, h('h4', { class: 'muted' }, k.replace(/_/g, ' ')), part(v))
-    : h('p', {}, `${k.replace(/_/g, ' ')}: ${v}`)));
+  if (body.lines.every((l) => l.tag === 'equal')) return h('p', { class: 'muted' }, 'no difference');
+  return h('pre', { class: 'linediff' }, body.lines.map((l) => h('span', {
+    class: l.tag === 'insert' ? 'line-add' : l.tag === 'delete' ? 'line-del' : '',
+  }, `${l.tag === 'insert' ? '+' : l.tag === 'delete' ? '-' : ' '} ${l.text.replace(/\n$/, '')}`)));
 }
 
-/** A table of changes, columns taken from the change objects (path, kind, before, after…). */
+const show1 = (v) => (v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v));
+
+/** Changes as the API lists them: where, what kind, the value before and after. */
 function changes(list) {
-  const cols = [];
-  for (const c of list) for (const k of Object.keys(c)) if (!cols.includes(k)) cols.push(k);
-  const kindKey = cols.find((k) => ['change', 'kind', 'op', 'type'].includes(k));
+  if (!list || list.length === 0) return h('p', { class: 'muted' }, 'no difference');
   return h('table', { class: 'diff' },
-    h('thead', {}, h('tr', {}, cols.map((c) => h('th', { scope: 'col' }, c)))),
-    h('tbody', {}, list.map((c) => h('tr', { class: kindKey ? String(c[kindKey]) : '' },
-      cols.map((k) => h('td', {}, c[k] === undefined ? '' : typeof c[k] === 'string' ? c[k] : JSON.stringify(c[k])))))));
-}
-
-function lines(text) {
-  return h('pre', { class: 'linediff' }, text.split('\n').map((l) => h('span', {
-    class: l.startsWith('+') ? 'line-add' : l.startsWith('-') ? 'line-del' : '',
-  }, l || ' ')));
+    h('thead', {}, h('tr', {}, ['where', 'change', 'before', 'after'].map((c) => h('th', { scope: 'col' }, c)))),
+    h('tbody', {}, list.map((c) => h('tr', { class: c.kind },
+      h('td', {}, c.at), h('td', {}, c.kind), h('td', { class: 'removed' }, show1(c.before)), h('td', { class: 'added' }, show1(c.after))))));
 }

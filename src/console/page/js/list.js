@@ -28,6 +28,9 @@ const state = {
 
 let body;
 
+/** What the bench reads back while it floods the stream: records heard, rows on screen. */
+export const stats = { streamed: 0, rows: () => state.rows.length };
+
 export function init(hooks) {
   state.hooks = { ...state.hooks, ...hooks };
   body = document.getElementById('list-body');
@@ -115,6 +118,8 @@ function filtered() {
 function show(recs) {
   state.rows = recs;
   state.more = recs.length >= PAGE;
+  seen?.disconnect();
+  wanted.clear();
   state.byId.clear();
   const frag = document.createDocumentFragment();
   for (const r of recs) frag.append(row(r));
@@ -137,6 +142,7 @@ function bar() {
 
 /** One streamed record: shown at once on the live page, counted otherwise. */
 export function streamed(rec) {
+  stats.streamed++;
   if (!live()) {
     state.pending++;
     bar();
@@ -197,6 +203,7 @@ function prepend(recs) {
     const r = keep[i];
     const old = state.byId.get(r.id);
     if (old) {
+      seen?.unobserve(old);
       old.replaceWith(row(r));
       continue;
     }
@@ -209,7 +216,11 @@ function prepend(recs) {
   while (state.rows.length > CAP) {
     const gone = state.rows.pop();
     state.more = true;
-    state.byId.get(gone.id)?.remove();
+    const tr = state.byId.get(gone.id);
+    if (tr) {
+      seen?.unobserve(tr);
+      tr.remove();
+    }
     state.byId.delete(gone.id);
   }
   if (focusedId && state.byId.has(focusedId)) state.byId.get(focusedId).tabIndex = 0;
@@ -217,14 +228,55 @@ function prepend(recs) {
   bar();
 }
 
-function verdictCell(r) {
-  const v = r.verdict || r.signature;
-  if (!v) return h('td', { class: 'sig-none' }, '—');
-  if (v.valid) return h('td', { class: 'sig-valid', title: v.detail || '' }, `✓ ${v.provider || 'valid'}`);
+// Verdicts come from the verify core one record at a time; a record never changes, so each is
+// asked once, only for rows on screen, a few at a time, so a flood of rows is not a flood of checks.
+const verdicts = new Map();
+const VERDICTS_KEPT = 2000;
+const wanted = new Set();
+let asking = 0;
+let seen;
+
+function watch(tr) {
+  seen ||= new IntersectionObserver((entries) => {
+    for (const e of entries) {
+      const id = e.target.dataset.id;
+      if (e.isIntersecting && !verdicts.has(id)) wanted.add(id);
+      else wanted.delete(id);
+    }
+    ask();
+  });
+  seen.observe(tr);
+}
+
+function ask() {
+  while (asking < 4 && wanted.size > 0) {
+    const id = wanted.values().next().value;
+    wanted.delete(id);
+    if (!state.byId.has(id)) continue;
+    asking++;
+    api.signature(id)
+      .then((v) => {
+        verdicts.set(id, v);
+        if (verdicts.size > VERDICTS_KEPT) verdicts.delete(verdicts.keys().next().value);
+        const tr = state.byId.get(id);
+        if (tr) tr.lastElementChild.replaceWith(verdictCell(v));
+      })
+      .catch(() => {}) // the cell keeps its "…"; the detail says why when opened
+      .finally(() => {
+        asking--;
+        ask();
+      });
+  }
+}
+
+function verdictCell(v) {
+  if (v === undefined) return h('td', { class: 'sig-none', title: 'checking…' }, '…');
+  if (v.valid === null || v.valid === undefined) return h('td', { class: 'sig-none', title: v.detail || '' }, '—');
+  if (v.valid) return h('td', { class: 'sig-valid', title: v.detail || '' }, `✓ ${v.provider}`);
   if (v.reason === 'missing_secret' || v.reason === 'unsupported') {
     return h('td', { class: 'sig-none', title: v.detail || '' }, v.reason.replace('_', ' '));
   }
-  return h('td', { class: 'sig-invalid', title: v.detail || '' }, `✗ ${v.reason || 'invalid'}`);
+  return h('td', { class: 'sig-invalid', title: v.detail || '' }, `✗ ${v.reason}`);
 }
 
 function row(r) {
@@ -241,8 +293,9 @@ function row(r) {
     h('td', { title: r.provider ? `${r.provider}` : '' }, r.event_type || '—'),
     h('td', { class: `st-${r.status}`, title: r.error || '' }, `${r.status}${code}`),
     h('td', { class: 'num' }, millis(r.duration_ms)),
-    verdictCell(r));
+    verdictCell(verdicts.get(r.id)));
   state.byId.set(r.id, tr);
+  watch(tr);
   return tr;
 }
 

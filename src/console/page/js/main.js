@@ -34,6 +34,9 @@ function showView(name) {
   if (name === 'console') consoleView.shown();
 }
 
+// For bench/console-browser.sh, read through WebDriver.
+window.hookctlConsole = { stats: () => ({ streamed: list.stats.streamed, rows: list.stats.rows() }) };
+
 const live = $('live');
 stream({
   onRecord: list.streamed,

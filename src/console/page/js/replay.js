@@ -113,7 +113,7 @@ async function bulk() {
     result.textContent = 'the rate must be a number above 0, e.g. 10';
     return;
   }
-  const body = { ...currentFilter(), resign: document.getElementById('bulk-resign').checked, rate, limit };
+  const body = { filter: { ...currentFilter(), limit }, resign: document.getElementById('bulk-resign').checked, rate };
   const to = document.getElementById('bulk-to').value.trim();
   if (to) body.to = to;
   result.textContent = `replaying at ${rate}/s…`;
@@ -125,13 +125,11 @@ async function bulk() {
   }
 }
 
-/** "3 replays: 2 delivered, 1 failed", from the records or the totals the API answers. */
+/** "3 replays: 2 delivered, 1 not", with the new records' ids to open. */
 function summary(answer) {
-  const recs = Array.isArray(answer) ? answer : answer.records || answer.replays || [];
-  const counts = {};
-  for (const r of recs) counts[r.status] = (counts[r.status] || 0) + 1;
-  const totals = answer.totals || counts;
-  const n = answer.count ?? recs.length;
-  return h('span', {}, `${n} ${n === 1 ? 'replay' : 'replays'}: `,
-    Object.entries(totals).map(([k, v]) => `${v} ${k}`).join(', ') || 'none matched');
+  const n = answer.replayed;
+  return h('span', {}, `${n} ${n === 1 ? 'replay' : 'replays'}: ${answer.delivered} delivered, ${n - answer.delivered} not. `,
+    (answer.records || []).slice(0, 20).map((r) => h('span', {},
+      h('button', { type: 'button', class: 'link mono', onclick: () => { document.getElementById('bulk-dialog').close(); hooks.opened(r.id); } }, r.id),
+      ` ${r.status}${r.response ? ` ${r.response.status}` : ''}; `)));
 }
