@@ -191,13 +191,7 @@ fn lint(args: EventsLintArgs, catalog: &Catalog, ctx: &Ctx) -> Result<Exit> {
     } else {
         input::read_file(&args.file, "FILE")?
     };
-    let violations = match event.parse_payload(&bytes) {
-        Ok(payload) => event.validate(&payload)?,
-        Err(e) => vec![crate::events::Violation {
-            path: "$".into(),
-            message: e,
-        }],
-    };
+    let violations = event.lint(&bytes)?;
     if ctx.style.json {
         output::json(&json!({
             "event": event.id,

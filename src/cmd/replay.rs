@@ -1,24 +1,20 @@
 //! `hookctl replay`: send stored deliveries again — byte-exact, or re-signed with a fresh
 //! timestamp — to their original URL or any other, each recorded as a new delivery.
 
-use std::sync::Arc;
-use std::time::Duration;
-
 use anyhow::Result;
 use colored::Colorize;
 
 use super::Ctx;
 use super::shared::batch::{self, Pace, Totals};
+use super::shared::resend::{self, Edit, KeyFlags, Resign};
 use super::shared::selection::Selection;
-use super::shared::{input, provider_lookup, record_lookup};
+use super::shared::{input, record_lookup};
 use crate::bail_usage;
 use crate::cli::{LogFilters, ReplayArgs};
-use crate::http::{Outgoing, Sender, on_the_wire, retarget};
-use crate::message::Delivery;
-use crate::output::{self, Exit, usage};
+use crate::http::{Outgoing, Sender, on_the_wire};
+use crate::output::{self, Exit};
 use crate::signature::crypto::human_seconds;
-use crate::signature::{self, KeyMaterial, Scheme};
-use crate::store::{Record, Source, Store, credentials};
+use crate::store::{Record, Store, credentials};
 
 pub fn run(args: ReplayArgs, ctx: &Ctx) -> Result<Exit> {
     let timeout = input::parse_timeout(&args.timeout, "--timeout")?;
@@ -28,14 +24,18 @@ pub fn run(args: ReplayArgs, ctx: &Ctx) -> Result<Exit> {
         bail_usage!("no stored delivery matches: check the ids or filters with `hookctl logs`");
     }
     let resign = if args.resign {
-        Some(Resign::new(&args, ctx, &records)?)
+        Some(resigner(&args, ctx, &records)?)
     } else {
         None
     };
 
+    let edit = Edit {
+        to: args.to.clone(),
+        ..Default::default()
+    };
     let mut plan = Vec::with_capacity(records.len());
     for r in &records {
-        plan.push(prepare(r, &args, resign.as_ref(), timeout)?);
+        plan.push(resend::prepare(r, &edit, resign.as_ref(), timeout)?);
     }
     if args.dry_run {
         for out in &plan {
@@ -100,7 +100,7 @@ fn resign_hint(
                 .is_some_and(|a| REFUSED.contains(&a.status))
         })
         .find_map(|(original, replay)| {
-            let scheme = signed_by(original)?;
+            let scheme = resend::signed_by(original)?;
             let window = scheme.info().tolerance_seconds?;
             let age = (now - original.created_at).num_seconds();
             (age > window as i64).then(|| {
@@ -113,18 +113,6 @@ fn resign_hint(
                 )
             })
         })
-}
-
-/// The scheme that signed a stored delivery: the one its record names, else the one its
-/// headers point to (`listen` without `--verify-provider` records no provider).
-fn signed_by(r: &Record) -> Option<signature::registry::SchemeRef> {
-    let registry = signature::Registry::builtin();
-    match &r.provider {
-        Some(p) => registry.get(p),
-        None => signature::registry::detect(registry, &r.request.headers)
-            .into_iter()
-            .next(),
-    }
 }
 
 /// The records to replay, oldest first: the ids given (each must exist), or those the filters
@@ -165,77 +153,24 @@ fn has_filters(f: &LogFilters) -> bool {
         || !f.conditions.is_empty()
 }
 
-/// How to re-sign: the scheme and key material, resolved once for the whole batch.
-struct Resign {
-    scheme: Arc<dyn Scheme>,
-    key: KeyMaterial,
-}
-
-impl Resign {
-    fn new(args: &ReplayArgs, ctx: &Ctx, records: &[Record]) -> Result<Self> {
-        let config = ctx.config()?;
-        let provider = match (
-            &args.provider,
-            records.iter().find_map(|r| r.provider.clone()),
-        ) {
-            (Some(p), _) => p.clone(),
-            (None, Some(p)) => p,
-            (None, None) => bail_usage!(
-                "--resign needs --provider ID: the stored deliveries do not say which provider signed them"
-            ),
-        };
-        let scheme = provider_lookup::scheme(&provider, &Default::default(), &config)?;
-        let mut key = super::shared::key_lookup::key_for(
-            scheme.as_ref(),
-            args.secret.as_deref(),
-            args.private_key.as_deref(),
-            super::shared::key_lookup::NewKey::Saved,
-            ctx,
-        )?;
-        key.key_id = args.key_id.clone();
-        Ok(Resign { scheme, key })
-    }
-}
-
-/// The request to send for one stored record.
-fn prepare(
-    r: &Record,
-    args: &ReplayArgs,
-    resign: Option<&Resign>,
-    timeout: Duration,
-) -> Result<Outgoing> {
-    let url = retarget(&r.request.url, args.to.as_deref()).map_err(usage)?;
-    let mut delivery = Delivery::from(r.request.clone());
-    delivery.url = Some(url);
-    if let Some(rs) = resign {
-        let req = rs
-            .key
-            .sign_request(chrono::Utc::now().timestamp(), signature::new_message_id());
-        signature::attach(rs.scheme.as_ref(), &mut delivery, req).map_err(usage)?;
-    } else if let Some((name, _)) = delivery
-        .headers
-        .iter()
-        .find(|(_, v)| v.contains(crate::store::REDACTED))
-    {
-        bail_usage!(
-            "{} carries a credential that was masked in the log ({name}): replay it with --resign --secret",
-            r.id
-        );
-    }
-    let mut out = Outgoing::new(
-        Source::Replay,
-        &delivery.method,
-        delivery.url.as_deref().unwrap_or_default(),
-        delivery.headers,
-        delivery.body,
-    );
-    out.event_type = r.event_type.clone();
-    out.provider = resign
-        .map(|rs| rs.scheme.info().id.clone())
-        .or_else(|| r.provider.clone());
-    out.replay_of = Some(r.id.clone());
-    out.timeout = timeout;
-    Ok(out)
+/// How to re-sign the batch: `--provider`, else the provider the records name.
+fn resigner(args: &ReplayArgs, ctx: &Ctx, records: &[Record]) -> Result<Resign> {
+    let provider = match (
+        &args.provider,
+        records.iter().find_map(|r| r.provider.clone()),
+    ) {
+        (Some(p), _) => p.clone(),
+        (None, Some(p)) => p,
+        (None, None) => bail_usage!(
+            "--resign needs --provider ID: the stored deliveries do not say which provider signed them"
+        ),
+    };
+    let flags = KeyFlags {
+        secret: args.secret.clone(),
+        private_key: args.private_key.clone(),
+        key_id: args.key_id.clone(),
+    };
+    Resign::new(&provider, &flags, ctx)
 }
 
 /// One line per replay (JSON: the new record), credentials masked as `logs` shows them.

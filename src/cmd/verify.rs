@@ -6,12 +6,12 @@ use anyhow::Result;
 use colored::Colorize;
 
 use super::Ctx;
-use super::shared::{input, key_lookup, provider_lookup, record_lookup};
+use super::shared::{input, judge, provider_lookup, record_lookup};
 use crate::bail_usage;
 use crate::cli::VerifyArgs;
 use crate::message::Delivery;
 use crate::output::{self, Exit, usage};
-use crate::signature::{Reason, Scheme, Verdict, VerifyOptions, detect, diagnose};
+use crate::signature::{Reason, Scheme, Verdict, VerifyOptions, detect};
 
 pub fn run(args: VerifyArgs, ctx: &Ctx) -> Result<Exit> {
     let config = ctx.config()?;
@@ -56,20 +56,14 @@ pub fn run(args: VerifyArgs, ctx: &Ctx) -> Result<Exit> {
         )?]
     };
 
-    let (scheme, mut verdict) = key_lookup::first_valid(&candidates, |scheme| {
-        let keys = key_lookup::verify_keys(scheme, &args.secret, public_key.clone(), &config)?;
-        let verdict = scheme.verify(&delivery, &keys, &opts);
-        Ok::<_, anyhow::Error>(diagnose::explain(scheme, &delivery, &keys, &opts, verdict))
-    })?
-    .expect("at least one candidate");
-    let tried: Vec<String> = candidates.iter().map(|s| s.info().id.clone()).collect();
-    if !verdict.is_valid() && tried.len() > 1 {
-        verdict.hints.push(format!(
-            "the headers fit {}; this report is for {}: pass --provider to pick another",
-            tried.join(", "),
-            scheme.info().id
-        ));
-    }
+    let given = judge::GivenKeys {
+        secrets: args.secret.clone(),
+        public_key,
+    };
+    let judge::Judgement {
+        scheme, verdict, ..
+    } = judge::judge(&delivery, &candidates, &given, &config, &opts)?
+        .expect("at least one candidate");
     let code = if verdict.is_valid() {
         Exit::Ok
     } else if verdict.reason.is_unusable_input() {

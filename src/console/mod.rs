@@ -4,6 +4,7 @@ pub mod api;
 mod assets;
 pub mod bind;
 mod db;
+pub mod diff;
 mod feed;
 pub mod security;
 pub mod state;
@@ -32,11 +33,12 @@ impl Console {
     pub fn new(ctx: Ctx, addr: SocketAddr) -> Result<Console> {
         let path = crate::store::path(ctx.global.db.as_deref())?;
         // Opened once here, so a broken log fails the command before it prints a URL.
-        crate::store::Store::open(&path)?;
+        let sender = crate::http::Sender::new(Some(crate::store::Store::open(&path)?))?;
         let db = Arc::new(Db::new(path));
         Ok(Console {
             state: Arc::new(State {
                 feed: Feed::new(db.clone()),
+                sender,
                 db,
                 guard: Arc::new(Guard::new(addr, security::new_token())),
                 ctx,

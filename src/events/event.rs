@@ -234,6 +234,18 @@ impl Event {
         }
     }
 
+    /// Checks a payload as bytes (`events lint`, the console's editor): one that cannot be read
+    /// is one violation at `$`; an empty list means valid.
+    pub fn lint(&self, bytes: &[u8]) -> Result<Vec<Violation>> {
+        match self.parse_payload(bytes) {
+            Ok(payload) => self.validate(&payload),
+            Err(message) => Ok(vec![Violation {
+                path: "$".into(),
+                message,
+            }]),
+        }
+    }
+
     /// Checks a payload against the schema; an empty list means valid.
     pub fn validate(&self, payload: &Value) -> Result<Vec<Violation>> {
         let schema = self.schema();

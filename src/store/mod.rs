@@ -314,6 +314,19 @@ impl Store {
         Ok(out)
     }
 
+    /// Every attempt of the delivery `first` began (it and its retries), oldest first.
+    pub fn attempts(&self, first: &str) -> Result<Vec<Record>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM deliveries WHERE id = ?1 OR retry_of = ?1 ORDER BY created_ms, seq"
+        ))?;
+        let mut rows = stmt.query([first])?;
+        let mut out = Vec::new();
+        while let Some(row) = rows.next()? {
+            out.push(row_to_record(row)?);
+        }
+        Ok(out)
+    }
+
     /// The highest sequence number written so far (0 for an empty log).
     pub fn last_seq(&self) -> Result<i64> {
         Ok(self

@@ -17,30 +17,17 @@ pub async fn list(
     State(state): State<Arc<Console>>,
     RawQuery(query): RawQuery,
 ) -> Result<Response, ApiError> {
-    let mut params = ListParams::parse(query.as_deref())?;
+    let params = ListParams::parse(query.as_deref())?;
     let bytes = state
         .db
         .run(move |store| {
-            if let Some(id) = params.before.take() {
-                let Some(at) = store.position(&id)? else {
-                    return Err(crate::output::usage(format!(
-                        "before '{id}' is no record's id: give the id the previous page ended with"
-                    )));
-                };
-                params.selection.query.after_position = Some(at);
-            }
             let mut out = b"[".to_vec();
-            let mut n = 0usize;
-            params.selection.scan(store, 0, |_, r| {
-                if !params.text_matches(&r) {
-                    return Ok(true);
-                }
-                if n > 0 {
+            params.scan(store, |r| {
+                if out.len() > 1 {
                     out.push(b',');
                 }
                 out.extend(shown::to_json(&r));
-                n += 1;
-                Ok(params.limit == 0 || n < params.limit)
+                Ok(())
             })?;
             out.push(b']');
             Ok(out)
@@ -63,6 +50,21 @@ pub async fn detail(
     let record = find(&state, id).await?;
     let bytes = serde_json::to_vec(&shown::masked(&record, &reveal)).expect("a record serialises");
     Ok(shown::json_response(bytes))
+}
+
+/// Every attempt of the delivery this record is one attempt of (its first and the retries),
+/// oldest first.
+pub async fn attempts(
+    State(state): State<Arc<Console>>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let record = find(&state, id).await?;
+    let first = record.retry_of.clone().unwrap_or(record.id);
+    let all = state.db.run(move |s| s.attempts(&first)).await?;
+    let shown: Vec<_> = all.iter().map(|r| shown::masked(r, &[])).collect();
+    Ok(shown::json_response(
+        serde_json::to_vec(&shown).expect("records serialise"),
+    ))
 }
 
 /// The record a path names, or a 404 saying so.

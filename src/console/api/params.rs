@@ -88,6 +88,33 @@ impl ListParams {
         })
     }
 
+    /// Calls `each` with the page's records, newest first: after `before`, holding `q`, at most
+    /// `limit` of them (0: all).
+    pub fn scan(
+        &self,
+        store: &crate::store::Store,
+        mut each: impl FnMut(Record) -> Result<()>,
+    ) -> Result<()> {
+        let mut selection = self.selection.clone();
+        if let Some(id) = &self.before {
+            let Some(at) = store.position(id)? else {
+                return Err(usage(format!(
+                    "before '{id}' is no record's id: give the id the previous page ended with"
+                )));
+            };
+            selection.query.after_position = Some(at);
+        }
+        let mut n = 0usize;
+        selection.scan(store, 0, |_, r| {
+            if !self.text_matches(&r) {
+                return Ok(true);
+            }
+            each(r)?;
+            n += 1;
+            Ok(self.limit == 0 || n < self.limit)
+        })
+    }
+
     /// Whether a record the selection chose also holds the searched text in a body.
     pub fn text_matches(&self, r: &Record) -> bool {
         let Some(re) = &self.text else {
