@@ -90,7 +90,8 @@ async function generate() {
   if (!event) return;
   try {
     const g = await api.event(event.id);
-    $('payload').value = g.sample.body;
+    // JSON opens indented for editing; what is sent is what the box holds, signed as it is.
+    $('payload').value = g.content_type.includes('json') ? JSON.stringify(g.sample.payload, null, 2) : g.sample.body;
     $('composer-event').textContent = `${event.id} · ${g.content_type}`;
     $('send-button').disabled = false;
     check();

@@ -27,12 +27,13 @@ export async function show(a = picked[0], b = picked[1]) {
     notify(`diff failed: ${e.message}`);
     return;
   }
-  document.getElementById('diff-body').replaceChildren(
+  document.getElementById('diff-body').replaceChildren(...[
     h('p', { class: 'mono' }, h('span', { class: 'line-del' }, `before ${d.a}`), ' → ', h('span', { class: 'line-add' }, `after ${d.b}`)),
     d.same ? h('p', {}, 'No difference: the same request line, headers and body.') : null,
     section('Request line', changes(d.request)),
     section('Headers', changes(d.headers)),
-    section(bodyTitle(d.body), bodyView(d.body)));
+    section(bodyTitle(d.body), bodyView(d.body)),
+  ].filter(Boolean));
   document.getElementById('diff-dialog').showModal();
 }
 
