@@ -526,3 +526,145 @@ async fn copy_as_curl_and_raw_http_give_what_logs_show_prints() {
         har["log"]["entries"][0]["_hookctl"]
     );
 }
+
+#[tokio::test]
+async fn a_masked_credential_is_shown_only_when_clicked() {
+    let _one = one_browser();
+    let w = World::new().await;
+    let id = w.trigger("github.push", &["-H", "X-Api-Key: k3y-only-on-click"]);
+    w.open(&id).await;
+    let before = w.browser.text_contains("#detail", "click to reveal").await;
+    assert!(!before.contains("k3y-only-on-click"), "{before}");
+    let html = w
+        .browser
+        .eval("return document.documentElement.outerHTML")
+        .await;
+    assert!(
+        !html.as_str().unwrap().contains("k3y-only-on-click"),
+        "the credential reached the page before the click"
+    );
+    w.browser
+        .find("#detail button[aria-label='Reveal x-api-key']")
+        .await
+        .click()
+        .await
+        .unwrap();
+    w.browser
+        .text_contains("#detail", "k3y-only-on-click")
+        .await;
+}
+
+#[tokio::test]
+async fn older_and_newest_page_through_the_log_a_hundred_at_a_time() {
+    let _one = one_browser();
+    let w = World::new().await;
+    let out = hookctl(w.dir.path())
+        .args(["trigger", "ticket.created", "-n", "130", "-c", "8", "--to"])
+        .arg(w.target.url("/many"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let newest = w.trigger("invoice.paid", &[]);
+    w.row(&newest).await;
+    w.browser.find("#newest-button").await; // present; disabled on the newest page
+    // Live rows stack on top of the first page: back to one page of 100 first.
+    w.browser
+        .eval("document.getElementById('filter-form').requestSubmit()")
+        .await;
+    w.browser
+        .until(
+            "a first page of 100",
+            "return document.querySelectorAll('#list-body tr').length === 100",
+        )
+        .await;
+    let first = w.listed().await;
+    assert_eq!(first[0], newest);
+    w.browser.find("#older-button").await.click().await.unwrap();
+    w.browser
+        .until(
+            "the second page: the 31 older ones",
+            "return document.querySelectorAll('#list-body tr').length === 31",
+        )
+        .await;
+    let second = w.listed().await;
+    assert!(second.iter().all(|id| !first.contains(id)), "pages overlap");
+    w.browser.text_contains("#list-status", "page 2").await;
+    let older_disabled = w
+        .browser
+        .eval("return document.getElementById('older-button').disabled")
+        .await;
+    assert_eq!(older_disabled, true, "nothing older than the last page");
+    w.browser
+        .find("#newest-button")
+        .await
+        .click()
+        .await
+        .unwrap();
+    w.browser
+        .until(
+            "back on the newest page",
+            &format!("return document.querySelector('#list-body tr')?.dataset.id === '{newest}'"),
+        )
+        .await;
+}
+
+#[tokio::test]
+async fn bulk_replay_sends_every_delivery_the_filter_matches_to_another_url() {
+    let _one = one_browser();
+    let w = World::new().await;
+    let a = w.trigger("stripe.charge.succeeded", &[]);
+    let b = w.trigger("stripe.charge.refunded", &[]);
+    let other = w.trigger("github.push", &[]);
+    w.row(&other).await;
+    let filter = w.browser.find("#filter").await;
+    filter.send_keys("event:'charge.*'").await.unwrap();
+    filter.send_keys(&Key::Enter.to_string()).await.unwrap();
+    w.browser
+        .until(
+            "the filter applied",
+            "return document.querySelectorAll('#list-body tr').length === 2",
+        )
+        .await;
+    w.browser.find("#bulk-button").await.click().await.unwrap();
+    w.browser.text_contains("#bulk-filter", "charge.*").await;
+    w.browser
+        .find("#bulk-to")
+        .await
+        .send_keys(&w.target.url("/bulk"))
+        .await
+        .unwrap();
+    let rate = w.browser.find("#bulk-rate").await;
+    rate.clear().await.unwrap();
+    rate.send_keys("20").await.unwrap();
+    w.browser
+        .find("#bulk-form button[type=submit]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let got = [w.target.next(), w.target.next()];
+    assert!(got.iter().all(|r| r.target == "/bulk"), "{got:?}");
+    // Byte-exact: the stored bodies, oldest first.
+    let stored = |id: &str| {
+        let out = hookctl(w.dir.path())
+            .args(["logs", "show", id, "--json"])
+            .output()
+            .unwrap();
+        common::stdout_json(&out)["request"]["body"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(got[0].body, stored(&a).as_bytes());
+    assert_eq!(got[1].body, stored(&b).as_bytes());
+    assert!(
+        w.target.drain().is_empty(),
+        "the push was not in the filter"
+    );
+    let result = w.browser.text_contains("#bulk-result", "2 replays").await;
+    assert!(result.contains("2 delivered"), "{result}");
+}
