@@ -930,7 +930,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__listen)
-            opts="-q -v -h --forward-to --relay --token --name --port --events --verify-provider --secret --public-key --respond --ready-file --timeout --json --color --quiet --verbose --config --db --no-input --help"
+            opts="-q -v -h --forward-to --relay --token --name --port --events --verify-provider --secret --public-key --respond --ready-file --inspect --no-inspect --timeout --json --color --quiet --verbose --config --db --no-input --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -977,6 +977,10 @@ _hookctl() {
                     return 0
                     ;;
                 --ready-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --inspect)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

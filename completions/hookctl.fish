@@ -2059,12 +2059,14 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l secret -d 'Se
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l public-key -d 'Public key for --verify-provider\'s asymmetric schemes (Discord, SendGrid, Plaid, …): hex, base64, PEM, whpk_, or JWK (text or file path) [default: the provider\'s key pair in the config]' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l respond -d 'Status to answer with when there is no --forward-to' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l ready-file -d 'Write the public URL to this file once listen can receive (CI waits on it)' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l inspect -d 'Where the web console serves (as `hookctl inspect`); when its port is taken, the next free one' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l timeout -d 'How long a local target may take to answer before the sender gets 504' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l config -d 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]' -r -F
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l db -d 'Delivery log database [default: $XDG_DATA_HOME/hookctl/deliveries.db]' -r -F
+complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l no-inspect -d 'Do not serve the web console'
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -l json -d 'Machine output on stdout: one JSON document (streaming commands: one object per line)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -s q -l quiet -d 'Print nothing but the result (no progress, no hints on stderr)'
 complete -c hookctl -n "__fish_hookctl_using_subcommand listen" -s v -l verbose -d 'More logging on stderr (-v, -vv)'

@@ -72,6 +72,14 @@ pub struct ListenArgs {
     #[arg(long, value_name = "FILE")]
     pub ready_file: Option<PathBuf>,
 
+    /// Where the web console serves (as `hookctl inspect`); when its port is taken, the next free one.
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:4040")]
+    pub inspect: std::net::SocketAddr,
+
+    /// Do not serve the web console.
+    #[arg(long, conflicts_with = "inspect")]
+    pub no_inspect: bool,
+
     /// How long a local target may take to answer before the sender gets 504.
     #[arg(
         long,

@@ -31,6 +31,7 @@ use super::Ctx;
 use super::shared::{input, key_lookup, provider_lookup, ready_file};
 use crate::bail_usage;
 use crate::cli::{GenericArgs, ListenArgs};
+use crate::console;
 use crate::output::{Exit, usage};
 use crate::signature::KeyKind;
 use crate::store::writer::{self, LogWriter};
@@ -242,6 +243,10 @@ async fn listen(
                         if let Some(f) = &args.ready_file {
                             ready_file::write(f, &public_url)?;
                         }
+                        // Once receiving: a listen refused by its relay prints its one error line only.
+                        if !args.no_inspect {
+                            serve_console(args.inspect, ctx, relay_stop.clone()).await;
+                        }
                         eprintln!("Ready: {public_url} -> {targets}");
                     }
                     if buffered > 0 {
@@ -277,5 +282,32 @@ async fn listen(
         Ok(Err(ClientError::Usage(m))) => Err(usage(m)),
         Ok(Err(e)) => Err(anyhow::anyhow!(e)),
         Err(e) => Err(anyhow::anyhow!("the tunnel client failed: {e}")),
+    }
+}
+
+/// The web console beside listen, as ngrok's inspector sits beside its tunnel: its URL printed,
+/// stopped with the relay. One that cannot start is said and skipped; listen goes on receiving.
+async fn serve_console(addr: SocketAddr, ctx: &Ctx, stop: CancellationToken) {
+    let started = async {
+        let bound = console::bind::bind(addr).await?;
+        let c = console::Console::new(ctx.clone(), bound.addr)?;
+        Ok::<_, anyhow::Error>((bound, c))
+    };
+    match started.await {
+        Ok((bound, c)) => {
+            if let Some(w) = console::bind::exposure_warning(bound.addr) {
+                eprintln!("{}", ctx.style.stderr_paint(&w, |t| t.yellow()));
+            }
+            eprintln!("{}", console::bind::url_line(&c.url(), bound.moved_from));
+            tokio::spawn(async move {
+                if let Err(e) = c.serve(bound.listener, stop).await {
+                    eprintln!("warning: the web console stopped: {e:#}");
+                }
+            });
+        }
+        Err(e) => eprintln!(
+            "{} no web console: {e:#} (--inspect ADDR moves it, --no-inspect turns it off)",
+            ctx.style.stderr_paint("warning:", |t| t.yellow())
+        ),
     }
 }
