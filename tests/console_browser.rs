@@ -30,6 +30,11 @@ struct World {
 
 impl World {
     async fn new() -> World {
+        World::with_flags(&[]).await
+    }
+
+    /// With more Chromium flags (a dark colour scheme).
+    async fn with_flags(flags: &[&str]) -> World {
         let dir = tempfile::tempdir().unwrap();
         let config = dir.path().join("config.toml");
         std::fs::write(&config, format!("[secrets]\nstripe = \"{SECRET}\"\n")).unwrap();
@@ -39,7 +44,7 @@ impl World {
             dir.path(),
             &[("HOOKCTL_CONFIG", &config), ("HOOKCTL_DB", &db)],
         );
-        let browser = Browser::start().await;
+        let browser = Browser::start_with(flags).await;
         // The token in the URL becomes a cookie, and the page comes back without it.
         browser.goto(&console.url).await;
         browser
@@ -667,4 +672,34 @@ async fn bulk_replay_sends_every_delivery_the_filter_matches_to_another_url() {
     );
     let result = w.browser.text_contains("#bulk-result", "2 replays").await;
     assert!(result.contains("2 delivered"), "{result}");
+}
+
+#[tokio::test]
+async fn the_page_follows_a_dark_colour_scheme_with_light_text_on_dark() {
+    let _one = one_browser();
+    let w = World::with_flags(&[
+        "--force-dark-mode",
+        "--blink-settings=preferredColorScheme=0",
+    ])
+    .await;
+    let id = w.trigger("stripe.invoice.paid", &[]);
+    w.open(&id).await;
+    // Relative luminance (WCAG) of the page's background and text, and their contrast ratio.
+    let ratio = w
+        .browser
+        .eval(
+            "const lum = (c) => { const [r, g, b] = c.match(/\\d+/g).slice(0, 3).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+             const s = getComputedStyle(document.body); const bg = lum(s.backgroundColor), fg = lum(s.color);
+             return { bg, fg, ratio: (fg + 0.05) / (bg + 0.05) };",
+        )
+        .await;
+    assert!(
+        ratio["bg"].as_f64().unwrap() < 0.05,
+        "a dark background: {ratio}"
+    );
+    assert!(
+        ratio["ratio"].as_f64().unwrap() > 7.0,
+        "text readable on it (WCAG AAA): {ratio}"
+    );
+    w.browser.screenshot("console-dark").await;
 }

@@ -132,7 +132,7 @@ function bar() {
   const n = state.rows.length;
   const page = state.cursors.length + 1;
   document.getElementById('list-status').textContent =
-    n === 0 ? 'no deliveries match' : `${n} deliveries${page > 1 ? `, page ${page}` : ''}${live() ? ', live' : ''}`;
+    n === 0 ? 'no deliveries match' : `${n} ${n === 1 ? 'delivery' : 'deliveries'}${page > 1 ? `, page ${page}` : ''}${live() ? ', live' : ''}`;
   document.getElementById('newest-button').disabled = live();
   document.getElementById('older-button').disabled = !state.more;
   const pill = document.getElementById('new-button');
