@@ -207,6 +207,30 @@ async fn the_filter_box_narrows_the_list_with_the_filters_of_logs() {
     filter.send_keys(&Key::Enter.to_string()).await.unwrap();
     let notice = w.browser.text_contains("#notice", "unknown filter").await;
     assert!(notice.contains("event:"), "{notice}");
+
+    // The search box finds text inside bodies, as `q` does for the API.
+    let body = w.body_file("needle", 77);
+    let needle = w.trigger(
+        "stripe.charge.succeeded",
+        &["--data", body.to_str().unwrap()],
+    );
+    let filter = w.browser.find("#filter").await;
+    filter.clear().await.unwrap();
+    w.browser
+        .find("#search")
+        .await
+        .send_keys("evt_needle")
+        .await
+        .unwrap();
+    w.browser
+        .until(
+            "the search narrowed the list to the one body holding it",
+            &format!(
+                "const ids = Array.from(document.querySelectorAll('#list-body tr')).map(r => r.dataset.id); \
+                 return ids.length === 1 && ids[0] === '{needle}'"
+            ),
+        )
+        .await;
 }
 
 #[tokio::test]
@@ -702,4 +726,96 @@ async fn the_page_follows_a_dark_colour_scheme_with_light_text_on_dark() {
         "text readable on it (WCAG AAA): {ratio}"
     );
     w.browser.screenshot("console-dark").await;
+}
+
+#[tokio::test]
+async fn bodies_show_by_type_form_fields_xml_and_a_hex_dump_for_binary() {
+    let _one = one_browser();
+    let w = World::new().await;
+    let form = w.trigger("twilio.message.received", &[]);
+    let xml_file = w.dir.path().join("order.xml");
+    std::fs::write(&xml_file, r#"<?xml version="1.0"?><order id="7"><item sku="A1">Tee</item><total>12.50</total></order>"#).unwrap();
+    let xml = w.trigger(
+        "stripe.charge.succeeded",
+        &[
+            "--data",
+            xml_file.to_str().unwrap(),
+            "-H",
+            "Content-Type: application/xml",
+        ],
+    );
+    let bin_file = w.dir.path().join("blob.bin");
+    std::fs::write(&bin_file, [0u8, 159, 146, 150, 255, b'h', b'i', 10]).unwrap();
+    let bin = w.trigger(
+        "stripe.charge.succeeded",
+        &[
+            "--data",
+            bin_file.to_str().unwrap(),
+            "-H",
+            "Content-Type: application/octet-stream",
+        ],
+    );
+
+    w.open(&form).await;
+    w.browser
+        .text_contains("#detail .body-meta", "form fields")
+        .await;
+    w.browser
+        .text_contains("#detail .bodyview table.kv", "MessageSid")
+        .await;
+
+    w.open(&xml).await;
+    w.browser.text_contains("#detail .body-meta", "XML").await;
+    let pretty = w
+        .browser
+        .text_contains("#detail .bodyview pre.body", "<order")
+        .await;
+    assert!(
+        pretty.contains("\n  <item sku=\"A1\">Tee</item>"),
+        "indented: {pretty}"
+    );
+
+    w.open(&bin).await;
+    w.browser
+        .text_contains("#detail .body-meta", "binary")
+        .await;
+    let hex = w.browser.text_contains("#detail pre.hex", "00000000").await;
+    assert!(hex.contains("00 9f 92 96 ff 68 69 0a"), "{hex}");
+    assert!(hex.contains("|.....hi.|"), "{hex}");
+}
+
+#[tokio::test]
+async fn the_detail_lists_every_attempt_of_a_retried_delivery() {
+    let _one = one_browser();
+    let w = World::new().await;
+    w.target.respond_with(&[(503, &[])]);
+    let out = hookctl(w.dir.path())
+        .args([
+            "trigger",
+            "stripe.invoice.paid",
+            "--retries",
+            "1",
+            "--backoff",
+            "10ms",
+            "--json",
+            "--to",
+        ])
+        .arg(w.target.url("/flaky"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let last = common::stdout_json(&out)["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    w.open(&last).await;
+    let attempts = w.browser.text_contains("#detail", "Attempts (2)").await;
+    assert!(
+        attempts.contains("failed 503") && attempts.contains("delivered 200"),
+        "{attempts}"
+    );
 }

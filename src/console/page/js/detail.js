@@ -71,7 +71,8 @@ function render(rec) {
   current = rec;
   const req = rec.request || {};
   const attemptsOf = rec.attempts || [];
-  panel.replaceChildren(
+  // replaceChildren takes nodes, not arrays: flatten the optional parts and drop the absent ones.
+  panel.replaceChildren(...[
     h('div', { class: 'detail-head' },
       h('h2', { id: 'detail-title' }, rec.event_type || `${req.method || ''} delivery`),
       h('span', { class: `st-${rec.status}` }, rec.status),
@@ -95,7 +96,7 @@ function render(rec) {
     h('h3', {}, 'Answer'),
     answerView(rec),
     attemptsOf.length > 1 ? [h('h3', {}, `Attempts (${attemptsOf.length})`), attemptsView(rec, attemptsOf)] : null,
-  );
+  ].flat().filter(Boolean));
   panel.setAttribute('aria-labelledby', 'detail-title');
 }
 
