@@ -38,12 +38,16 @@ function showView(name) {
 window.hookctlConsole = { stats: () => ({ streamed: list.stats.streamed, rows: list.stats.rows() }) };
 
 const live = $('live');
+let wasDown = false;
 stream({
   onRecord: list.streamed,
   onLagged: list.lagged,
   onState: (up) => {
     live.textContent = up ? 'live' : 'disconnected, retrying…';
     live.className = `live ${up ? 'on' : 'off'}`;
+    // What was written while the stream was down never comes through it: ask the list again.
+    if (up && wasDown) list.lagged(0);
+    wasDown = !up;
   },
 });
 
