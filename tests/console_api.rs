@@ -356,6 +356,29 @@ async fn a_record_is_the_shape_of_logs_json_with_credentials_masked_unless_one_i
         .await;
     assert_eq!(shown["request"]["headers"][0][1], "Bearer s3cret");
     assert_eq!(shown["request"]["headers"][1][1], "[redacted by hookctl]");
+    // Copy as curl / raw / HAR: what `logs show --format` prints, masked alike.
+    for format in ["curl", "raw", "har"] {
+        let out = env
+            .hookctl()
+            .args(["logs", "show", &r.id, "--format", format])
+            .output()
+            .unwrap();
+        let api = c
+            .get(&format!("/api/deliveries/{}/as/{format}", r.id))
+            .send()
+            .await
+            .unwrap()
+            .bytes()
+            .await
+            .unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&api).trim_end(),
+            String::from_utf8_lossy(&out.stdout).trim_end(),
+            "{format}"
+        );
+    }
+    let attempts = c.ids(&format!("/api/deliveries/{}/attempts", r.id)).await;
+    assert_eq!(attempts, [r.id.clone()]);
     let missing = c.get("/api/deliveries/dlv_nothing").send().await.unwrap();
     assert_eq!(missing.status(), 404);
 }
@@ -549,31 +572,45 @@ async fn diff_lists_changed_added_and_removed_json_paths_and_ignores_moved_keys(
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn the_stream_delivers_a_record_written_by_another_process() {
+async fn the_stream_delivers_a_record_written_by_another_process_and_keeps_to_its_filter() {
     let env = Env::new();
     let rx = Receiver::start();
     let c = Console::start(&env, &[]);
-    let mut stream = c.get("/api/stream").send().await.unwrap();
+    let mut all = c.get("/api/stream").send().await.unwrap();
     assert_eq!(
-        stream.headers()["content-type"].to_str().unwrap(),
+        all.headers()["content-type"].to_str().unwrap(),
         "text/event-stream"
     );
-    let id = tokio::task::spawn_blocking({
+    let mut pushes = c.get("/api/stream?event=push").send().await.unwrap();
+    // Two other processes write, a Stripe event first, then a GitHub push.
+    let trigger = |event: &'static str| {
         let to = rx.url("/hook");
         let env_dir = env.dir.path().to_path_buf();
-        move || {
+        tokio::task::spawn_blocking(move || {
             let out = common::hookctl(&env_dir)
-                .args(["--json", "trigger", "github.push", "--to", &to])
+                .args(["--json", "trigger", event, "--to", &to])
                 .output()
                 .unwrap();
             common::stdout_json(&out)["id"]
                 .as_str()
                 .unwrap()
                 .to_string()
-        }
-    })
-    .await
-    .unwrap();
+        })
+    };
+    let stripe = trigger("stripe.payment_intent.succeeded").await.unwrap();
+    let push = trigger("github.push").await.unwrap();
+    let seen_all = read_until(&mut all, &push).await;
+    assert!(seen_all.contains(&stripe), "{seen_all}");
+    assert!(seen_all.contains("event: delivery"), "{seen_all}");
+    let seen_pushes = read_until(&mut pushes, &push).await;
+    assert!(
+        !seen_pushes.contains(&stripe),
+        "the filter let through {stripe}: {seen_pushes}"
+    );
+}
+
+/// What a stream carries until a record with `id`, waiting up to 10 s.
+async fn read_until(stream: &mut reqwest::Response, id: &str) -> String {
     let mut seen = String::new();
     let deadline = Instant::now() + Duration::from_secs(10);
     while !seen.contains(&format!("\"id\":\"{id}\"")) {
@@ -585,7 +622,7 @@ async fn the_stream_delivers_a_record_written_by_another_process() {
             .expect("the stream ended");
         seen.push_str(&String::from_utf8_lossy(&chunk));
     }
-    assert!(seen.contains("event: delivery"), "{seen}");
+    seen
 }
 
 #[tokio::test(flavor = "multi_thread")]

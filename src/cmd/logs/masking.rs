@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 
-use super::formats;
+use crate::cmd::shared::formats;
 use crate::json_path::Path;
 use crate::output::usage;
 use crate::store::{Record, credentials};

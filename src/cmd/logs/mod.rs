@@ -1,6 +1,5 @@
 //! `hookctl logs`: list and follow the delivery log; its subcommands live beside this file.
 
-mod formats;
 mod masking;
 mod show;
 mod stats;

@@ -2,10 +2,10 @@
 
 use anyhow::Result;
 
-use super::formats;
 use super::masking::Masking;
 use crate::cli::{LogsShowArgs, ShowFormat};
 use crate::cmd::Ctx;
+use crate::cmd::shared::formats;
 use crate::cmd::shared::record_lookup;
 use crate::output::{self, Exit};
 

@@ -7,11 +7,11 @@ use std::io::{Read, Write};
 use anyhow::Result;
 use serde_json::Value;
 
-use super::formats;
 use super::masking::Masking;
 use crate::bail_usage;
 use crate::cli::{ExportFormat, LogsExportArgs, LogsImportArgs};
 use crate::cmd::Ctx;
+use crate::cmd::shared::formats;
 use crate::cmd::shared::selection::Selection;
 use crate::output::{self, Exit, usage};
 use crate::store::Record;

@@ -6,6 +6,7 @@ pub mod answer;
 pub mod batch;
 pub mod durations;
 pub mod endpoints;
+pub mod formats;
 pub mod input;
 pub mod judge;
 pub mod key_lookup;

@@ -4,11 +4,12 @@
 use std::sync::Arc;
 
 use axum::extract::{Path, RawQuery, State};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 
 use super::error::ApiError;
-use super::params::{ListParams, pairs};
+use super::params::{DEFAULT_LIMIT, ListParams, pairs};
 use super::shown;
+use crate::cmd::shared::formats;
 use crate::console::state::State as Console;
 use crate::store::Found;
 
@@ -17,7 +18,7 @@ pub async fn list(
     State(state): State<Arc<Console>>,
     RawQuery(query): RawQuery,
 ) -> Result<Response, ApiError> {
-    let params = ListParams::parse(query.as_deref())?;
+    let params = ListParams::parse(query.as_deref(), DEFAULT_LIMIT)?;
     let bytes = state
         .db
         .run(move |store| {
@@ -50,6 +51,38 @@ pub async fn detail(
     let record = find(&state, id).await?;
     let bytes = serde_json::to_vec(&shown::masked(&record, &reveal)).expect("a record serialises");
     Ok(shown::json_response(bytes))
+}
+
+/// One record as `logs show --format` gives it: `curl` (a command line that re-sends it),
+/// `raw` (the HTTP/1.1 request) or `har` (HAR 1.2), masked but for the `reveal` headers.
+pub async fn export(
+    State(state): State<Arc<Console>>,
+    Path((id, format)): Path<(String, String)>,
+    RawQuery(query): RawQuery,
+) -> Result<Response, ApiError> {
+    let reveal: Vec<String> = pairs(query.as_deref())
+        .into_iter()
+        .filter(|(k, _)| k == "reveal")
+        .map(|(_, v)| v)
+        .collect();
+    let record = shown::masked(&find(&state, id).await?, &reveal);
+    let (content_type, bytes) = match format.as_str() {
+        "curl" => (
+            "text/plain; charset=utf-8",
+            formats::curl(&record).into_bytes(),
+        ),
+        "raw" => ("message/http", formats::raw(&record)),
+        "har" => (
+            "application/json",
+            serde_json::to_vec_pretty(&formats::har([&record])).expect("HAR serialises"),
+        ),
+        other => {
+            return Err(ApiError::not_found(format!(
+                "no format '{other}': give curl, raw or har"
+            )));
+        }
+    };
+    Ok(([(axum::http::header::CONTENT_TYPE, content_type)], bytes).into_response())
 }
 
 /// Every attempt of the delivery this record is one attempt of (its first and the retries),

@@ -25,6 +25,7 @@ pub fn routes() -> Router<Arc<crate::console::state::State>> {
         .route("/deliveries/{id}", get(deliveries::detail))
         .route("/deliveries/{id}/signature", get(signature::signature))
         .route("/deliveries/{id}/attempts", get(deliveries::attempts))
+        .route("/deliveries/{id}/as/{format}", get(deliveries::export))
         .route("/deliveries/{id}/replay", post(replay::one))
         .route("/replay", post(replay::bulk))
         .route("/diff", get(diff::compare))

@@ -16,6 +16,9 @@ pub const DEFAULT_LIMIT: usize = 100;
 /// A list request, read.
 pub struct ListParams {
     pub selection: Selection,
+    /// The `event` globs compiled, for records checked one at a time (the stream); the list
+    /// leaves them to SQLite's GLOB.
+    events: Option<globset::GlobSet>,
     pub text: Option<Regex>,
     pub limit: usize,
     pub before: Option<String>,
@@ -29,10 +32,11 @@ pub fn pairs(query: Option<&str>) -> Vec<(String, String)> {
 }
 
 impl ListParams {
-    pub fn parse(query: Option<&str>) -> Result<ListParams> {
+    /// The parameters of `query`; `limit` is `default_limit` unless the query gives one.
+    pub fn parse(query: Option<&str>, default_limit: usize) -> Result<ListParams> {
         let mut f = LogFilters::default();
         let mut text = None;
-        let mut limit = DEFAULT_LIMIT;
+        let mut limit = default_limit;
         let mut before = None;
         for (k, v) in pairs(query) {
             match k.as_str() {
@@ -80,8 +84,20 @@ impl ListParams {
                 }
             }
         }
+        let selection = Selection::from_flags(&f)?;
+        let events = if f.events.is_empty() {
+            None
+        } else {
+            let mut set = globset::GlobSetBuilder::new();
+            for g in &f.events {
+                // Checked by `from_flags` already.
+                set.add(globset::Glob::new(g).map_err(usage)?);
+            }
+            Some(set.build().map_err(usage)?)
+        };
         Ok(ListParams {
-            selection: Selection::from_flags(&f)?,
+            selection,
+            events,
             text,
             limit,
             before,
@@ -113,6 +129,21 @@ impl ListParams {
             n += 1;
             Ok(self.limit == 0 || n < self.limit)
         })
+    }
+
+    /// Whether one record, as it is written, passes every filter (`before` and `limit` aside):
+    /// what the stream checks, as the list's query would.
+    pub fn admits(&self, r: &Record) -> bool {
+        let q = &self.selection.query;
+        self.events
+            .as_ref()
+            .is_none_or(|set| r.event_type.as_deref().is_some_and(|t| set.is_match(t)))
+            && q.status.is_none_or(|s| s == r.status)
+            && q.source.is_none_or(|s| s == r.source)
+            && q.since.is_none_or(|t| r.created_at >= t)
+            && q.until.is_none_or(|t| r.created_at <= t)
+            && self.selection.filter.matches(r)
+            && self.text_matches(r)
     }
 
     /// Whether a record the selection chose also holds the searched text in a body.

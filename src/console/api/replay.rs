@@ -109,10 +109,7 @@ pub async fn bulk(
             "rate must be a number of replays per second above 0",
         ));
     }
-    let mut params = ListParams::parse(Some(&req.filter))?;
-    if !req.filter.split('&').any(|p| p.starts_with("limit=")) {
-        params.limit = BULK_DEFAULT_LIMIT;
-    }
+    let params = ListParams::parse(Some(&req.filter), BULK_DEFAULT_LIMIT)?;
     let mut records: Vec<Record> = state
         .db
         .run(move |store| {

@@ -1,16 +1,19 @@
 //! `GET /api/stream`: Server-Sent Events, one `delivery` event per record as any process writes
-//! it (its data: the record in the shape of `logs --json`), and `lagged` when this subscriber
-//! fell so far behind that records were skipped (reload the list).
+//! it (its data: the record in the shape of `logs --json`) that passes the list's filters given
+//! as the same query parameters, and `lagged` when this subscriber fell so far behind that
+//! records were skipped (reload the list).
 
 use std::convert::Infallible;
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::extract::State;
+use axum::extract::{RawQuery, State};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use futures_util::Stream;
 use tokio::sync::broadcast::error::RecvError;
 
+use super::error::ApiError;
+use super::params::ListParams;
 use super::shown;
 use crate::console::state::State as Console;
 
@@ -19,10 +22,18 @@ const KEEP_ALIVE: Duration = Duration::from_secs(15);
 
 pub async fn stream(
     State(state): State<Arc<Console>>,
-) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    RawQuery(query): RawQuery,
+) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, ApiError> {
+    let params = Arc::new(ListParams::parse(query.as_deref(), 0)?);
     let rx = state.feed.subscribe();
-    let events = futures_util::stream::unfold(rx, |mut rx| async move {
-        let event = match rx.recv().await {
+    let events = futures_util::stream::unfold((rx, params), |(mut rx, params)| async move {
+        let event = loop {
+            match rx.recv().await {
+                Ok(r) if !params.admits(&r) => continue,
+                other => break other,
+            }
+        };
+        let event = match event {
             Ok(r) => Event::default()
                 .event("delivery")
                 .id(r.id.clone())
@@ -30,7 +41,7 @@ pub async fn stream(
             Err(RecvError::Lagged(n)) => Event::default().event("lagged").data(n.to_string()),
             Err(RecvError::Closed) => return None,
         };
-        Some((Ok(event), rx))
+        Some((Ok(event), (rx, params)))
     });
-    Sse::new(events).keep_alive(KeepAlive::new().interval(KEEP_ALIVE))
+    Ok(Sse::new(events).keep_alive(KeepAlive::new().interval(KEEP_ALIVE)))
 }

@@ -1,4 +1,4 @@
-//! Views of a record for `logs show`, `logs export` and `logs import`: the raw HTTP/1.1 request,
+//! Views of a record for `logs show`, `logs export`, `logs import` and the web console: the raw HTTP/1.1 request,
 //! a curl command line that re-sends it byte-exact, HAR 1.2 (out and back in), the pretty view.
 
 use std::fmt::Write as _;
