@@ -9,7 +9,7 @@ export class ApiError extends Error {
   }
 }
 
-async function call(method, path, body) {
+async function call(method, path, body, as = 'json') {
   const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
   if (body !== undefined) {
     // The server refuses state-changing calls without a JSON type, which a plain form cannot send.
@@ -18,6 +18,7 @@ async function call(method, path, body) {
   }
   const res = await fetch(path, init);
   const text = await res.text();
+  if (res.ok && as === 'text') return text;
   let data = null;
   try {
     data = text ? JSON.parse(text) : null;
@@ -50,6 +51,8 @@ export const api = {
   delivery: (id, extra = {}) => call('GET', `/api/deliveries/${enc(id)}${query(extra)}`),
   signature: (id) => call('GET', `/api/deliveries/${enc(id)}/signature`),
   attempts: (id) => call('GET', `/api/deliveries/${enc(id)}/attempts`),
+  // curl, raw or har, as `logs show --format` prints it.
+  as: (id, format) => call('GET', `/api/deliveries/${enc(id)}/as/${enc(format)}`, undefined, 'text'),
   replay: (id, body) => call('POST', `/api/deliveries/${enc(id)}/replay`, body),
   // The bulk replay takes the list's filter as the query string the list itself sends.
   bulkReplay: ({ filter, ...rest }) => call('POST', '/api/replay', { filter: query(filter).slice(1), ...rest }),
@@ -61,13 +64,13 @@ export const api = {
 };
 
 /**
- * Records as they are written, by any process: `delivery` events carry one record each, and
- * `lagged` says how many this page fell behind by (the server drops rather than queue without
- * bound), so the list can ask again. EventSource reconnects by itself; `onState` hears whether
- * the stream is up so the page can say so.
+ * Records as they are written, by any process, that pass `filter` (the server judges it, as the
+ * list's): `delivery` events carry one record each, and `lagged` says how many this page fell
+ * behind by (the server drops rather than queue without bound), so the list can ask again.
+ * EventSource reconnects by itself; `onState` hears whether the stream is up.
  */
-export function stream({ onRecord, onLagged, onState }) {
-  const es = new EventSource('/api/stream', { withCredentials: true });
+export function stream(filter, { onRecord, onLagged, onState }) {
+  const es = new EventSource(`/api/stream${query(filter)}`, { withCredentials: true });
   es.onopen = () => onState(true);
   es.onerror = () => onState(false);
   es.addEventListener('delivery', (ev) => {

@@ -23,7 +23,7 @@ const state = {
   refetch: null,
   picked: [], // ids picked for diff, oldest pick first
   openId: null,
-  hooks: { open: () => {}, picked: () => {} },
+  hooks: { open: () => {}, picked: () => {}, filtered: () => {} },
 };
 
 let body;
@@ -76,6 +76,7 @@ function applyFilterBox() {
   if (state.q) hash.set('q', state.q);
   history.replaceState(null, '', hash.toString() ? `#${hash}` : location.pathname);
   notify('');
+  state.hooks.filtered(currentFilter());
   newest();
 }
 
@@ -111,10 +112,6 @@ function live() {
   return state.cursors.length === 0;
 }
 
-function filtered() {
-  return Object.keys(state.filter).length > 0 || state.q;
-}
-
 function show(recs) {
   state.rows = recs;
   state.more = recs.length >= PAGE;
@@ -140,18 +137,13 @@ function bar() {
   pill.textContent = `${state.pending} new`;
 }
 
-/** One streamed record: shown at once on the live page, counted otherwise. */
+/** One streamed record (it passed the filter on the server): shown at once on the live page,
+ *  counted otherwise. */
 export function streamed(rec) {
   stats.streamed++;
   if (!live()) {
     state.pending++;
     bar();
-    return;
-  }
-  if (filtered()) {
-    // Only the server judges `where` and text search exactly as `logs` does: ask it again, at
-    // most twice a second, rather than guess here.
-    scheduleRefresh();
     return;
   }
   state.queue.push(rec);

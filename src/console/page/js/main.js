@@ -14,7 +14,28 @@ function openRecord(id) {
   detail.open(id);
 }
 
-list.init({ open: (id) => detail.open(id), picked: (ids) => diff.setPicked(ids) });
+const live = $('live');
+let source = null;
+let wasDown = false;
+
+/** One stream for the list's filter: a new filter closes the old stream and opens its own. */
+function follow(filter) {
+  source?.close();
+  wasDown = true; // what was written before this stream opened, the list asks for on open
+  source = stream(filter, {
+    onRecord: list.streamed,
+    onLagged: list.lagged,
+    onState: (up) => {
+      live.textContent = up ? 'live' : 'disconnected, retrying…';
+      live.className = `live ${up ? 'on' : 'off'}`;
+      // What was written while the stream was down never comes through it: ask the list again.
+      if (up && wasDown) list.lagged(0);
+      wasDown = !up;
+    },
+  });
+}
+
+list.init({ open: (id) => detail.open(id), picked: (ids) => diff.setPicked(ids), filtered: follow });
 detail.init({ close: () => list.closed(), open: openRecord, replay: (rec, edit) => replay.openReplay(rec, edit) });
 replay.init({ opened: openRecord });
 diff.init();
@@ -37,19 +58,6 @@ function showView(name) {
 // For bench/console-browser.sh, read through WebDriver.
 window.hookctlConsole = { stats: () => ({ streamed: list.stats.streamed, rows: list.stats.rows() }) };
 
-const live = $('live');
-let wasDown = false;
-stream({
-  onRecord: list.streamed,
-  onLagged: list.lagged,
-  onState: (up) => {
-    live.textContent = up ? 'live' : 'disconnected, retrying…';
-    live.className = `live ${up ? 'on' : 'off'}`;
-    // What was written while the stream was down never comes through it: ask the list again.
-    if (up && wasDown) list.lagged(0);
-    wasDown = !up;
-  },
-});
 
 // Keys that work wherever focus is, except while typing: typing a 'j' must type a 'j'.
 document.addEventListener('keydown', (ev) => {
