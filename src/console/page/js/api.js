@@ -72,7 +72,8 @@ export const api = {
 export function stream(filter, { onRecord, onLagged, onState }) {
   const es = new EventSource(`/api/stream${query(filter)}`, { withCredentials: true });
   es.onopen = () => onState(true);
-  es.onerror = () => onState(false);
+  // CLOSED after an error: the server refused the stream (a bad filter), and no retry will come.
+  es.onerror = () => onState(false, es.readyState === EventSource.CLOSED);
   es.addEventListener('delivery', (ev) => {
     let rec;
     try {

@@ -23,6 +23,7 @@ const state = {
   refetch: null,
   picked: [], // ids picked for diff, oldest pick first
   openId: null,
+  started: false, // whether a filter has been applied once (the stream follows it)
   hooks: { open: () => {}, picked: () => {}, filtered: () => {} },
 };
 
@@ -67,8 +68,15 @@ function applyFilterBox() {
   } catch (e) {
     box.setAttribute('aria-invalid', 'true');
     notify(e.message);
+    // A bad filter from the address still leaves a live list of everything behind it.
+    if (!state.started) {
+      state.started = true;
+      state.hooks.filtered(currentFilter());
+      newest();
+    }
     return;
   }
+  state.started = true;
   state.q = document.getElementById('search').value.trim();
   // The filter is in the address, so a reload or a shared link shows the same list.
   const hash = new URLSearchParams();

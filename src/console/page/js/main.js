@@ -25,8 +25,8 @@ function follow(filter) {
   source = stream(filter, {
     onRecord: list.streamed,
     onLagged: list.lagged,
-    onState: (up) => {
-      live.textContent = up ? 'live' : 'disconnected, retrying…';
+    onState: (up, refused) => {
+      live.textContent = up ? 'live' : refused ? 'not live: the stream was refused' : 'disconnected, retrying…';
       live.className = `live ${up ? 'on' : 'off'}`;
       // What was written while the stream was down never comes through it: ask the list again.
       if (up && wasDown) list.lagged(0);
