@@ -164,12 +164,13 @@ async fn stream(b: &Browser, db: PathBuf, rate: usize, secs: u64) {
         .eval("return performance.memory ? performance.memory.usedJSHeapSize : 0")
         .await);
     println!(
-        "stream: wrote {total} records in {:.2} s ({:.0}/s); the page heard {} of them; rows on screen at most {} (cap {}), {} at the end",
+        "stream: wrote {total} records in {:.2} s ({:.0}/s); the page heard {} of them; rows on screen at most {} (the list keeps {} at most, {} during a flood), {} at the end",
         wrote_in.as_secs_f64(),
         total as f64 / wrote_in.as_secs_f64(),
         num(&after["streamed"]) - num(&before["streamed"]),
         max_rows,
         500,
+        100,
         num(&after["rows"])
     );
     println!(
@@ -180,6 +181,13 @@ async fn stream(b: &Browser, db: PathBuf, rate: usize, secs: u64) {
         round_trips.len(),
         num(&probe["maxGap"]),
         num(&probe["longTasks"])
+    );
+    let draws = num(&after["draws"]) - num(&before["draws"]);
+    println!(
+        "list drawing: {draws} draws, {:.1} ms of script each on average, {:.1} ms the longest ({:.0} ms a second of stream)",
+        (num(&after["drawMs"]) - num(&before["drawMs"])) / draws.max(1.0),
+        num(&after["maxDrawMs"]),
+        (num(&after["drawMs"]) - num(&before["drawMs"])) / secs as f64
     );
     println!(
         "JS heap: {:.1} MiB before, {:.1} MiB after",

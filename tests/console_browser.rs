@@ -819,3 +819,57 @@ async fn the_detail_lists_every_attempt_of_a_retried_delivery() {
         "{attempts}"
     );
 }
+
+#[tokio::test]
+async fn a_flood_of_deliveries_keeps_the_list_capped_with_the_newest_on_top() {
+    let _one = one_browser();
+    let w = World::new().await;
+    let mut flood = std::process::Command::new(assert_cmd::cargo::cargo_bin("hookctl"))
+        .args(["trigger", "ticket.created", "-n", "700", "-c", "16", "--to"])
+        .arg(w.target.url("/flood"))
+        .env("HOOKCTL_CONFIG", w.dir.path().join("config.toml"))
+        .env("HOOKCTL_DB", w.dir.path().join("deliveries.db"))
+        .env("CI", "1")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Sampled while it runs: the page never holds more rows than its cap.
+    let mut most = 0;
+    let status = loop {
+        let rows = w
+            .browser
+            .eval("return document.querySelectorAll('#list-body tr').length")
+            .await;
+        most = most.max(rows.as_u64().unwrap());
+        if let Some(status) = flood.try_wait().unwrap() {
+            break status;
+        }
+    };
+    assert!(status.success());
+    let out = hookctl(w.dir.path())
+        .args(["logs", "--limit", "1", "--json"])
+        .output()
+        .unwrap();
+    let newest = common::stdout_json(&out)["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    w.browser
+        .until(
+            "the newest delivery on top once the flood is drawn",
+            &format!("return document.querySelector('#list-body tr')?.dataset.id === '{newest}'"),
+        )
+        .await;
+    let rows = w
+        .browser
+        .eval("return document.querySelectorAll('#list-body tr').length")
+        .await;
+    most = most.max(rows.as_u64().unwrap());
+    assert!(most <= 500, "{most} rows on the page");
+    let heard = w
+        .browser
+        .eval("return window.hookctlConsole.stats().streamed")
+        .await;
+    assert_eq!(heard, 700, "every record reached the page");
+}

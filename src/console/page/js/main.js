@@ -56,7 +56,7 @@ function showView(name) {
 }
 
 // For bench/console-browser.sh, read through WebDriver.
-window.hookctlConsole = { stats: () => ({ streamed: list.stats.streamed, rows: list.stats.rows() }) };
+window.hookctlConsole = { stats: () => ({ ...list.stats, rows: list.stats.rows() }) };
 
 
 // Keys that work wherever focus is, except while typing: typing a 'j' must type a 'j'.
