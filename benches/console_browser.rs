@@ -122,6 +122,7 @@ async fn stream(b: &Browser, db: PathBuf, rate: usize, secs: u64) {
          new PerformanceObserver((l) => { window.benchProbe.longTasks += l.getEntries().length; }).observe({ entryTypes: ['longtask'] });",
     )
     .await;
+    b.eval("if (window.gc) gc()").await;
     let heap_before = num(&b
         .eval("return performance.memory ? performance.memory.usedJSHeapSize : 0")
         .await);
