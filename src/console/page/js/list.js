@@ -123,6 +123,7 @@ function live() {
 }
 
 function show(recs) {
+  state.flooding = false;
   state.rows = recs;
   state.more = recs.length >= PAGE;
   seen?.disconnect();
@@ -214,32 +215,53 @@ function flush() {
   stats.maxDrawMs = Math.max(stats.maxDrawMs, ms);
 }
 
-/** Records oldest first, put on top newest first, the bottom trimmed to the cap. */
+const newestFirst = (a, b) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : 0);
+
+/**
+ * New records merged into the list by time, newest first, the bottom trimmed to the cap.
+ * Records come in the order they were written, and concurrent senders write out of time order
+ * (an attempt is written when its answer comes): merging keeps the list in the server's order.
+ */
 function prepend(recs) {
   if (recs.length === 0) return;
   // Build only the rows that will stay.
   const cap = recs.length > FLOOD ? FLOOD_ROWS : CAP;
-  const keep = recs.slice(-cap);
+  const keep = recs.slice().sort(newestFirst).slice(0, cap);
   // A few new rows glow to catch the eye; a flood of them would only repaint the whole list.
   const glow = keep.length <= 3;
   const focusedId = document.activeElement?.closest?.('#list-body tr')?.dataset.id;
-  const frag = document.createDocumentFragment();
-  const added = []; // newest first, as the list reads
-  for (let i = keep.length - 1; i >= 0; i--) {
-    const r = keep[i];
+  const rows = state.rows;
+  const merged = [];
+  let k = 0;
+  let frag = null;
+  let anchor = null;
+  const place = () => {
+    if (frag) body.insertBefore(frag, anchor);
+    frag = null;
+  };
+  for (const r of keep) {
     const old = state.byId.get(r.id);
     if (old) {
       seen?.unobserve(old);
       old.replaceWith(row(r));
       continue;
     }
+    while (k < rows.length && rows[k].created_at >= r.created_at) merged.push(rows[k++]);
+    // Runs of new rows before the same old row go in as one fragment.
+    const before = k < rows.length ? state.byId.get(rows[k].id) : null;
+    if (!frag || before !== anchor) {
+      place();
+      frag = document.createDocumentFragment();
+      anchor = before;
+    }
     const tr = row(r);
     if (glow) tr.classList.add('fresh');
     frag.append(tr);
-    added.push(r);
+    merged.push(r);
   }
-  body.prepend(frag);
-  state.rows = added.concat(state.rows);
+  place();
+  while (k < rows.length) merged.push(rows[k++]);
+  state.rows = merged;
   state.flooding = cap === FLOOD_ROWS;
   while (state.rows.length > cap) {
     const gone = state.rows.pop();
