@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -40,8 +41,20 @@ fn free_port() -> u16 {
 /// Headless Chromium behind its own chromedriver, with a profile in a temp dir.
 pub struct Browser {
     pub client: Client,
-    _driver: Running,
+    driver: Running,
     _profile: tempfile::TempDir,
+}
+
+impl Drop for Browser {
+    /// Chromedriver quits Chromium only when its session is closed, which a test that panics
+    /// never does, and killing chromedriver leaves Chromium running: so both live in a process
+    /// group of their own, and the whole group goes.
+    fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-s", "KILL", "--", &format!("-{}", self.driver.0.id())])
+            .stderr(Stdio::null())
+            .status();
+    }
 }
 
 impl Browser {
@@ -62,6 +75,7 @@ impl Browser {
         let driver = Running(
             Command::new(CHROMEDRIVER)
                 .arg(format!("--port={port}"))
+                .process_group(0)
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
                 .spawn()
@@ -116,7 +130,7 @@ impl Browser {
         };
         Browser {
             client,
-            _driver: driver,
+            driver,
             _profile: profile,
         }
     }
