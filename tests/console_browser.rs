@@ -118,6 +118,17 @@ impl World {
             .await;
     }
 
+    /// Waits until every row's signature cell holds its verdict (they are asked once the list
+    /// holds still), so a screenshot shows them.
+    async fn verdicts_drawn(&self) {
+        self.browser
+            .until(
+                "every row's verdict drawn",
+                "return !Array.from(document.querySelectorAll('#list-body td:last-child')).some((td) => td.textContent === '…')",
+            )
+            .await;
+    }
+
     /// The ids the list shows, top to bottom.
     async fn listed(&self) -> Vec<String> {
         let v = self
@@ -162,6 +173,7 @@ async fn a_delivery_triggered_by_another_process_appears_in_the_list_without_a_r
         )
         .await;
     assert!(row.contains("delivered 200"), "{row}");
+    w.verdicts_drawn().await;
     w.browser.screenshot("console-list").await;
 }
 
@@ -278,6 +290,7 @@ async fn the_detail_shows_the_signature_verdict_and_for_a_tampered_delivery_the_
     );
     // The why, not just the verdict: what was signed and what to suspect.
     assert!(verdict.len() > 60, "{verdict}");
+    w.verdicts_drawn().await;
     w.browser.screenshot("console-detail").await;
 }
 

@@ -25,6 +25,7 @@ const state = {
   openId: null,
   started: false, // whether a filter has been applied once (the stream follows it)
   flooding: false, // whether the last draw kept only the newest of a flood
+  held: null, // records streamed while a page load is on its way
   hooks: { open: () => {}, picked: () => {}, filtered: () => {} },
 };
 
@@ -93,11 +94,18 @@ function applyFilterBox() {
 async function load(before) {
   const status = document.getElementById('list-status');
   status.textContent = 'loading…';
+  // Records streamed while the page is asked for may be newer than its answer: kept aside and
+  // merged in after it, or the answer would wipe them from the list.
+  state.held = [];
   try {
     const recs = await api.deliveries({ ...currentFilter(), limit: PAGE, before });
+    const held = state.held;
+    state.held = null;
     show(recs);
+    if (live()) prepend(held);
     return true;
   } catch (e) {
+    state.held = null;
     status.textContent = '';
     notify(`listing deliveries failed: ${e.message}`);
     return false;
@@ -156,6 +164,10 @@ export function streamed(rec) {
   if (!live()) {
     state.pending++;
     bar();
+    return;
+  }
+  if (state.held) {
+    state.held.push(rec);
     return;
   }
   state.queue.push(rec);
