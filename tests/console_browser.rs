@@ -6,7 +6,6 @@ mod browser;
 mod common;
 
 use std::path::PathBuf;
-use std::sync::Mutex;
 
 use browser::{Browser, Console};
 use common::{Receiver, hookctl};
@@ -17,7 +16,7 @@ const SECRET: &str = "whsec_console_browser_test";
 
 /// One browser at a time: on a small machine several Chromiums starve each other past any
 /// deadline, and each test is already seconds long.
-static ONE_BROWSER: Mutex<()> = Mutex::new(());
+static ONE_BROWSER: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 /// A console over a fresh log whose config holds Stripe's secret, a target that answers 200,
 /// and a browser on the page with its live stream up.
@@ -139,13 +138,13 @@ impl World {
     }
 }
 
-fn one_browser() -> std::sync::MutexGuard<'static, ()> {
-    ONE_BROWSER.lock().unwrap_or_else(|e| e.into_inner())
+async fn one_browser() -> tokio::sync::MutexGuard<'static, ()> {
+    ONE_BROWSER.lock().await
 }
 
 #[tokio::test]
 async fn a_delivery_triggered_by_another_process_appears_in_the_list_without_a_reload() {
-    let _one = one_browser();
+    let _one = one_browser().await;
     let w = World::new().await;
     // A reload would forget this.
     w.browser.eval("window.sameDocument = 'yes'").await;
@@ -179,7 +178,7 @@ async fn a_delivery_triggered_by_another_process_appears_in_the_list_without_a_r
 
 #[tokio::test]
 async fn the_filter_box_narrows_the_list_with_the_filters_of_logs() {
-    let _one = one_browser();
+    let _one = one_browser().await;
     let w = World::new().await;
     let charge = w.trigger("stripe.charge.succeeded", &[]);
     let push = w.trigger("github.push", &[]);
@@ -247,7 +246,7 @@ async fn the_filter_box_narrows_the_list_with_the_filters_of_logs() {
 
 #[tokio::test]
 async fn the_detail_shows_the_signature_verdict_and_for_a_tampered_delivery_the_reason() {
-    let _one = one_browser();
+    let _one = one_browser().await;
     let w = World::new().await;
     let body = w.body_file("tamper", 1000);
     let id = w.trigger(
@@ -296,7 +295,7 @@ async fn the_detail_shows_the_signature_verdict_and_for_a_tampered_delivery_the_
 
 #[tokio::test]
 async fn edit_and_replay_sends_a_new_re_signed_record_that_the_target_receives() {
-    let _one = one_browser();
+    let _one = one_browser().await;
     let w = World::new().await;
     let body = w.body_file("edit", 1000);
     let original = w.trigger(
@@ -342,7 +341,7 @@ async fn edit_and_replay_sends_a_new_re_signed_record_that_the_target_receives()
 
 #[tokio::test]
 async fn diff_of_two_picked_deliveries_shows_the_changed_field() {
-    let _one = one_browser();
+    let _one = one_browser().await;
     let w = World::new().await;
     let a = w.trigger(
         "stripe.charge.succeeded",
@@ -372,7 +371,7 @@ async fn diff_of_two_picked_deliveries_shows_the_changed_field() {
 
 #[tokio::test]
 async fn the_testing_console_sends_a_catalog_event_that_the_target_receives() {
-    let _one = one_browser();
+    let _one = one_browser().await;
     let w = World::new().await;
     w.browser.find("#tab-console").await.click().await.unwrap();
     let search = w.browser.find("#catalog-search").await;
@@ -426,7 +425,7 @@ async fn the_testing_console_sends_a_catalog_event_that_the_target_receives() {
 
 #[tokio::test]
 async fn the_list_works_from_the_keyboard() {
-    let _one = one_browser();
+    let _one = one_browser().await;
     let w = World::new().await;
     let older = w.trigger("github.push", &[]);
     let newer = w.trigger("stripe.charge.succeeded", &[]);
@@ -475,7 +474,7 @@ async fn the_list_works_from_the_keyboard() {
 
 #[tokio::test]
 async fn a_1_mib_json_body_opens_as_a_collapsed_tree_that_expands_on_demand() {
-    let _one = one_browser();
+    let _one = one_browser().await;
     let w = World::new().await;
     let items: Vec<Value> = (0..9000)
         .map(
@@ -526,7 +525,7 @@ async fn a_1_mib_json_body_opens_as_a_collapsed_tree_that_expands_on_demand() {
 
 #[tokio::test]
 async fn copy_as_curl_raw_http_and_har_put_what_logs_show_prints_on_the_clipboard() {
-    let _one = one_browser();
+    let _one = one_browser().await;
     let w = World::new().await;
     let id = w.trigger("github.push", &["-H", "X-Api-Key: k3y-that-stays-masked"]);
     w.open(&id).await;
@@ -571,7 +570,7 @@ async fn copy_as_curl_raw_http_and_har_put_what_logs_show_prints_on_the_clipboar
 
 #[tokio::test]
 async fn a_masked_credential_is_shown_only_when_clicked() {
-    let _one = one_browser();
+    let _one = one_browser().await;
     let w = World::new().await;
     let id = w.trigger("github.push", &["-H", "X-Api-Key: k3y-only-on-click"]);
     w.open(&id).await;
@@ -598,7 +597,7 @@ async fn a_masked_credential_is_shown_only_when_clicked() {
 
 #[tokio::test]
 async fn older_and_newest_page_through_the_log_a_hundred_at_a_time() {
-    let _one = one_browser();
+    let _one = one_browser().await;
     let w = World::new().await;
     let out = hookctl(w.dir.path())
         .args(["trigger", "ticket.created", "-n", "130", "-c", "8", "--to"])
@@ -656,7 +655,7 @@ async fn older_and_newest_page_through_the_log_a_hundred_at_a_time() {
 
 #[tokio::test]
 async fn bulk_replay_sends_every_delivery_the_filter_matches_to_another_url() {
-    let _one = one_browser();
+    let _one = one_browser().await;
     let w = World::new().await;
     let a = w.trigger("stripe.charge.succeeded", &[]);
     let b = w.trigger("stripe.charge.refunded", &[]);
@@ -713,7 +712,7 @@ async fn bulk_replay_sends_every_delivery_the_filter_matches_to_another_url() {
 
 #[tokio::test]
 async fn the_page_follows_a_dark_colour_scheme_with_light_text_on_dark() {
-    let _one = one_browser();
+    let _one = one_browser().await;
     let w = World::with_flags(&[
         "--force-dark-mode",
         "--blink-settings=preferredColorScheme=0",
@@ -743,7 +742,7 @@ async fn the_page_follows_a_dark_colour_scheme_with_light_text_on_dark() {
 
 #[tokio::test]
 async fn bodies_show_by_type_form_fields_xml_and_a_hex_dump_for_binary() {
-    let _one = one_browser();
+    let _one = one_browser().await;
     let w = World::new().await;
     let form = w.trigger("twilio.message.received", &[]);
     let xml_file = w.dir.path().join("order.xml");
@@ -799,7 +798,7 @@ async fn bodies_show_by_type_form_fields_xml_and_a_hex_dump_for_binary() {
 
 #[tokio::test]
 async fn the_detail_lists_every_attempt_of_a_retried_delivery() {
-    let _one = one_browser();
+    let _one = one_browser().await;
     let w = World::new().await;
     w.target.respond_with(&[(503, &[])]);
     let out = hookctl(w.dir.path())
@@ -835,7 +834,7 @@ async fn the_detail_lists_every_attempt_of_a_retried_delivery() {
 
 #[tokio::test]
 async fn a_flood_of_deliveries_keeps_the_list_capped_with_the_newest_on_top() {
-    let _one = one_browser();
+    let _one = one_browser().await;
     let w = World::new().await;
     let mut flood = std::process::Command::new(assert_cmd::cargo::cargo_bin("hookctl"))
         .args(["trigger", "ticket.created", "-n", "700", "-c", "16", "--to"])
