@@ -52,6 +52,31 @@ fn the_readme_shows_how_to_receive_a_webhook_on_the_first_screen() {
 }
 
 #[test]
+fn the_readme_shows_the_web_console_near_the_top_with_screenshots_that_exist() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let top: String = readme.lines().take(35).collect::<Vec<_>>().join("\n");
+    assert!(
+        top.contains("(docs/console-list.png)"),
+        "the console's screenshot is not within the README's first 35 lines"
+    );
+    for view in ["list", "detail", "diff", "testing"] {
+        let png = root.join(format!("docs/console-{view}.png"));
+        let bytes = std::fs::read(&png).unwrap_or_else(|e| {
+            panic!(
+                "{}: {e} (scripts/update-screenshots makes it)",
+                png.display()
+            )
+        });
+        assert!(
+            bytes.starts_with(b"\x89PNG"),
+            "{} is not a PNG",
+            png.display()
+        );
+    }
+}
+
+#[test]
 fn ci_runs_the_readmes_test_command_which_installs_the_servers_the_tests_start() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let ci = std::fs::read_to_string(root.join(".ci/run")).unwrap();
