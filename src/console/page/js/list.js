@@ -238,7 +238,9 @@ function prepend(recs) {
   if (recs.length === 0) return;
   // Build only the rows that will stay.
   const cap = recs.length > FLOOD ? FLOOD_ROWS : CAP;
-  const keep = recs.slice().sort(newestFirst).slice(0, cap);
+  // Reversed before the (stable) sort: of records written in the same millisecond, the one
+  // written last comes first, as the server orders them (time, then the order of writing).
+  const keep = recs.slice().reverse().sort(newestFirst).slice(0, cap);
   // A few new rows glow to catch the eye; a flood of them would only repaint the whole list.
   const glow = keep.length <= 3;
   const focusedId = document.activeElement?.closest?.('#list-body tr')?.dataset.id;
@@ -258,7 +260,10 @@ function prepend(recs) {
       old.replaceWith(row(r));
       continue;
     }
-    while (k < rows.length && rows[k].created_at >= r.created_at) merged.push(rows[k++]);
+    while (k < rows.length && rows[k].created_at > r.created_at) merged.push(rows[k++]);
+    // Older than the bottom of a list with more below it: the record belongs to an older page
+    // ("Older" shows it), and adding it here would leave a gap between it and the rows above.
+    if (k === rows.length && state.more) continue;
     // Runs of new rows before the same old row go in as one fragment.
     const before = k < rows.length ? state.byId.get(rows[k].id) : null;
     if (!frag || before !== anchor) {
