@@ -13,6 +13,7 @@ mod print;
 mod receive;
 mod respond;
 mod tee;
+mod turns;
 
 use std::net::SocketAddr;
 use std::path::Path;
@@ -223,6 +224,7 @@ async fn listen(
             log,
             shown,
             working: working.clone(),
+            turns: Default::default(),
         },
     ));
     let mut opts = ClientOptions::with_relays(relay_urls);
