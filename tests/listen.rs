@@ -542,29 +542,34 @@ fn a_buffered_delivery_leaves_the_relay_only_once_it_is_recorded() {
     let blocker = rusqlite::Connection::open(&db).unwrap();
     blocker.execute_batch("BEGIN IMMEDIATE").unwrap();
     let mut back = Listen::start_in(dir, &args);
-    // The log's busy timeout (10 s) runs out, and listen says so.
+    // The log's busy timeout (10 s) runs out, and listen says so. Its attempt could not be noted,
+    // so it is not forwarded: forwarded unrecorded, the next try would reach the target twice.
     let line = back.wait_stderr_within("error: 1 delivery not recorded", Duration::from_secs(30));
     assert!(line.contains("locked"), "{line}");
-    assert_eq!(target.next().target, "/late");
+    assert!(target.drain().is_empty(), "forwarded without a note");
     assert_eq!(
         metric(addr, "hookctl_relay_buffered_requests"),
         1.0,
         "not acknowledged, so still buffered"
     );
 
-    // Once the log is writable the relay's next try is recorded and leaves the buffer.
+    // Once the log is writable the relay's next try is forwarded once, recorded and leaves the
+    // buffer.
     blocker.execute_batch("ROLLBACK").unwrap();
     wait_metric(addr, "hookctl_relay_buffered_requests", 0.0);
+    assert_eq!(target.next().target, "/late");
     let records = back.records_when(1);
     assert_eq!(records.len(), 1);
     assert!(records[0].id.starts_with("dlv_"));
     assert_eq!(records[0].status, Status::Delivered);
+    assert_eq!(records[0].attempt, 1, "no attempt was interrupted");
     let lines = back.stop();
+    assert!(target.drain().is_empty(), "the target got it once");
     assert!(lines.iter().all(|l| l["buffered"] == true), "{lines:?}");
     assert!(
         lines[0]["error"]
             .as_str()
-            .is_some_and(|e| e.contains("not recorded")),
+            .is_some_and(|e| e.contains("could not be noted")),
         "{lines:?}"
     );
     assert!(lines.last().unwrap()["error"].is_null(), "{lines:?}");
