@@ -82,6 +82,9 @@ const CASES: &[&[&str]] = &[
         "--ca-cert",
         "@nonexistent",
     ],
+    &["--cluster", "redis://127.0.0.1:1"],
+    &["--cluster", "not a url", "--node-url", "http://127.0.0.1:1"],
+    &["--cluster", "redis://127.0.0.1:1", "--node-url", "nowhere"],
 ];
 
 #[test]
@@ -135,4 +138,81 @@ fn check(dir: &Path, busy: &str, case: &[&str]) -> Result<(), String> {
         return Err(format!("not one error line: {err:?}"));
     }
     Ok(())
+}
+
+/// Runs the relay on a free port with `args`: (exit code, stderr).
+fn run_relay(args: &[&str], env: &[(&str, &str)]) -> (Option<i32>, String) {
+    let out = assert_cmd::Command::new(env!("CARGO_BIN_EXE_hookctl-relay"))
+        .args(["--listen", "127.0.0.1:0"])
+        .args(args)
+        .envs(env.iter().copied())
+        .env_remove("HOOKCTL_RELAY_TOKEN")
+        .timeout(Duration::from_secs(20))
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Flags, environment, the exit code expected, and a word the error must name.
+type Case<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)], i32, &'a str);
+
+#[test]
+fn a_malformed_or_incomplete_cluster_is_bad_input_and_an_unreachable_redis_a_runtime_failure() {
+    // A port nothing listens on: Redis is unreachable there.
+    let dead = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let redis = format!("redis://127.0.0.1:{dead}");
+    let node = "http://127.0.0.1:9";
+    let cases: &[Case] = &[
+        (
+            &["--cluster", "not a url", "--node-url", node],
+            &[],
+            2,
+            "--cluster",
+        ),
+        (
+            &["--cluster", "http://127.0.0.1:6379", "--node-url", node],
+            &[],
+            2,
+            "redis://",
+        ),
+        (
+            &["--cluster", "redis://", "--node-url", node],
+            &[],
+            2,
+            "--cluster",
+        ),
+        (&["--cluster", &redis], &[], 2, "--node-url"),
+        (&[], &[("HOOKCTL_RELAY_CLUSTER", &redis)], 2, "--node-url"),
+        (
+            &["--cluster", &redis, "--node-url", "not a url"],
+            &[],
+            2,
+            "--node-url",
+        ),
+        (&["--cluster", &redis, "--node-url", node], &[], 3, "redis"),
+        (
+            &["--node-url", node],
+            &[("HOOKCTL_RELAY_CLUSTER", &redis)],
+            3,
+            "redis",
+        ),
+    ];
+    for (args, env, code, names) in cases {
+        let (got, err) = run_relay(args, env);
+        assert_eq!(got, Some(*code), "{args:?} {env:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{args:?} {env:?}: {err}");
+        assert!(err.starts_with("error: "), "{args:?} {env:?}: {err}");
+        assert!(
+            err.contains(names),
+            "{args:?} {env:?} should name {names}: {err}"
+        );
+        assert!(!err.contains("panicked"), "{args:?} {env:?}: {err}");
+    }
 }
