@@ -43,7 +43,7 @@ fn a_short_run_with_one_fault_of_each_kind_loses_no_acknowledged_webhook_and_sen
 
 #[test]
 #[ignore = "the full run, ~2 minutes: cargo test --release --test relay_cluster_faults -- --ignored"]
-fn ten_thousand_webhooks_through_twenty_faults_lose_none_and_send_none_twice_unflagged() {
+fn ten_thousand_webhooks_through_twenty_five_faults_lose_none_and_send_none_twice_unflagged() {
     run(Config {
         webhooks: 10_000,
         senders: 10,
@@ -161,7 +161,7 @@ fn run(cfg: Config) {
 }
 
 /// Makes one fault happen and undoes it; false when it could not be made (what it was to kill
-/// was not running).
+/// was not running, or a delivery to interrupt never came).
 fn inject(cluster: &mut Cluster, target: &Target, fault: &Fault) -> bool {
     match fault.kind {
         Kind::Node => {
@@ -177,6 +177,27 @@ fn inject(cluster: &mut Cluster, target: &Target, fault: &Fault) -> bool {
             cluster.listen.start();
             made
         }
+        Kind::ListenMidDelivery => {
+            // A backlog: webhooks buffered while listen is down.
+            let first = cluster.listen.kill9();
+            std::thread::sleep(fault.hold);
+            wait_for(Duration::from_secs(10), || {
+                cluster
+                    .metric("hookctl_relay_buffered_requests")
+                    .iter()
+                    .any(|m| m.is_some_and(|n| n > 0.0))
+            });
+            // Back, listen delivers the backlog first; the target holds the first one, and
+            // listen dies with that attempt noted and unrecorded.
+            target.pause(true);
+            let before = target.arrivals().len();
+            cluster.listen.start();
+            let held = wait_for(Duration::from_secs(10), || target.arrivals().len() > before);
+            let second = cluster.listen.kill9();
+            target.pause(false);
+            cluster.listen.start();
+            first && held && second
+        }
         Kind::Redis => {
             let made = cluster.redis.ping();
             cluster.redis.kill9();
@@ -191,6 +212,18 @@ fn inject(cluster: &mut Cluster, target: &Target, fault: &Fault) -> bool {
             true
         }
     }
+}
+
+/// Polls `done` every 20 ms for up to `limit`; whether it came true.
+fn wait_for(limit: Duration, mut done: impl FnMut() -> bool) -> bool {
+    let deadline = Instant::now() + limit;
+    while !done() {
+        if Instant::now() > deadline {
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    true
 }
 
 /// The webhooks listen recorded as forwarded again after an attempt interrupted by its own

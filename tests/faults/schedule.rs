@@ -12,6 +12,9 @@ pub enum Kind {
     Node,
     /// `kill -9` of `hookctl listen`, then its restart with the same log.
     Listen,
+    /// `kill -9` of `hookctl listen` while it forwards a buffered delivery the target holds (a
+    /// backlog built by a first kill), then its restart: the redelivery must be flagged.
+    ListenMidDelivery,
     /// `kill -9` of Redis, then its restart on the same port and AOF.
     Redis,
     /// The target holds its answers for a while.
@@ -19,12 +22,19 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 4] = [Kind::Node, Kind::Listen, Kind::Redis, Kind::Pause];
+    pub const ALL: [Kind; 5] = [
+        Kind::Node,
+        Kind::Listen,
+        Kind::ListenMidDelivery,
+        Kind::Redis,
+        Kind::Pause,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
             Kind::Node => "node kill -9 + restart",
             Kind::Listen => "listen kill -9 + restart",
+            Kind::ListenMidDelivery => "listen kill -9 mid-delivery + restart",
             Kind::Redis => "redis kill -9 + restart",
             Kind::Pause => "target pause",
         }
@@ -53,7 +63,7 @@ pub fn plan(seed: u64, rounds: usize, gap: (f64, f64)) -> Vec<Fault> {
         .map(|kind| {
             at += rng.gen_range(gap.0..gap.1);
             let hold = match kind {
-                Kind::Node | Kind::Listen => rng.gen_range(0.3..2.0),
+                Kind::Node | Kind::Listen | Kind::ListenMidDelivery => rng.gen_range(0.3..2.0),
                 Kind::Redis => rng.gen_range(0.1..1.0),
                 Kind::Pause => rng.gen_range(1.0..4.0),
             };
