@@ -155,6 +155,19 @@ fn run(cfg: Config) {
     }
     let flagged = flagged_resends(&cluster.log());
     verdict::judge(&mut summary, &sent, &target.arrivals(), &flagged);
+    // Each kill mid-delivery interrupted at least one buffered delivery: unless listen flagged its
+    // re-send, the suite did not see the case it was made for.
+    let mid = summary
+        .faults
+        .get(&Kind::ListenMidDelivery)
+        .copied()
+        .unwrap_or(0);
+    if summary.dup_flagged < mid {
+        summary.failures.push(format!(
+            "listen was killed mid-delivery {mid} times but flagged {} re-sends",
+            summary.dup_flagged
+        ));
+    }
     summary.wall = started.elapsed();
     println!("{summary}");
     assert!(summary.failures.is_empty(), "\n{summary}");
