@@ -2,7 +2,8 @@
 //! it; buffered while no node does; refused (503) while the lease points at this node but the
 //! tunnel is not here (it is moving) or Redis cannot be reached. A holder whose port is closed
 //! died: its lease is given up for it, and the request is buffered at once rather than refused
-//! until the lease runs out.
+//! until the lease runs out; so is a lease naming this node's own address under an earlier id
+//! (the node restarted).
 
 use std::sync::Arc;
 
@@ -46,6 +47,12 @@ pub async fn elsewhere(
             Err(e) => return redis_down(answer, &e),
         };
         match holder {
+            // This node's address under another id: a node here before a restart, whose
+            // connections died with it.
+            Some((lease, raw)) if lease.node != cluster.node && lease.url == cluster.node_url => {
+                tracing::info!(tunnel = %req.tunnel, "giving up a lease this node held before it restarted");
+                let _ = cluster.release(&req.tunnel, &raw).await;
+            }
             Some((lease, raw)) if lease.node != cluster.node && !hop => {
                 match forward(answer, req, &headers, held, cluster, &lease).await {
                     Ok(resp) => return resp,
