@@ -151,6 +151,8 @@ pub struct Shared {
     pub working: TaskTracker,
     /// One attempt at a time per buffered delivery.
     pub turns: Arc<super::turns::Turns>,
+    /// `--quiet`: no notes on stderr.
+    pub quiet: bool,
 }
 
 impl Shared {

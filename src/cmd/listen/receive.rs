@@ -73,7 +73,18 @@ async fn handle(req: TunnelRequest, inner: &Inner) -> TunnelResponse {
     // A buffered request's attempt is noted (committed) before it is forwarded; one at a time
     // per delivery id.
     let turn = match &delivery_id {
-        Some(did) => Some(shared.turns.take(did).await),
+        Some(did) => Some(
+            shared
+                .turns
+                .take(did, || {
+                    if !shared.quiet {
+                        eprintln!(
+                            "note: buffered delivery dlv_{did} came again while an attempt at it is under way (its relay was lost): it waits for that attempt rather than reach the target twice"
+                        );
+                    }
+                })
+                .await,
+        ),
         None => None,
     };
     let noted = match &delivery_id {
