@@ -304,8 +304,12 @@ async fn listen(
                 Event::Lost { reason } => eprintln!("{} {reason}; reconnecting…", ctx.style.stderr_paint("Lost the relay:", |t| t.yellow())),
                 Event::Retrying { reason, retry_in, next } => {
                     if !quiet {
-                        let next = if several { format!(" {next}") } else { String::new() };
-                        eprintln!("  retrying{next} in {:.1} s ({reason})", retry_in.as_secs_f64());
+                        if retry_in.is_zero() {
+                            eprintln!("  trying {next} now ({reason})");
+                        } else {
+                            let next = if several { format!(" {next}") } else { String::new() };
+                            eprintln!("  retrying{next} in {:.1} s ({reason})", retry_in.as_secs_f64());
+                        }
                     }
                 }
             },
