@@ -119,8 +119,9 @@ fn listen_starts_on_the_first_relay_that_answers_and_exits_3_naming_each_when_no
     assert!(err.contains(&dead) && err.contains(&other), "{err}");
 }
 
-/// A target that holds its answer to the first request until told, and answers the others at
-/// once; it tells the test each request's path as soon as it has read it whole.
+/// A target that holds the first request until told — its answer, or with `before_body` the
+/// reading of its body — and answers the others at once. It tells the test each request's path
+/// once it has read it whole (and with `before_body`, `head PATH` once it has its head).
 struct HeldTarget {
     addr: SocketAddr,
     seen: mpsc::Receiver<String>,
@@ -129,6 +130,10 @@ struct HeldTarget {
 
 impl HeldTarget {
     fn start() -> HeldTarget {
+        Self::holding(false)
+    }
+
+    fn holding(before_body: bool) -> HeldTarget {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let addr = listener.local_addr().unwrap();
         let (tx, seen) = mpsc::channel();
@@ -140,7 +145,7 @@ impl HeldTarget {
                 let Ok(stream) = stream else { continue };
                 let (tx, gate) = (tx.clone(), gate.clone());
                 let hold = std::mem::take(&mut first);
-                std::thread::spawn(move || answer(stream, hold, &tx, &gate));
+                std::thread::spawn(move || answer(stream, hold, before_body, &tx, &gate));
             }
         });
         HeldTarget {
@@ -168,7 +173,13 @@ impl HeldTarget {
     }
 }
 
-fn answer(stream: TcpStream, hold: bool, tx: &mpsc::Sender<String>, gate: &(Mutex<bool>, Condvar)) {
+fn answer(
+    stream: TcpStream,
+    hold: bool,
+    before_body: bool,
+    tx: &mpsc::Sender<String>,
+    gate: &(Mutex<bool>, Condvar),
+) {
     let mut reader = BufReader::new(stream.try_clone().unwrap());
     let mut writer = stream;
     loop {
@@ -195,17 +206,24 @@ fn answer(stream: TcpStream, hold: bool, tx: &mpsc::Sender<String>, gate: &(Mute
                 break;
             }
         }
-        if reader.read_exact(&mut vec![0; length]).is_err() {
-            return;
-        }
         let path = request.split(' ').nth(1).unwrap_or_default().to_string();
-        let _ = tx.send(path);
-        if hold {
+        let wait = || {
             let (lock, cvar) = gate;
             let mut released = lock.lock().unwrap();
             while !*released {
                 released = cvar.wait(released).unwrap();
             }
+        };
+        if hold && before_body {
+            let _ = tx.send(format!("head {path}"));
+            wait();
+        }
+        if reader.read_exact(&mut vec![0; length]).is_err() {
+            return;
+        }
+        let _ = tx.send(path);
+        if hold && !before_body {
+            wait();
         }
         // The peer may be gone (a killed listen): nothing more to do then.
         if writer
@@ -382,4 +400,55 @@ fn a_delivery_recorded_before_its_relay_died_is_not_forwarded_again_when_the_rel
     );
     assert_eq!(Store::open(&db).unwrap().count().unwrap(), 1);
     drop(relay);
+}
+
+#[test]
+fn a_buffered_delivery_cut_off_by_its_relay_s_death_reaches_the_target_whole_when_it_comes_again() {
+    let data = tempfile::tempdir().unwrap();
+    let relay = RelayProcess::start(dead_addr(), data.path());
+    let addr = relay.addr;
+    let target = HeldTarget::holding(true);
+    let relay_url = format!("http://{addr}");
+    let args = [
+        "--relay",
+        &relay_url,
+        "--name",
+        "cut",
+        "--forward-to",
+        &target.url(),
+    ];
+    let (_, dir) = Listen::start(&args).stop_keeping_dir();
+    wait_metric(addr, "hookctl_relay_tunnels_connected", 0.0);
+    // Far more than the tunnel's flow-control window and the sockets' buffers: while the target
+    // does not read, the relay is still sending when it dies.
+    let body: Vec<u8> = (0..8 * 1024 * 1024).map(|i| (i % 251) as u8).collect();
+    let url = format!("{relay_url}/t/cut");
+    assert_eq!(post(&url, "/big", &[], &body).0, 202);
+
+    let mut l = Listen::start_in(dir, &args);
+    assert_eq!(target.next(), "head /big");
+    let addr = relay.kill();
+    l.wait_stderr("Lost the relay");
+    target.release();
+    let _relay = RelayProcess::start(addr, data.path());
+    // The cut attempt was not recorded as handled: the relay's next delivery goes through whole.
+    assert_eq!(target.next(), "/big");
+    wait_metric(addr, "hookctl_relay_buffered_requests", 0.0);
+    let records = l.records_when(1);
+    assert_eq!(records.len(), 1, "{records:?}");
+    let r = &records[0];
+    assert_eq!(r.status, Status::Delivered);
+    assert_eq!(r.request.body.0.len(), body.len());
+    assert!(r.request.body.0 == body, "recorded byte-exact");
+    assert_eq!(
+        r.attempt, 2,
+        "the cut attempt is counted: the target saw part of it"
+    );
+    let (lines, _kept) = l.stop_keeping_dir();
+    assert!(
+        lines[0]["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("not recorded: the relay delivers it again")),
+        "{lines:?}"
+    );
 }

@@ -110,6 +110,7 @@ async fn handle(req: TunnelRequest, inner: &Inner) -> TunnelResponse {
         at: chrono::Utc::now(),
         body: Bytes::new(),
         body_cut: false,
+        body_broke: false,
         response: None,
         status: Status::Received,
         outcome: Handling::Received,
@@ -145,6 +146,7 @@ async fn handle(req: TunnelRequest, inner: &Inner) -> TunnelResponse {
                 done.body_cut = cut;
             }
             Err(e) => {
+                done.body_broke = true;
                 let error = format!("the request body broke off: {e}");
                 let text = "the request body broke off\n".into();
                 return failed(done, shared, 400, error, text).await;
