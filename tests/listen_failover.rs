@@ -76,6 +76,15 @@ fn listen_moves_to_the_next_relay_when_its_relay_is_gone_and_says_which_it_is_on
     // The ready file follows the relay: the URL senders reach listen at now.
     let ready = std::fs::read_to_string(l.dir.path().join("ready.txt")).unwrap();
     assert_eq!(ready, format!("{b_public}\n"));
+    // So does the entry `hookctl trigger` finds this listen by.
+    let running = std::fs::read_dir(l.dir.path().join("running"))
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect::<Vec<_>>();
+    assert_eq!(running.len(), 1, "{running:?}");
+    let entry: serde_json::Value = serde_json::from_str(&running[0]).unwrap();
+    assert_eq!(entry["public_url"], b_public.as_str(), "{entry}");
+    assert_eq!(entry["relay"], b_url.as_str(), "{entry}");
     assert_eq!(post(&b_public, "/two", &[], b"2").0, 200);
     assert_eq!(target.next().target, "/two");
     let lines = l.stop();
