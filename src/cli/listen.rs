@@ -27,7 +27,7 @@ pub struct ListenArgs {
     )]
     pub relay: Vec<String>,
 
-    /// Token the relay expects [default: the one `hookctl init --token` saved for this relay].
+    /// Token the relay expects (every relay of a list gets the same) [default: the one `hookctl init --token` saved for this relay, or for the first of several].
     #[arg(
         long,
         value_name = "T",

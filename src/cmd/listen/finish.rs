@@ -116,6 +116,8 @@ pub struct Done {
     pub at: DateTime<Utc>,
     pub body: Bytes,
     pub body_cut: bool,
+    /// The request body broke off on its way from the relay: the target never had it whole.
+    pub body_broke: bool,
     pub response: Option<ResponsePart>,
     pub status: Status,
     pub outcome: Handling,
@@ -137,6 +139,7 @@ impl Done {
     pub fn take_body(&mut self, copy: &super::tee::Copy) {
         let kept = std::mem::take(&mut *super::tee::lock(copy));
         self.body_cut = kept.cut;
+        self.body_broke = kept.broke;
         self.body = kept.into_bytes();
     }
 }
@@ -151,6 +154,8 @@ pub struct Shared {
     pub working: TaskTracker,
     /// One attempt at a time per buffered delivery.
     pub turns: Arc<super::turns::Turns>,
+    /// `--quiet`: no notes on stderr.
+    pub quiet: bool,
 }
 
 impl Shared {
@@ -179,6 +184,7 @@ impl Shared {
             error,
             interrupted,
             recordable,
+            body_broke,
             // Held to the end: the next attempt at this delivery finds the record written.
             turn: _turn,
             ..
@@ -246,7 +252,9 @@ impl Shared {
         record.tunnel = Some(tunnel.clone());
         let id = record.id.clone();
         let buffered = delivery_id.is_some();
-        let stored = if !recordable {
+        // A buffered one whose body broke off is left to the relay, which delivers it again whole:
+        // recorded, it would be taken for handled and never reach the target whole.
+        let stored = if !recordable || (buffered && body_broke) {
             None
         } else if buffered {
             Some(self.log.record_and_confirm(record).await)
@@ -255,6 +263,13 @@ impl Shared {
             Some(self.log.record(record).await)
         };
         let (error, recorded) = match stored {
+            None if body_broke => (
+                Some(format!(
+                    "{}; not recorded: the relay delivers it again",
+                    error.as_deref().unwrap_or("the request body broke off")
+                )),
+                false,
+            ),
             None => (error, false),
             Some(Ok(())) => (error, true),
             // Nothing waits on one that was not buffered: the sender has its answer either way.

@@ -225,6 +225,7 @@ async fn listen(
             shown,
             working: working.clone(),
             turns: Default::default(),
+            quiet: ctx.style.quiet,
         },
     ));
     let mut opts = ClientOptions::with_relays(relay_urls);
@@ -255,10 +256,7 @@ async fn listen(
             Some(e) = client_events.recv() => match e {
                 Event::Connected { relay, public_url, buffered, again, tunnel, subdomain_url } => {
                     let via = several.then(|| format!("via {relay}"));
-                    if again {
-                        let also = via.as_deref().map(|v| format!(", {v}")).unwrap_or_default();
-                        eprintln!("Reconnected: {public_url} -> {targets} (tunnel '{tunnel}' kept{also})");
-                    } else if !args.no_inspect {
+                    if !again && !args.no_inspect {
                         // Once receiving: a listen refused by its relay prints its one error line only.
                         serve_console(args.inspect, ctx, relay_stop.clone()).await;
                     }
@@ -287,7 +285,10 @@ async fn listen(
                         }
                         shown_url = Some(public_url.clone());
                     }
-                    if !again {
+                    if again {
+                        let also = via.as_deref().map(|v| format!(", {v}")).unwrap_or_default();
+                        eprintln!("Reconnected: {public_url} -> {targets} (tunnel '{tunnel}' kept{also})");
+                    } else {
                         eprintln!("Ready: {public_url} -> {targets}");
                         if let Some(via) = via {
                             eprintln!("Connected {via}: listen moves to the next of its {} relays when it is gone", args.relay.len());
@@ -303,8 +304,12 @@ async fn listen(
                 Event::Lost { reason } => eprintln!("{} {reason}; reconnecting…", ctx.style.stderr_paint("Lost the relay:", |t| t.yellow())),
                 Event::Retrying { reason, retry_in, next } => {
                     if !quiet {
-                        let next = if several { format!(" {next}") } else { String::new() };
-                        eprintln!("  retrying{next} in {:.1} s ({reason})", retry_in.as_secs_f64());
+                        if retry_in.is_zero() {
+                            eprintln!("  trying {next} now ({reason})");
+                        } else {
+                            let next = if several { format!(" {next}") } else { String::new() };
+                            eprintln!("  retrying{next} in {:.1} s ({reason})", retry_in.as_secs_f64());
+                        }
                     }
                 }
             },

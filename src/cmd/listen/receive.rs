@@ -73,7 +73,18 @@ async fn handle(req: TunnelRequest, inner: &Inner) -> TunnelResponse {
     // A buffered request's attempt is noted (committed) before it is forwarded; one at a time
     // per delivery id.
     let turn = match &delivery_id {
-        Some(did) => Some(shared.turns.take(did).await),
+        Some(did) => Some(
+            shared
+                .turns
+                .take(did, || {
+                    if !shared.quiet {
+                        eprintln!(
+                            "note: buffered delivery dlv_{did} came again while an attempt at it is under way (its relay was lost): it waits for that attempt rather than reach the target twice"
+                        );
+                    }
+                })
+                .await,
+        ),
         None => None,
     };
     let noted = match &delivery_id {
@@ -99,6 +110,7 @@ async fn handle(req: TunnelRequest, inner: &Inner) -> TunnelResponse {
         at: chrono::Utc::now(),
         body: Bytes::new(),
         body_cut: false,
+        body_broke: false,
         response: None,
         status: Status::Received,
         outcome: Handling::Received,
@@ -134,6 +146,7 @@ async fn handle(req: TunnelRequest, inner: &Inner) -> TunnelResponse {
                 done.body_cut = cut;
             }
             Err(e) => {
+                done.body_broke = true;
                 let error = format!("the request body broke off: {e}");
                 let text = "the request body broke off\n".into();
                 return failed(done, shared, 400, error, text).await;

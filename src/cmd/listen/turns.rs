@@ -20,10 +20,17 @@ pub struct Turn {
 }
 
 impl Turns {
-    /// Waits until no other attempt at `id` is under way here, then holds the turn.
-    pub async fn take(self: &Arc<Self>, id: &str) -> Turn {
+    /// Waits until no other attempt at `id` is under way here (calling `waiting` first if one
+    /// is), then holds the turn.
+    pub async fn take(self: &Arc<Self>, id: &str, waiting: impl FnOnce()) -> Turn {
         let gate = lock(&self.0).entry(id.to_string()).or_default().clone();
-        let guard = gate.lock_owned().await;
+        let guard = match gate.clone().try_lock_owned() {
+            Ok(g) => g,
+            Err(_) => {
+                waiting();
+                gate.lock_owned().await
+            }
+        };
         Turn {
             guard: Some(guard),
             id: id.to_string(),
@@ -61,12 +68,14 @@ mod tests {
     #[tokio::test]
     async fn a_second_attempt_at_an_id_waits_for_the_first_and_others_do_not() {
         let turns = Arc::new(Turns::default());
-        let first = turns.take("a").await;
-        let other = tokio::time::timeout(Duration::from_secs(5), turns.take("b"))
+        let first = turns.take("a", || panic!("nothing under way")).await;
+        let other = tokio::time::timeout(Duration::from_secs(5), turns.take("b", || {}))
             .await
             .expect("another id does not wait");
         let t = turns.clone();
-        let mut second = tokio::spawn(async move { t.take("a").await });
+        let (told, waited) = tokio::sync::oneshot::channel();
+        let mut second = tokio::spawn(async move { t.take("a", || told.send(()).unwrap()).await });
+        waited.await.expect("the second attempt is told it waits");
         assert!(
             tokio::time::timeout(Duration::from_millis(50), &mut second)
                 .await
