@@ -175,8 +175,7 @@ async fn a_token_from_one_nodes_tokens_file_and_a_name_reserved_through_one_node
     let l = Listener::start(named(&b.url(), "demo", Some("alpha"), None), &target.url()).await;
     assert_eq!(l.url, format!("{}/t/demo", b.url()));
     l.stop().await;
-    b.wait_metric("hookctl_relay_cluster_tunnels_held", 0.0)
-        .await;
+    b.wait_metric("hookctl_relay_tunnels_connected", 0.0).await;
     // ... and it stays alpha's on every node, including the one that seeded the tokens.
     for n in [&a, &b, &c] {
         let why = refusal(
@@ -204,8 +203,7 @@ async fn requests_buffered_through_one_node_are_delivered_in_order_through_anoth
     let target = Target::start().await;
     let first = Listener::start(named(&a.url(), "buf", None, Some("key-buf")), &target.url()).await;
     first.stop().await;
-    a.wait_metric("hookctl_relay_cluster_tunnels_held", 0.0)
-        .await;
+    a.wait_metric("hookctl_relay_tunnels_connected", 0.0).await;
 
     for i in 0..20 {
         let (status, _, body) = send(
@@ -266,8 +264,8 @@ async fn a_node_killed_while_it_delivers_the_buffer_loses_none_and_the_tunnel_is
 
     let first = Listener::start(named(&a.url(), "k", None, key), &target.url()).await;
     first.stop().await;
-    wait_until("node a to see its client gone", || {
-        a.metric("hookctl_relay_cluster_tunnels_held") == Some(0.0)
+    wait_until("node a to let its client go", || {
+        a.metric("hookctl_relay_tunnels_connected") == Some(0.0)
     })
     .await;
     for i in 0..10 {
@@ -279,7 +277,12 @@ async fn a_node_killed_while_it_delivers_the_buffer_loses_none_and_the_tunnel_is
             Bytes::from(format!("{i}")),
         )
         .await;
-        assert_eq!(status, 202, "{}", String::from_utf8_lossy(&body));
+        assert_eq!(
+            status,
+            202,
+            "request {i}: {}",
+            String::from_utf8_lossy(&body)
+        );
     }
 
     // The client comes back to a, which starts delivering; the target holds the first answer,
