@@ -706,6 +706,21 @@ mod tests {
     }
 
     #[test]
+    fn relay_lists_split_on_commas_across_values_and_refuse_a_bad_or_empty_one() {
+        let list = relay_list(&["http://a:1, https://b", "ws://c:3"]).unwrap();
+        assert_eq!(list, ["http://a:1", "https://b", "ws://c:3"]);
+        assert!(relay_list::<&str>(&[]).unwrap().is_empty());
+        match relay_list(&["http://a,,http://b"]) {
+            Err(ClientError::Usage(m)) => assert!(m.contains("empty URL"), "{m}"),
+            other => panic!("{other:?}"),
+        }
+        match relay_list(&["http://a", "http://b,c.example"]) {
+            Err(ClientError::Usage(m)) => assert!(m.contains("'c.example' has no scheme"), "{m}"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
     fn backoff_doubles_to_its_cap_with_bounded_jitter() {
         let cap = Duration::from_secs(2);
         assert_eq!(backoff(0, cap, 0.0), Duration::from_millis(100));

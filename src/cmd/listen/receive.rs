@@ -71,25 +71,23 @@ async fn handle(req: TunnelRequest, inner: &Inner) -> TunnelResponse {
         delivery_id,
     } = req;
     // A buffered request's attempt is noted (committed) before it is forwarded; one at a time
-    // per delivery id.
-    let turn = match &delivery_id {
-        Some(did) => Some(
-            shared
-                .turns
-                .take(did, || {
-                    if !shared.quiet {
-                        eprintln!(
-                            "note: buffered delivery dlv_{did} came again while an attempt at it is under way (its relay was lost): it waits for that attempt rather than reach the target twice"
-                        );
-                    }
-                })
-                .await,
-        ),
-        None => None,
-    };
-    let noted = match &delivery_id {
-        Some(did) => Some(shared.log.begin(format!("dlv_{did}")).await),
-        None => None,
+    // per delivery id. A live one costs nothing here.
+    let (turn, noted) = match &delivery_id {
+        None => (None, None),
+        Some(did) => {
+            let turn = shared.turns.take(did, || {
+                if !shared.quiet {
+                    eprintln!(
+                        "note: buffered delivery dlv_{did} came again while an attempt at it is under way (its relay was lost): it waits for that attempt rather than reach the target twice"
+                    );
+                }
+            });
+            let turn = turn.await;
+            (
+                Some(turn),
+                Some(shared.log.begin(format!("dlv_{did}")).await),
+            )
+        }
     };
     // Its record exists: it was handled before, and only the relay's acknowledgement was lost.
     if let Some(Ok(Attempt::Recorded)) = noted {
