@@ -111,6 +111,7 @@ fn run(cfg: Config) {
             (traffic.elapsed() - at).as_secs_f64(),
         );
     }
+    let faults_over = Instant::now();
     let sent = rt.block_on(sending).unwrap();
 
     // The backlog: every acknowledged webhook at the target, and no node with a buffer left.
@@ -132,6 +133,9 @@ fn run(cfg: Config) {
         }
         std::thread::sleep(Duration::from_millis(100));
     }
+    summary.last_arrival = target
+        .last_first_arrival(&acked)
+        .map(|t| t.saturating_duration_since(faults_over));
     summary.failures.extend(cluster.dead());
     match summary.drain {
         Some(d) if d <= DRAIN_LIMIT => {}

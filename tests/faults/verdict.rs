@@ -27,6 +27,8 @@ pub struct Summary {
     pub faults_planned: usize,
     pub faults: BTreeMap<Kind, usize>,
     pub drain: Option<Duration>,
+    /// From the end of the last fault to the first arrival of the last acknowledged webhook.
+    pub last_arrival: Option<Duration>,
     pub wall: Duration,
     pub failures: Vec<String>,
 }
@@ -196,7 +198,15 @@ impl fmt::Display for Summary {
         )?;
         row(
             f,
-            "backlog drained after the last fault",
+            "last acknowledged arrival after fault",
+            match self.last_arrival {
+                Some(d) => format!("{:.1} s after the last fault ended", d.as_secs_f64()),
+                None => "never".into(),
+            },
+        )?;
+        row(
+            f,
+            "backlog drained after the last send",
             match self.drain {
                 Some(d) => format!("{:.1} s", d.as_secs_f64()),
                 None => "not within the deadline".into(),
