@@ -24,6 +24,11 @@ pub async fn run() {
     let target = format!("http://{}", target().await);
 
     let mut bed = Bed::new();
+    let single = bed.node(None).await;
+    let plain = measure(&mut bed, &single, None, &target, tunnels, n, settle).await;
+    drop(bed);
+
+    let mut bed = Bed::new();
     let redis = bed.redis().await;
     let a = bed.node(Some(&redis)).await;
     let b = bed.node(Some(&redis)).await;
@@ -37,11 +42,6 @@ pub async fn run() {
         settle,
     )
     .await;
-    drop(bed);
-
-    let mut bed = Bed::new();
-    let single = bed.node(None).await;
-    let plain = measure(&mut bed, &single, None, &target, tunnels, n, settle).await;
 
     println!(
         "{tunnels} idle tunnels on one node (RSS after {} s idle, so every tunnel has had a heartbeat)",
