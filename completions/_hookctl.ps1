@@ -684,6 +684,8 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
             [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'PEM CA certificates the relay trusts for its outgoing TLS besides the system''s roots')
             [CompletionResult]::new('--http-listen', '--http-listen', [CompletionResultType]::ParameterName, 'Also serve plain HTTP here (e.g. 0.0.0.0:80): ACME''s HTTP-01 challenge, and a redirect to https for everything else')
             [CompletionResult]::new('--threads', '--threads', [CompletionResultType]::ParameterName, 'Threads serving requests. One carries thousands of requests a second at the least CPU per request; give more when the relay''s traffic outgrows a core')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Run as one node of a cluster sharing this Redis (redis://HOST:PORT[/DB], rediss:// for TLS): routing, tokens, reserved names and the offline buffer live there, and any node serves any tunnel. Needs --node-url')
+            [CompletionResult]::new('--node-url', '--node-url', [CompletionResultType]::ParameterName, 'The URL at which the other nodes of the cluster reach this one (its --listen address as seen from them, e.g. http://10.0.0.5:8787)')
             [CompletionResult]::new('--heartbeat', '--heartbeat', [CompletionResultType]::ParameterName, 'How often relay and clients ping each other; three missed pings drop the connection')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/hookctl/config.toml]')

@@ -2450,6 +2450,8 @@ complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l acme-ca-cert -
 complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l ca-cert -d 'PEM CA certificates the relay trusts for its outgoing TLS besides the system\'s roots' -r -F
 complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l http-listen -d 'Also serve plain HTTP here (e.g. 0.0.0.0:80): ACME\'s HTTP-01 challenge, and a redirect to https for everything else' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l threads -d 'Threads serving requests. One carries thousands of requests a second at the least CPU per request; give more when the relay\'s traffic outgrows a core' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l cluster -d 'Run as one node of a cluster sharing this Redis (redis://HOST:PORT[/DB], rediss:// for TLS): routing, tokens, reserved names and the offline buffer live there, and any node serves any tunnel. Needs --node-url' -r
+complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l node-url -d 'The URL at which the other nodes of the cluster reach this one (its --listen address as seen from them, e.g. http://10.0.0.5:8787)' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l heartbeat -d 'How often relay and clients ping each other; three missed pings drop the connection' -r
 complete -c hookctl -n "__fish_hookctl_using_subcommand relay" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''

@@ -118,7 +118,18 @@ async fn handshake(state: &State, ws: &mut Ws) -> Option<Accepted> {
         .await;
         return None;
     };
-    if !state.tokens.accepts(token.as_deref()) {
+    let accepted = match &state.cluster {
+        Some(cluster) => match cluster.accepts(token.as_deref()).await {
+            Ok(a) => a,
+            Err(e) => {
+                tracing::error!("redis: {e}");
+                refuse(ws, "the relay cannot reach its cluster store".into(), false).await;
+                return None;
+            }
+        },
+        None => state.tokens.accepts(token.as_deref()),
+    };
+    if !accepted {
         let why = if token.is_some() {
             "the relay refused the token: check --token (or HOOKCTL_RELAY_TOKEN)"
         } else {
@@ -159,11 +170,43 @@ async fn handshake(state: &State, ws: &mut Ws) -> Option<Accepted> {
             return None;
         }
     }
-    let claim = {
-        let (name, owner, key) = (name.clone(), owner.clone(), key.clone());
-        state
-            .db(move |s| s.claim(&name, owner.as_deref(), key.as_deref(), now_ms()))
+    if let Some(cluster) = &state.cluster {
+        match cluster.holder(&name).await {
+            Ok(Some((lease, _))) if lease.node != cluster.node => {
+                let same = match (&lease.owner, &owner, &lease.key, &key) {
+                    (Some(a), Some(b), _, _) => names::same_hash(a, b),
+                    (None, None, Some(a), Some(b)) => names::same_hash(a, b),
+                    _ => false,
+                };
+                if !same && lease.owner.is_none() {
+                    refuse(
+                        ws,
+                        format!("tunnel name '{name}' is in use by another client"),
+                        false,
+                    )
+                    .await;
+                    return None;
+                }
+            }
+            Ok(_) => {}
+            Err(e) => {
+                tracing::error!("redis: {e}");
+                refuse(ws, "the relay cannot reach its cluster store".into(), false).await;
+                return None;
+            }
+        }
+    }
+    let claim = match &state.cluster {
+        Some(cluster) => cluster
+            .claim(&name, owner.as_deref(), key.as_deref(), now_ms())
             .await
+            .map_err(|e| format!("redis: {e}")),
+        None => {
+            let (name, owner, key) = (name.clone(), owner.clone(), key.clone());
+            state
+                .db(move |s| s.claim(&name, owner.as_deref(), key.as_deref(), now_ms()))
+                .await
+        }
     };
     match claim {
         Ok(Claim::Ok) => {}
@@ -197,19 +240,48 @@ async fn session(state: Arc<State>, mut ws: Ws) {
     let Some(acc) = handshake(&state, &mut ws).await else {
         return;
     };
-    let buffered = {
-        let name = acc.name.clone();
-        state.db(move |s| s.count(&name)).await.unwrap_or(0)
+    // In a cluster the tunnel is this node's from here on: other nodes forward to it, and buffer
+    // for it no more. Its delivery starts with the buffer whatever it holds, as another node may
+    // have left a delivery unacknowledged.
+    let lease = match &state.cluster {
+        Some(cluster) => {
+            let taken = cluster
+                .acquire(&acc.name, acc.owner.clone(), acc.key.clone())
+                .await;
+            match taken {
+                Ok(l) => Some(l),
+                Err(e) => {
+                    tracing::error!("redis: {e}");
+                    refuse(
+                        &mut ws,
+                        "the relay cannot reach its cluster store".into(),
+                        false,
+                    )
+                    .await;
+                    return;
+                }
+            }
+        }
+        None => None,
+    };
+    let buffered = match &state.cluster {
+        Some(cluster) => cluster.depth(&acc.name).await.unwrap_or(0),
+        None => {
+            let name = acc.name.clone();
+            state.db(move |s| s.count(&name)).await.unwrap_or(0)
+        }
     };
     let (outbox, rx) = Outbox::new();
-    let tunnel = Arc::new(Tunnel::new(
+    let mut tunnel = Tunnel::new(
         acc.name.clone(),
         acc.owner,
         acc.key,
         outbox.clone(),
         state.opts.max_in_flight,
-        buffered > 0,
-    ));
+        buffered > 0 || lease.is_some(),
+    );
+    tunnel.lease = lease;
+    let tunnel = Arc::new(tunnel);
     // Welcome goes first: the writer is not running yet, and the control lane is served first.
     outbox.control(&RelayMessage::Welcome {
         version: PROTOCOL_VERSION,
@@ -239,7 +311,7 @@ async fn session(state: Arc<State>, mut ws: Ws) {
         |nonce| crate::shared::mux::text(&RelayMessage::Ping { nonce }),
         tunnel.closed.clone(),
     );
-    if buffered > 0 {
+    if buffered > 0 || tunnel.lease.is_some() {
         crate::server::drain::start(&state, &tunnel);
     }
 
@@ -294,6 +366,12 @@ async fn read_frames(
     tracing::info!(tunnel = %tunnel.name, "tunnel client gone: {why}");
     // Out of the registry first, so new requests are buffered or refused rather than sent here.
     state.registry.remove(tunnel);
+    // The lease goes with the connection: requests for the tunnel are buffered from now on.
+    if let (Some(cluster), Some(lease)) = (&state.cluster, &tunnel.lease)
+        && let Err(e) = cluster.release(&tunnel.name, lease).await
+    {
+        tracing::warn!("redis: cannot give up the lease on {}: {e}", tunnel.name);
+    }
     tunnel.fail_all();
     state.metrics.tunnels.dec();
     // A queued closing frame (shutdown, protocol violation) gets a moment to go out.

@@ -15,6 +15,7 @@ use tokio::io::AsyncWriteExt;
 
 use crate::protocol::RelayMessage;
 use crate::server::answer::{Answer, Forwarded, body_limits};
+use crate::server::cluster::route::read_whole;
 use crate::server::state::{State, now_ms};
 use crate::server::store::Buffered;
 use crate::server::tunnel::Tunnel;
@@ -27,14 +28,19 @@ enum Unstored {
     Disk,
 }
 
-/// Stores the request under `--data-dir` and answers 202 — only once it is on disk.
+/// Stores the request — under `--data-dir`, or in a cluster in Redis — and answers 202 only
+/// once it is kept. `tunnel`: the connected tunnel it queues for, behind the buffer.
 pub async fn buffer(
     answer: &Answer<'_>,
     req: &Forwarded,
     headers: Vec<(String, String)>,
     body: Incoming,
+    tunnel: Option<&Tunnel>,
 ) -> Response<RelayBody> {
     let state = answer.state;
+    if state.cluster.is_some() {
+        return buffer_in_cluster(answer, req, headers, body, tunnel).await;
+    }
     let Some(dir) = state.store.body_dir.clone() else {
         return answer.retry_after(
             StatusCode::SERVICE_UNAVAILABLE,
@@ -109,6 +115,37 @@ pub async fn buffer(
     )
 }
 
+/// As the tunnel's holder, into its stream in Redis, fenced by the lease.
+async fn buffer_in_cluster(
+    answer: &Answer<'_>,
+    req: &Forwarded,
+    headers: Vec<(String, String)>,
+    body: Incoming,
+    tunnel: Option<&Tunnel>,
+) -> Response<RelayBody> {
+    let all = match read_whole(answer, crate::shared::body::body(body)).await {
+        Ok(b) => b,
+        Err(resp) => return resp,
+    };
+    let lease = tunnel.and_then(|t| t.lease.as_deref());
+    match crate::server::cluster::route::buffer(answer, req, &headers, all, lease).await {
+        Ok(r) => r,
+        Err(_) => {
+            // Another node holds the tunnel now: this connection is fenced.
+            if let Some(t) = tunnel {
+                t.outbox
+                    .close("this relay node lost the tunnel's lease: reconnect");
+                t.closed.cancel();
+            }
+            answer.retry_after(
+                StatusCode::SERVICE_UNAVAILABLE,
+                1,
+                "the tunnel is moving between relay nodes: retry shortly\n",
+            )
+        }
+    }
+}
+
 /// Starts delivering the buffer to `tunnel` unless a delivery task is already at it.
 pub fn start(state: &Arc<State>, tunnel: &Arc<Tunnel>) {
     {
@@ -122,6 +159,89 @@ pub fn start(state: &Arc<State>, tunnel: &Arc<Tunnel>) {
     tokio::spawn(run(state.clone(), tunnel.clone()));
 }
 
+/// A buffered request on its way out, from wherever it waited.
+struct Waiting {
+    delivery_id: String,
+    method: String,
+    target: String,
+    headers: Vec<(String, String)>,
+    size: u64,
+    received_ms: i64,
+    body: Kept,
+}
+
+enum Kept {
+    /// A single relay's: its row and its body file.
+    File { seq: i64, path: std::path::PathBuf },
+    /// A cluster's: its stream entry, body and all.
+    Entry { id: String, body: Bytes },
+}
+
+impl From<Buffered> for Waiting {
+    fn from(b: Buffered) -> Waiting {
+        Waiting {
+            delivery_id: b.delivery_id,
+            method: b.method,
+            target: b.target,
+            headers: b.headers,
+            size: b.size,
+            received_ms: b.received_ms,
+            body: Kept::File {
+                seq: b.seq,
+                path: b.body_file,
+            },
+        }
+    }
+}
+
+impl From<crate::server::cluster::stream::Entry> for Waiting {
+    fn from(e: crate::server::cluster::stream::Entry) -> Waiting {
+        Waiting {
+            delivery_id: e.delivery_id,
+            method: e.method,
+            target: e.target,
+            headers: e.headers,
+            size: e.body.len() as u64,
+            received_ms: e.received_ms,
+            body: Kept::Entry {
+                id: e.id,
+                body: e.body,
+            },
+        }
+    }
+}
+
+/// The oldest request waiting for `tunnel`.
+async fn next(state: &State, tunnel: &str) -> Result<Option<Waiting>, String> {
+    if let Some(cluster) = &state.cluster {
+        return cluster
+            .next(tunnel)
+            .await
+            .map(|e| e.map(Waiting::from))
+            .map_err(|e| format!("redis: {e}"));
+    }
+    let name = tunnel.to_string();
+    state
+        .db(move |s| s.oldest(&name))
+        .await
+        .map(|b| b.map(Waiting::from))
+}
+
+/// Takes a delivered (or expired) request out of the buffer.
+async fn remove(state: &State, tunnel: &str, w: &Waiting) -> Result<(), String> {
+    match (&w.body, &state.cluster) {
+        (Kept::Entry { id, .. }, Some(cluster)) => cluster
+            .ack(tunnel, id)
+            .await
+            .map_err(|e| format!("redis: {e}")),
+        (Kept::File { seq, .. }, _) => {
+            let seq = *seq;
+            state.db(move |s| s.remove(seq)).await
+        }
+        (Kept::Entry { .. }, None) => Ok(()),
+    }
+}
+
 async fn run(state: Arc<State>, tunnel: Arc<Tunnel>) {
     let ttl = state.opts.buffer_ttl;
     let mut failures = 0u32;
@@ -132,15 +252,21 @@ async fn run(state: Arc<State>, tunnel: Arc<Tunnel>) {
         if tunnel.closed.is_cancelled() {
             break;
         }
-        let name = tunnel.name.clone();
-        let next = match state.db(move |s| s.oldest(&name)).await {
+        let waiting = match next(&state, &tunnel.name).await {
             Ok(n) => n,
             Err(e) => {
                 tracing::error!("{e}");
+                // Redis may be back in a moment; the tunnel stays in buffering until it is.
+                if state.cluster.is_some() {
+                    tokio::select! {
+                        _ = tokio::time::sleep(Duration::from_millis(500)) => continue,
+                        _ = tunnel.closed.cancelled() => break,
+                    }
+                }
                 break;
             }
         };
-        let Some(row) = next else {
+        let Some(row) = waiting else {
             {
                 let mut d = tunnel.drain_state();
                 if d.uploads == 0 {
@@ -161,16 +287,14 @@ async fn run(state: Arc<State>, tunnel: Arc<Tunnel>) {
         };
         state.metrics.buffered.dec_by(std::mem::take(&mut removed));
         if now_ms() - row.received_ms > ttl.as_millis() as i64 {
-            let seq = row.seq;
-            let _ = state.db(move |s| s.remove(seq)).await;
+            let _ = remove(&state, &tunnel.name, &row).await;
             removed += 1;
             continue;
         }
         match deliver(&state, &tunnel, &row).await {
             Ok(()) => {
                 failures = 0;
-                let seq = row.seq;
-                if let Err(e) = state.db(move |s| s.remove(seq)).await {
+                if let Err(e) = remove(&state, &tunnel.name, &row).await {
                     tracing::error!("{e}");
                     break;
                 }
@@ -193,7 +317,7 @@ async fn run(state: Arc<State>, tunnel: Arc<Tunnel>) {
 }
 
 /// Sends one buffered request and waits for the client's acknowledgement.
-async fn deliver(state: &State, tunnel: &Tunnel, row: &Buffered) -> Result<(), String> {
+async fn deliver(state: &State, tunnel: &Tunnel, row: &Waiting) -> Result<(), String> {
     let opened = tunnel.open(true);
     let id = opened.id;
     let head = text(&RelayMessage::RequestHead {
@@ -205,12 +329,19 @@ async fn deliver(state: &State, tunnel: &Tunnel, row: &Buffered) -> Result<(), S
         delivery_id: Some(row.delivery_id.clone()),
     });
     let result = async {
-        let file = tokio::fs::File::open(&row.body_file)
-            .await
-            .map_err(|e| format!("cannot read {}: {e}", row.body_file.display()))?;
-        let body = StreamBody::new(
-            tokio_util::io::ReaderStream::new(file).map_ok(|b: Bytes| Frame::data(b)),
-        );
+        let body: RelayBody = match &row.body {
+            Kept::File { path, .. } => {
+                let file = tokio::fs::File::open(path)
+                    .await
+                    .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+                crate::shared::body::body(StreamBody::new(
+                    tokio_util::io::ReaderStream::new(file).map_ok(|b: Bytes| Frame::data(b)),
+                ))
+            }
+            Kept::Entry { body, .. } => {
+                crate::shared::body::body(http_body_util::Full::new(body.clone()))
+            }
+        };
         let outbox = tunnel.outbox.clone();
         let window = opened.window.clone();
         let pump = tokio::spawn(async move {

@@ -18,6 +18,7 @@ use tokio::sync::OwnedSemaphorePermit;
 
 use crate::protocol::RelayMessage;
 use crate::server::answer::{Answer, Forwarded, access_log, body_limits};
+use crate::server::cluster::proxy::HOP_HEADER;
 use crate::server::options::OfflineMode;
 use crate::server::state::State;
 use crate::server::tunnel::{Head, Tunnel};
@@ -99,14 +100,37 @@ pub fn forward_headers(
     out
 }
 
+/// The headers of a forward from another node of the cluster: as that node made them, without
+/// the hop's own.
+fn hop_headers(headers: &http::HeaderMap) -> Vec<(String, String)> {
+    let hop = HopByHop::of(
+        headers
+            .get_all(http::header::CONNECTION)
+            .iter()
+            .map(|v| v.as_bytes()),
+    );
+    headers
+        .iter()
+        .filter(|(n, _)| !hop.drops(n.as_str()) && n.as_str() != HOP_HEADER)
+        .map(|(n, v)| {
+            (
+                n.as_str().to_string(),
+                String::from_utf8_lossy(v.as_bytes()).into_owned(),
+            )
+        })
+        .collect()
+}
+
 /// Serves a request for a tunnel: `subdomain` gives its name and the whole path and query when
-/// the host named it; otherwise they come from `/t/{name}{rest}`.
+/// the host named it; otherwise they come from `/t/{name}{rest}`. `hop`: another node of the
+/// cluster forwarded it (its headers are final, and it goes no further).
 pub async fn handle(
     state: Arc<State>,
     req: Request<Incoming>,
     peer: SocketAddr,
     tls: bool,
     subdomain: Option<(String, String)>,
+    hop: bool,
 ) -> Response<RelayBody> {
     let started = Instant::now();
     let pq;
@@ -124,7 +148,11 @@ pub async fn handle(
             split
         }
     };
-    let headers = forward_headers(req.headers(), req.uri().authority(), peer, tls);
+    let headers = if hop {
+        hop_headers(req.headers())
+    } else {
+        forward_headers(req.headers(), req.uri().authority(), peer, tls)
+    };
     let method = req.method().as_str().to_string();
     let body = req.into_body();
     let incoming = Forwarded {
@@ -161,13 +189,22 @@ pub async fn handle(
                 }
             };
             if queue_behind_buffer {
-                let r = crate::server::drain::buffer(&answer, &incoming, headers, body).await;
+                let r =
+                    crate::server::drain::buffer(&answer, &incoming, headers, body, Some(&tunnel))
+                        .await;
                 tunnel.drain_state().uploads -= 1;
                 crate::server::drain::start(&state, &tunnel);
                 tunnel.drain_wake.notify_one();
                 return r;
             }
             live(&answer, &incoming, headers, tunnel, body).await
+        }
+        None if state.cluster.is_some() => {
+            let cluster = state.cluster.clone().expect("checked");
+            crate::server::cluster::route::elsewhere(
+                &answer, &incoming, headers, body, &cluster, hop,
+            )
+            .await
         }
         None => {
             let known = {
@@ -180,7 +217,8 @@ pub async fn handle(
                     "unknown tunnel: no client holds this tunnel name\n",
                 ),
                 (true, OfflineMode::Buffer) => {
-                    let r = crate::server::drain::buffer(&answer, &incoming, headers, body).await;
+                    let r =
+                        crate::server::drain::buffer(&answer, &incoming, headers, body, None).await;
                     // The client may have come back while the body was uploading.
                     if let Some(t) = state.registry.get(name) {
                         crate::server::drain::start(&state, &t);

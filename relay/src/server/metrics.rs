@@ -21,6 +21,13 @@ pub struct Metrics {
     pub buffered: Gauge,
     certificate_expiry: Family<NameLabel, Gauge>,
     pub acme_orders: Counter,
+    /// A cluster node's own: tunnels whose lease it holds, forwards to other nodes and how long
+    /// their answers took, leases lost, and the age of the oldest buffered request.
+    pub tunnels_held: Gauge,
+    forwards: Counter,
+    forward_latency: Histogram,
+    pub lease_losses: Counter,
+    pub buffer_oldest_age: Gauge,
 }
 
 impl Default for Metrics {
@@ -75,7 +82,42 @@ impl Default for Metrics {
             "Requests waiting in the offline buffer",
             buffered.clone(),
         );
+        let tunnels_held = Gauge::default();
+        let forwards = Counter::default();
+        let forward_latency = Histogram::new(exponential_buckets(0.00005, 2.0, 20));
+        let lease_losses = Counter::default();
+        let buffer_oldest_age = Gauge::default();
+        registry.register(
+            "cluster_tunnels_held",
+            "Tunnels whose lease this cluster node holds",
+            tunnels_held.clone(),
+        );
+        registry.register(
+            "cluster_forwards",
+            "Requests this node forwarded to the node holding their tunnel",
+            forwards.clone(),
+        );
+        registry.register(
+            "cluster_forward_duration_seconds",
+            "Time from a forward's start to the holder's answer head",
+            forward_latency.clone(),
+        );
+        registry.register(
+            "cluster_lease_losses",
+            "Tunnel leases this node lost to another node or to a Redis outage",
+            lease_losses.clone(),
+        );
+        registry.register(
+            "buffer_oldest_age_seconds",
+            "Age of the oldest request in the offline buffer",
+            buffer_oldest_age.clone(),
+        );
         Metrics {
+            tunnels_held,
+            forwards,
+            forward_latency,
+            lease_losses,
+            buffer_oldest_age,
             registry,
             tunnels,
             requests,
@@ -93,6 +135,12 @@ impl Metrics {
     pub fn answered(&self, status: u16, seconds: f64) {
         self.requests.get_or_create(&[("status", status)]).inc();
         self.latency.observe(seconds);
+    }
+
+    /// A forward to another node answered after `seconds`.
+    pub fn forwarded(&self, seconds: f64) {
+        self.forwards.inc();
+        self.forward_latency.observe(seconds);
     }
 
     pub fn certificate(&self, name: &str, expires_unix: i64) {

@@ -7,6 +7,7 @@
 
 pub mod acme;
 pub mod answer;
+pub mod cluster;
 pub mod connect;
 pub mod drain;
 pub mod error;
@@ -52,20 +53,28 @@ async fn route(
     certs: Option<&Tls>,
 ) -> Response<RelayBody> {
     let tls = certs.is_some();
+    // A forward from another node of the cluster: to the tunnel it names, whatever the host.
+    if let Some(cluster) = &state.cluster
+        && let Some(given) = req.headers().get(crate::server::cluster::proxy::HOP_HEADER)
+        && cluster.is_hop(given.as_bytes())
+    {
+        return crate::server::ingress::handle(state, req, peer, tls, None, true).await;
+    }
     if let Some(name) = subdomain_tunnel(&state, &req) {
         let rest = req
             .uri()
             .path_and_query()
             .map(|p| p.as_str().to_string())
             .unwrap_or_default();
-        return crate::server::ingress::handle(state, req, peer, tls, Some((name, rest))).await;
+        return crate::server::ingress::handle(state, req, peer, tls, Some((name, rest)), false)
+            .await;
     }
     let path = req.uri().path();
     if path.starts_with("/t/") {
-        return crate::server::ingress::handle(state, req, peer, tls, None).await;
+        return crate::server::ingress::handle(state, req, peer, tls, None, false).await;
     }
     match (req.method(), path) {
-        (&Method::GET, "/healthz") => health(certs),
+        (&Method::GET, "/healthz") => health(certs, state.cluster.as_deref()).await,
         (&Method::GET, "/metrics") => {
             let mut r = text_response(StatusCode::OK, &state.metrics.render());
             r.headers_mut().insert(
@@ -90,10 +99,38 @@ fn subdomain_tunnel(state: &State, req: &Request<Incoming>) -> Option<String> {
     crate::server::host::subdomain_tunnel(domain, &host).map(str::to_string)
 }
 
-/// `ok`, and with HTTPS the certificate's expiry; 503 while the ACME certificate is missing.
-fn health(certs: Option<&Tls>) -> Response<RelayBody> {
+/// `ok`, with HTTPS the certificate's expiry (503 while the ACME certificate is missing), and in
+/// a cluster whether Redis answers (503 when not: the node refuses what it cannot keep).
+async fn health(
+    certs: Option<&Tls>,
+    cluster: Option<&crate::server::cluster::Cluster>,
+) -> Response<RelayBody> {
+    let (mut status, mut text) = certificate_health(certs);
+    if let Some(cluster) = cluster {
+        match cluster.ping().await {
+            Ok(()) => {
+                if !text.ends_with('\n') {
+                    text.push('\n');
+                }
+                text.push_str(&format!(
+                    "cluster: redis reachable, node {}\n",
+                    cluster.node
+                ));
+            }
+            Err(e) => {
+                status = StatusCode::SERVICE_UNAVAILABLE;
+                text = format!(
+                    "redis unreachable: {e}: this node buffers no request until it is back\n{text}"
+                );
+            }
+        }
+    }
+    text_response(status, &text)
+}
+
+fn certificate_health(certs: Option<&Tls>) -> (StatusCode, String) {
     let served = match certs {
-        None => return text_response(StatusCode::OK, "ok"),
+        None => return (StatusCode::OK, "ok".into()),
         Some(Tls::Files(f)) => Ok(f.current()),
         Some(Tls::Acme(a)) => a.main(),
     };
@@ -118,18 +155,18 @@ fn health(certs: Option<&Tls>) -> Response<RelayBody> {
                 ),
                 _ => String::new(),
             };
-            text_response(
+            (
                 StatusCode::OK,
-                &format!(
+                format!(
                     "ok\ncertificate expires {} (in {}){renewal}\n",
                     humantime::format_rfc3339_seconds(c.not_after),
                     humantime::format_duration(Duration::from_secs(left)),
                 ),
             )
         }
-        Err(why) => text_response(
+        Err(why) => (
             StatusCode::SERVICE_UNAVAILABLE,
-            &format!("no certificate yet: {why}\n"),
+            format!("no certificate yet: {why}\n"),
         ),
     }
 }
@@ -185,8 +222,16 @@ impl Relay {
             })?),
             None => None,
         };
+        let tokens = crate::shared::names::Tokens::load(&opts.tokens, opts.tokens_file.as_deref())
+            .map_err(RelayError::Usage)?;
+        let cluster = match (&opts.cluster, &opts.node_url) {
+            (Some(url), Some(node_url)) => Some(Arc::new(
+                crate::server::cluster::Cluster::join(url, node_url, tokens.hashes()).await?,
+            )),
+            _ => None,
+        };
         let base = opts.public_base(bound);
-        let state = State::new(opts, base, bound).map_err(RelayError::Usage)?;
+        let state = State::new(opts, base, bound, tokens, cluster).map_err(RelayError::Usage)?;
         Ok(Relay {
             listener,
             bound,
@@ -242,6 +287,10 @@ async fn serve_state(
         .max_header_list_size(MAX_HEAD as u32);
     let graceful = GracefulShutdown::new();
     let sweeper = tokio::spawn(sweep(state.clone()));
+    let leases = state
+        .cluster
+        .clone()
+        .map(|c| tokio::spawn(crate::server::cluster::lease::keep(state.clone(), c)));
     loop {
         let (tcp, peer) = tokio::select! {
             _ = shutdown.cancelled() => break,
@@ -287,6 +336,9 @@ async fn serve_state(
     }
     drop(listener);
     sweeper.abort();
+    if let Some(l) = leases {
+        l.abort();
+    }
     // In-flight requests finish (they need their tunnels), bounded by the request timeout.
     let limit = state.opts.request_timeout + Duration::from_secs(1);
     if tokio::time::timeout(limit, graceful.shutdown())
@@ -306,10 +358,29 @@ async fn serve_state(
 /// once a minute, at least once a second).
 async fn sweep(state: Arc<State>) {
     let ttl = state.opts.buffer_ttl;
-    let every = (ttl / 10).clamp(Duration::from_secs(1), Duration::from_secs(60));
+    let mut every = (ttl / 10).clamp(Duration::from_secs(1), Duration::from_secs(60));
+    if state.cluster.is_some() {
+        // The cluster-wide depth and age shown in /metrics come from here too.
+        every = every.min(Duration::from_secs(5));
+    }
     loop {
         tokio::time::sleep(every).await;
         let cutoff = now_ms() - ttl.as_millis() as i64;
+        if let Some(cluster) = &state.cluster {
+            match cluster.sweep(cutoff, now_ms()).await {
+                Ok((dropped, left, oldest_ms)) => {
+                    if dropped > 0 {
+                        tracing::info!(
+                            "dropped {dropped} buffered requests older than --buffer-ttl"
+                        );
+                    }
+                    state.metrics.buffered.set(left as i64);
+                    state.metrics.buffer_oldest_age.set(oldest_ms / 1000);
+                }
+                Err(e) => tracing::warn!("redis: cannot sweep the buffer: {e}"),
+            }
+            continue;
+        }
         match state.db(move |s| s.expire(cutoff)).await {
             Ok(0) => {}
             Ok(n) => {

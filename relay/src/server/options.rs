@@ -110,6 +110,22 @@ pub struct RelayOptions {
     #[arg(long, value_name = "N", default_value_t = 1, value_parser = between::<u16>(1, 1024), allow_negative_numbers = true)]
     pub threads: u16,
 
+    /// Run as one node of a cluster sharing this Redis (redis://HOST:PORT[/DB], rediss:// for
+    /// TLS): routing, tokens, reserved names and the offline buffer live there, and any node
+    /// serves any tunnel. Needs --node-url.
+    #[arg(
+        long,
+        value_name = "URL",
+        env = "HOOKCTL_RELAY_CLUSTER",
+        hide_env_values = true
+    )]
+    pub cluster: Option<String>,
+
+    /// The URL at which the other nodes of the cluster reach this one (its --listen address as
+    /// seen from them, e.g. http://10.0.0.5:8787).
+    #[arg(long, value_name = "URL", env = "HOOKCTL_RELAY_NODE_URL")]
+    pub node_url: Option<String>,
+
     /// How often relay and clients ping each other; three missed pings drop the connection.
     #[arg(long, value_name = "DUR", default_value = "15s", value_parser = parse_positive_duration, allow_hyphen_values = true, hide = true)]
     pub heartbeat: Duration,
@@ -131,21 +147,27 @@ pub enum OfflineMode {
 
 impl RelayOptions {
     pub fn offline_mode(&self) -> OfflineMode {
-        self.offline.unwrap_or(if self.data_dir.is_some() {
-            OfflineMode::Buffer
-        } else {
-            OfflineMode::Reject
-        })
+        self.offline
+            .unwrap_or(if self.data_dir.is_some() || self.cluster.is_some() {
+                OfflineMode::Buffer
+            } else {
+                OfflineMode::Reject
+            })
     }
 
     /// Checks what clap cannot: combinations and URL shapes. The error is one line for the user.
     pub fn validate(&self) -> Result<(), String> {
         crate::shared::names::check_tokens(&self.tokens)?;
-        if self.offline == Some(OfflineMode::Buffer) && self.data_dir.is_none() {
+        if self.offline == Some(OfflineMode::Buffer)
+            && self.data_dir.is_none()
+            && self.cluster.is_none()
+        {
             return Err(
-                "--offline buffer keeps requests on disk: give it --data-dir DIR".to_string(),
+                "--offline buffer keeps requests on disk: give it --data-dir DIR (or --cluster)"
+                    .to_string(),
             );
         }
+        self.validate_cluster()?;
         if self.acme() && self.data_dir.is_none() {
             return Err(
                 "--domain keeps its certificate and ACME account key on disk: give it --data-dir DIR"
@@ -173,6 +195,33 @@ impl RelayOptions {
             }
         }
         Ok(())
+    }
+
+    /// --cluster needs --node-url, and both must be URLs of their kind.
+    fn validate_cluster(&self) -> Result<(), String> {
+        match (&self.cluster, &self.node_url) {
+            (None, None) => Ok(()),
+            (None, Some(_)) => Err(
+                "--node-url is this node's address in a cluster: give --cluster redis://HOST:PORT too"
+                    .to_string(),
+            ),
+            (Some(_), None) => Err(
+                "--cluster needs --node-url: the URL the other nodes reach this one at, e.g. http://10.0.0.5:8787"
+                    .to_string(),
+            ),
+            (Some(c), Some(n)) => {
+                crate::server::cluster::redis_url(c)?;
+                let ok = url::Url::parse(n)
+                    .map(|p| p.scheme() == "http" && p.host_str().is_some())
+                    .unwrap_or(false);
+                if !ok {
+                    return Err(format!(
+                        "--node-url '{n}' is not an http URL: give the address other nodes reach this one at, e.g. http://10.0.0.5:8787"
+                    ));
+                }
+                Ok(())
+            }
+        }
     }
 
     /// The options the relay's flags give (the defaults for those not given), so an embedded

@@ -41,12 +41,31 @@ pub async fn run(opts: RelayOptions, shutdown: CancellationToken) -> Result<(), 
             }
         );
     }
-    if state.tokens.is_open() {
+    let open = match &state.cluster {
+        Some(cluster) => {
+            tracing::info!(
+                "cluster node {} on {}: other nodes forward to {}",
+                cluster.node,
+                crate::server::cluster::redis_shown(
+                    state.opts.cluster.as_deref().unwrap_or_default()
+                ),
+                cluster.node_url
+            );
+            cluster.is_open().await.unwrap_or(false)
+        }
+        None => state.tokens.is_open(),
+    };
+    if open {
         tracing::warn!(
             "open relay: no --token or --tokens-file, so any client can open a tunnel (a name is reserved only for a client that presents a token)"
         );
     }
     match (state.offline, &state.opts.data_dir) {
+        (OfflineMode::Buffer, _) if state.cluster.is_some() => tracing::info!(
+            "requests for an offline client are buffered in Redis (ttl {}, at most {} per tunnel)",
+            humantime::format_duration(state.opts.buffer_ttl),
+            state.opts.buffer_max
+        ),
         (OfflineMode::Buffer, Some(dir)) => tracing::info!(
             "requests for an offline client are buffered in {} (ttl {}, at most {} per tunnel)",
             dir.display(),

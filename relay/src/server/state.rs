@@ -5,6 +5,7 @@ use std::sync::Arc;
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
+use crate::server::cluster::Cluster;
 use crate::server::metrics::Metrics;
 use crate::server::options::{OfflineMode, RelayOptions};
 use crate::server::store::{self, Store};
@@ -26,6 +27,8 @@ pub struct State {
     pub tasks: TaskTracker,
     /// The address the relay listens on.
     pub bound: std::net::SocketAddr,
+    /// With `--cluster`: the shared routing, names and buffer.
+    pub cluster: Option<Arc<Cluster>>,
 }
 
 impl State {
@@ -35,8 +38,9 @@ impl State {
         opts: RelayOptions,
         public_base: String,
         bound: std::net::SocketAddr,
+        tokens: Tokens,
+        cluster: Option<Arc<Cluster>>,
     ) -> Result<Arc<State>, String> {
-        let tokens = Tokens::load(&opts.tokens, opts.tokens_file.as_deref())?;
         let store = Store::open(opts.data_dir.as_deref())?;
         let metrics = Metrics::default();
         metrics.buffered.set(store.count_all()? as i64);
@@ -51,6 +55,7 @@ impl State {
             sessions: CancellationToken::new(),
             tasks: TaskTracker::new(),
             bound,
+            cluster,
         }))
     }
 
@@ -93,7 +98,14 @@ mod tests {
     #[tokio::test]
     async fn a_store_call_that_waits_leaves_the_thread_serving() {
         let opts = RelayOptions::from_flags(&[]).unwrap();
-        let state = State::new(opts, "http://relay".into(), ([127, 0, 0, 1], 0).into()).unwrap();
+        let state = State::new(
+            opts,
+            "http://relay".into(),
+            ([127, 0, 0, 1], 0).into(),
+            Tokens::default(),
+            None,
+        )
+        .unwrap();
         // Another thread holds the database, as a commit waiting for a slow disk would; it lets
         // go when told, or after 5 s, so a call that blocks this runtime fails instead of hanging.
         let (held_tx, held_rx) = std::sync::mpsc::channel();

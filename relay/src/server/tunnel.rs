@@ -42,6 +42,8 @@ pub struct Tunnel {
     pub owner: Option<String>,
     /// Hash of the client's reconnect key, if any.
     pub key: Option<String>,
+    /// In a cluster, the value of this node's lease on the tunnel (`cluster::lease`).
+    pub lease: Option<String>,
     pub outbox: Outbox,
     pending: Requests<Pending>,
     next_id: AtomicU64,
@@ -78,6 +80,7 @@ impl Tunnel {
             name,
             owner,
             key,
+            lease: None,
             outbox,
             pending: Requests::default(),
             next_id: AtomicU64::new(1),
@@ -193,6 +196,11 @@ pub struct Registry {
 impl Registry {
     pub fn get(&self, name: &str) -> Option<Arc<Tunnel>> {
         lock(&self.live).get(name).cloned()
+    }
+
+    /// Every live tunnel.
+    pub fn all(&self) -> Vec<Arc<Tunnel>> {
+        lock(&self.live).values().cloned().collect()
     }
 
     /// Makes `tunnel` the live one for its name; returns the one it replaces.

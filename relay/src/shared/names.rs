@@ -99,6 +99,11 @@ impl Tokens {
         Ok(Tokens::new(all))
     }
 
+    /// The accepted tokens' hashes.
+    pub fn hashes(&self) -> &[String] {
+        &self.0
+    }
+
     pub fn is_open(&self) -> bool {
         self.0.is_empty()
     }

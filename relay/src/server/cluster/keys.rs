@@ -1,0 +1,35 @@
+//! The one owner of the cluster's layout in Redis: every key a node reads or writes is named
+//! here. A tunnel's keys share the hash tag `{name}`, so the scripts that touch several of them
+//! at once would stay on one slot of a Redis Cluster too.
+//!
+//! | key | type | what |
+//! |---|---|---|
+//! | `hookctl:relay:secret` | string | authenticates one node's forward to another |
+//! | `hookctl:relay:tokens` | set | sha256 of every token clients may present |
+//! | `hookctl:relay:buffered` | set | names whose buffer holds requests (for the sweeper) |
+//! | `hookctl:relay:{name}:name` | hash | `owner` (token hash that reserved it), `key`, `first_seen_ms` |
+//! | `hookctl:relay:{name}:lease` | string, expiring | the node holding the tunnel's WebSocket (`Lease`) |
+//! | `hookctl:relay:{name}:epoch` | counter | the lease's fencing epoch |
+//! | `hookctl:relay:{name}:buffer` | stream | the offline buffer, consumer group `GROUP` |
+
+pub const SECRET: &str = "hookctl:relay:secret";
+pub const TOKENS: &str = "hookctl:relay:tokens";
+pub const BUFFERED: &str = "hookctl:relay:buffered";
+/// The consumer group every node delivers a tunnel's buffer through.
+pub const GROUP: &str = "relay";
+
+pub fn name(tunnel: &str) -> String {
+    format!("hookctl:relay:{{{tunnel}}}:name")
+}
+
+pub fn lease(tunnel: &str) -> String {
+    format!("hookctl:relay:{{{tunnel}}}:lease")
+}
+
+pub fn epoch(tunnel: &str) -> String {
+    format!("hookctl:relay:{{{tunnel}}}:epoch")
+}
+
+pub fn buffer(tunnel: &str) -> String {
+    format!("hookctl:relay:{{{tunnel}}}:buffer")
+}
