@@ -142,6 +142,22 @@ impl Redis {
             .and_then(|v| v.trim().parse().ok())
             .unwrap_or(0)
     }
+
+    /// Calls of Lua scripts (`EVAL`, `EVALSHA`) Redis has run so far, and the µs they took.
+    pub fn scripts(&self) -> (u64, u64) {
+        let info = self.query(&["INFO", "commandstats"]).unwrap_or_default();
+        let field = |line: &str, name: &str| -> u64 {
+            line.split([':', ','])
+                .find_map(|f| f.strip_prefix(name))
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(0)
+        };
+        info.lines()
+            .filter(|l| l.starts_with("cmdstat_eval:") || l.starts_with("cmdstat_evalsha:"))
+            .fold((0, 0), |(c, u), l| {
+                (c + field(l, "calls="), u + field(l, "usec="))
+            })
+    }
 }
 
 async fn wait_file(path: &Path) {
