@@ -5,8 +5,8 @@
 # every node, so requests spread evenly over nodes and two in three cross to another node.
 # Set-ups taken in turn, REPS times; the median is reported.
 #
-#   bench/cluster-rps.sh                    (SECS=5, CONC=36 connections in all, REPS=2)
-#   SECS=10 REPS=3 bench/cluster-rps.sh
+#   bench/cluster-rps.sh                    (SECS=5, CONC=36 connections in all, REPS=3)
+#   SECS=10 REPS=5 bench/cluster-rps.sh
 #
 # On one machine every node, Redis, the listens, the target and the load generator share its
 # cores: see bench/README.md ("Relay cluster") for what that can and cannot show.

@@ -13,7 +13,7 @@ use tokio::sync::{Semaphore, oneshot};
 use tokio_tungstenite::tungstenite::Message;
 
 use crate::common::{CpuMeter, EVENT, env_u64, http, post, quantiles, rss_kib, target};
-use crate::nodes::{Bed, Node, Redis, wait_reachable};
+use crate::nodes::{Bed, Node, Redis, metric, wait_reachable};
 
 const QS: [f64; 3] = [0.50, 0.90, 0.99];
 
@@ -48,32 +48,36 @@ pub async fn run() {
         settle.as_secs()
     );
     println!();
-    println!("| relay | RSS, 10 tunnels | RSS, {tunnels} tunnels | per tunnel | connect rate |");
-    println!("| --- | --- | --- | --- | --- |");
+    println!(
+        "| relay | RSS, 10 tunnels | RSS, {tunnels} tunnels | per tunnel | 10 again, after the rest closed | connect rate |"
+    );
+    println!("| --- | --- | --- | --- | --- | --- |");
     for (what, m) in [("cluster node", &cluster), ("single relay", &plain)] {
         println!(
-            "| {what} | {:.1} MiB | {:.1} MiB | **{:.1} KiB** | {:.0} tunnels/s |",
+            "| {what} | {:.1} MiB | {:.1} MiB | **{:.1} KiB** | {:.1} MiB | {:.0} tunnels/s |",
             m.rss.0 as f64 / 1024.0,
             m.rss.1 as f64 / 1024.0,
             m.per_tunnel_kib(tunnels),
+            m.rss.2 as f64 / 1024.0,
             m.connect_rate
         );
     }
     println!();
     println!(
-        "| one request at a time to one tunnel ({n} each) | p50 / p90 / p99, 10 tunnels | same, {tunnels} tunnels |"
+        "| one request at a time to one tunnel ({n} each) | p50 / p90 / p99, 10 tunnels | {tunnels} tunnels | 10 again |"
     );
-    println!("| --- | --- | --- |");
+    println!("| --- | --- | --- | --- |");
     for (what, m) in [
         ("cluster, same node", &cluster.same),
         ("cluster, cross-node", &cluster.cross),
         ("single relay", &plain.same),
     ] {
-        let Some((few, many)) = m else { continue };
-        println!(
-            "| {what} | {:.0} / {:.0} / {:.0} µs | {:.0} / {:.0} / {:.0} µs |",
-            few[0], few[1], few[2], many[0], many[1], many[2]
-        );
+        let Some(phases) = m else { continue };
+        let cells: Vec<String> = phases
+            .iter()
+            .map(|q| format!("{:.0} / {:.0} / {:.0} µs", q[0], q[1], q[2]))
+            .collect();
+        println!("| {what} | {} |", cells.join(" | "));
     }
     println!();
     for (what, m) in [("cluster node", &cluster), ("single relay", &plain)] {
@@ -86,9 +90,11 @@ pub async fn run() {
     }
     if let Some((few, many)) = &cluster.redis {
         println!(
-            "Redis while the cluster node idled: {:.1} commands/s with 10 tunnels, {:.1} with {tunnels} (commands inside scripts counted); {} script calls taking {:.0} µs each with 10 tunnels, {} taking {:.0} µs each with {tunnels}",
+            "Redis while the cluster node idled: {:.1} commands/s and {:.2} % of a core with 10 tunnels, {:.1} commands/s and {:.2} % with {tunnels} (commands inside scripts counted); {} script calls taking {:.0} µs each with 10 tunnels, {} taking {:.0} µs each with {tunnels}",
             few.commands_per_s,
+            few.cpu_pct,
             many.commands_per_s,
+            many.cpu_pct,
             few.script_calls,
             few.script_us,
             many.script_calls,
@@ -102,13 +108,13 @@ pub async fn run() {
 
 /// What one relay showed with 10 and with `tunnels` tunnels.
 struct Measured {
-    /// KiB, with 10 tunnels and with all of them.
-    rss: (u64, u64),
+    /// KiB, with 10 tunnels, with all of them, and with 10 again after the rest closed.
+    rss: (u64, u64, u64),
     connect_rate: f64,
-    /// Latency quantiles with 10 tunnels and with all, to the tunnel's own node and through
-    /// another (cluster only).
-    same: Option<([f64; 3], [f64; 3])>,
-    cross: Option<([f64; 3], [f64; 3])>,
+    /// Latency quantiles with 10 tunnels, with all, and with 10 again, to the tunnel's own node
+    /// and through another (cluster only).
+    same: Option<[[f64; 3]; 3]>,
+    cross: Option<[[f64; 3]; 3]>,
     /// The node's CPU while idle, in % of one core, with 10 tunnels and with all.
     idle_cpu: (f64, f64),
     redis: Option<(RedisIdle, RedisIdle)>,
@@ -125,21 +131,27 @@ impl Measured {
 async fn idle(node: &Node, redis: Option<&Redis>, settle: Duration) -> (f64, Option<RedisIdle>) {
     let before = redis.map(|r| (r.commands(), r.scripts()));
     let meter = CpuMeter::start([node.pid]);
+    let redis_meter = redis.map(|r| CpuMeter::start([r.pid]));
     tokio::time::sleep(settle).await;
     let [cpu] = meter.per_request(1.0);
+    let pct = |us: f64| us / settle.as_secs_f64() / 1e4;
     let redis = redis.zip(before).map(|(r, (commands, (calls, usec)))| {
         let (calls_now, usec_now) = r.scripts();
+        let [redis_cpu] = redis_meter.as_ref().expect("with redis").per_request(1.0);
         RedisIdle {
+            cpu_pct: pct(redis_cpu),
             commands_per_s: (r.commands() - commands) as f64 / settle.as_secs_f64(),
             script_calls: calls_now - calls,
             script_us: (usec_now - usec) as f64 / (calls_now - calls).max(1) as f64,
         }
     });
-    (cpu / settle.as_secs_f64() / 1e4, redis)
+    (pct(cpu), redis)
 }
 
 /// What Redis did while a cluster node sat idle.
 struct RedisIdle {
+    /// Redis's CPU, in % of one core.
+    cpu_pct: f64,
     commands_per_s: f64,
     script_calls: u64,
     /// Mean µs a script call took.
@@ -162,9 +174,9 @@ async fn measure(
         wait_reachable(u).await;
     }
     let redis = other.map(|(_, r)| r);
-    let mut idlers = Idlers::default();
+    let mut few = Idlers::default();
     let started = Instant::now();
-    idlers.connect(&node.url, 9).await;
+    few.connect(&node.url, 9).await;
 
     let (cpu_few, redis_few) = idle(node, redis, settle).await;
     let rss_few = rss_kib(node.pid);
@@ -176,29 +188,47 @@ async fn measure(
         node.url
     );
     let t = Instant::now();
-    idlers.connect(&node.url, tunnels - 10).await;
+    let mut many = Idlers::default();
+    many.connect(&node.url, tunnels - 10).await;
     let connect_rate = (tunnels - 10) as f64 / t.elapsed().as_secs_f64();
     eprintln!(
         "{} idle tunnels up; idle for {} s…",
-        idlers.welcomed.load(Ordering::Relaxed),
+        10 + many.welcomed.load(Ordering::Relaxed),
         settle.as_secs()
     );
     let (cpu_many, redis_many) = idle(node, redis, settle).await;
     let rss_many = rss_kib(node.pid);
     let (same_many, cross_many) = lookups(&same_url, cross_url.as_deref(), n).await;
-    let alive = idlers.welcomed.load(Ordering::Relaxed) - idlers.lost.load(Ordering::Relaxed);
+    let alive = |i: &Idlers| i.welcomed.load(Ordering::Relaxed) - i.lost.load(Ordering::Relaxed);
     assert_eq!(
-        alive as usize,
+        (alive(&few) + alive(&many)) as usize,
         tunnels - 1,
         "idle tunnels were dropped during the measure ({:.0} s in)",
         started.elapsed().as_secs_f64()
     );
-    idlers.stop().await;
+
+    // Back to 10 tunnels, so a drift of the machine between the two measures shows.
+    eprintln!("closing {} idle tunnels…", tunnels - 10);
+    many.stop().await;
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while metric(node, "hookctl_relay_tunnels_connected").await != Some(10.0) {
+        assert!(
+            Instant::now() < deadline,
+            "the node never went back to 10 tunnels"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let rss_closed = rss_kib(node.pid);
+    let (same_again, cross_again) = lookups(&same_url, cross_url.as_deref(), n).await;
+    few.stop().await;
     Measured {
-        rss: (rss_few, rss_many),
+        rss: (rss_few, rss_many, rss_closed),
         connect_rate,
-        same: Some((same_few, same_many)),
-        cross: cross_few.zip(cross_many),
+        same: Some([same_few, same_many, same_again]),
+        cross: cross_few
+            .zip(cross_many)
+            .zip(cross_again)
+            .map(|((a, b), c)| [a, b, c]),
         idle_cpu: (cpu_few, cpu_many),
         redis: redis_few.zip(redis_many),
     }

@@ -40,7 +40,7 @@ struct Run {
 pub async fn run() {
     let secs = env_u64("SECS", 5);
     let conc = env_u64("CONC", 36) as usize;
-    let reps = env_u64("REPS", 2) as usize;
+    let reps = env_u64("REPS", 3) as usize;
     let shapes = [
         Shape {
             nodes: 1,
@@ -67,7 +67,7 @@ pub async fn run() {
 
     let per_process = conc.div_ceil(TUNNELS * 3).max(1);
     println!(
-        "max rps: {TUNNELS} tunnels, {} `hookctl load` processes × {per_process} connections (keep-alive, unsigned 110-byte-class events), {secs} s, median of {reps} run(s)",
+        "max rps: {TUNNELS} tunnels, {} `hookctl load` processes × {per_process} keep-alive connections (its default event, unsigned), {secs} s, median of {reps} run(s) (of an even count, the lower middle)",
         TUNNELS * 3
     );
     println!();
