@@ -14,8 +14,8 @@ use bytes::Bytes;
 mod common;
 
 use common::{
-    CpuMeter, EVENT, Procs, answers_within, env_u64, free_port, http, post, quantiles, rss_kib,
-    target, wait_http,
+    CpuMeter, EVENT, Procs, allowed_cpus, answers_within, env_u64, free_port, http, pin, post,
+    quantiles, rss_kib, target, wait_http,
 };
 
 /// Requests per second with `conc` workers, a new connection for every request; and how many.
@@ -118,29 +118,6 @@ struct Sequential {
     direct: (f64, f64),
     relay: ((f64, f64), [f64; 2]),
     bore: Option<((f64, f64), [f64; 2])>,
-}
-
-/// Moves every thread of these processes onto `cpus` (a list as `taskset -c` takes it), so
-/// the one-core measure sees each hop's CPU without cross-core wakeups. False when `taskset` is
-/// not there or refuses.
-fn pin(pids: &[u32], cpus: &str) -> bool {
-    pids.iter().all(|pid| {
-        Command::new("taskset")
-            .args(["-a", "-p", "-c", cpus, &pid.to_string()])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success())
-    })
-}
-
-/// The CPUs this process may run on, as `taskset -c` takes them.
-fn allowed_cpus() -> Option<String> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("Cpus_allowed_list:"))
-        .map(|l| l.trim().to_string())
 }
 
 /// p50 and p99 of latencies.

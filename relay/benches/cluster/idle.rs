@@ -68,9 +68,21 @@ pub async fn run() {
     );
     println!("| --- | --- | --- | --- |");
     for (what, m) in [
-        ("cluster, same node", &cluster.same),
-        ("cluster, cross-node", &cluster.cross),
-        ("single relay", &plain.same),
+        ("cluster, same node", cluster.path(|l| Some(l.same))),
+        ("cluster, cross-node", cluster.path(|l| l.cross)),
+        ("single relay", plain.path(|l| Some(l.same))),
+        (
+            "cluster, same node, all on CPU 0",
+            cluster.path(|l| l.core.map(|c| c.0)),
+        ),
+        (
+            "cluster, cross-node, all on CPU 0",
+            cluster.path(|l| l.core.and_then(|c| c.1)),
+        ),
+        (
+            "single relay, all on CPU 0",
+            plain.path(|l| l.core.map(|c| c.0)),
+        ),
     ] {
         let Some(phases) = m else { continue };
         let cells: Vec<String> = phases
@@ -111,16 +123,28 @@ struct Measured {
     /// KiB, with 10 tunnels, with all of them, and with 10 again after the rest closed.
     rss: (u64, u64, u64),
     connect_rate: f64,
-    /// Latency quantiles with 10 tunnels, with all, and with 10 again, to the tunnel's own node
-    /// and through another (cluster only).
-    same: Option<[[f64; 3]; 3]>,
-    cross: Option<[[f64; 3]; 3]>,
+    /// Requests to one tunnel with 10 tunnels, with all, and with 10 again.
+    lookups: [Lookups; 3],
     /// The node's CPU while idle, in % of one core, with 10 tunnels and with all.
     idle_cpu: (f64, f64),
     redis: Option<(RedisIdle, RedisIdle)>,
 }
 
+/// Latency quantiles of requests to one tunnel, through the node holding it and (cluster only)
+/// through another; and the same with every process on one core.
+#[derive(Clone, Copy)]
+struct Lookups {
+    same: [f64; 3],
+    cross: Option<[f64; 3]>,
+    core: Option<([f64; 3], Option<[f64; 3]>)>,
+}
+
 impl Measured {
+    /// One path's quantiles in each of the three phases, if measured in all.
+    fn path(&self, pick: impl Fn(&Lookups) -> Option<[f64; 3]>) -> Option<Vec<[f64; 3]>> {
+        self.lookups.iter().map(pick).collect()
+    }
+
     fn per_tunnel_kib(&self, tunnels: usize) -> f64 {
         (self.rss.1 as f64 - self.rss.0 as f64) / (tunnels - 10) as f64
     }
@@ -180,7 +204,7 @@ async fn measure(
 
     let (cpu_few, redis_few) = idle(node, redis, settle).await;
     let rss_few = rss_kib(node.pid);
-    let (same_few, cross_few) = lookups(&same_url, cross_url.as_deref(), n).await;
+    let few_lookups = lookups(bed, &same_url, cross_url.as_deref(), n).await;
 
     eprintln!(
         "connecting {} more idle tunnels to {}…",
@@ -198,7 +222,7 @@ async fn measure(
     );
     let (cpu_many, redis_many) = idle(node, redis, settle).await;
     let rss_many = rss_kib(node.pid);
-    let (same_many, cross_many) = lookups(&same_url, cross_url.as_deref(), n).await;
+    let many_lookups = lookups(bed, &same_url, cross_url.as_deref(), n).await;
     let alive = |i: &Idlers| i.welcomed.load(Ordering::Relaxed) - i.lost.load(Ordering::Relaxed);
     assert_eq!(
         (alive(&few) + alive(&many)) as usize,
@@ -219,24 +243,31 @@ async fn measure(
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     let rss_closed = rss_kib(node.pid);
-    let (same_again, cross_again) = lookups(&same_url, cross_url.as_deref(), n).await;
+    let again_lookups = lookups(bed, &same_url, cross_url.as_deref(), n).await;
     few.stop().await;
     Measured {
         rss: (rss_few, rss_many, rss_closed),
         connect_rate,
-        same: Some([same_few, same_many, same_again]),
-        cross: cross_few
-            .zip(cross_many)
-            .zip(cross_again)
-            .map(|((a, b), c)| [a, b, c]),
+        lookups: [few_lookups, many_lookups, again_lookups],
         idle_cpu: (cpu_few, cpu_many),
         redis: redis_few.zip(redis_many),
     }
 }
 
+/// Requests to one tunnel, as they come and then with every process on one core.
+async fn lookups(bed: &Bed, same: &str, cross: Option<&str>, n: usize) -> Lookups {
+    let (same_q, cross_q) = timed(same, cross, n).await;
+    let core = Bed::on_one_core(&bed.pids(), timed(same, cross, n)).await;
+    Lookups {
+        same: same_q,
+        cross: cross_q,
+        core,
+    }
+}
+
 /// Sequential requests to one tunnel through its own node and (when given) another, in turn:
 /// latency quantiles of each.
-async fn lookups(same: &str, cross: Option<&str>, n: usize) -> ([f64; 3], Option<[f64; 3]>) {
+async fn timed(same: &str, cross: Option<&str>, n: usize) -> ([f64; 3], Option<[f64; 3]>) {
     let urls: Vec<&str> = std::iter::once(same).chain(cross).collect();
     let clients: Vec<_> = urls.iter().map(|_| http(true)).collect();
     let mut lat = vec![Vec::with_capacity(n); urls.len()];

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full};
 
-use crate::common::{Procs, free_port, http, post};
+use crate::common::{Procs, allowed_cpus, free_port, http, pin, post};
 
 /// The processes of one bench run, and the directory their files live in.
 pub struct Bed {
@@ -38,6 +38,31 @@ impl Bed {
             dir: tempfile::tempdir().unwrap(),
             procs: Procs::default(),
         }
+    }
+
+    /// This process and every process it started: what the one-core measures pin.
+    pub fn pids(&self) -> Vec<u32> {
+        std::iter::once(std::process::id())
+            .chain(self.procs.0.iter().map(|c| c.id()))
+            .collect()
+    }
+
+    /// Runs `measure` with every thread of `pids` on CPU 0, then lets them run anywhere again:
+    /// a request's time is then the CPU its hops spend plus same-core switches, not where the
+    /// scheduler of a shared machine happens to wake each hop. `None` if they cannot be pinned.
+    pub async fn on_one_core<T>(
+        pids: &[u32],
+        measure: impl std::future::Future<Output = T>,
+    ) -> Option<T> {
+        let all = allowed_cpus()?;
+        let out = if pin(pids, "0") {
+            Some(measure.await)
+        } else {
+            eprintln!("one-core measure skipped: `taskset` (util-linux) could not pin");
+            None
+        };
+        pin(pids, &all);
+        out
     }
 
     fn path(&self, name: &str) -> PathBuf {

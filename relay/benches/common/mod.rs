@@ -5,7 +5,7 @@
 #![allow(dead_code)]
 
 use std::net::SocketAddr;
-use std::process::Child;
+use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use bytes::Bytes;
@@ -160,4 +160,27 @@ pub async fn answers_within(url: &str, tries: u32) -> bool {
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     false
+}
+
+/// Moves every thread of these processes onto `cpus` (a list as `taskset -c` takes it), so
+/// the one-core measure sees each hop's CPU without cross-core wakeups. False when `taskset` is
+/// not there or refuses.
+pub fn pin(pids: &[u32], cpus: &str) -> bool {
+    pids.iter().all(|pid| {
+        Command::new("taskset")
+            .args(["-a", "-p", "-c", cpus, &pid.to_string()])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    })
+}
+
+/// The CPUs this process may run on, as `taskset -c` takes them.
+pub fn allowed_cpus() -> Option<String> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("Cpus_allowed_list:"))
+        .map(|l| l.trim().to_string())
 }
