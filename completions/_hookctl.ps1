@@ -634,8 +634,8 @@ Register-ArgumentCompleter -Native -CommandName 'hookctl' -ScriptBlock {
         }
         'hookctl;listen' {
             [CompletionResult]::new('--forward-to', '--forward-to', [CompletionResultType]::ParameterName, 'Where deliveries go: URL, or PATH_PREFIX=URL to route by path (repeatable). Without it, listen only receives and answers --respond')
-            [CompletionResult]::new('--relay', '--relay', [CompletionResultType]::ParameterName, 'The relay to connect to [default: the one `hookctl init --relay` saved, else an embedded relay on 127.0.0.1:--port]')
-            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Token the relay expects [default: the one `hookctl init --token` saved for this relay]')
+            [CompletionResult]::new('--relay', '--relay', [CompletionResultType]::ParameterName, 'The relay to connect to; several (repeated or comma-separated: the nodes of one relay service) are tried in turn, and listen moves to the next when its relay is gone [default: the one `hookctl init --relay` saved, else an embedded relay on 127.0.0.1:--port]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Token the relay expects (every relay of a list gets the same) [default: the one `hookctl init --token` saved for this relay, or for the first of several]')
             [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Also trust this CA certificate (PEM file; repeatable) for a wss:// relay, besides the system''s roots: a relay with a private or test CA')
             [CompletionResult]::new('--relay-ip', '--relay-ip', [CompletionResultType]::ParameterName, 'Connect to this IP address instead of looking the relay''s host name up (a relay whose DNS record is not in place yet); TLS still checks the certificate for the host name')
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Tunnel name to ask for (kept across reconnects; with a token, reserved for it) [default: one made once per relay and kept, so the URL stays the same across runs]')

@@ -3,157 +3,19 @@
 //! --events, receive-only mode, a target that is down, a refused token, reconnection, bad input.
 
 mod common;
+#[path = "common/listen.rs"]
+mod listening;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
+use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use assert_cmd::cargo::cargo_bin;
 use common::Receiver;
 use hookctl::signature::{Registry, SignRequest};
-use hookctl::store::{Query, Source, Status, Store};
-
-struct Listen {
-    child: Child,
-    stderr: mpsc::Receiver<String>,
-    pub url: String,
-    db: std::path::PathBuf,
-    _dir: tempfile::TempDir,
-}
-
-impl Listen {
-    /// Starts `hookctl listen ARGS --port 0` and waits for its Ready line.
-    fn start(args: &[&str]) -> Listen {
-        Listen::start_in(tempfile::tempdir().unwrap(), args)
-    }
-
-    /// As `start`, with the delivery log and config in `dir` (`log.db`, `config.toml`).
-    fn start_in(dir: tempfile::TempDir, args: &[&str]) -> Listen {
-        let db = dir.path().join("log.db");
-        let ready = dir.path().join("ready.txt");
-        let mut child = Command::new(cargo_bin("hookctl"))
-            .args([
-                "--json",
-                "--db",
-                db.to_str().unwrap(),
-                "listen",
-                "--port",
-                "0",
-            ])
-            .args(["--ready-file", ready.to_str().unwrap()])
-            .args(args)
-            .env("HOOKCTL_CONFIG", dir.path().join("config.toml"))
-            .env_remove("HOOKCTL_SECRET")
-            .env_remove("HOOKCTL_RELAY_TOKEN")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let (tx, stderr) = mpsc::channel();
-        let err = child.stderr.take().unwrap();
-        std::thread::spawn(move || {
-            for line in BufReader::new(err).lines().map_while(Result::ok) {
-                let _ = tx.send(line);
-            }
-        });
-        let mut l = Listen {
-            child,
-            stderr,
-            url: String::new(),
-            db,
-            _dir: dir,
-        };
-        let ready_line = l.wait_stderr("Ready: ");
-        let url = ready_line
-            .strip_prefix("Ready: ")
-            .unwrap()
-            .split(" -> ")
-            .next()
-            .unwrap()
-            .to_string();
-        assert_eq!(
-            std::fs::read_to_string(&ready).unwrap(),
-            format!("{url}\n"),
-            "--ready-file holds the URL alone on one line"
-        );
-        l.url = url;
-        l
-    }
-
-    /// The first stderr line starting with `prefix`, within 15 s of the one before.
-    fn wait_stderr(&mut self, prefix: &str) -> String {
-        self.wait_stderr_within(prefix, Duration::from_secs(15))
-    }
-
-    fn wait_stderr_within(&mut self, prefix: &str, patience: Duration) -> String {
-        loop {
-            match self.stderr.recv_timeout(patience) {
-                Ok(line) if line.starts_with(prefix) => return line,
-                Ok(_) => {}
-                Err(_) => panic!("no stderr line starting with {prefix:?}"),
-            }
-        }
-    }
-
-    /// Stops listen (SIGINT as Ctrl-C would), returns its stdout lines as JSON.
-    fn stop(self) -> Vec<serde_json::Value> {
-        self.stop_keeping_dir().0
-    }
-
-    /// As `stop`, keeping the folder that holds the delivery log.
-    fn stop_keeping_dir(mut self) -> (Vec<serde_json::Value>, tempfile::TempDir) {
-        let _ = Command::new("kill")
-            .args(["-INT", &self.child.id().to_string()])
-            .status();
-        let status = self.child.wait().unwrap();
-        assert!(status.success(), "listen exited {status}");
-        let mut out = String::new();
-        self.child
-            .stdout
-            .take()
-            .unwrap()
-            .read_to_string(&mut out)
-            .unwrap();
-        let lines = out
-            .lines()
-            .map(|l| serde_json::from_str(l).unwrap())
-            .collect();
-        (lines, self._dir)
-    }
-
-    /// The log once it holds `n` records: the sender can have its answer (Content-Length says
-    /// it is whole) a moment before listen has finished writing the record.
-    fn records_when(&self, n: usize) -> Vec<hookctl::store::Record> {
-        let deadline = std::time::Instant::now() + Duration::from_secs(10);
-        loop {
-            let all = self.records();
-            if all.len() >= n || std::time::Instant::now() > deadline {
-                return all;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn records(&self) -> Vec<hookctl::store::Record> {
-        let store = Store::open(&self.db).unwrap();
-        let mut all = Vec::new();
-        store
-            .scan(
-                &Query {
-                    oldest_first: true,
-                    ..Default::default()
-                },
-                |_, r| {
-                    all.push(r);
-                    Ok(true)
-                },
-            )
-            .unwrap();
-        all
-    }
-}
+use hookctl::store::{Source, Status, Store};
+use listening::{Listen, metric, post, relay_opts, wait_metric};
 
 #[test]
 fn a_line_shows_the_short_id_that_logs_show_takes() {
@@ -212,28 +74,6 @@ fn a_line_shows_the_short_id_that_logs_show_takes() {
     let record: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(record["id"].as_str().unwrap().starts_with(short));
     assert_eq!(record["source"], "listen");
-}
-
-/// Sends one HTTP/1.1 request; returns the status and body.
-fn post(url: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> (u16, Vec<u8>) {
-    let rest = url.strip_prefix("http://").unwrap();
-    let (host, base) = rest.split_once('/').unwrap();
-    let mut s = TcpStream::connect(host).unwrap();
-    let mut req = format!(
-        "POST /{base}{path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\nContent-Length: {}\r\n",
-        body.len()
-    );
-    for (n, v) in headers {
-        req.push_str(&format!("{n}: {v}\r\n"));
-    }
-    req.push_str("\r\n");
-    s.write_all(req.as_bytes()).unwrap();
-    s.write_all(body).unwrap();
-    let mut out = Vec::new();
-    s.read_to_end(&mut out).unwrap();
-    let head_end = out.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
-    let status = String::from_utf8_lossy(&out[9..12]).parse().unwrap();
-    (status, out[head_end + 4..].to_vec())
 }
 
 fn stripe_headers(body: &[u8], secret: &str) -> Vec<(String, String)> {
@@ -475,29 +315,6 @@ fn a_reader_that_stops_reading_stdout_does_not_hold_up_deliveries() {
 }
 
 /// A metric of the relay at `addr`, read from `/metrics`.
-fn metric(addr: std::net::SocketAddr, name: &str) -> f64 {
-    let mut s = TcpStream::connect(addr).unwrap();
-    s.write_all(b"GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
-        .unwrap();
-    let mut out = String::new();
-    s.read_to_string(&mut out).unwrap();
-    out.lines()
-        .find_map(|l| l.strip_prefix(name)?.strip_prefix(' ')?.parse().ok())
-        .unwrap_or_else(|| panic!("no metric {name} in {out}"))
-}
-
-/// Polls a relay metric until it has `want`: the relay updates it just after the event.
-fn wait_metric(addr: std::net::SocketAddr, name: &str, want: f64) {
-    let deadline = std::time::Instant::now() + Duration::from_secs(30);
-    while metric(addr, name) != want {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "{name} never reached {want}"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
-}
-
 #[test]
 fn a_buffered_delivery_leaves_the_relay_only_once_it_is_recorded() {
     let rt = tokio::runtime::Runtime::new().unwrap();
@@ -542,29 +359,34 @@ fn a_buffered_delivery_leaves_the_relay_only_once_it_is_recorded() {
     let blocker = rusqlite::Connection::open(&db).unwrap();
     blocker.execute_batch("BEGIN IMMEDIATE").unwrap();
     let mut back = Listen::start_in(dir, &args);
-    // The log's busy timeout (10 s) runs out, and listen says so.
+    // The log's busy timeout (10 s) runs out, and listen says so. Its attempt could not be noted,
+    // so it is not forwarded: forwarded unrecorded, the next try would reach the target twice.
     let line = back.wait_stderr_within("error: 1 delivery not recorded", Duration::from_secs(30));
     assert!(line.contains("locked"), "{line}");
-    assert_eq!(target.next().target, "/late");
+    assert!(target.drain().is_empty(), "forwarded without a note");
     assert_eq!(
         metric(addr, "hookctl_relay_buffered_requests"),
         1.0,
         "not acknowledged, so still buffered"
     );
 
-    // Once the log is writable the relay's next try is recorded and leaves the buffer.
+    // Once the log is writable the relay's next try is forwarded once, recorded and leaves the
+    // buffer.
     blocker.execute_batch("ROLLBACK").unwrap();
     wait_metric(addr, "hookctl_relay_buffered_requests", 0.0);
+    assert_eq!(target.next().target, "/late");
     let records = back.records_when(1);
     assert_eq!(records.len(), 1);
     assert!(records[0].id.starts_with("dlv_"));
     assert_eq!(records[0].status, Status::Delivered);
+    assert_eq!(records[0].attempt, 1, "no attempt was interrupted");
     let lines = back.stop();
+    assert!(target.drain().is_empty(), "the target got it once");
     assert!(lines.iter().all(|l| l["buffered"] == true), "{lines:?}");
     assert!(
         lines[0]["error"]
             .as_str()
-            .is_some_and(|e| e.contains("not recorded")),
+            .is_some_and(|e| e.contains("could not be noted")),
         "{lines:?}"
     );
     assert!(lines.last().unwrap()["error"].is_null(), "{lines:?}");
@@ -795,10 +617,6 @@ fn a_refused_token_exits_3_without_ready() {
     assert!(!err.contains("Ready:"), "{err}");
     assert_eq!(err.lines().count(), 1, "{err}");
     stop.cancel();
-}
-
-fn relay_opts() -> hookctl_relay::server::options::RelayOptions {
-    hookctl_relay::server::options::RelayOptions::from_flags(&[]).unwrap()
 }
 
 #[test]

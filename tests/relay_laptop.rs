@@ -300,3 +300,40 @@ fn a_listen_killed_without_cleaning_up_is_not_found() {
         "the dead one's file is removed"
     );
 }
+
+#[test]
+fn init_saves_a_list_of_relays_and_listen_uses_the_first_s_token_on_the_one_that_answers() {
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let stop = CancellationToken::new();
+    let base = relay(&rt, &["--token", "team-token-2"], &stop);
+    // A relay that is gone: nothing listens on a port the test bound and let go.
+    let gone = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        format!("http://{}", l.local_addr().unwrap())
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let list = format!("{gone}/,{base}");
+    let out = hookctl(dir.path())
+        .args([
+            "--json",
+            "init",
+            "--relay",
+            &list,
+            "--token",
+            "team-token-2",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let json = common::stdout_json(&out);
+    assert_eq!(json["relay"], format!("{gone},{base}").as_str());
+
+    let target = Receiver::start();
+    let l = Listen::start(dir.path(), &["--forward-to", &target.url("/hooks")]);
+    assert!(l.url.starts_with(&format!("{base}/t/")), "{}", l.url);
+    let out = trigger(dir.path(), &[]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert_eq!(target.next().target, "/hooks");
+    l.stop();
+    stop.cancel();
+}

@@ -474,3 +474,53 @@ async fn on_an_open_relay_only_the_client_that_made_a_name_gets_what_was_buffere
     back.stop().await;
     relay.shutdown().await;
 }
+
+#[tokio::test]
+async fn a_client_with_several_relays_dials_the_next_at_once_and_backs_off_only_after_a_whole_round()
+ {
+    let dead = {
+        let l = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        format!("http://{}", l.local_addr().unwrap())
+    };
+    let a = Relay::start(&[]).await;
+    let target = Target::start().await;
+    let (a_url, a_addr) = (a.url(), a.addr);
+    let mut o = ClientOptions::with_relays(vec![dead.clone(), a_url.clone()]);
+    o.name = Some("rounds".into());
+    let mut l = Listener::start(o, &target.url()).await;
+    assert_eq!(l.url, format!("{a_url}/t/rounds"), "the first that answers");
+    a.shutdown().await;
+    assert!(matches!(l.next().await, Event::Lost { .. }));
+    // The next relay at once; the one it lost only after a wait, as the whole round failed.
+    match l.next().await {
+        Event::Retrying { next, retry_in, .. } => {
+            assert_eq!((next, retry_in), (dead.clone(), Duration::ZERO))
+        }
+        other => panic!("{other:?}"),
+    }
+    match l.next().await {
+        Event::Retrying { next, retry_in, .. } => {
+            assert_eq!(next, a_url);
+            assert!(retry_in > Duration::ZERO, "{retry_in:?}");
+        }
+        other => panic!("{other:?}"),
+    }
+    // A relay back at the address it lost: the client is there again, and says which relay.
+    let b = Relay::on(
+        tokio::net::TcpListener::bind(a_addr).await.unwrap(),
+        opts(&[]),
+    );
+    loop {
+        match l.next().await {
+            Event::Connected { relay, again, .. } => {
+                assert!(again);
+                assert_eq!(relay, b.url());
+                break;
+            }
+            Event::Retrying { .. } => {}
+            other => panic!("{other:?}"),
+        }
+    }
+    l.stop().await;
+    b.shutdown().await;
+}

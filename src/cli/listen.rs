@@ -9,7 +9,7 @@ use super::values;
 
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  hookctl listen --forward-to http://localhost:3000/webhooks\n  hookctl listen --forward-to /stripe=http://localhost:3000/stripe --forward-to /github=http://localhost:4000/gh\n  hookctl listen --relay https://relay.example.com --token T --name my-laptop --verify-provider stripe --secret whsec_…\n  hookctl listen --ready-file url.txt &   # CI: wait for url.txt, then send to the URL in it"
+    after_help = "Examples:\n  hookctl listen --forward-to http://localhost:3000/webhooks\n  hookctl listen --forward-to /stripe=http://localhost:3000/stripe --forward-to /github=http://localhost:4000/gh\n  hookctl listen --relay https://relay.example.com --token T --name my-laptop --verify-provider stripe --secret whsec_…\n  hookctl listen --relay https://r1.example.com,https://r2.example.com --forward-to http://localhost:3000   # moves to r2 when r1 is gone\n  hookctl listen --ready-file url.txt &   # CI: wait for url.txt, then send to the URL in it"
 )]
 pub struct ListenArgs {
     /// Where deliveries go: URL, or PATH_PREFIX=URL to route by path (repeatable). Without it,
@@ -17,16 +17,17 @@ pub struct ListenArgs {
     #[arg(long = "forward-to", value_name = "[PREFIX=]URL")]
     pub forward_to: Vec<String>,
 
-    /// The relay to connect to [default: the one `hookctl init --relay` saved, else an embedded relay on 127.0.0.1:--port].
+    /// The relay to connect to; several (repeated or comma-separated: the nodes of one relay
+    /// service) are tried in turn, and listen moves to the next when its relay is gone [default: the one `hookctl init --relay` saved, else an embedded relay on 127.0.0.1:--port].
     #[arg(
         long,
-        value_name = "URL",
+        value_name = "URL[,URL…]",
         env = "HOOKCTL_RELAY",
         hide_env_values = true
     )]
-    pub relay: Option<String>,
+    pub relay: Vec<String>,
 
-    /// Token the relay expects [default: the one `hookctl init --token` saved for this relay].
+    /// Token the relay expects (every relay of a list gets the same) [default: the one `hookctl init --token` saved for this relay, or for the first of several].
     #[arg(
         long,
         value_name = "T",

@@ -93,7 +93,9 @@ pub fn run(args: InitArgs, ctx: &Ctx) -> Result<Exit> {
     let token_file = match token {
         Some((relay, t)) => {
             let db = crate::store::path(ctx.global.db.as_deref())?;
-            Some(relays::save_token(&folder::beside_log(&db), &relay, &t)?)
+            // listen looks a list's token up by its first relay.
+            let first = relay.split(',').next().unwrap_or(&relay);
+            Some(relays::save_token(&folder::beside_log(&db), first, &t)?)
         }
         None => None,
     };
@@ -125,11 +127,15 @@ pub fn run(args: InitArgs, ctx: &Ctx) -> Result<Exit> {
     Ok(Exit::Ok)
 }
 
-/// A relay URL as `listen --relay` takes it, without a trailing slash.
+/// A relay URL as `listen --relay` takes it, without a trailing slash; or several, comma-separated
+/// (the nodes of one relay service).
 fn relay_url(text: &str) -> Result<String> {
-    let text = text.trim();
-    hookctl_relay::client::connect_url(text).map_err(|e| usage(e.to_string()))?;
-    Ok(text.trim_end_matches('/').to_string())
+    let all = hookctl_relay::client::relay_list(&[text]).map_err(|e| usage(e.to_string()))?;
+    Ok(all
+        .iter()
+        .map(|r| r.trim_end_matches('/'))
+        .collect::<Vec<_>>()
+        .join(","))
 }
 
 /// The prompts; what they return is a relay's token to save (relay URL, token).

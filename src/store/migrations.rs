@@ -34,4 +34,11 @@ pub const STEPS: &[&str] = &[
      CREATE INDEX deliveries_source ON deliveries (source, created_ms);",
     // 3: a retry names its delivery's first attempt, so `logs stats` counts deliveries.
     "ALTER TABLE deliveries ADD COLUMN retry_of TEXT;",
+    // 4: `listen` notes each forwarding attempt of a buffered delivery before it starts, so that
+    // a redelivery after a kill tells the target may have it twice.
+    "CREATE TABLE attempts (
+        id      TEXT PRIMARY KEY,
+        tries   INTEGER NOT NULL,
+        last_ms INTEGER NOT NULL
+    ) WITHOUT ROWID;",
 ];

@@ -1,6 +1,7 @@
 //! The delivery log: every request hookctl sends or receives, in SQLite (WAL, so a `listen` and a
 //! `replay` can write at once), searchable and replayable.
 
+pub mod attempts;
 pub mod credentials;
 pub mod filter;
 pub mod migrations;
@@ -350,6 +351,12 @@ impl Store {
 
     /// Deletes records created before `cutoff`; returns how many.
     pub fn prune(&self, cutoff: DateTime<Utc>) -> Result<usize> {
+        // Notes of forwarding attempts that old go too: a relay redelivers within its buffer's
+        // time to live, not after records are pruned.
+        self.conn.execute(
+            "DELETE FROM attempts WHERE last_ms < ?1",
+            [cutoff.timestamp_millis()],
+        )?;
         Ok(self.conn.execute(
             "DELETE FROM deliveries WHERE created_ms < ?1",
             [cutoff.timestamp_millis()],

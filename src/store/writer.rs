@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use tokio::sync::{OwnedSemaphorePermit, Semaphore, oneshot};
 
+use super::attempts::Attempt;
 use super::{Record, Store};
 
 /// Bytes of records that may wait for the writer. Past it, whoever queues waits: when the disk is
@@ -38,7 +39,7 @@ pub enum WriteError {
 
 type Reply<T> = oneshot::Sender<Result<T, WriteError>>;
 
-// Nearly every job is an insert: boxing the record to shrink the rare `Contains` would cost an
+// Nearly every job is an insert: boxing the record to shrink the rare `Begin` would cost an
 // allocation per delivery.
 #[allow(clippy::large_enum_variant)]
 enum Job {
@@ -49,8 +50,9 @@ enum Job {
         /// Its share of the queue budget, given back once written.
         _held: OwnedSemaphorePermit,
     },
-    /// Whether a record with this id is in the log, counting every insert queued before it.
-    Contains { id: String, answer: Reply<bool> },
+    /// Notes a forwarding attempt at record `id` unless it is in the log, counting every insert
+    /// queued before it.
+    Begin { id: String, answer: Reply<Attempt> },
 }
 
 /// The senders' side: cheap to clone, one per task that records.
@@ -64,7 +66,8 @@ pub struct LogWriter {
 pub struct WriterThread(JoinHandle<()>);
 
 /// Starts the writer. `on_error(n, why)` is called on the writer's thread for each batch of `n`
-/// records that could not be written, so the caller can tell its user.
+/// records that could not be written (and with 1 for an attempt that could not be noted, as its
+/// delivery will not be recorded), so the caller can tell its user.
 pub fn spawn(
     store: Store,
     on_error: impl Fn(usize, &anyhow::Error) + Send + 'static,
@@ -95,11 +98,12 @@ impl LogWriter {
         landed.await.unwrap_or(Err(WriteError::Stopped))
     }
 
-    /// Whether the log holds a record with this id (queued records included).
-    pub async fn contains(&self, id: String) -> Result<bool, WriteError> {
+    /// Before a buffered delivery is forwarded: whether record `id` is in the log (queued
+    /// records included), else the attempt noted and committed (`Store::begin_attempt`).
+    pub async fn begin(&self, id: String) -> Result<Attempt, WriteError> {
         let (answer, rx) = oneshot::channel();
         self.tx
-            .send(Job::Contains { id, answer })
+            .send(Job::Begin { id, answer })
             .map_err(|_| WriteError::Stopped)?;
         rx.await.unwrap_or(Err(WriteError::Stopped))
     }
@@ -140,7 +144,7 @@ fn run(mut store: Store, rx: mpsc::Receiver<Job>, on_error: impl Fn(usize, &anyh
     while let Ok(first) = rx.recv() {
         let waited_for = matches!(
             &first,
-            Job::Insert { done: Some(_), .. } | Job::Contains { .. }
+            Job::Insert { done: Some(_), .. } | Job::Begin { .. }
         );
         if !waited_for {
             std::thread::sleep(GATHER);
@@ -154,13 +158,15 @@ fn run(mut store: Store, rx: mpsc::Receiver<Job>, on_error: impl Fn(usize, &anyh
                     done,
                     _held,
                 } => batch.push((record, done, _held)),
-                Job::Contains { id, answer } => {
+                Job::Begin { id, answer } => {
                     // Inserts queued before the question count.
                     write(&mut store, &mut batch, &on_error);
-                    let found = store
-                        .contains(&id)
-                        .map_err(|e| WriteError::Failed(format!("{e:#}")));
-                    let _ = answer.send(found);
+                    let noted = store.begin_attempt(&id, chrono::Utc::now());
+                    if let Err(e) = &noted {
+                        // Its delivery is not forwarded, so it is not recorded either.
+                        on_error(1, e);
+                    }
+                    let _ = answer.send(noted.map_err(|e| WriteError::Failed(format!("{e:#}"))));
                 }
             }
             if batch.len() < MAX_BATCH {
@@ -228,8 +234,14 @@ mod tests {
         // Confirmed means committed: another connection sees it now.
         let other = Store::open(&path).unwrap();
         assert!(other.get("dlv_confirmed").unwrap().is_some());
-        assert!(log.contains("dlv_confirmed".into()).await.unwrap());
-        assert!(!log.contains("dlv_never".into()).await.unwrap());
+        assert_eq!(
+            log.begin("dlv_confirmed".into()).await.unwrap(),
+            Attempt::Recorded
+        );
+        assert_eq!(
+            log.begin("dlv_never".into()).await.unwrap(),
+            Attempt::Noted { interrupted: 0 }
+        );
         for i in 300..400 {
             log.record(record(&format!("dlv_{i}"))).await.unwrap();
         }

@@ -1,6 +1,7 @@
 //! The tunnel client that `hookctl listen` drives: connects to a relay's `/connect`, says hello,
-//! hands each request to a `Handler`, streams the answers back, and reconnects by itself with
-//! capped exponential backoff, asking for the same tunnel name each time.
+//! hands each request to a `Handler`, streams the answers back, and reconnects by itself — to the
+//! next of its relays in turn, with capped exponential backoff once all have failed — asking for
+//! the same tunnel name each time.
 
 pub mod forward;
 
@@ -33,8 +34,9 @@ use crate::shared::requests::Requests;
 /// How to reach the relay and which tunnel to ask for.
 #[derive(Debug, Clone)]
 pub struct ClientOptions {
-    /// The relay's base URL: `http(s)://host:port` or `ws(s)://…`.
-    pub relay: String,
+    /// The relays' base URLs (`http(s)://host:port` or `ws(s)://…`), tried in this order: the
+    /// nodes of one relay service, as the same token and name go to each.
+    pub relays: Vec<String>,
     pub token: Option<String>,
     pub name: Option<String>,
     /// The client's key (`Hello.key`): kept across runs, it proves on a relay without tokens that
@@ -52,8 +54,13 @@ pub struct ClientOptions {
 
 impl ClientOptions {
     pub fn new(relay: impl Into<String>) -> Self {
+        Self::with_relays(vec![relay.into()])
+    }
+
+    /// Options for several relays, tried in this order.
+    pub fn with_relays(relays: Vec<String>) -> Self {
         ClientOptions {
-            relay: relay.into(),
+            relays,
             token: None,
             name: None,
             key: None,
@@ -95,6 +102,8 @@ pub trait Handler: Send + Sync + 'static {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
     Connected {
+        /// The relay it connected to, as given in the options.
+        relay: String,
         tunnel: String,
         public_url: String,
         buffered: u64,
@@ -109,6 +118,8 @@ pub enum Event {
     Retrying {
         reason: String,
         retry_in: Duration,
+        /// The relay it dials next.
+        next: String,
     },
 }
 
@@ -184,39 +195,84 @@ struct Welcome {
     subdomain_url: Option<String>,
 }
 
-/// Runs until `stop` fires (Ok), or the relay refuses for good, or — before the first
-/// connection only — cannot be reached (a clear error rather than silent retries at start).
+/// One relay of the list, ready to dial: its `/connect` URL and, for `wss://`, its TLS.
+struct Dial {
+    relay: String,
+    url: url::Url,
+    tls: Option<tokio_rustls::TlsConnector>,
+}
+
+/// The relays to dial, each checked; the TLS config is built once for all and every reconnection.
+fn dials(opts: &ClientOptions) -> Result<Vec<Dial>, ClientError> {
+    if opts.relays.is_empty() {
+        return Err(ClientError::Usage("no relay to connect to".into()));
+    }
+    if opts.relay_ip.is_some() && opts.relays.len() > 1 {
+        return Err(ClientError::Usage(
+            "--relay-ip names the address of one relay: give one --relay with it".into(),
+        ));
+    }
+    let mut tls = None;
+    let mut out = Vec::with_capacity(opts.relays.len());
+    for relay in &opts.relays {
+        let url = connect_url(relay)?;
+        let tls = match url.scheme() {
+            "wss" => {
+                if tls.is_none() {
+                    tls = Some(tls_connector(opts).map_err(|why| ClientError::Unreachable {
+                        url: relay.clone(),
+                        why,
+                    })?);
+                }
+                tls.clone()
+            }
+            _ => None,
+        };
+        out.push(Dial {
+            relay: relay.clone(),
+            url,
+            tls,
+        });
+    }
+    Ok(out)
+}
+
+/// A connection that lasted this long was a working one: what failed before it is forgotten, and
+/// the backoff starts again from its shortest wait. Shorter ones count as failures, so relays that
+/// accept and drop at once are not dialled in a tight loop.
+const STABLE: Duration = Duration::from_secs(5);
+
+/// Runs until `stop` fires (Ok), or a relay refuses for good, or — before the first connection
+/// only — no relay of the list can be reached (a clear error rather than silent retries at start).
+///
+/// On a lost connection or a failed attempt it dials the next relay of the list at once; only
+/// once every relay has failed in a row does it wait, with capped exponential backoff.
 pub async fn run<H: Handler>(
     opts: ClientOptions,
     handler: Arc<H>,
     events: mpsc::UnboundedSender<Event>,
     stop: CancellationToken,
 ) -> Result<(), ClientError> {
-    let url = connect_url(&opts.relay)?;
-    // Built once: the root store and config are the same for every reconnection.
-    let tls = match url.scheme() {
-        "wss" => Some(
-            tls_connector(&opts).map_err(|why| ClientError::Unreachable {
-                url: opts.relay.clone(),
-                why,
-            })?,
-        ),
-        _ => None,
-    };
+    let relays = dials(&opts)?;
     let key = opts.key.clone().unwrap_or_else(random_key);
     let mut name = opts.name.clone();
     let mut connected_once = false;
-    let mut attempt = 0u32;
+    // Why each relay could not be used, until the first connection.
+    let mut at_start: Vec<(String, Attempt)> = Vec::new();
+    let mut at = 0usize;
+    let mut failures = 0usize;
+    let mut rounds = 0u32;
     loop {
+        let dial = &relays[at];
         let outcome = tokio::select! {
             _ = stop.cancelled() => return Ok(()),
-            o = connect(&url, tls.as_ref(), &opts, &key, name.as_deref()) => o,
+            o = connect(&dial.url, dial.tls.as_ref(), &opts, &key, name.as_deref()) => o,
         };
         let reason = match outcome {
             Ok((ws, welcome)) => {
-                attempt = 0;
                 name = Some(welcome.tunnel.clone());
                 let _ = events.send(Event::Connected {
+                    relay: dial.relay.clone(),
                     tunnel: welcome.tunnel.clone(),
                     public_url: welcome.public_url,
                     buffered: welcome.buffered,
@@ -224,10 +280,15 @@ pub async fn run<H: Handler>(
                     again: connected_once,
                 });
                 connected_once = true;
+                let began = tokio::time::Instant::now();
                 match session(ws, handler.clone(), &opts, &stop, &welcome.tunnel).await {
                     SessionEnd::Stopped => return Ok(()),
                     SessionEnd::Replaced => return Err(ClientError::Replaced(welcome.tunnel)),
                     SessionEnd::Lost(reason) => {
+                        if began.elapsed() >= STABLE {
+                            failures = 0;
+                            rounds = 0;
+                        }
                         let _ = events.send(Event::Lost {
                             reason: reason.clone(),
                         });
@@ -239,28 +300,91 @@ pub async fn run<H: Handler>(
                 reason,
                 permanent: true,
             }) => return Err(ClientError::Refused(reason)),
-            Err(Attempt::Refused { reason, .. }) if !connected_once => {
-                return Err(ClientError::Refused(reason));
-            }
-            Err(Attempt::Failed(why)) if !connected_once => {
-                return Err(ClientError::Unreachable {
-                    url: opts.relay.clone(),
-                    why,
-                });
+            Err(failed) if !connected_once => {
+                at_start.push((dial.relay.clone(), failed));
+                if at_start.len() == relays.len() {
+                    return Err(none_reached(at_start));
+                }
+                at = (at + 1) % relays.len();
+                continue;
             }
             Err(Attempt::Refused { reason, .. }) | Err(Attempt::Failed(reason)) => reason,
         };
-        let wait = backoff(attempt, opts.backoff_cap, rand::random::<f64>());
-        attempt = attempt.saturating_add(1);
+        failures += 1;
+        at = (at + 1) % relays.len();
+        // Another relay of this round is still untried: it is dialled at once.
+        let wait = if failures.is_multiple_of(relays.len()) {
+            let w = backoff(rounds, opts.backoff_cap, rand::random::<f64>());
+            rounds = rounds.saturating_add(1);
+            w
+        } else {
+            Duration::ZERO
+        };
         let _ = events.send(Event::Retrying {
             reason,
             retry_in: wait,
+            next: relays[at].relay.clone(),
         });
         tokio::select! {
             _ = stop.cancelled() => return Ok(()),
             _ = tokio::time::sleep(wait) => {}
         }
     }
+}
+
+/// The error for a start where no relay could be used: a refusal says more than an unreachable
+/// relay, so the first refusal wins; with several relays each is named with what it said.
+fn none_reached(tried: Vec<(String, Attempt)>) -> ClientError {
+    let several = tried.len() > 1;
+    let named = |relay: &str, why: String| {
+        if several {
+            format!("{relay}: {why}")
+        } else {
+            why
+        }
+    };
+    let mut whys = Vec::new();
+    let mut refused = None;
+    let relays: Vec<String> = tried.iter().map(|(r, _)| r.clone()).collect();
+    for (relay, attempt) in tried {
+        match attempt {
+            Attempt::Refused { reason, .. } => {
+                refused.get_or_insert_with(|| named(&relay, reason));
+            }
+            Attempt::Failed(why) => whys.push(named(&relay, why)),
+        }
+    }
+    match refused {
+        Some(reason) => ClientError::Refused(reason),
+        None => ClientError::Unreachable {
+            url: if several {
+                format!("any of {}", relays.join(", "))
+            } else {
+                relays.join("")
+            },
+            why: whys.join("; "),
+        },
+    }
+}
+
+/// Relay URLs from flags or a config value: each may hold several, comma-separated. Every one
+/// is checked, so a typo in the third is bad input at start, not a surprise at failover.
+pub fn relay_list<S: AsRef<str>>(values: &[S]) -> Result<Vec<String>, ClientError> {
+    let mut out = Vec::new();
+    for value in values {
+        for relay in value.as_ref().split(',') {
+            let relay = relay.trim();
+            if relay.is_empty() {
+                return Err(ClientError::Usage(format!(
+                    "--relay '{}' has an empty URL between its commas: give URLs separated by single commas",
+                    value.as_ref()
+                )));
+            }
+            connect_url(relay)?;
+            out.push(relay.to_string());
+        }
+    }
+    Ok(out)
 }
 
 /// Longest wait for the TCP, TLS and WebSocket handshakes and the relay's welcome.
@@ -577,6 +701,21 @@ mod tests {
         assert!(matches!(connect_url("nope"), Err(ClientError::Usage(_))));
         match connect_url("localhost:8787") {
             Err(ClientError::Usage(m)) => assert!(m.contains("http://localhost:8787"), "{m}"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn relay_lists_split_on_commas_across_values_and_refuse_a_bad_or_empty_one() {
+        let list = relay_list(&["http://a:1, https://b", "ws://c:3"]).unwrap();
+        assert_eq!(list, ["http://a:1", "https://b", "ws://c:3"]);
+        assert!(relay_list::<&str>(&[]).unwrap().is_empty());
+        match relay_list(&["http://a,,http://b"]) {
+            Err(ClientError::Usage(m)) => assert!(m.contains("empty URL"), "{m}"),
+            other => panic!("{other:?}"),
+        }
+        match relay_list(&["http://a", "http://b,c.example"]) {
+            Err(ClientError::Usage(m)) => assert!(m.contains("'c.example' has no scheme"), "{m}"),
             other => panic!("{other:?}"),
         }
     }

@@ -12,22 +12,24 @@ use crate::output::usage;
 
 /// `args` with the saved relay, token and name where the flags left them out.
 pub fn fill(mut args: ListenArgs, ctx: &Ctx, folder: &Path) -> Result<ListenArgs> {
-    if args.relay.is_none()
+    if args.relay.is_empty()
         && let Some(saved) = ctx.config()?.relay
     {
-        hookctl_relay::client::connect_url(&saved.url).map_err(|e| {
+        // One URL, or a relay service's nodes comma-separated, as --relay takes them.
+        args.relay = hookctl_relay::client::relay_list(&[&saved.url]).map_err(|e| {
             let config = ctx.config_path().unwrap_or_default();
             usage(format!("{e} (the [relay] url in {})", config.display()))
         })?;
-        args.relay = Some(saved.url);
     }
+    // The relays of one list are one service (the nodes of a cluster, or a load balancer's
+    // backends): the token saved for the first goes to each, as `--token` would.
     if args.token.is_none()
-        && let Some(relay) = &args.relay
+        && let Some(relay) = args.relay.first()
     {
         args.token = relays::token(folder, relay)?;
     }
     if args.name.is_none() {
-        let kept = relays::stable_name(folder, args.relay.as_deref())?;
+        let kept = relays::stable_name(folder, args.relay.first().map(String::as_str))?;
         // Two listens on one name would take it from each other, and `trigger --name` could not
         // tell them apart: a second one gets a name for this run.
         let name = match running::live(folder)?.iter().find(|r| r.name == kept) {

@@ -116,17 +116,30 @@ pub struct Done {
     pub at: DateTime<Utc>,
     pub body: Bytes,
     pub body_cut: bool,
+    /// The request body broke off on its way from the relay: the target never had it whole.
+    pub body_broke: bool,
     pub response: Option<ResponsePart>,
     pub status: Status,
     pub outcome: Handling,
     pub error: Option<String>,
+    /// Earlier attempts at this buffered delivery that began forwarding and left no record.
+    pub interrupted: u32,
+    /// False when it must not be recorded (its attempt could not be noted): the relay keeps it.
+    pub recordable: bool,
+    /// A buffered delivery's turn, held until its record is written: a redelivery waits for it.
+    pub turn: Option<super::turns::Turn>,
 }
+
+/// The note on a delivery whose earlier attempt may have reached the target: found by this text
+/// in `error`, and by an `attempt` above 1.
+pub const INTERRUPTED: &str = "an earlier attempt was interrupted after forwarding began (listen was stopped, or could not record it): the target may have received this delivery twice";
 
 impl Done {
     /// The request body as the tee kept it while it streamed to the target.
     pub fn take_body(&mut self, copy: &super::tee::Copy) {
         let kept = std::mem::take(&mut *super::tee::lock(copy));
         self.body_cut = kept.cut;
+        self.body_broke = kept.broke;
         self.body = kept.into_bytes();
     }
 }
@@ -139,6 +152,10 @@ pub struct Shared {
     pub shown: mpsc::UnboundedSender<Shown>,
     /// Deliveries under way, so that stopping can wait for them to be recorded.
     pub working: TaskTracker,
+    /// One attempt at a time per buffered delivery.
+    pub turns: Arc<super::turns::Turns>,
+    /// `--quiet`: no notes on stderr.
+    pub quiet: bool,
 }
 
 impl Shared {
@@ -165,6 +182,11 @@ impl Shared {
             status,
             outcome,
             error,
+            interrupted,
+            recordable,
+            body_broke,
+            // Held to the end: the next attempt at this delivery finds the record written.
+            turn: _turn,
             ..
         } = done;
         if event_type.is_none() && !body_read {
@@ -212,28 +234,46 @@ impl Shared {
         record.status = status;
         record.duration_ms = Some(duration_ms);
         let mut error = error;
-        if body_cut {
-            let note = format!("body recorded cut at {MAX_RECORDED_BODY} bytes");
-            error = Some(match error {
-                Some(e) => format!("{e}; {note}"),
-                None => note,
+        let mut note = |n: String| {
+            error = Some(match error.take() {
+                Some(e) => format!("{e}; {n}"),
+                None => n,
             });
+        };
+        if interrupted > 0 {
+            note(INTERRUPTED.to_string());
         }
+        if body_cut {
+            note(format!("body recorded cut at {MAX_RECORDED_BODY} bytes"));
+        }
+        record.attempt = interrupted + 1;
         record.error = error.clone();
         record.response = response;
         record.tunnel = Some(tunnel.clone());
         let id = record.id.clone();
         let buffered = delivery_id.is_some();
-        let stored = if buffered {
-            self.log.record_and_confirm(record).await
+        // A buffered one whose body broke off is left to the relay, which delivers it again whole:
+        // recorded, it would be taken for handled and never reach the target whole.
+        let stored = if !recordable || (buffered && body_broke) {
+            None
+        } else if buffered {
+            Some(self.log.record_and_confirm(record).await)
         } else {
             // A batch that fails is reported by the writer itself, once for all its records.
-            self.log.record(record).await
+            Some(self.log.record(record).await)
         };
         let (error, recorded) = match stored {
-            Ok(()) => (error, true),
+            None if body_broke => (
+                Some(format!(
+                    "{}; not recorded: the relay delivers it again",
+                    error.as_deref().unwrap_or("the request body broke off")
+                )),
+                false,
+            ),
+            None => (error, false),
+            Some(Ok(())) => (error, true),
             // Nothing waits on one that was not buffered: the sender has its answer either way.
-            Err(e) => (
+            Some(Err(e)) => (
                 Some(format!("not recorded in the delivery log: {e}")),
                 !buffered,
             ),

@@ -13,6 +13,7 @@ mod print;
 mod receive;
 mod respond;
 mod tee;
+mod turns;
 
 use std::net::SocketAddr;
 use std::path::Path;
@@ -55,9 +56,8 @@ pub fn run(args: ListenArgs, ctx: &Ctx) -> Result<Exit> {
     if let Some(n) = &args.name {
         hookctl_relay::shared::names::check_name(n).map_err(|e| usage(format!("--name: {e}")))?;
     }
-    if let Some(relay) = &args.relay {
-        client::connect_url(relay).map_err(usage)?;
-    }
+    let mut args = args;
+    args.relay = client::relay_list(&args.relay).map_err(usage)?;
     let verify = match &args.verify_provider {
         Some(id) => Some(Arc::new(verifier(id, &args, ctx)?)),
         None => None,
@@ -178,9 +178,9 @@ async fn listen(
     let extra_roots = super::shared::endpoints::ca_certs(&args.ca_cert)?;
     let stop = hookctl_relay::server::run::on_signal();
     let relay_stop = CancellationToken::new();
-    let relay_url = match &args.relay {
-        Some(u) => u.clone(),
-        None => {
+    let relay_urls = match args.relay.as_slice() {
+        [_, ..] => args.relay.clone(),
+        [] => {
             let addr = SocketAddr::from(([127, 0, 0, 1], args.port));
             let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| {
                 format!("cannot listen on {addr} for the embedded relay (pick another --port, or 0 for any)")
@@ -195,7 +195,7 @@ async fn listen(
                     eprintln!("{error} the embedded relay stopped: {e}");
                 }
             });
-            format!("http://{bound}")
+            vec![format!("http://{bound}")]
         }
     };
     let targets = if routes.is_empty() {
@@ -224,9 +224,11 @@ async fn listen(
             log,
             shown,
             working: working.clone(),
+            turns: Default::default(),
+            quiet: ctx.style.quiet,
         },
     ));
-    let mut opts = ClientOptions::new(relay_url);
+    let mut opts = ClientOptions::with_relays(relay_urls);
     opts.token = args.token.clone();
     opts.name = args.name.clone();
     opts.key = Some(key);
@@ -237,6 +239,10 @@ async fn listen(
     let quiet = ctx.style.quiet;
     // Where `trigger` finds this listen, from its first connection until it exits.
     let mut _findable = None;
+    // The public URL the ready file and `trigger` know, which changes when listen moves relays.
+    let mut shown_url: Option<String> = None;
+    let started = chrono::Utc::now().to_rfc3339();
+    let several = args.relay.len() > 1;
     let outcome = loop {
         tokio::select! {
             done = &mut client => break done,
@@ -248,25 +254,27 @@ async fn listen(
                 return Ok(Exit::Ok);
             }
             Some(e) = client_events.recv() => match e {
-                Event::Connected { public_url, buffered, again, tunnel, subdomain_url } => {
-                    if again {
-                        eprintln!("Reconnected: {public_url} -> {targets} (tunnel '{tunnel}' kept)");
-                    } else {
+                Event::Connected { relay, public_url, buffered, again, tunnel, subdomain_url } => {
+                    let via = several.then(|| format!("via {relay}"));
+                    if !again && !args.no_inspect {
+                        // Once receiving: a listen refused by its relay prints its one error line only.
+                        serve_console(args.inspect, ctx, relay_stop.clone()).await;
+                    }
+                    // Another relay gives another public URL: the file and `trigger` follow it.
+                    if shown_url.as_deref() != Some(public_url.as_str()) {
                         // The file first: whoever saw the line may look for the file at once.
                         if let Some(f) = &args.ready_file {
                             ready_file::write(f, &public_url)?;
                         }
-                        // Once receiving: a listen refused by its relay prints its one error line only.
-                        if !args.no_inspect {
-                            serve_console(args.inspect, ctx, relay_stop.clone()).await;
-                        }
+                        // The old entry goes first: the new one takes its file name.
+                        drop(_findable.take());
                         let me = Running {
                             pid: std::process::id(),
                             name: tunnel.clone(),
                             public_url: public_url.clone(),
                             targets: targets.clone(),
-                            relay: args.relay.clone().unwrap_or_else(|| relays::EMBEDDED.into()),
-                            started: chrono::Utc::now().to_rfc3339(),
+                            relay: if args.relay.is_empty() { relays::EMBEDDED.into() } else { relay },
+                            started: started.clone(),
                         };
                         match running::record(folder, &me) {
                             Ok(entry) => _findable = Some(entry),
@@ -275,7 +283,16 @@ async fn listen(
                                 "warning:".yellow()
                             ),
                         }
+                        shown_url = Some(public_url.clone());
+                    }
+                    if again {
+                        let also = via.as_deref().map(|v| format!(", {v}")).unwrap_or_default();
+                        eprintln!("Reconnected: {public_url} -> {targets} (tunnel '{tunnel}' kept{also})");
+                    } else {
                         eprintln!("Ready: {public_url} -> {targets}");
+                        if let Some(via) = via {
+                            eprintln!("Connected {via}: listen moves to the next of its {} relays when it is gone", args.relay.len());
+                        }
                         if let Some(sub) = subdomain_url {
                             eprintln!("Also at: {sub} -> {targets} (the whole path goes to the target)");
                         }
@@ -285,9 +302,14 @@ async fn listen(
                     }
                 }
                 Event::Lost { reason } => eprintln!("{} {reason}; reconnecting…", ctx.style.stderr_paint("Lost the relay:", |t| t.yellow())),
-                Event::Retrying { reason, retry_in } => {
+                Event::Retrying { reason, retry_in, next } => {
                     if !quiet {
-                        eprintln!("  retrying in {:.1} s ({reason})", retry_in.as_secs_f64());
+                        if retry_in.is_zero() {
+                            eprintln!("  trying {next} now ({reason})");
+                        } else {
+                            let next = if several { format!(" {next}") } else { String::new() };
+                            eprintln!("  retrying{next} in {:.1} s ({reason})", retry_in.as_secs_f64());
+                        }
                     }
                 }
             },

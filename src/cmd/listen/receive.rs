@@ -18,6 +18,7 @@ use super::finish::{Done, Handling, Shared};
 use super::respond::{answered, failed, not_forwarded, quick, text_response};
 use super::tee::{Copy, Kept, MAX_RECORDED_BODY, Tee};
 use crate::message::Headers;
+use crate::store::attempts::Attempt;
 use crate::store::{Body, ResponsePart, Status};
 
 /// Cheap to clone per request: everything it holds is shared.
@@ -61,16 +62,6 @@ async fn handle(req: TunnelRequest, inner: &Inner) -> TunnelResponse {
     // Counted until recorded: listen lets deliveries under way finish before it exits.
     let _working = shared.working.token();
     let started = Instant::now();
-    // A buffered request whose record exists was handled before its acknowledgement was lost.
-    if let Some(did) = &req.delivery_id
-        && shared
-            .log
-            .contains(format!("dlv_{did}"))
-            .await
-            .unwrap_or(false)
-    {
-        return text_response(200, "already recorded by hookctl listen\n".into());
-    }
     let TunnelRequest {
         tunnel,
         method,
@@ -79,6 +70,29 @@ async fn handle(req: TunnelRequest, inner: &Inner) -> TunnelResponse {
         body,
         delivery_id,
     } = req;
+    // A buffered request's attempt is noted (committed) before it is forwarded; one at a time
+    // per delivery id. A live one costs nothing here.
+    let (turn, noted) = match &delivery_id {
+        None => (None, None),
+        Some(did) => {
+            let turn = shared.turns.take(did, || {
+                if !shared.quiet {
+                    eprintln!(
+                        "note: buffered delivery dlv_{did} came again while an attempt at it is under way (its relay was lost): it waits for that attempt rather than reach the target twice"
+                    );
+                }
+            });
+            let turn = turn.await;
+            (
+                Some(turn),
+                Some(shared.log.begin(format!("dlv_{did}")).await),
+            )
+        }
+    };
+    // Its record exists: it was handled before, and only the relay's acknowledgement was lost.
+    if let Some(Ok(Attempt::Recorded)) = noted {
+        return text_response(200, "already recorded by hookctl listen\n".into());
+    }
     let public_url = public_url(&headers, &tunnel, &target);
     let mut done = Done {
         event_type: event::from_headers(&headers),
@@ -94,11 +108,29 @@ async fn handle(req: TunnelRequest, inner: &Inner) -> TunnelResponse {
         at: chrono::Utc::now(),
         body: Bytes::new(),
         body_cut: false,
+        body_broke: false,
         response: None,
         status: Status::Received,
         outcome: Handling::Received,
         error: None,
+        interrupted: 0,
+        recordable: true,
+        turn,
     };
+    match noted {
+        Some(Ok(Attempt::Noted { interrupted })) => done.interrupted = interrupted,
+        Some(Err(e)) => {
+            // Forwarding it unnoted could send it twice unseen: the relay keeps it and tries
+            // again, and the record is not written, so that the next try is forwarded.
+            done.recordable = false;
+            let error = format!(
+                "not forwarded, as its attempt could not be noted in the delivery log ({e}): the relay delivers it again"
+            );
+            let text = "hookctl listen cannot write its delivery log\n".into();
+            return failed(done, shared, 503, error, text).await;
+        }
+        _ => {}
+    }
     let routes = &inner.routes;
     let events = &inner.events;
     // The body is needed before forwarding only to filter by a type it carries, or to answer
@@ -112,6 +144,7 @@ async fn handle(req: TunnelRequest, inner: &Inner) -> TunnelResponse {
                 done.body_cut = cut;
             }
             Err(e) => {
+                done.body_broke = true;
                 let error = format!("the request body broke off: {e}");
                 let text = "the request body broke off\n".into();
                 return failed(done, shared, 400, error, text).await;

@@ -23,6 +23,8 @@ pub struct Kept {
     expected: usize,
     /// Some of the body did not fit under the cap.
     pub cut: bool,
+    /// The body broke off before its end (its relay connection was lost).
+    pub broke: bool,
 }
 
 impl Kept {
@@ -82,9 +84,17 @@ impl<B> Tee<B> {
         use http_body_util::BodyExt;
         let taken = shared.lock().unwrap_or_else(|p| p.into_inner()).take();
         let Some(mut body) = taken else { return };
-        while let Some(Ok(frame)) = body.frame().await {
-            if let Ok(d) = frame.into_data() {
-                lock(copy).push(&d, cap);
+        while let Some(frame) = body.frame().await {
+            match frame {
+                Ok(frame) => {
+                    if let Ok(d) = frame.into_data() {
+                        lock(copy).push(&d, cap);
+                    }
+                }
+                Err(_) => {
+                    lock(copy).broke = true;
+                    return;
+                }
             }
         }
     }
@@ -105,10 +115,14 @@ impl<B: Body<Data = Bytes> + Unpin> Body for Tee<B> {
                 None => Poll::Ready(None),
             }
         };
-        if let Poll::Ready(Some(Ok(f))) = &polled
-            && let Some(d) = f.data_ref()
-        {
-            lock(&self.copy).push(d, self.cap);
+        match &polled {
+            Poll::Ready(Some(Ok(f))) => {
+                if let Some(d) = f.data_ref() {
+                    lock(&self.copy).push(d, self.cap);
+                }
+            }
+            Poll::Ready(Some(Err(_))) => lock(&self.copy).broke = true,
+            _ => {}
         }
         polled
     }
