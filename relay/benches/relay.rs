@@ -4,88 +4,19 @@
 //! markdown table with the ratios measured in this run. Under `cargo test`/`cargo bench` without
 //! `RELAY_BENCH=1` it does nothing, so `--all-targets` stays quick.
 
-use std::net::SocketAddr;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
-use http_body_util::{BodyExt, Full};
-use hyper::service::service_fn;
-use hyper_util::client::legacy::Client;
-use hyper_util::client::legacy::connect::HttpConnector;
-use hyper_util::rt::{TokioExecutor, TokioIo};
 
-type Http = Client<HttpConnector, Full<Bytes>>;
+mod common;
 
-fn env_u64(name: &str, default: u64) -> u64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
-/// A target that reads each body whole and answers 200 `ok`.
-async fn target() -> SocketAddr {
-    let l = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = l.local_addr().unwrap();
-    tokio::spawn(async move {
-        while let Ok((tcp, _)) = l.accept().await {
-            let _ = tcp.set_nodelay(true);
-            tokio::spawn(async move {
-                let svc = service_fn(|req: http::Request<hyper::body::Incoming>| async move {
-                    let _ = req.into_body().collect().await;
-                    Ok::<_, std::convert::Infallible>(http::Response::new(Full::new(
-                        Bytes::from_static(b"ok"),
-                    )))
-                });
-                let _ = hyper::server::conn::http1::Builder::new()
-                    .serve_connection(TokioIo::new(tcp), svc)
-                    .await;
-            });
-        }
-    });
-    addr
-}
-
-/// A client on connections with TCP_NODELAY, as every socket on the measured path has: a request
-/// written in two segments must not wait for a delayed ACK, whichever way it goes.
-fn http(keep_alive: bool) -> Http {
-    let mut tcp = HttpConnector::new();
-    tcp.set_nodelay(true);
-    let mut b = Client::builder(TokioExecutor::new());
-    if !keep_alive {
-        b.pool_max_idle_per_host(0);
-    }
-    b.build(tcp)
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-async fn post(client: &Http, url: &str, body: Bytes) -> bool {
-    let mut req = http::Request::new(Full::new(body));
-    *req.method_mut() = http::Method::POST;
-    *req.uri_mut() = url.parse().unwrap();
-    req.headers_mut()
-        .insert("content-type", "application/json".parse().unwrap());
-    match client.request(req).await {
-        Ok(r) => {
-            let ok = r.status().is_success();
-            let _ = r.into_body().collect().await;
-            ok
-        }
-        Err(_) => false,
-    }
-}
-
-const EVENT: &[u8] = br#"{"id":"evt_1","type":"payment_intent.succeeded","data":{"object":{"amount":2000,"currency":"usd"}}}"#;
+use common::{
+    CpuMeter, EVENT, Procs, allowed_cpus, answers_within, env_u64, free_port, http, pin, post,
+    quantiles, rss_kib, target, wait_http,
+};
 
 /// Requests per second with `conc` workers, a new connection for every request; and how many.
 async fn max_rps(url: &str, conc: usize, secs: u64) -> (f64, u64) {
@@ -113,34 +44,6 @@ async fn max_rps(url: &str, conc: usize, secs: u64) -> (f64, u64) {
     }
     let n = done.load(Ordering::Relaxed);
     (n as f64 / started.elapsed().as_secs_f64(), n)
-}
-
-/// CPU time (user + system, µs) a process has used so far. /proc counts it in USER_HZ ticks,
-/// which Linux fixes at 100 a second for user space.
-fn cpu_us(pid: u32) -> u64 {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
-    // Fields after the command name (which may hold spaces), from the 3rd on.
-    let rest = stat.rsplit_once(") ").map(|(_, r)| r).unwrap_or("");
-    let f: Vec<u64> = rest
-        .split_whitespace()
-        .map(|x| x.parse().unwrap_or(0))
-        .collect();
-    (f.get(11).copied().unwrap_or(0) + f.get(12).copied().unwrap_or(0)) * 10_000
-}
-
-/// The CPU time some processes use from a start, to be shared out among the requests made since.
-struct CpuMeter<const N: usize>([(u32, u64); N]);
-
-impl<const N: usize> CpuMeter<N> {
-    fn start(pids: [u32; N]) -> Self {
-        Self(pids.map(|pid| (pid, cpu_us(pid))))
-    }
-
-    /// The µs each process used per request since the start.
-    fn per_request(&self, requests: f64) -> [f64; N] {
-        self.0
-            .map(|(pid, before)| (cpu_us(pid) - before) as f64 / requests.max(1.0))
-    }
 }
 
 /// Latencies (µs) at a fixed arrival rate, open loop, over keep-alive connections.
@@ -217,34 +120,10 @@ struct Sequential {
     bore: Option<((f64, f64), [f64; 2])>,
 }
 
-/// Moves every thread of these processes onto `cpus` (a list as `taskset -c` takes it), so
-/// the one-core measure sees each hop's CPU without cross-core wakeups. False when `taskset` is
-/// not there or refuses.
-fn pin(pids: &[u32], cpus: &str) -> bool {
-    pids.iter().all(|pid| {
-        Command::new("taskset")
-            .args(["-a", "-p", "-c", cpus, &pid.to_string()])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success())
-    })
-}
-
-/// The CPUs this process may run on, as `taskset -c` takes them.
-fn allowed_cpus() -> Option<String> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("Cpus_allowed_list:"))
-        .map(|l| l.trim().to_string())
-}
-
 /// p50 and p99 of latencies.
-fn percentiles(mut lat: Vec<f64>) -> (f64, f64) {
-    lat.sort_by(f64::total_cmp);
-    let pct = |p: f64| lat[((lat.len() as f64 * p) as usize).min(lat.len() - 1)];
-    (pct(0.50), pct(0.99))
+fn percentiles(lat: Vec<f64>) -> (f64, f64) {
+    let [p50, p99] = quantiles(lat, [0.50, 0.99]);
+    (p50, p99)
 }
 
 /// MB/s for `n` sequential uploads of a 25 MiB body.
@@ -259,16 +138,6 @@ async fn throughput(url: &str, n: usize) -> f64 {
         );
     }
     (25.0 * 1024.0 * 1024.0 * n as f64) / started.elapsed().as_secs_f64() / 1e6
-}
-
-fn rss_kib(pid: u32) -> u64 {
-    std::fs::read_to_string(format!("/proc/{pid}/status"))
-        .unwrap_or_default()
-        .lines()
-        .find(|l| l.starts_with("VmRSS:"))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0)
 }
 
 /// Peak resident memory (MiB) of two processes while 10 uploads of 25 MiB are in flight at once.
@@ -308,34 +177,6 @@ async fn memory(url: &str, relay_pid: u32, listen_pid: u32) -> (f64, f64, f64, f
     )
 }
 
-struct Procs(Vec<Child>);
-
-impl Drop for Procs {
-    fn drop(&mut self) {
-        for c in &mut self.0 {
-            let _ = c.kill();
-            let _ = c.wait();
-        }
-    }
-}
-
-async fn wait_http(url: &str) {
-    assert!(answers_within(url, 500).await, "{url} never answered");
-}
-
-/// Whether `url` answers within `tries` × 20 ms.
-async fn answers_within(url: &str, tries: u32) -> bool {
-    let client: Client<HttpConnector, Full<Bytes>> =
-        Client::builder(TokioExecutor::new()).build_http();
-    for _ in 0..tries {
-        if client.get(url.parse().unwrap()).await.is_ok() {
-            return true;
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-    false
-}
-
 /// The port `bore server` takes its clients' control connections on.
 const BORE_CONTROL_PORT: u16 = 7835;
 
@@ -364,7 +205,7 @@ async fn main() {
     let target = target().await;
     let direct = format!("http://{target}/hooks");
     let dir = tempfile::tempdir().unwrap();
-    let mut procs = Procs(Vec::new());
+    let mut procs = Procs::default();
 
     let relay_port = free_port();
     procs.0.push(
