@@ -1,7 +1,8 @@
 //! Three relay nodes on one real Redis (`--cluster`): a request to any node reaches a tunnel held
 //! by another byte-exact both ways; tokens and reserved names made through one node hold on every
 //! node; requests buffered through one node are delivered in order through another; and a node
-//! killed with `kill -9` while it delivers the buffer loses none of it.
+//! killed with `kill -9` while it delivers the buffer loses none of it; and a node that lost Redis
+//! says so and buffers nothing it could not keep.
 
 mod common;
 #[path = "redis/mod.rs"]
@@ -140,8 +141,17 @@ async fn a_request_to_any_node_reaches_a_tunnel_held_by_another_byte_exact_both_
             "only the holder handled each"
         );
     }
+    // Each node counts the tunnel it holds and the one forward it made.
+    for n in &nodes {
+        assert_eq!(n.metric("hookctl_relay_cluster_tunnels_held").await, 1.0);
+        assert_eq!(n.metric("hookctl_relay_cluster_forwards_total").await, 1.0);
+    }
     for l in tunnels {
         l.stop().await;
+    }
+    for n in &nodes {
+        n.wait_metric("hookctl_relay_cluster_tunnels_held", 0.0)
+            .await;
     }
     for n in nodes {
         n.shutdown().await;
@@ -504,4 +514,66 @@ impl Held {
         }
         out
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_node_that_lost_redis_says_so_and_buffers_nothing_until_redis_is_back() {
+    let mut redis = Redis::start();
+    let a = node(&redis, &[]).await;
+    let target = Target::start().await;
+    let first = Listener::start(
+        named(&a.url(), "away", None, Some("key-away")),
+        &target.url(),
+    )
+    .await;
+    first.stop().await;
+    a.wait_metric("hookctl_relay_tunnels_connected", 0.0).await;
+
+    redis.kill9();
+    let (status, _, body) = send(&a.url(), "GET", "/healthz", &[], Bytes::new()).await;
+    let health = String::from_utf8_lossy(&body);
+    assert_eq!(status, 503, "{health}");
+    assert!(health.starts_with("redis unreachable"), "{health}");
+    // What it could not keep, it does not accept: the sender keeps the request and retries.
+    let (status, headers, body) = send(
+        &a.url(),
+        "POST",
+        "/t/away/e",
+        &[],
+        Bytes::from("kept by its sender"),
+    )
+    .await;
+    assert_eq!(status, 503, "{}", String::from_utf8_lossy(&body));
+    assert!(
+        headers.iter().any(|(n, _)| n == "retry-after"),
+        "{headers:?}"
+    );
+
+    redis.restart();
+    wait_until("the node to reach Redis again", || {
+        http_get(a.addr.port(), "/healthz").is_some_and(|(s, _)| s == 200)
+    })
+    .await;
+    let (status, _, body) = send(
+        &a.url(),
+        "POST",
+        "/t/away/e",
+        &[],
+        Bytes::from("buffered now"),
+    )
+    .await;
+    assert_eq!(status, 202, "{}", String::from_utf8_lossy(&body));
+    let back = Listener::start(
+        named(&a.url(), "away", None, Some("key-away")),
+        &target.url(),
+    )
+    .await;
+    wait_until("the buffered request at the target", || target.count() == 1).await;
+    assert_eq!(
+        target.seen.lock().unwrap()[0].body,
+        Bytes::from("buffered now"),
+        "only the request answered 202 was kept"
+    );
+    back.stop().await;
+    a.shutdown().await;
 }

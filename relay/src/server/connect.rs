@@ -249,7 +249,10 @@ async fn session(state: Arc<State>, mut ws: Ws) {
                 .acquire(&acc.name, acc.owner.clone(), acc.key.clone())
                 .await;
             match taken {
-                Ok(l) => Some(l),
+                Ok(l) => {
+                    state.metrics.tunnels_held.inc();
+                    Some(l)
+                }
                 Err(e) => {
                     tracing::error!("redis: {e}");
                     refuse(
@@ -367,10 +370,11 @@ async fn read_frames(
     // Out of the registry first, so new requests are buffered or refused rather than sent here.
     state.registry.remove(tunnel);
     // The lease goes with the connection: requests for the tunnel are buffered from now on.
-    if let (Some(cluster), Some(lease)) = (&state.cluster, &tunnel.lease)
-        && let Err(e) = cluster.release(&tunnel.name, lease).await
-    {
-        tracing::warn!("redis: cannot give up the lease on {}: {e}", tunnel.name);
+    if let (Some(cluster), Some(lease)) = (&state.cluster, &tunnel.lease) {
+        state.metrics.tunnels_held.dec();
+        if let Err(e) = cluster.release(&tunnel.name, lease).await {
+            tracing::warn!("redis: cannot give up the lease on {}: {e}", tunnel.name);
+        }
     }
     tunnel.fail_all();
     state.metrics.tunnels.dec();

@@ -144,7 +144,6 @@ pub async fn keep(state: Arc<State>, cluster: Arc<Cluster>) {
             .iter()
             .filter_map(|t| t.lease.clone().map(|l| (t.name.clone(), l)))
             .collect();
-        state.metrics.tunnels_held.set(held.len() as i64);
         let lost: Vec<usize> = match cluster.renew(&held).await {
             Ok(lost) => {
                 unreachable_since = None;
