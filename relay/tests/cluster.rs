@@ -5,10 +5,11 @@
 //! says so and buffers nothing it could not keep.
 
 mod common;
+#[path = "http_get/mod.rs"]
+mod http_get;
 #[path = "redis/mod.rs"]
 mod redis_server;
 
-use std::net::TcpStream;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
@@ -18,6 +19,7 @@ use bytes::Bytes;
 use common::*;
 use hookctl_relay::client::{ClientError, ClientOptions};
 use http_body_util::{BodyExt, Full};
+use http_get::http_get;
 use hyper::service::service_fn;
 use hyper_util::rt::TokioIo;
 use redis_server::Redis;
@@ -429,24 +431,6 @@ impl Drop for Proc {
     fn drop(&mut self) {
         self.kill9();
     }
-}
-
-/// A blocking `GET` with `Connection: close`: status and body, None when nothing answered.
-fn http_get(port: u16, path: &str) -> Option<(u16, String)> {
-    use std::io::{Read, Write};
-    let mut tcp = TcpStream::connect(("127.0.0.1", port)).ok()?;
-    tcp.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
-    write!(
-        tcp,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-    )
-    .ok()?;
-    let mut out = Vec::new();
-    tcp.read_to_end(&mut out).ok()?;
-    let text = String::from_utf8_lossy(&out).into_owned();
-    let status = text.split(' ').nth(1)?.parse().ok()?;
-    let body = text.split_once("\r\n\r\n")?.1.to_string();
-    Some((status, body))
 }
 
 /// A target that records each request's path as it arrives and, while paused, holds its answer.
