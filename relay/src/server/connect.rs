@@ -241,8 +241,8 @@ async fn session(state: Arc<State>, mut ws: Ws) {
         return;
     };
     // In a cluster the tunnel is this node's from here on: other nodes forward to it, and buffer
-    // for it no more. Its delivery starts with the buffer whatever it holds, as another node may
-    // have left a delivery unacknowledged.
+    // for it no more — so the buffer's length read after this is all there is to deliver first,
+    // deliveries another node left unacknowledged included (an entry leaves only when acknowledged).
     let lease = match &state.cluster {
         Some(cluster) => {
             let taken = cluster
@@ -267,11 +267,16 @@ async fn session(state: Arc<State>, mut ws: Ws) {
         }
         None => None,
     };
-    let buffered = match &state.cluster {
-        Some(cluster) => cluster.depth(&acc.name).await.unwrap_or(0),
+    // Unknown (Redis just went away): deliver from the buffer first anyway, the safe side for order.
+    let (buffered, drain_first) = match &state.cluster {
+        Some(cluster) => match cluster.depth(&acc.name).await {
+            Ok(n) => (n, n > 0),
+            Err(_) => (0, true),
+        },
         None => {
             let name = acc.name.clone();
-            state.db(move |s| s.count(&name)).await.unwrap_or(0)
+            let n = state.db(move |s| s.count(&name)).await.unwrap_or(0);
+            (n, n > 0)
         }
     };
     let (outbox, rx) = Outbox::new();
@@ -281,7 +286,7 @@ async fn session(state: Arc<State>, mut ws: Ws) {
         acc.key,
         outbox.clone(),
         state.opts.max_in_flight,
-        buffered > 0 || lease.is_some(),
+        drain_first,
     );
     tunnel.lease = lease;
     let tunnel = Arc::new(tunnel);
@@ -314,7 +319,7 @@ async fn session(state: Arc<State>, mut ws: Ws) {
         |nonce| crate::shared::mux::text(&RelayMessage::Ping { nonce }),
         tunnel.closed.clone(),
     );
-    if buffered > 0 || tunnel.lease.is_some() {
+    if drain_first {
         crate::server::drain::start(&state, &tunnel);
     }
 
