@@ -43,6 +43,14 @@ impl Cluster {
         Ok(count == 0 || (token.is_some() && member))
     }
 
+    /// Whether a client ever held `name`.
+    pub async fn known(&self, name: &str) -> redis::RedisResult<bool> {
+        redis::cmd("EXISTS")
+            .arg(keys::name(name))
+            .query_async(&mut self.redis())
+            .await
+    }
+
     /// Claims `name` for `owner` (a token hash) and `key` (the client's key hash), as
     /// `Store::claim` does on a single relay.
     pub async fn claim(
@@ -91,13 +99,3 @@ end
 if owner ~= '' then redis.call('HSET', KEYS[1], 'owner', owner) end
 if key ~= '' then redis.call('HSET', KEYS[1], 'key', key) else redis.call('HDEL', KEYS[1], 'key') end
 return 'ok'";
-
-impl Cluster {
-    /// Whether a client ever held `name`.
-    pub async fn known(&self, name: &str) -> redis::RedisResult<bool> {
-        redis::cmd("EXISTS")
-            .arg(keys::name(name))
-            .query_async(&mut self.redis())
-            .await
-    }
-}

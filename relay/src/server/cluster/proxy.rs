@@ -18,7 +18,7 @@ use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::TokioExecutor;
 
 use crate::shared::body::RelayBody;
-use crate::shared::headers::append_headers;
+use crate::shared::headers::{HopByHop, append_headers};
 
 /// Names the cluster's secret on a forward from one node to another.
 pub const HOP_HEADER: &str = "hookctl-relay-hop";
@@ -97,17 +97,19 @@ impl Forward<'_> {
         let (parts, body) = answer.into_parts();
         let mut resp = Response::new(crate::shared::body::body(body));
         *resp.status_mut() = parts.status;
-        let pairs: Vec<(String, String)> = parts
-            .headers
-            .iter()
-            .map(|(n, v)| {
-                (
-                    n.as_str().to_string(),
-                    String::from_utf8_lossy(v.as_bytes()).into_owned(),
-                )
-            })
-            .collect();
-        append_headers(resp.headers_mut(), &pairs, &[]);
+        // The holder's answer as it gave it, but for what belonged to the hop.
+        let hop = HopByHop::of(
+            parts
+                .headers
+                .get_all(http::header::CONNECTION)
+                .iter()
+                .map(|v| v.as_bytes()),
+        );
+        for (name, value) in &parts.headers {
+            if !hop.drops(name.as_str()) {
+                resp.headers_mut().append(name, value.clone());
+            }
+        }
         Ok((resp, took))
     }
 }

@@ -56,12 +56,12 @@ pub async fn elsewhere(
             Some((lease, raw)) if lease.node != cluster.node && !hop => {
                 match forward(answer, req, &headers, held, cluster, &lease).await {
                     Ok(resp) => return resp,
-                    Err((HopError::Unreachable(why), back)) => {
+                    Err(Failure::Unreached(why, back)) => {
                         tracing::warn!(tunnel = %req.tunnel, node = %lease.url, "the tunnel's node cannot be reached ({why}): giving up its lease");
                         let _ = cluster.release(&req.tunnel, &raw).await;
                         held = back;
                     }
-                    Err((e, _)) => {
+                    Err(Failure::Failed(e)) => {
                         let why = match &e {
                             HopError::Timeout => format!(
                                 "the tunnel's client did not answer within {} (--request-timeout)\n",
@@ -104,7 +104,15 @@ pub async fn elsewhere(
     )
 }
 
-/// Forwards to the holder; on failure hands the body back if it never left.
+/// Why a forward gave no answer.
+enum Failure {
+    /// The holder's port is closed; the body, untouched, comes back.
+    Unreached(String, Held),
+    Failed(HopError),
+}
+
+/// Forwards to the holder. On failure the body comes back only when the holder could not be
+/// reached: nothing of it left, so it can still be buffered.
 async fn forward(
     answer: &Answer<'_>,
     req: &Forwarded,
@@ -112,7 +120,7 @@ async fn forward(
     held: Held,
     cluster: &Cluster,
     lease: &Lease,
-) -> Result<Response<RelayBody>, (HopError, Held)> {
+) -> Result<Response<RelayBody>, Failure> {
     let state = answer.state;
     let (lent, slot) = match held {
         Held::Streaming(b) => Lent::new(b),
@@ -137,16 +145,13 @@ async fn forward(
         }
         Err(e) => {
             let back = slot.lock().unwrap_or_else(|p| p.into_inner()).take();
-            match back {
-                Some(b) => Err((e, Held::Streaming(b))),
+            match (e, back) {
+                (HopError::Unreachable(w), Some(b)) => {
+                    Err(Failure::Unreached(w, Held::Streaming(b)))
+                }
                 // Part of the body left: it cannot be sent anywhere else.
-                None => Err((
-                    match e {
-                        HopError::Unreachable(w) => HopError::Failed(w),
-                        other => other,
-                    },
-                    Held::Read(Bytes::new()),
-                )),
+                (HopError::Unreachable(w), None) => Err(Failure::Failed(HopError::Failed(w))),
+                (other, _) => Err(Failure::Failed(other)),
             }
         }
     }
