@@ -596,6 +596,29 @@ async fn a_masked_credential_is_shown_only_when_clicked() {
         .await;
 }
 
+/// The refresh after a lag and the stream can both bring a record: one already shown that comes
+/// again in a batch with newer ones must leave the newer ones drawn above it. (It once took the
+/// whole batch down: its row was replaced while the newer rows waited to go in before it.)
+#[tokio::test]
+async fn a_record_streamed_again_with_newer_ones_leaves_the_newer_ones_shown() {
+    let _one = one_browser().await;
+    let w = World::new().await;
+    let shown = w.trigger("invoice.paid", &[]);
+    w.row(&shown).await;
+    // One batch, as the stream hands it to the list: a newer record, then the shown one again.
+    w.browser
+        .eval(&format!(
+            "const list = await import('/page/js/list.js');
+             const rec = await (await fetch('/api/deliveries/{shown}')).json();
+             const newer = {{ ...rec, id: 'dlv_newer', created_at: new Date(Date.parse(rec.created_at) + 1000).toISOString() }};
+             list.streamed(newer);
+             list.streamed(rec);"
+        ))
+        .await;
+    w.row("dlv_newer").await;
+    assert_eq!(w.listed().await, ["dlv_newer", shown.as_str()]);
+}
+
 #[tokio::test]
 async fn older_and_newest_page_through_the_log_a_hundred_at_a_time() {
     let _one = one_browser().await;

@@ -91,20 +91,27 @@ function applyFilterBox() {
   newest();
 }
 
+// The page last asked for: an answer to an earlier ask that comes after it is stale.
+let asked = 0;
+
 async function load(before) {
+  const mine = ++asked;
   const status = document.getElementById('list-status');
   status.textContent = 'loading…';
   // Records streamed while the page is asked for may be newer than its answer: kept aside and
-  // merged in after it, or the answer would wipe them from the list.
-  state.held = [];
+  // merged in after it, or the answer would wipe them from the list. An ask made while another
+  // is on its way keeps what that one held: the later answer is the one that uses it.
+  state.held ??= [];
   try {
     const recs = await api.deliveries({ ...currentFilter(), limit: PAGE, before });
+    if (mine !== asked) return true;
     const held = state.held;
     state.held = null;
     show(recs);
     if (live()) prepend(held);
     return true;
   } catch (e) {
+    if (mine !== asked) return true;
     state.held = null;
     status.textContent = '';
     notify(`listing deliveries failed: ${e.message}`);
@@ -254,12 +261,9 @@ function prepend(recs) {
     frag = null;
   };
   for (const r of keep) {
-    const old = state.byId.get(r.id);
-    if (old) {
-      seen?.unobserve(old);
-      old.replaceWith(row(r));
-      continue;
-    }
+    // Already shown (the refresh after a lag and the stream both bring it): a record never
+    // changes, and its row may be the anchor a run of newer rows waits to go in before.
+    if (state.byId.has(r.id)) continue;
     while (k < rows.length && rows[k].created_at > r.created_at) merged.push(rows[k++]);
     // Older than the bottom of a list with more below it: the record belongs to an older page
     // ("Older" shows it), and adding it here would leave a gap between it and the rows above.
