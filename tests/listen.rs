@@ -421,11 +421,8 @@ fn receive_only_answers_respond_and_events_filters_without_forwarding() {
 
 #[test]
 fn a_target_that_is_down_gets_502_and_a_failed_record_that_replays_later() {
-    // A port nothing listens on.
-    let free = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = free.local_addr().unwrap().port();
-    drop(free);
-    let l = Listen::start(&["--forward-to", &format!("http://127.0.0.1:{port}/hooks")]);
+    let down = common::refusing_port();
+    let l = Listen::start(&["--forward-to", &format!("http://{}/hooks", down.addr)]);
     let (status, body) = post(&l.url, "/x", &[], b"{\"type\":\"a.b\"}");
     assert_eq!(status, 502);
     assert!(String::from_utf8_lossy(&body).contains("cannot reach"));

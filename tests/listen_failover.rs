@@ -34,7 +34,7 @@ fn relay_in(rt: &tokio::runtime::Runtime, data: Option<&Path>) -> (SocketAddr, C
     (addr, stop)
 }
 
-/// A loopback address nothing listens on.
+/// A loopback address nothing listens on yet (a relay may be started there later).
 fn dead_addr() -> SocketAddr {
     let free = TcpListener::bind("127.0.0.1:0").unwrap();
     free.local_addr().unwrap()
@@ -96,7 +96,8 @@ fn listen_moves_to_the_next_relay_when_its_relay_is_gone_and_says_which_it_is_on
 fn listen_starts_on_the_first_relay_that_answers_and_exits_3_naming_each_when_none_does() {
     let rt = tokio::runtime::Runtime::new().unwrap();
     let (live, stop) = relay_in(&rt, None);
-    let dead = format!("http://{}", dead_addr());
+    let (down, other_down) = (common::refusing_port(), common::refusing_port());
+    let dead = format!("http://{}", down.addr);
     let target = Receiver::start();
     // Repeated --relay: the dead one first.
     let l = Listen::start(&[
@@ -114,7 +115,7 @@ fn listen_starts_on_the_first_relay_that_answers_and_exits_3_naming_each_when_no
     l.stop();
     stop.cancel();
 
-    let other = format!("http://{}", dead_addr());
+    let other = format!("http://{}", other_down.addr);
     let dir = tempfile::tempdir().unwrap();
     let out = common::hookctl(dir.path())
         .args(["listen", "--port", "0", "--no-inspect", "--relay"])

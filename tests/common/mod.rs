@@ -20,6 +20,27 @@ pub fn hookctl(dir: &std::path::Path) -> assert_cmd::Command {
     c
 }
 
+/// A loopback port that refuses connections for as long as this lives: a socket bound to it
+/// that never listens. A port found free and let go can be taken by another test's server in
+/// the meantime, which then answers where a refusal was expected.
+pub struct RefusingPort {
+    _socket: socket2::Socket,
+    pub addr: SocketAddr,
+}
+
+pub fn refusing_port() -> RefusingPort {
+    use socket2::{Domain, Socket, Type};
+    let socket = Socket::new(Domain::IPV4, Type::STREAM, None).unwrap();
+    socket
+        .bind(&SocketAddr::from(([127, 0, 0, 1], 0)).into())
+        .unwrap();
+    let addr = socket.local_addr().unwrap().as_socket().unwrap();
+    RefusingPort {
+        _socket: socket,
+        addr,
+    }
+}
+
 /// A command's stdout as one JSON document.
 pub fn stdout_json(out: &std::process::Output) -> serde_json::Value {
     serde_json::from_slice(&out.stdout)
