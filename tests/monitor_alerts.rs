@@ -41,15 +41,6 @@ fn clean(dir: &std::path::Path) -> assert_cmd::Command {
     c
 }
 
-/// An address nothing listens on.
-fn closed() -> String {
-    let addr = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap();
-    format!("http://{addr}/hook")
-}
-
 fn blocking<T>(f: impl FnOnce() -> T) -> T {
     tokio::task::block_in_place(f)
 }
@@ -186,7 +177,8 @@ async fn down_then_up_emails_one_down_and_one_recovered_message_over_starttls_wi
 fn a_refused_email_is_retried_over_smtps_and_the_password_never_shows() {
     let dir = tempfile::tempdir().unwrap();
     let mut server = Smtp::start("tls", 1);
-    let down = closed();
+    let refusing = common::refusing_port();
+    let down = refusing.url("/hook");
     let out = clean(dir.path())
         .args(["monitor", &down, "--once", "--secret", SECRET])
         .args(["--alert", &format!("email:{ONCALL}")])
@@ -230,14 +222,14 @@ fn an_smtp_server_that_is_down_costs_three_stderr_lines_and_the_webhook_still_ge
     let dir = tempfile::tempdir().unwrap();
     let (app, mut alerts) = endpoints::receiver();
     let receiver = serve(app);
-    let nowhere = closed().replace("http://", "smtp://alerts:hunter2-pass@");
-    let nowhere = nowhere.trim_end_matches("/hook");
+    let (smtp_down, down) = (common::refusing_port(), common::refusing_port());
+    let nowhere = format!("smtp://alerts:hunter2-pass@{}", smtp_down.addr);
     let out = clean(dir.path())
-        .args(["monitor", &closed(), "--once", "--secret", SECRET])
+        .args(["monitor", &down.url("/hook"), "--once", "--secret", SECRET])
         .args(["--alert", &format!("email:{ONCALL}")])
         .args(["--alert", &format!("webhook:{}", receiver.url("/webhook"))])
         .args(["--alert-secret", "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD"])
-        .args(["--smtp", nowhere, "--smtp-from", "alerts@example.com"])
+        .args(["--smtp", &nowhere, "--smtp-from", "alerts@example.com"])
         .output()
         .unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
@@ -253,12 +245,40 @@ fn an_smtp_server_that_is_down_costs_three_stderr_lines_and_the_webhook_still_ge
     assert!(!stdout.contains("hunter2-pass") && !stderr.contains("hunter2-pass"));
 }
 
+/// A Slack, Teams or webhook URL is a credential: whoever holds it can post to the channel.
+#[test]
+fn a_failing_slack_alert_names_its_channel_and_never_its_url() {
+    let dir = tempfile::tempdir().unwrap();
+    let (down, slack) = (common::refusing_port(), common::refusing_port());
+    let secret_url = slack.url("/services/T0001/B0001/XsEcReTpAtH");
+    let out = clean(dir.path())
+        .args(["monitor", &down.url("/hook"), "--once", "--secret", SECRET])
+        .args(["--alert", &format!("slack:{secret_url}")])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{stdout}{stderr}");
+    let failed: Vec<&str> = stderr.lines().filter(|l| l.contains("failed")).collect();
+    assert_eq!(failed.len(), 3, "{stderr}");
+    assert!(
+        failed.iter().all(|l| l.contains(" to slack failed")),
+        "{stderr}"
+    );
+    assert!(stdout.contains("NOT delivered to slack"), "{stdout}");
+    assert!(
+        !stdout.contains("XsEcReTpAtH") && !stderr.contains("XsEcReTpAtH"),
+        "the Slack URL was shown:\n{stdout}{stderr}"
+    );
+}
+
 #[test]
 fn a_password_is_never_sent_to_a_server_that_offers_no_starttls() {
     let dir = tempfile::tempdir().unwrap();
     let mut server = Smtp::start("plain", 0);
+    let down = common::refusing_port();
     let out = clean(dir.path())
-        .args(["monitor", &closed(), "--once", "--secret", SECRET])
+        .args(["monitor", &down.url("/hook"), "--once", "--secret", SECRET])
         .args(["--alert", &format!("email:{ONCALL}")])
         .args(["--smtp", &server.url("smtp")])
         .args(["--smtp-from", "alerts@example.com"])
@@ -370,7 +390,8 @@ fn an_sms_alert_posts_to_from_and_body_with_basic_auth_and_a_429_is_retried() {
     let dir = tempfile::tempdir().unwrap();
     let (app, seen) = twilio(1);
     let api = serve(app);
-    let down = closed();
+    let refusing = common::refusing_port();
+    let down = refusing.url("/hook");
     let out = clean(dir.path())
         .args(["monitor", &down, "--once", "--json", "--secret", SECRET])
         .args(["--alert", "sms:+14155550100"])
@@ -462,8 +483,9 @@ fn the_config_file_names_the_smtp_server_and_sender_and_the_password_stays_in_th
         ),
     )
     .unwrap();
+    let down = common::refusing_port();
     let out = clean(dir.path())
-        .args(["monitor", &closed(), "--once", "--secret", SECRET])
+        .args(["monitor", &down.url("/hook"), "--once", "--secret", SECRET])
         .args(["--alert", &format!("email:{ONCALL}")])
         .args(["--ca-cert", server.ca.to_str().unwrap()])
         .env("ALERTS_SMTP_PASSWORD", smtp::PASSWORD)

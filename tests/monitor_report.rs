@@ -11,14 +11,6 @@ use hookctl::cmd::monitor::history::{History, Probe, SentAlert};
 use hookctl::cmd::monitor::state::Health;
 use serde_json::Value;
 
-fn closed() -> String {
-    let addr = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap();
-    format!("http://{addr}/hook")
-}
-
 fn endpoint<'a>(report: &'a Value, name: &str) -> &'a Value {
     report["endpoints"]
         .as_array()
@@ -33,7 +25,8 @@ fn probes_written_by_monitor_runs_are_summarised_with_their_availability_and_inc
     let dir = tempfile::tempdir().unwrap();
     let up = serve(endpoints::lax());
     let up = up.url("/hook");
-    let down = closed();
+    let refusing = common::refusing_port();
+    let down = refusing.url("/hook");
     for _ in 0..3 {
         let out = hookctl(dir.path())
             .args(["monitor", &up, &down, "--once", "-q", "--secret", SECRET])

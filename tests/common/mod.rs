@@ -28,6 +28,12 @@ pub struct RefusingPort {
     pub addr: SocketAddr,
 }
 
+impl RefusingPort {
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.addr)
+    }
+}
+
 pub fn refusing_port() -> RefusingPort {
     use socket2::{Domain, Socket, Type};
     let socket = Socket::new(Domain::IPV4, Type::STREAM, None).unwrap();

@@ -250,18 +250,13 @@ impl Keeper {
     }
 
     fn alert(&mut self, sent: &Sent) {
-        let personal = matches!(sent.channel.kind, Kind::Email | Kind::Sms);
         let r = self.history.record_alert(&history::SentAlert {
             at: sent.alert.at,
             endpoint: sent.alert.endpoint.clone(),
             url: sent.alert.url.clone(),
             event: sent.alert.event_type().into(),
             channel: sent.channel.label().into(),
-            target: if personal {
-                sent.channel.target.clone()
-            } else {
-                String::new()
-            },
+            target: sent.channel.recipient().unwrap_or_default().into(),
             delivered: sent.outcome.delivered,
             attempts: sent.outcome.attempts,
             detail: sent.outcome.detail.clone(),

@@ -36,6 +36,17 @@ impl Channel {
         }
     }
 
+    /// Who was told, for email and SMS: an address or a number. A Slack, Teams or webhook URL is
+    /// a credential (whoever holds it can post), so it is neither printed nor kept.
+    pub fn recipient(&self) -> Option<&str> {
+        matches!(self.kind, Kind::Email | Kind::Sms).then_some(self.target.as_str())
+    }
+
+    /// The channel in a line on stderr: its recipient, else its kind.
+    pub fn shown(&self) -> &str {
+        self.recipient().unwrap_or(self.label())
+    }
+
     /// Whether this channel tells of `change`. SMS wakes people: only for down (and the
     /// recovery from it) unless degraded was asked for too.
     pub fn fires_for(&self, change: Change, sms_on_degraded: bool) -> bool {
@@ -180,7 +191,7 @@ pub fn report_failed_attempt(
         "hookctl: {} alert for {} to {} failed (attempt {attempt} of {}): {why}; {next}",
         alert.event_type(),
         alert.endpoint,
-        channel.target,
+        channel.shown(),
         POLICY.retries + 1,
     );
 }
