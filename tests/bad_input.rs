@@ -661,6 +661,7 @@ const CASES: &[&[&str]] = &[
         "sms:+14155550100",
     ],
     &["monitor", "http://127.0.0.1:9/", "--keep", "forever"],
+    &["monitor", "http://127.0.0.1:9/", "--keep", "300000y"],
     &["monitor", "http://127.0.0.1:9/", "--sms-on", "up"],
     &["monitor", "report", "--since", "yesterday"],
     &["monitor", "report", "--since", "1d", "--until", "2d"],

@@ -95,6 +95,32 @@ fn probes_written_by_monitor_runs_are_summarised_with_their_availability_and_inc
     );
 }
 
+/// A password in an endpoint's URL is the user's to give, never to show: not in the monitor's
+/// lines, not in the history, not in the report meant to be pasted.
+#[test]
+fn a_password_in_an_endpoint_url_is_masked_in_the_output_the_history_and_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let refusing = common::refusing_port();
+    let down = format!("http://ops:pw-s3cr3t@{}/hook", refusing.addr);
+    let out = hookctl(dir.path())
+        .args(["monitor", &down, "--once", "--json", "--secret", SECRET])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let shown = String::from_utf8_lossy(&out.stdout) + String::from_utf8_lossy(&out.stderr);
+    assert!(shown.contains("ops:redacted@"), "{shown}");
+    assert!(!shown.contains("pw-s3cr3t"), "{shown}");
+    for format in ["--json", "--markdown"] {
+        let out = hookctl(dir.path())
+            .args(["monitor", "report", format])
+            .output()
+            .unwrap();
+        let report = String::from_utf8_lossy(&out.stdout);
+        assert!(report.contains("ops:redacted@"), "{report}");
+        assert!(!report.contains("pw-s3cr3t"), "{report}");
+    }
+}
+
 const URL: &str = "https://api.example.com/webhooks";
 
 fn t(day: u32, h: u32, m: u32) -> DateTime<Utc> {

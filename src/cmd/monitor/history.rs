@@ -44,10 +44,7 @@ const STEPS: &[&str] = &[
 
 /// The history beside the delivery log at `db`.
 pub fn path(db: &Path) -> PathBuf {
-    db.parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."))
-        .join(FILE)
+    crate::machine::folder::beside_log(db).join(FILE)
 }
 
 /// One probe as kept.

@@ -124,6 +124,12 @@ pub fn plan(args: &MonitorArgs, ctx: &Ctx) -> Result<Plan> {
         })
         .transpose()?;
     let keep = parse_timeout(&args.keep, "--keep")?;
+    if keep_from(chrono::Utc::now(), keep).is_none() {
+        crate::bail_usage!(
+            "--keep '{}' reaches back before any date: give days or years, e.g. 90d",
+            args.keep
+        );
+    }
     let roots: Vec<Vec<u8>> = endpoints::ca_certs(&args.ca_cert)?
         .iter()
         .map(|c| c.to_vec())
@@ -180,7 +186,6 @@ pub fn plan(args: &MonitorArgs, ctx: &Ctx) -> Result<Plan> {
             post: Post {
                 sender: sender.clone(),
                 timeout,
-                policy: alert::POLICY,
             },
             signer,
             smtp,
@@ -213,6 +218,14 @@ struct Keeper {
 /// The history is pruned at the start and then hourly.
 const PRUNE_EVERY: Duration = Duration::from_secs(3600);
 
+/// The oldest moment `--keep` keeps, seen from `now`; none when it reaches back past any date.
+fn keep_from(
+    now: chrono::DateTime<chrono::Utc>,
+    keep: Duration,
+) -> Option<chrono::DateTime<chrono::Utc>> {
+    now.checked_sub_signed(chrono::Duration::from_std(keep).ok()?)
+}
+
 impl Keeper {
     fn write(&mut self, r: Result<()>) {
         if let Err(e) = r
@@ -222,8 +235,8 @@ impl Keeper {
         }
         if self.pruned.is_none_or(|t| t.elapsed() >= PRUNE_EVERY) {
             self.pruned = Some(std::time::Instant::now());
-            let before = chrono::Utc::now()
-                - chrono::Duration::from_std(self.keep).unwrap_or(chrono::Duration::MAX);
+            let before = keep_from(chrono::Utc::now(), self.keep)
+                .unwrap_or(chrono::DateTime::<chrono::Utc>::MIN_UTC);
             let r = self.history.prune(before).map(|_| ());
             self.write(r);
         }
@@ -239,7 +252,7 @@ impl Keeper {
         let r = self.history.record_probe(&history::Probe {
             at,
             endpoint: ep.name.clone(),
-            url: ep.url.clone(),
+            url: ep.shown_url.clone(),
             ok: s.ok,
             status: s.status,
             latency_ms: s.ms,
@@ -335,7 +348,8 @@ pub async fn execute(
             let change = t.record(sample.clone());
             keeper.probe(now, ep, &sample, t.health);
             metrics.observe(&ep.name, &sample, t);
-            let mut shown = display.probe(&ep.name, &ep.url, &sample, t);
+            let url = &ep.shown_url;
+            let mut shown = display.probe(&ep.name, url, &sample, t);
             if let Some(change) = change {
                 let text = format!(
                     "{} is {} (was {}): {}",
@@ -346,12 +360,12 @@ pub async fn execute(
                 );
                 let at = now;
                 let j = json!({"type": "change", "time": crate::output::time(at),
-                    "endpoint": ep.name, "url": ep.url, "state": change.to,
+                    "endpoint": ep.name, "url": url, "state": change.to,
                     "previous_state": change.from, "detail": sample.detail});
                 shown = shown.and_then(|_| display.note(text, j));
                 let a = Alert {
                     endpoint: ep.name.clone(),
-                    url: ep.url.clone(),
+                    url: url.clone(),
                     change,
                     detail: sample.detail.clone(),
                     last_ms: sample.ms,

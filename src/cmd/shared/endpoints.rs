@@ -17,6 +17,7 @@ use crate::config::{Config, EndpointDef};
 use crate::events::{Catalog, DEFAULT_PROVIDER};
 use crate::http::target_url;
 use crate::output::usage;
+use crate::store::credentials::mask_userinfo;
 
 /// The event signed probes send when neither `--event` nor the endpoint names one: the Standard
 /// Webhooks specification's own example.
@@ -24,9 +25,12 @@ pub const DEFAULT_EVENT: &str = "standard-webhooks.contact.created";
 
 /// One endpoint, ready to probe.
 pub struct Endpoint {
-    /// What reports and alerts call it: the name in the config file, else the URL.
+    /// What reports and alerts call it: the name in the config file, else the URL as shown.
     pub name: String,
     pub url: String,
+    /// The URL as it may be shown or kept (an alert, the probe history, a report): a password
+    /// or token in its userinfo masked, as the delivery log masks it.
+    pub shown_url: String,
     /// The endpoint's own timeout, if the config file sets one.
     pub timeout: Option<Duration>,
     pub probe: ProbeKind,
@@ -138,9 +142,11 @@ fn endpoint(
             )?))
         }
     };
+    let shown_url = mask_userinfo(&url).into_owned();
     Ok(Endpoint {
-        name: def.name.clone().unwrap_or_else(|| url.clone()),
+        name: def.name.clone().unwrap_or_else(|| shown_url.clone()),
         url,
+        shown_url,
         timeout,
         probe,
         sampler,

@@ -4,7 +4,7 @@
 use anyhow::Result;
 use serde_json::{Value, json};
 
-use super::model::{Alert, Channel, Kind, Outcome, Post, Signer, report_failed_attempt};
+use super::model::{Alert, Channel, Kind, Outcome, POLICY, Post, Signer, report_failed_attempt};
 use crate::cmd::monitor::state::Health;
 use crate::http::Outgoing;
 use crate::message::{Delivery, Headers};
@@ -117,7 +117,7 @@ pub async fn post_body(
     body: Vec<u8>,
     said: impl Fn(&crate::store::ResponsePart) -> String,
 ) -> Result<Outcome> {
-    let attempts = crate::retry::deliver(post.policy, |attempt, retries_left, first| {
+    let attempts = crate::retry::deliver(POLICY, |attempt, retries_left, first| {
         let mut out = Outgoing::new(Source::Validate, "POST", url, headers.clone(), body.clone());
         out.event_type = Some(alert.event_type().to_string());
         out.attempt = attempt;

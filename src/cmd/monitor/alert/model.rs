@@ -150,12 +150,11 @@ pub struct Signer {
     pub key: KeyMaterial,
 }
 
-/// How alerts go out over HTTP, and how hard each is tried.
+/// How alerts go out over HTTP (each is tried as hard as [`POLICY`] says).
 #[derive(Clone)]
 pub struct Post {
     pub sender: Sender,
     pub timeout: Duration,
-    pub policy: Policy,
 }
 
 /// How an alert's send ended.
