@@ -272,6 +272,59 @@ fn a_failing_slack_alert_names_its_channel_and_never_its_url() {
     );
 }
 
+/// An alert's fate is told and kept when its send ends, not at the next probe (an hour away
+/// here): a monitor killed in between has it in its history.
+#[test]
+fn an_alert_is_told_and_kept_when_its_send_ends_not_at_the_next_probe() {
+    use std::io::{BufRead, BufReader};
+    let dir = tempfile::tempdir().unwrap();
+    let (app, _alerts) = endpoints::receiver();
+    let receiver = serve(app);
+    let down = common::refusing_port();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("hookctl"))
+        .env("HOOKCTL_CONFIG", dir.path().join("config.toml"))
+        .env("HOOKCTL_DB", dir.path().join("deliveries.db"))
+        .args(["monitor", &down.url("/hook"), "--secret", SECRET])
+        .args(["--interval", "1h", "--down-after", "1"])
+        .args(["--alert", &format!("webhook:{}", receiver.url("/webhook"))])
+        .args(["--alert-secret", "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = BufReader::new(child.stdout.take().unwrap());
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in stdout.lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    let mut seen = Vec::new();
+    let told = loop {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        match rx.recv_timeout(left) {
+            Ok(line) if line.contains("sent to webhook") => break true,
+            Ok(line) => seen.push(line),
+            Err(_) => break false,
+        }
+    };
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(
+        told,
+        "no 'sent to webhook' line before the next probe: {seen:?}"
+    );
+    let out = hookctl(dir.path())
+        .args(["monitor", "report", "--json"])
+        .output()
+        .unwrap();
+    let report = common::stdout_json(&out);
+    let alerts = &report["endpoints"][0]["alerts"];
+    assert_eq!(alerts[0]["channel"], "webhook", "{report}");
+    assert_eq!(alerts[0]["delivered"], true, "{report}");
+}
+
 #[test]
 fn a_password_is_never_sent_to_a_server_that_offers_no_starttls() {
     let dir = tempfile::tempdir().unwrap();

@@ -336,7 +336,23 @@ pub async fn execute(
         plan.schedule,
         probe,
         shutdown,
-        |i, sample| {
+        &mut notes_rx,
+        |heard| {
+            let (i, sample) = match heard {
+                watch::Heard::Probe(i, sample) => (i, sample),
+                // An alert's send ended: told and kept now, not at the next probe.
+                watch::Heard::Note(sent) => {
+                    let shown = settle(&sent, &mut display, &mut keeper);
+                    if let Err(e) = shown
+                        && failure.is_none()
+                    {
+                        failure = Some(e);
+                    }
+                    return;
+                }
+            };
+            // Alerts whose sends ended are reaped, so a monitor running for weeks holds none.
+            while alerts.try_join_next().is_some() {}
             let ep = &plan.endpoints[i];
             let t = &mut trackers[i];
             let now = chrono::Utc::now();
@@ -398,9 +414,6 @@ pub async fn execute(
                         });
                     });
                 }
-            }
-            while let Ok(sent) = notes_rx.try_recv() {
-                shown = shown.and_then(|_| settle(&sent, &mut display, &mut keeper));
             }
             let rows: Vec<(&str, &Tracker)> = plan
                 .endpoints

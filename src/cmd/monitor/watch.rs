@@ -22,14 +22,22 @@ pub struct Schedule {
     pub once: bool,
 }
 
+/// What the consumer hears: a probe's result, or a note from work it started (an alert's send
+/// that ended), each as soon as it comes.
+pub enum Heard<N> {
+    Probe(usize, Sample),
+    Note(N),
+}
+
 /// Runs until `shutdown` (or, with `once`, until every endpoint was probed), calling `on` with
-/// each result.
-pub async fn watch(
+/// each result and each note from `notes` (those still coming when it returns are the caller's).
+pub async fn watch<N>(
     endpoints: usize,
     schedule: Schedule,
     probe: ProbeFn,
     shutdown: CancellationToken,
-    mut on: impl FnMut(usize, Sample),
+    notes: &mut mpsc::UnboundedReceiver<N>,
+    mut on: impl FnMut(Heard<N>),
 ) {
     let (tx, mut rx) = mpsc::channel(64);
     for i in 0..endpoints {
@@ -57,8 +65,14 @@ pub async fn watch(
     }
     drop(tx);
     // Ends when every task has ended and dropped its sender.
-    while let Some((i, sample)) = rx.recv().await {
-        on(i, sample);
+    loop {
+        tokio::select! {
+            got = rx.recv() => match got {
+                Some((i, sample)) => on(Heard::Probe(i, sample)),
+                None => break,
+            },
+            Some(note) = notes.recv() => on(Heard::Note(note)),
+        }
     }
 }
 
@@ -100,7 +114,9 @@ mod tests {
             interval: Duration::from_secs(10),
             once: false,
         };
-        watch(1, schedule, outage(start), shutdown, |_, s| {
+        let (_notes_tx, mut notes) = mpsc::unbounded_channel::<()>();
+        watch(1, schedule, outage(start), shutdown, &mut notes, |heard| {
+            let Heard::Probe(_, s) = heard else { return };
             probes += 1;
             if let Some(c) = tracker.record(s) {
                 changes.push((c, start.elapsed()));
@@ -140,12 +156,18 @@ mod tests {
             interval: Duration::from_secs(3600),
             once: true,
         };
+        let (_notes_tx, mut notes) = mpsc::unbounded_channel::<()>();
         watch(
             3,
             schedule,
             outage(Instant::now()),
             CancellationToken::new(),
-            |i, _| seen.lock().unwrap().push(i),
+            &mut notes,
+            |heard| {
+                if let Heard::Probe(i, _) = heard {
+                    seen.lock().unwrap().push(i)
+                }
+            },
         )
         .await;
         let mut seen = seen.into_inner().unwrap();
