@@ -256,12 +256,8 @@ async fn run(state: Arc<State>, tunnel: Arc<Tunnel>) {
             Ok(n) => n,
             Err(e) => {
                 tracing::error!("{e}");
-                // Redis may be back in a moment; the tunnel stays in buffering until it is.
-                if state.cluster.is_some() {
-                    tokio::select! {
-                        _ = tokio::time::sleep(Duration::from_millis(500)) => continue,
-                        _ = tunnel.closed.cancelled() => break,
-                    }
+                if again_after_store_error(&state, &tunnel).await {
+                    continue;
                 }
                 break;
             }
@@ -296,6 +292,11 @@ async fn run(state: Arc<State>, tunnel: Arc<Tunnel>) {
                 failures = 0;
                 if let Err(e) = remove(&state, &tunnel.name, &row).await {
                     tracing::error!("{e}");
+                    // Not acknowledged: the entry comes again, and listen answers that it
+                    // already recorded it.
+                    if again_after_store_error(&state, &tunnel).await {
+                        continue;
+                    }
                     break;
                 }
                 removed += 1;
@@ -314,6 +315,18 @@ async fn run(state: Arc<State>, tunnel: Arc<Tunnel>) {
     }
     state.metrics.buffered.dec_by(removed);
     tunnel.drain_state().task = false;
+}
+
+/// Whether the drain tries again after its store failed: Redis may be back in a moment, and the
+/// tunnel stays in buffering until it is (a single relay's SQLite error stands: the drain ends).
+async fn again_after_store_error(state: &State, tunnel: &Tunnel) -> bool {
+    if state.cluster.is_none() {
+        return false;
+    }
+    tokio::select! {
+        _ = tokio::time::sleep(Duration::from_millis(500)) => true,
+        _ = tunnel.closed.cancelled() => false,
+    }
 }
 
 /// Sends one buffered request and waits for the client's acknowledgement.
