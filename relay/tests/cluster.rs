@@ -561,3 +561,45 @@ async fn a_node_that_lost_redis_says_so_and_buffers_nothing_until_redis_is_back(
     back.stop().await;
     a.shutdown().await;
 }
+
+/// A holder that cannot be reached without refusing (a partition, an overloaded node) may be
+/// alive: its lease stands and the sender is told to retry, where a refused port (a dead node)
+/// gives the lease up and buffers.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_holder_that_does_not_answer_keeps_its_lease_and_the_sender_is_told_to_retry() {
+    let redis = Redis::start();
+    let a = node(&redis, &[]).await;
+    // A port whose accept queue is full: connections to it neither succeed nor are refused.
+    let silent = tokio::net::TcpSocket::new_v4().unwrap();
+    silent.bind("127.0.0.1:0".parse().unwrap()).unwrap();
+    let silent = silent.listen(0).unwrap();
+    let silent_addr = silent.local_addr().unwrap();
+    let _queued = std::net::TcpStream::connect(silent_addr).unwrap();
+    let lease = format!(
+        r#"{{"node":"another-node","url":"http://{silent_addr}","epoch":1,"owner":null,"key":null}}"#
+    );
+    let client = redis::Client::open(redis.url()).unwrap();
+    let mut c = client.get_connection().unwrap();
+    let key = "hookctl:relay:{away}:lease";
+    let _: () = redis::cmd("SET")
+        .arg(key)
+        .arg(&lease)
+        .arg("PX")
+        .arg(30_000)
+        .query(&mut c)
+        .unwrap();
+
+    let (status, headers, body) = send(&a.url(), "POST", "/t/away/e", &[], Bytes::from("x")).await;
+    assert_eq!(status, 503, "{}", String::from_utf8_lossy(&body));
+    assert!(
+        headers.iter().any(|(n, _)| n == "retry-after"),
+        "{headers:?}"
+    );
+    let kept: Option<String> = redis::cmd("GET").arg(key).query(&mut c).unwrap();
+    assert_eq!(
+        kept.as_deref(),
+        Some(lease.as_str()),
+        "the lease was given up"
+    );
+    a.shutdown().await;
+}

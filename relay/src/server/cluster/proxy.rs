@@ -39,8 +39,12 @@ pub fn client() -> Hop {
 
 /// Why a forward failed.
 pub enum HopError {
-    /// The holder could not be reached: nothing of the request was sent.
-    Unreachable(String),
+    /// The holder's port refused the connection: its process is gone, and nothing of the
+    /// request was sent.
+    Refused(String),
+    /// No connection for another reason (a timeout, no route): the holder may be alive behind
+    /// a partition, so its lease stands. Nothing of the request was sent.
+    NotConnected(String),
     /// It failed on the way.
     Failed(String),
     /// No answer head within the request timeout.
@@ -89,7 +93,13 @@ impl Forward<'_> {
         );
         let answer = match tokio::time::timeout(self.timeout, hop.request(req)).await {
             Err(_) => return Err(HopError::Timeout),
-            Ok(Err(e)) if e.is_connect() => return Err(HopError::Unreachable(e.to_string())),
+            Ok(Err(e)) if e.is_connect() => {
+                return Err(if refused(&e) {
+                    HopError::Refused(e.to_string())
+                } else {
+                    HopError::NotConnected(e.to_string())
+                });
+            }
             Ok(Err(e)) => return Err(HopError::Failed(e.to_string())),
             Ok(Ok(a)) => a,
         };
@@ -114,6 +124,20 @@ impl Forward<'_> {
     }
 }
 
+/// Whether a connection was refused, somewhere down the error's chain of causes.
+fn refused(e: &(dyn std::error::Error + 'static)) -> bool {
+    let mut cause = Some(e);
+    while let Some(c) = cause {
+        if c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::ConnectionRefused)
+        {
+            return true;
+        }
+        cause = c.source();
+    }
+    false
+}
+
 /// The answer when the holder failed after the request left.
 pub fn failed_status(e: &HopError) -> StatusCode {
     match e {
@@ -123,7 +147,7 @@ pub fn failed_status(e: &HopError) -> StatusCode {
 }
 
 /// The sender's body lent to a forward: it stays in `slot` until the forward first reads it, so
-/// a forward that found the holder gone (`HopError::Unreachable`) leaves it for the buffer.
+/// a forward that found the holder gone (`HopError::Refused`) leaves it for the buffer.
 pub struct Lent {
     slot: Arc<Mutex<Option<RelayBody>>>,
     taken: Option<RelayBody>,

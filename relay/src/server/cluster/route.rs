@@ -1,6 +1,7 @@
 //! A request for a tunnel this node does not hold: forwarded in one hop to the node that holds
 //! it; buffered while no node does; refused (503) while the lease points at this node but the
-//! tunnel is not here (it is moving) or Redis cannot be reached. A holder whose port is closed
+//! tunnel is not here (it is moving), Redis cannot be reached, or the holder cannot be reached
+//! without refusing (a partition: its lease stands). A holder whose port is closed
 //! died: its lease is given up for it, and the request is buffered at once rather than refused
 //! until the lease runs out; so is a lease naming this node's own address under an earlier id
 //! (the node restarted).
@@ -56,10 +57,18 @@ pub async fn elsewhere(
             Some((lease, raw)) if lease.node != cluster.node && !hop => {
                 match forward(answer, req, &headers, held, cluster, &lease).await {
                     Ok(resp) => return resp,
-                    Err(Failure::Unreached(why, back)) => {
-                        tracing::warn!(tunnel = %req.tunnel, node = %lease.url, "the tunnel's node cannot be reached ({why}): giving up its lease");
+                    Err(Failure::Refused(why, back)) => {
+                        tracing::warn!(tunnel = %req.tunnel, node = %lease.url, "the tunnel's node refused the connection ({why}): giving up its lease");
                         let _ = cluster.release(&req.tunnel, &raw).await;
                         held = back;
+                    }
+                    Err(Failure::Failed(HopError::NotConnected(why))) => {
+                        tracing::warn!(tunnel = %req.tunnel, node = %lease.url, "the tunnel's node cannot be reached ({why}): its lease stands");
+                        return answer.retry_after(
+                            StatusCode::SERVICE_UNAVAILABLE,
+                            1,
+                            "the relay node holding the tunnel cannot be reached: retry shortly\n",
+                        );
                     }
                     Err(Failure::Failed(e)) => {
                         let why = match &e {
@@ -67,7 +76,9 @@ pub async fn elsewhere(
                                 "the tunnel's client did not answer within {} (--request-timeout)\n",
                                 humantime::format_duration(state.opts.request_timeout)
                             ),
-                            HopError::Failed(w) | HopError::Unreachable(w) => {
+                            HopError::Failed(w)
+                            | HopError::Refused(w)
+                            | HopError::NotConnected(w) => {
                                 format!("the relay node holding the tunnel failed: {w}\n")
                             }
                         };
@@ -107,7 +118,7 @@ pub async fn elsewhere(
 /// Why a forward gave no answer.
 enum Failure {
     /// The holder's port is closed; the body, untouched, comes back.
-    Unreached(String, Held),
+    Refused(String, Held),
     Failed(HopError),
 }
 
@@ -146,11 +157,9 @@ async fn forward(
         Err(e) => {
             let back = slot.lock().unwrap_or_else(|p| p.into_inner()).take();
             match (e, back) {
-                (HopError::Unreachable(w), Some(b)) => {
-                    Err(Failure::Unreached(w, Held::Streaming(b)))
-                }
+                (HopError::Refused(w), Some(b)) => Err(Failure::Refused(w, Held::Streaming(b))),
                 // Part of the body left: it cannot be sent anywhere else.
-                (HopError::Unreachable(w), None) => Err(Failure::Failed(HopError::Failed(w))),
+                (HopError::Refused(w), None) => Err(Failure::Failed(HopError::Failed(w))),
                 (other, _) => Err(Failure::Failed(other)),
             }
         }
