@@ -129,8 +129,8 @@ async fn buffer_in_cluster(
     };
     let lease = tunnel.and_then(|t| t.lease.as_deref());
     match crate::server::cluster::route::buffer(answer, req, &headers, all, lease).await {
-        Ok(r) => r,
-        Err(_) => {
+        Some(r) => r,
+        None => {
             // Another node holds the tunnel now: this connection is fenced.
             if let Some(t) = tunnel {
                 t.outbox

@@ -1,6 +1,7 @@
 //! The one owner of the cluster's layout in Redis: every key a node reads or writes is named
-//! here. A tunnel's keys share the hash tag `{name}`, so the scripts that touch several of them
-//! at once would stay on one slot of a Redis Cluster too.
+//! here. A tunnel's keys share the hash tag `{name}`; the scripts that also touch the
+//! `buffered` set (buffering, acknowledging, sweeping) and the lease renewal span several slots,
+//! which is why a sharded Redis Cluster is not supported (one Redis, with replicas, is).
 //!
 //! | key | type | what |
 //! |---|---|---|

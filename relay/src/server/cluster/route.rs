@@ -102,8 +102,8 @@ pub async fn elsewhere(
                     },
                 };
                 match buffer(answer, req, &headers, bytes.clone(), None).await {
-                    Ok(resp) => return resp,
-                    Err(_) => held = Held::Read(bytes),
+                    Some(resp) => return resp,
+                    None => held = Held::Read(bytes),
                 }
             }
         }
@@ -183,14 +183,15 @@ pub async fn read_whole(
 }
 
 /// Buffers a request in the tunnel's stream: as the holder (`lease` is this node's) or while
-/// no node holds it. Err(lease) when a node holds it after all: the request goes there.
+/// no node holds it. None when a node holds it after all (or took this node's lease): the
+/// request goes there.
 pub async fn buffer(
     answer: &Answer<'_>,
     req: &Forwarded,
     headers: &[(String, String)],
     body: Bytes,
     lease: Option<&str>,
-) -> Result<Response<RelayBody>, String> {
+) -> Option<Response<RelayBody>> {
     let state = answer.state;
     let cluster: &Arc<Cluster> = state.cluster.as_ref().expect("a cluster relay");
     let entry = Entry {
@@ -203,7 +204,7 @@ pub async fn buffer(
         received_ms: now_ms(),
     };
     if lease.is_none() && state.offline == OfflineMode::Reject {
-        return Ok(match cluster.known(&req.tunnel).await {
+        return Some(match cluster.known(&req.tunnel).await {
             Ok(true) => answer.retry_after(
                 StatusCode::SERVICE_UNAVAILABLE,
                 30,
@@ -221,19 +222,19 @@ pub async fn buffer(
         Ok(Appended::Ok) => {
             state.metrics.bytes_in.inc_by(size);
             state.metrics.buffered.inc();
-            Ok(answer.plain(
+            Some(answer.plain(
                 StatusCode::ACCEPTED,
                 "buffered: the tunnel's client is offline; it gets this request when it reconnects\n",
             ))
         }
-        Ok(Appended::Unknown) => Ok(unknown(answer)),
-        Ok(Appended::Full) => Ok(answer.retry_after(
+        Ok(Appended::Unknown) => Some(unknown(answer)),
+        Ok(Appended::Full) => Some(answer.retry_after(
             StatusCode::SERVICE_UNAVAILABLE,
             60,
             "the tunnel's client is offline and its buffer is full (--buffer-max): retry later\n",
         )),
-        Ok(Appended::Leased(other)) => Err(other),
-        Err(e) => Ok(redis_down(answer, &e)),
+        Ok(Appended::Leased) => None,
+        Err(e) => Some(redis_down(answer, &e)),
     }
 }
 

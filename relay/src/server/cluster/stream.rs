@@ -6,6 +6,8 @@
 //! died or lost the lease), and acknowledges an entry (and deletes it, so the stream's length is
 //! the backlog) only once `listen` confirmed it recorded it.
 
+use std::sync::LazyLock;
+
 use bytes::Bytes;
 use redis::{Script, Value};
 
@@ -29,8 +31,9 @@ pub enum Appended {
     Ok,
     /// No client ever held the name.
     Unknown,
-    /// A node holds the tunnel (the lease's value): the request goes there instead.
-    Leased(String),
+    /// A node holds the tunnel (or, for a holder, its lease was taken): the request goes
+    /// there instead.
+    Leased,
     /// The buffer holds `--buffer-max` requests already.
     Full,
 }
@@ -46,10 +49,12 @@ impl Cluster {
         entry: &Entry,
     ) -> redis::RedisResult<Appended> {
         let headers = serde_json::to_string(&entry.headers).expect("headers serialize");
-        let reply: Vec<Value> = Script::new(APPEND)
+        let reply: Vec<Value> = APPEND
             .key(keys::name(tunnel))
             .key(keys::lease(tunnel))
             .key(keys::buffer(tunnel))
+            .key(keys::BUFFERED)
+            .arg(tunnel)
             .arg(lease.unwrap_or(""))
             .arg(max)
             .arg(&entry.delivery_id)
@@ -62,24 +67,19 @@ impl Cluster {
             .await?;
         let verdict = reply.first().map(text).unwrap_or_default();
         Ok(match verdict.as_str() {
-            "ok" => {
-                let _: redis::RedisResult<()> = redis::cmd("SADD")
-                    .arg(keys::BUFFERED)
-                    .arg(tunnel)
-                    .query_async(&mut self.redis())
-                    .await;
-                Appended::Ok
-            }
+            "ok" => Appended::Ok,
             "unknown" => Appended::Unknown,
             "full" => Appended::Full,
-            _ => Appended::Leased(reply.get(1).map(text).unwrap_or_default()),
+            _ => Appended::Leased,
         })
     }
 
     /// The next request to deliver for `tunnel`: one another consumer held unacknowledged
-    /// first, then the oldest new one. Only the lease's holder calls this.
+    /// first, then the oldest new one. The lease's holder calls this; a node that just lost the
+    /// lease may still call it until its renewal notices, and what it took the new holder
+    /// adopts again (listen's record of the delivery id keeps a target from getting it twice).
     pub async fn next(&self, tunnel: &str) -> redis::RedisResult<Option<Entry>> {
-        let reply: Value = Script::new(NEXT)
+        let reply: Value = NEXT
             .key(keys::buffer(tunnel))
             .arg(keys::GROUP)
             .arg(&self.node)
@@ -90,8 +90,7 @@ impl Cluster {
 
     /// Drops a delivered (or expired) entry from the buffer.
     pub async fn ack(&self, tunnel: &str, id: &str) -> redis::RedisResult<()> {
-        Script::new(ACK)
-            .key(keys::buffer(tunnel))
+        ACK.key(keys::buffer(tunnel))
             .key(keys::BUFFERED)
             .arg(keys::GROUP)
             .arg(id)
@@ -117,9 +116,10 @@ impl Cluster {
             .await?;
         let (mut dropped, mut left, mut oldest) = (0u64, 0u64, 0i64);
         for name in names {
-            let (d, l, first): (u64, u64, i64) = Script::new(SWEEP)
+            let (d, l, first): (u64, u64, i64) = SWEEP
                 .key(keys::buffer(&name))
                 .key(keys::BUFFERED)
+                .arg(keys::GROUP)
                 .arg(cutoff_ms)
                 .arg(&name)
                 .invoke_async(&mut self.redis())
@@ -134,52 +134,73 @@ impl Cluster {
     }
 }
 
-/// KEYS name hash, lease, stream; ARGV expected lease ('' = none may exist), max, then the
-/// entry's fields. The checks and the write are one step, so no holder can appear between them.
-const APPEND: &str = r"
+// Each script is hashed once (its EVALSHA name), not at every call.
+
+/// KEYS name hash, lease, stream, buffered set; ARGV tunnel name, expected lease ('' = none may
+/// exist), max, then the entry's fields. The checks and the writes are one step, so no holder
+/// can appear between them, and a buffered entry is always known to the sweeper.
+static APPEND: LazyLock<Script> = LazyLock::new(|| {
+    Script::new(
+        r"
 if redis.call('EXISTS', KEYS[1]) == 0 then return {'unknown'} end
 local lease = redis.call('GET', KEYS[2])
-if ARGV[1] == '' then
-  if lease then return {'leased', lease} end
-elseif lease ~= ARGV[1] then
-  return {'fenced', lease or ''}
+if ARGV[2] == '' then
+  if lease then return {'leased'} end
+elseif lease ~= ARGV[2] then
+  return {'fenced'}
 end
-if redis.call('XLEN', KEYS[3]) >= tonumber(ARGV[2]) then return {'full'} end
-redis.call('XADD', KEYS[3], '*', 'd', ARGV[3], 'm', ARGV[4], 't', ARGV[5], 'h', ARGV[6], 'b', ARGV[7], 'r', ARGV[8])
-return {'ok'}";
+if redis.call('XLEN', KEYS[3]) >= tonumber(ARGV[3]) then return {'full'} end
+redis.call('XADD', KEYS[3], '*', 'd', ARGV[4], 'm', ARGV[5], 't', ARGV[6], 'h', ARGV[7], 'b', ARGV[8], 'r', ARGV[9])
+redis.call('SADD', KEYS[4], ARGV[1])
+return {'ok'}",
+    )
+});
 
 /// KEYS stream; ARGV group, consumer. Makes the group on first use (from the stream's start).
-const NEXT: &str = r"
+static NEXT: LazyLock<Script> = LazyLock::new(|| {
+    Script::new(
+        r"
 if redis.call('EXISTS', KEYS[1]) == 0 then return false end
 pcall(redis.call, 'XGROUP', 'CREATE', KEYS[1], ARGV[1], '0')
 local claimed = redis.call('XAUTOCLAIM', KEYS[1], ARGV[1], ARGV[2], 0, '0-0', 'COUNT', 1)
 if #claimed[2] > 0 and claimed[2][1] then return claimed[2][1] end
 local new = redis.call('XREADGROUP', 'GROUP', ARGV[1], ARGV[2], 'COUNT', 1, 'STREAMS', KEYS[1], '>')
 if new and #new[1][2] > 0 then return new[1][2][1] end
-return false";
+return false",
+    )
+});
 
 /// KEYS stream, buffered set; ARGV group, entry id, tunnel name.
-const ACK: &str = r"
+static ACK: LazyLock<Script> = LazyLock::new(|| {
+    Script::new(
+        r"
 redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
 redis.call('XDEL', KEYS[1], ARGV[2])
 if redis.call('XLEN', KEYS[1]) == 0 then redis.call('SREM', KEYS[2], ARGV[3]) end
-return 0";
+return 0",
+    )
+});
 
-/// KEYS stream, buffered set; ARGV cutoff ms, tunnel name. Returns {dropped, left, first ms}.
-const SWEEP: &str = r"
-local old = redis.call('XRANGE', KEYS[1], '-', '(' .. ARGV[1], 'COUNT', 1000)
+/// KEYS stream, buffered set; ARGV group, cutoff ms, tunnel name. Returns {dropped, left,
+/// first ms}.
+static SWEEP: LazyLock<Script> = LazyLock::new(|| {
+    Script::new(
+        r"
+local old = redis.call('XRANGE', KEYS[1], '-', '(' .. ARGV[2], 'COUNT', 1000)
 for _, e in ipairs(old) do
-  redis.call('XACK', KEYS[1], 'relay', e[1])
+  redis.call('XACK', KEYS[1], ARGV[1], e[1])
   redis.call('XDEL', KEYS[1], e[1])
 end
 local left = redis.call('XLEN', KEYS[1])
 if left == 0 then
-  redis.call('SREM', KEYS[2], ARGV[2])
+  redis.call('SREM', KEYS[2], ARGV[3])
   return {#old, 0, 0}
 end
 local first = redis.call('XRANGE', KEYS[1], '-', '+', 'COUNT', 1)
 local ms = tonumber(string.match(first[1][1], '^(%d+)'))
-return {#old, left, ms}";
+return {#old, left, ms}",
+    )
+});
 
 fn text(v: &Value) -> String {
     match v {
