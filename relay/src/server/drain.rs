@@ -246,7 +246,7 @@ async fn run(state: Arc<State>, tunnel: Arc<Tunnel>) {
     let ttl = state.opts.buffer_ttl;
     let mut failures = 0u32;
     // Rows removed but not yet taken off the gauge: the last one comes off only once the drain
-    // is over, so a gauge at 0 means live requests go straight to the client again.
+    // is over, so a (single relay's) gauge at 0 means live requests go straight to the client again.
     let mut removed = 0i64;
     loop {
         if tunnel.closed.is_cancelled() {
@@ -269,7 +269,7 @@ async fn run(state: Arc<State>, tunnel: Arc<Tunnel>) {
                     d.running = false;
                     d.task = false;
                     drop(d);
-                    state.metrics.buffered.dec_by(removed);
+                    uncount(&state, removed);
                     return;
                 }
             }
@@ -281,7 +281,7 @@ async fn run(state: Arc<State>, tunnel: Arc<Tunnel>) {
             }
             continue;
         };
-        state.metrics.buffered.dec_by(std::mem::take(&mut removed));
+        uncount(&state, std::mem::take(&mut removed));
         if now_ms() - row.received_ms > ttl.as_millis() as i64 {
             let _ = remove(&state, &tunnel.name, &row).await;
             removed += 1;
@@ -313,8 +313,17 @@ async fn run(state: Arc<State>, tunnel: Arc<Tunnel>) {
             }
         }
     }
-    state.metrics.buffered.dec_by(removed);
+    uncount(&state, removed);
     tunnel.drain_state().task = false;
+}
+
+/// Takes delivered or expired requests off the buffered gauge. A cluster's gauge is the depth
+/// of every node's buffers, which the sweeper reads from Redis: one node's count of what it
+/// delivered (often buffered through another node) would take it below zero.
+fn uncount(state: &State, removed: i64) {
+    if state.cluster.is_none() {
+        state.metrics.buffered.dec_by(removed);
+    }
 }
 
 /// Whether the drain tries again after its store failed: Redis may be back in a moment, and the

@@ -220,8 +220,8 @@ pub async fn buffer(
         .await
     {
         Ok(Appended::Ok) => {
+            // The buffered gauge is the sweeper's: the cluster-wide depth, read from Redis.
             state.metrics.bytes_in.inc_by(size);
-            state.metrics.buffered.inc();
             Some(answer.plain(
                 StatusCode::ACCEPTED,
                 "buffered: the tunnel's client is offline; it gets this request when it reconnects\n",
