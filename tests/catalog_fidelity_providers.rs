@@ -100,3 +100,34 @@ fn a_payload_of_the_wrong_type_for_a_field_fails_the_check() {
     );
     assert!(problems.iter().any(|p| p.path == "data.id"), "{problems:?}");
 }
+
+#[test]
+fn a_discord_ping_is_checked_against_the_definition_of_the_event_named_not_the_payloads_shape() {
+    let catalog = Catalog::builtin().unwrap();
+    let mut rng = rand::thread_rng();
+    let interaction = catalog.get("discord.interaction.ping").unwrap();
+    let webhook = catalog.get("discord.webhook.ping").unwrap();
+    let problems = |event, payload: &Value| match check_event(event, payload) {
+        Checked::Checked { problems, .. } => problems,
+        Checked::NoDefinition => panic!("discord pings have a definition"),
+    };
+
+    // The webhook events URL's ping is not an interaction: it lacks the token an answer needs.
+    let webhook_ping = webhook.generate(&mut rng).payload;
+    assert_eq!(problems(webhook, &webhook_ping), []);
+    let found = problems(interaction, &webhook_ping);
+    assert!(
+        found.iter().any(|p| p.message.contains("\"token\"")),
+        "a webhook ping passed as an interaction ping: {found:?}"
+    );
+
+    // An interaction ping that lost its token is missing the token, whatever else it looks like.
+    let mut tokenless = interaction.generate(&mut rng).payload;
+    tokenless.as_object_mut().unwrap().remove("token");
+    let found = problems(interaction, &tokenless);
+    assert!(
+        found.iter().any(|p| p.message.contains("\"token\"")),
+        "{found:?}"
+    );
+    assert!(!found.iter().any(|p| p.path == "type"), "{found:?}");
+}
