@@ -1,15 +1,18 @@
 //! The providers' published definitions of their events, and checking a payload against them.
 //!
-//! One file per provider family holds its definitions (data embedded from the provider's own
-//! package or spec, see `data/*/SOURCE.md`) and a `check` that picks the definition of an event;
-//! `Document` is the shared way to check a value against one definition of a JSON Schema
-//! document. A provider without a file here has `NoDefinition`, and `events lint` falls back to
-//! the catalog's own schema.
+//! The definitions are data embedded from each provider's own package or spec (see
+//! `data/*/SOURCE.md`). Most providers' data is written by `scripts/definitions/typescript.mjs` or
+//! `openapi.py` in one shape, and `extracted.rs` checks them all from one table; GitHub and Stripe,
+//! whose documents are shaped their own way, have a file each (`github.rs`, `stripe.rs`) with a
+//! `check` that picks the definition of an event. `Document` is the shared way to check a value
+//! against one definition of a JSON Schema document. A provider with no definitions has
+//! `NoDefinition`, and `events lint` falls back to the catalog's own schema.
 //!
-//! Adding a provider: its data in `data/<provider>/` with `SOURCE.md` (package or spec, version,
-//! how it was extracted) and `LICENSE`, written by a script in `scripts/definitions/`; a file
-//! `<provider>.rs` with a `SOURCE` and a `check(event_type, payload) -> Checked` (see
-//! `github.rs`); one arm in [`check`]. `tests/catalog_fidelity.rs` then checks its samples.
+//! Adding a provider: a config in `scripts/definitions/providers/<provider>.json`, which one of
+//! those scripts turns into `data/<provider>/` (`schema.json`, `SOURCE.md`, `LICENSE`), and the
+//! provider's name in the table of `extracted.rs`. Only definitions that cannot take that shape
+//! need a file `<provider>.rs` with a `SOURCE` and a `check(event_type, payload) -> Checked` (see
+//! `github.rs`) and an arm in [`check`]. `tests/catalog_fidelity.rs` then checks its samples.
 
 mod checked;
 mod document;
