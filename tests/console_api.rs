@@ -704,6 +704,12 @@ async fn the_testing_console_searches_the_catalog_checks_a_payload_and_sends_it_
     assert_eq!(listed, [record["id"].as_str().unwrap()]);
     let unknown = c.get("/api/catalog/no.such.event").send().await.unwrap();
     assert_eq!(unknown.status(), 404);
+    let unknown = c
+        .post("/api/catalog/no.such.event/lint", json!({"body": sample}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(unknown.status(), 404);
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -55,6 +55,21 @@ fn every_event_generates_payloads_that_pass_its_own_schema() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+
+    // One delivery names one teammate: Intercom sends the assignee's id as a number on the
+    // conversation and as a string on the assignment part, and a sample's two must agree.
+    let assigned = catalog
+        .get("intercom.conversation.admin.assigned")
+        .unwrap()
+        .generate(&mut rng)
+        .payload;
+    let item = &assigned["data"]["item"];
+    let assignee = item["admin_assignee_id"].as_u64().expect("a number");
+    assert_eq!(
+        item["conversation_parts"]["conversation_parts"][0]["assigned_to"]["id"],
+        Value::String(assignee.to_string()),
+        "{item}"
+    );
 }
 
 #[test]

@@ -1,6 +1,7 @@
-//! The stripe.* catalog against Stripe's published definitions: every sample, several generated
-//! instances each, holds every field of its object and nothing Stripe's schema lacks; a real
-//! delivery (Stripe's own fixtures) passes and the same delivery truncated fails.
+//! The stripe.* catalog against Stripe's published definitions: a sample missing any field its
+//! object always has fails, a real delivery (Stripe's own fixtures) passes and the same delivery
+//! truncated fails. That every sample matches, several generated instances each, is
+//! `catalog_fidelity::every_sample_of_a_provider_that_publishes_definitions_matches_them`.
 
 mod common;
 
@@ -8,8 +9,6 @@ use common::stdout_json;
 use hookctl::events::Catalog;
 use hookctl::events::definitions::{Checked, Problem, check, check_event};
 use serde_json::{Value, json};
-
-const INSTANCES: usize = 5;
 
 fn problems(checked: Checked) -> (&'static str, Vec<Problem>) {
     match checked {
@@ -42,39 +41,6 @@ fn fixture_delivery(event_type: &str, object: &str) -> Value {
     delivery["type"] = event_type.into();
     delivery["data"] = json!({ "object": fixtures[object].clone() });
     delivery
-}
-
-#[test]
-fn every_stripe_sample_in_several_instances_matches_stripes_definition_of_its_object() {
-    let catalog = Catalog::builtin().unwrap();
-    let mut rng = rand::thread_rng();
-    let (mut events, mut samples, mut valid) = (0, 0, 0);
-    let mut source = "";
-    let mut failures = Vec::new();
-    for event in catalog
-        .events()
-        .iter()
-        .filter(|e| e.provider.as_deref() == Some("stripe"))
-    {
-        events += 1;
-        for _ in 0..INSTANCES {
-            let payload = event.generate(&mut rng).payload;
-            samples += 1;
-            let (s, found) = problems(check_event(event, &payload));
-            source = s;
-            if found.is_empty() {
-                valid += 1;
-            } else {
-                failures.push(format!("{}: {found:#?}", event.id));
-            }
-        }
-    }
-    eprintln!(
-        "stripe: {events} events, {samples} samples checked, {valid} valid, against {source}"
-    );
-    assert_eq!(events, 41, "the issue names 41 stripe.* events");
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
-    assert_eq!(valid, events * INSTANCES);
 }
 
 #[test]

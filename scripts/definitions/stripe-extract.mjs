@@ -30,7 +30,6 @@ const program = ts.createProgram([root], { strict: true, noEmit: true, skipLibCh
 const checker = program.getTypeChecker();
 const eventsSource = program.getSourceFile(root);
 
-// stripe-node's own name of a declaration: `Invoice`, `Invoice.AutomaticTax.Liability`.
 // stripe-node's own name of a declaration, with the folder of its module where it has one, so
 // that two `Session`s stay apart: `Invoice`, `Invoice.AutomaticTax`, `Checkout.Session`.
 function nameOf(symbol) {

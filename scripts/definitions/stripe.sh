@@ -84,7 +84,8 @@ cat > "$OUT/SOURCE.md" <<MD
   verbatim from \`openapi/fixtures3.json\` at github.com/stripe/openapi commit \`$COMMIT\`
   (MIT, \`tests/data/stripe/LICENSE\`)
 - Regenerate: \`scripts/definitions/stripe.sh OPENAPI_GIT_DIR [VERSION]\`, then update \`SOURCE\`
-  in \`src/events/definitions/stripe.rs\` and \`api_version\` in \`src/events/data/stripe.json\`
-  (its envelope and its \`event\` template), and run \`cargo test --test stripe_definitions\`
+  in \`src/events/definitions/stripe.rs\` and the \`api_version\` var in
+  \`src/events/data/stripe.json\` (its envelope and its \`event\` template read it), and run
+  \`cargo test --test stripe_definitions --test catalog_fidelity\`
 MD
 echo "wrote $OUT/schema.json ($(wc -c < "$OUT/schema.json") bytes) from stripe@$VERSION, fixtures from $COMMIT" >&2

@@ -6,6 +6,8 @@
 //! whose first element is `"{{repeat:MIN:MAX}}"` repeats its second element MIN..=MAX times.
 //! `{{$name}}` reads a variable: one of the built-ins below or one the event file defines, so that
 //! one generated value (a delivery id, an order number) can appear in the payload and the headers.
+//! `{{text:$name}}` reads it as a string, for a provider that sends the same value as a number in
+//! one field and as text in another (Stripe's `amount` and `amount_decimal`).
 
 use std::collections::BTreeMap;
 
@@ -67,6 +69,7 @@ pub const KINDS: &[&str] = &[
     "sentence",
     "title",
     "product",
+    "text:$VARIABLE",
     "$VARIABLE",
 ];
 
@@ -192,17 +195,7 @@ pub fn check_str(s: &str, vars: &VarNames) -> Result<(), String> {
     for piece in parse(s)? {
         let Piece::Hole(p) = piece else { continue };
         if let Some(name) = p.kind.strip_prefix('$') {
-            if !BUILTIN_VARS.contains(&name) && !vars.0.iter().any(|v| v == name) {
-                let known: Vec<&str> = BUILTIN_VARS
-                    .iter()
-                    .copied()
-                    .chain(vars.0.iter().map(String::as_str))
-                    .collect();
-                return Err(format!(
-                    "unknown variable '{{{{${name}}}}}': define it under \"vars\" before its use (known: {})",
-                    known.join(", ")
-                ));
-            }
+            check_var(name, vars)?;
             continue;
         }
         if !is_kind(p.kind) {
@@ -238,6 +231,15 @@ pub fn check_str(s: &str, vars: &VarNames) -> Result<(), String> {
             "choice" if p.args.first().is_none_or(|a| a.is_empty()) => {
                 return Err("'{{choice}}' needs options: '{{choice:a|b|c}}'".into());
             }
+            "text" => match p.args.as_slice() {
+                [arg] if arg.starts_with('$') => check_var(&arg[1..], vars)?,
+                _ => {
+                    return Err(
+                        "'{{text}}' reads a variable as text: '{{text:$NAME}}', e.g. '{{text:$amount}}'"
+                            .into(),
+                    );
+                }
+            },
             _ => {}
         }
         match p.kind {
@@ -255,6 +257,21 @@ pub fn check_str(s: &str, vars: &VarNames) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+fn check_var(name: &str, vars: &VarNames) -> Result<(), String> {
+    if BUILTIN_VARS.contains(&name) || vars.0.iter().any(|v| v == name) {
+        return Ok(());
+    }
+    let known: Vec<&str> = BUILTIN_VARS
+        .iter()
+        .copied()
+        .chain(vars.0.iter().map(String::as_str))
+        .collect();
+    Err(format!(
+        "unknown variable '{{{{${name}}}}}': define it under \"vars\" before its use (known: {})",
+        known.join(", ")
+    ))
 }
 
 /// The values in force while one body is generated.
@@ -407,6 +424,13 @@ fn value<R: Rng + ?Sized>(p: &Placeholder, scope: &Scope, rng: &mut R) -> Value 
         "sentence" => json!(fake::sentence(rng)),
         "title" => json!(fake::title(rng)),
         "product" => json!(fake::product(rng)),
+        "text" => {
+            let var = p.args.first().and_then(|a| a.strip_prefix('$'));
+            json!(as_text(
+                var.and_then(|name| scope.vars.get(name))
+                    .unwrap_or(&Value::Null)
+            ))
+        }
         _ => Value::Null,
     }
 }
@@ -547,6 +571,35 @@ mod tests {
             },
         );
         assert_eq!(s["items"]["properties"]["sku"]["type"], "string");
+    }
+
+    #[test]
+    fn text_reads_a_variable_as_a_string_typed_so_in_the_schema() {
+        let mut rng = rand::thread_rng();
+        let mut scope = scope();
+        scope.vars.insert("amount".into(), json!(1250));
+        let t = json!({"amount": "{{$amount}}", "decimal": "{{text:$amount}}", "id": "{{text:$message_id}}"});
+        let v = fill(&t, &scope, &mut rng);
+        assert_eq!(v, json!({"amount": 1250, "decimal": "1250", "id": "msg_1"}));
+        let vars = [("amount".to_string(), json!("{{money}}"))];
+        let s = schema(
+            &t,
+            &SchemaScope {
+                vars: &vars,
+                event_type: "t",
+                form: false,
+            },
+        );
+        assert_eq!(s["properties"]["amount"]["type"], "integer");
+        assert_eq!(s["properties"]["decimal"]["type"], "string");
+
+        let names = VarNames(vec!["amount".into()]);
+        assert!(check(&t, &names, "p").is_ok());
+        let e = check(&json!("{{text:$nope}}"), &names, "p").unwrap_err();
+        assert!(e.contains("nope"), "{e}");
+        let e = check(&json!("{{text:amount}}"), &names, "p").unwrap_err();
+        assert!(e.contains("{{text:$NAME}}"), "{e}");
+        assert!(check(&json!("{{text}}"), &names, "p").is_err());
     }
 
     #[test]

@@ -21,10 +21,14 @@ use crate::events::{Catalog, Event};
 /// The catalog as `trigger` reads it: built in, plus the user's event files.
 async fn load(ctx: &Ctx) -> Result<Catalog, ApiError> {
     let ctx = ctx.clone();
-    tokio::task::spawn_blocking(move || sample::catalog(&SampleArgs::default(), &ctx))
+    tokio::task::spawn_blocking(move || read(&ctx))
         .await
         .map_err(|e| ApiError::from(anyhow::Error::new(e)))?
         .map_err(ApiError::from)
+}
+
+fn read(ctx: &Ctx) -> Result<Catalog> {
+    sample::catalog(&SampleArgs::default(), ctx)
 }
 
 fn summary(e: &Event) -> Value {
@@ -97,15 +101,23 @@ pub async fn lint(
     Path(id): Path<String>,
     Json(req): Json<LintRequest>,
 ) -> Result<Json<Value>, ApiError> {
-    let catalog = load(&state.ctx).await?;
-    let event = catalog.find(&id).map_err(not_found)?;
-    let linted = crate::events::lint(event, req.body.as_bytes())?;
-    Ok(Json(json!({
-        "event": event.id,
-        "valid": linted.violations.is_empty(),
-        "violations": linted.violations,
-        "definition": linted.definition,
-    })))
+    let ctx = state.ctx.clone();
+    // Off the async threads: the first check against a provider's definitions parses its
+    // document (hundreds of KB) and compiles validators, which would stall every other request.
+    let report = tokio::task::spawn_blocking(move || -> Result<Value, ApiError> {
+        let catalog = read(&ctx)?;
+        let event = catalog.find(&id).map_err(not_found)?;
+        let linted = crate::events::lint(event, req.body.as_bytes())?;
+        Ok(json!({
+            "event": event.id,
+            "valid": linted.violations.is_empty(),
+            "violations": linted.violations,
+            "definition": linted.definition,
+        }))
+    })
+    .await
+    .map_err(|e| ApiError::from(anyhow::Error::new(e)))??;
+    Ok(Json(report))
 }
 
 /// An event the catalog does not hold is a missing resource here, whatever `find` says.

@@ -2,7 +2,8 @@
 //! an OpenAPI spec into one `data/<provider>/schema.json` each: one check serves them all.
 //!
 //! Each document holds `source` (package and version, or repository and commit), the `definitions` its events
-//! reach, and `events`: one schema per event, keyed by the provider's own event type.
+//! reach, and `events`: one schema per event, keyed by the provider's own event type (where one
+//! type has two shapes, `check_event` names the second's key).
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -61,8 +62,10 @@ pub fn check(provider: &str, event_type: &str, payload: &Value) -> Checked {
         .get("/source")
         .and_then(Value::as_str)
         .unwrap_or(entry.provider);
-    let key = key(provider, event_type, payload);
-    let pointer = format!("/events/{}", key.replace('~', "~0").replace('/', "~1"));
+    let pointer = format!(
+        "/events/{}",
+        event_type.replace('~', "~0").replace('/', "~1")
+    );
     if doc.get(&pointer).is_none() {
         return Checked::NoDefinition;
     }
@@ -70,16 +73,6 @@ pub fn check(provider: &str, event_type: &str, payload: &Value) -> Checked {
         source,
         problems: doc.check(&pointer, &as_sent(provider, payload)),
     }
-}
-
-/// The document's key for an event: its type, except where one type names two shapes. Discord
-/// sends `PING` both to the interactions endpoint (an interaction, type 1) and to the webhook
-/// events URL (type 0, no token).
-fn key<'a>(provider: &str, event_type: &'a str, payload: &Value) -> Cow<'a, str> {
-    if provider == "discord" && event_type == "PING" && payload.get("token").is_none() {
-        return Cow::Owned(format!("{event_type}$webhook"));
-    }
-    Cow::Borrowed(event_type)
 }
 
 /// The payload as the definition sees it. Slack posts interactions as a form whose `payload`

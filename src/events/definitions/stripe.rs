@@ -1,6 +1,7 @@
 //! Stripe: the event envelope and the schema of the object each event carries in `data.object`,
 //! extracted from stripe-node's declarations of Stripe's OpenAPI spec (`data/stripe/SOURCE.md`).
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use jsonschema::Draft;
@@ -96,15 +97,18 @@ pub fn check(event_type: &str, payload: &Value) -> Checked {
 }
 
 /// Stripe documents that the invoice an `invoice.upcoming` event carries has no id yet (it does
-/// not exist until it is created); every other field is checked as for any invoice.
-fn with_upcoming_id(event_type: &str, object: &Value) -> Value {
-    let mut object = object.clone();
+/// not exist until it is created); every other field is checked as for any invoice. Only that
+/// event's object is copied: the others are checked as sent.
+fn with_upcoming_id<'a>(event_type: &str, object: &'a Value) -> Cow<'a, Value> {
     if event_type == "invoice.upcoming"
-        && let Some(map) = object.as_object_mut()
+        && let Value::Object(map) = object
+        && !map.contains_key("id")
     {
-        map.entry("id").or_insert(json!("in_upcoming"));
+        let mut map = map.clone();
+        map.insert("id".into(), json!("in_upcoming"));
+        return Cow::Owned(Value::Object(map));
     }
-    object
+    Cow::Borrowed(object)
 }
 
 fn under(prefix: &str, p: Problem) -> Problem {
@@ -138,6 +142,20 @@ mod tests {
     fn the_source_names_the_api_version_the_document_was_extracted_for() {
         let version = api_version().expect("the document parses and names its API version");
         assert!(SOURCE.contains(version), "{SOURCE} vs {version}");
+    }
+
+    #[test]
+    fn only_an_upcoming_invoice_without_an_id_is_copied_to_be_given_one() {
+        let invoice = json!({"object": "invoice"});
+        let upcoming = with_upcoming_id("invoice.upcoming", &invoice);
+        assert!(matches!(upcoming, Cow::Owned(_)));
+        assert_eq!(upcoming["id"], "in_upcoming");
+        assert!(matches!(
+            with_upcoming_id("invoice.paid", &invoice),
+            Cow::Borrowed(_)
+        ));
+        let with_id = json!({"id": "in_1"});
+        assert_eq!(with_upcoming_id("invoice.upcoming", &with_id)["id"], "in_1");
     }
 
     #[test]
