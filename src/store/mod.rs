@@ -203,15 +203,6 @@ impl Store {
         Ok(added)
     }
 
-    /// Whether a record with this id exists, without reading it.
-    pub fn contains(&self, id: &str) -> Result<bool> {
-        Ok(self
-            .conn
-            .query_row("SELECT 1 FROM deliveries WHERE id = ?1", [id], |_| Ok(()))
-            .optional()?
-            .is_some())
-    }
-
     pub fn get(&self, id: &str) -> Result<Option<Record>> {
         self.conn
             .query_row(

@@ -152,11 +152,10 @@ async fn handshake(state: &State, ws: &mut Ws) -> Option<Accepted> {
     };
     // Before the claim: a client refused here must not rebind the name to its key.
     if let Some(live) = state.registry.get(&name) {
-        let same = match (&live.owner, &owner, &live.key, &key) {
-            (Some(a), Some(b), _, _) => names::same_hash(a, b),
-            (None, None, Some(a), Some(b)) => names::same_hash(a, b),
-            _ => false,
-        };
+        let same = names::same_client(
+            (live.owner.as_deref(), live.key.as_deref()),
+            (owner.as_deref(), key.as_deref()),
+        );
         if !same {
             // A name live with a token is reserved for it (the claim below would say so).
             let (why, permanent) = match live.owner {
@@ -173,11 +172,10 @@ async fn handshake(state: &State, ws: &mut Ws) -> Option<Accepted> {
     if let Some(cluster) = &state.cluster {
         match cluster.holder(&name).await {
             Ok(Some((lease, _))) if lease.node != cluster.node => {
-                let same = match (&lease.owner, &owner, &lease.key, &key) {
-                    (Some(a), Some(b), _, _) => names::same_hash(a, b),
-                    (None, None, Some(a), Some(b)) => names::same_hash(a, b),
-                    _ => false,
-                };
+                let same = names::same_client(
+                    (lease.owner.as_deref(), lease.key.as_deref()),
+                    (owner.as_deref(), key.as_deref()),
+                );
                 if !same && lease.owner.is_none() {
                     refuse(
                         ws,
@@ -225,7 +223,11 @@ async fn handshake(state: &State, ws: &mut Ws) -> Option<Accepted> {
         }
         Err(e) => {
             tracing::error!("{e}");
-            refuse(ws, "the relay cannot read its data dir".into(), false).await;
+            let store = match state.cluster {
+                Some(_) => "the relay cannot reach its cluster's Redis",
+                None => "the relay cannot read its data dir",
+            };
+            refuse(ws, store.into(), false).await;
             return None;
         }
     }

@@ -45,6 +45,19 @@ pub fn same_hash(a: &str, b: &str) -> bool {
     a.len() == b.len() && bool::from(a.as_bytes().ct_eq(b.as_bytes()))
 }
 
+/// Whether two connections come from the same client: the same token (a reserved name's
+/// owner), or, without tokens, the same key.
+pub fn same_client(
+    (owner_a, key_a): (Option<&str>, Option<&str>),
+    (owner_b, key_b): (Option<&str>, Option<&str>),
+) -> bool {
+    match (owner_a, owner_b, key_a, key_b) {
+        (Some(a), Some(b), _, _) => same_hash(a, b),
+        (None, None, Some(a), Some(b)) => same_hash(a, b),
+        _ => false,
+    }
+}
+
 /// Refuses a blank token, from `--token` or `HOOKCTL_RELAY_TOKEN` (clap hands an empty variable
 /// over as an empty value): `--token "$UNSET"` must not quietly open a relay, or connect without
 /// one. An open relay is only what no token at all asks for. The error is one line for the user.

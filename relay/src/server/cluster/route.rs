@@ -93,6 +93,10 @@ pub async fn elsewhere(
                     "the tunnel is moving between relay nodes: retry shortly\n",
                 );
             }
+            // Refused without reading a body that would not be kept.
+            None if state.offline == OfflineMode::Reject => {
+                return offline_refusal(answer, cluster, &req.tunnel).await;
+            }
             None => {
                 let bytes = match held {
                     Held::Read(b) => b,
@@ -204,15 +208,7 @@ pub async fn buffer(
         received_ms: now_ms(),
     };
     if lease.is_none() && state.offline == OfflineMode::Reject {
-        return Some(match cluster.known(&req.tunnel).await {
-            Ok(true) => answer.retry_after(
-                StatusCode::SERVICE_UNAVAILABLE,
-                30,
-                "the tunnel's client is offline: retry later\n",
-            ),
-            Ok(false) => unknown(answer),
-            Err(e) => redis_down(answer, &e),
-        });
+        return Some(offline_refusal(answer, cluster, &req.tunnel).await);
     }
     let size = entry.body.len() as u64;
     match cluster
@@ -235,6 +231,23 @@ pub async fn buffer(
         )),
         Ok(Appended::Leased) => None,
         Err(e) => Some(redis_down(answer, &e)),
+    }
+}
+
+/// `--offline reject`: a known tunnel whose client is away is retried later.
+async fn offline_refusal(
+    answer: &Answer<'_>,
+    cluster: &Cluster,
+    tunnel: &str,
+) -> Response<RelayBody> {
+    match cluster.known(tunnel).await {
+        Ok(true) => answer.retry_after(
+            StatusCode::SERVICE_UNAVAILABLE,
+            30,
+            "the tunnel's client is offline: retry later\n",
+        ),
+        Ok(false) => unknown(answer),
+        Err(e) => redis_down(answer, &e),
     }
 }
 
