@@ -11,7 +11,7 @@ use std::time::Duration;
 use redis::Script;
 use serde::{Deserialize, Serialize};
 
-use crate::server::cluster::{Cluster, keys};
+use crate::server::cluster::{Cluster, REDIS_TIMEOUT, keys};
 use crate::server::state::State;
 
 /// How long a lease lasts without renewal: how long a dead node's tunnels stay unreachable (503)
@@ -136,7 +136,9 @@ return lost";
 /// its client reconnects (to any node) and the tunnel is served again under a new lease. While
 /// Redis cannot be reached the leases run out on their own, and the tunnels close once they have.
 pub async fn keep(state: Arc<State>, cluster: Arc<Cluster>) {
-    let mut unreachable_since: Option<tokio::time::Instant> = None;
+    // When the last renewal that succeeded began: every lease held then lasts at least
+    // LEASE_TTL from that moment (one taken since lasts longer).
+    let mut renewed_at = tokio::time::Instant::now();
     loop {
         tokio::time::sleep(RENEW_EVERY).await;
         let tunnels = state.registry.all();
@@ -144,16 +146,17 @@ pub async fn keep(state: Arc<State>, cluster: Arc<Cluster>) {
             .iter()
             .filter_map(|t| t.lease.clone().map(|l| (t.name.clone(), l)))
             .collect();
+        let began = tokio::time::Instant::now();
         let lost: Vec<usize> = match cluster.renew(&held).await {
             Ok(lost) => {
-                unreachable_since = None;
+                renewed_at = began;
                 lost
             }
             Err(e) => {
                 tracing::warn!("cannot renew tunnel leases: {e}");
-                let since = *unreachable_since.get_or_insert_with(tokio::time::Instant::now);
-                // Past the lease's life another node may hold them: stop serving them here.
-                if since.elapsed() + RENEW_EVERY < LEASE_TTL {
+                // The next chance comes a pause and a call from now: if the leases may have run
+                // out by then, another node may hold them, so stop serving them here now.
+                if renewed_at.elapsed() + RENEW_EVERY + REDIS_TIMEOUT < LEASE_TTL {
                     continue;
                 }
                 (0..held.len()).collect()

@@ -19,7 +19,7 @@ use redis::aio::{ConnectionManager, ConnectionManagerConfig};
 use crate::server::error::RelayError;
 
 /// How long a node waits for Redis before it says Redis cannot be reached.
-const REDIS_TIMEOUT: Duration = Duration::from_secs(2);
+pub const REDIS_TIMEOUT: Duration = Duration::from_secs(2);
 
 /// This node's handle on the cluster.
 pub struct Cluster {
