@@ -1,7 +1,7 @@
 //! The relay's flags, shared by `hookctl-relay` and `hookctl relay`, and their validation.
 
 use std::net::SocketAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use clap::{Args, ValueEnum};
@@ -168,11 +168,8 @@ impl RelayOptions {
             );
         }
         self.validate_cluster()?;
-        if self.acme() && self.data_dir.is_none() {
-            return Err(
-                "--domain keeps its certificate and ACME account key on disk: give it --data-dir DIR"
-                    .to_string(),
-            );
+        if self.acme() {
+            self.acme_data_dir()?;
         }
         if let Some(u) = &self.acme_directory {
             let ok = url::Url::parse(u)
@@ -241,9 +238,13 @@ impl RelayOptions {
         self.domain.is_some() && self.tls_cert.is_none()
     }
 
-    /// Whether the relay serves HTTPS on --listen.
-    pub fn serves_tls(&self) -> bool {
-        self.domain.is_some() || self.tls_cert.is_some()
+    /// Where ACME keeps the certificates and account key: --data-dir, which --domain needs
+    /// (one message whether `validate` or the ACME start finds it missing).
+    pub fn acme_data_dir(&self) -> Result<&Path, String> {
+        self.data_dir.as_deref().ok_or_else(|| {
+            "--domain keeps its certificate and ACME account key on disk: give it --data-dir DIR"
+                .to_string()
+        })
     }
 
     /// The base URL senders post to: `--public-url`, or `https://DOMAIN` with --domain, or

@@ -65,10 +65,7 @@ impl Acme {
     /// error at start) and loads the certificates kept in the data dir.
     pub async fn start(opts: &RelayOptions) -> Result<Arc<Acme>, RelayError> {
         let domain = opts.domain.clone().unwrap_or_default();
-        let data_dir = opts
-            .data_dir
-            .as_deref()
-            .ok_or_else(|| RelayError::Usage("--domain needs --data-dir DIR".into()))?;
+        let data_dir = opts.acme_data_dir().map_err(RelayError::Usage)?;
         let directory = opts
             .acme_directory
             .clone()
