@@ -169,6 +169,8 @@ fn a_malformed_or_incomplete_cluster_is_bad_input_and_an_unreachable_redis_a_run
         .port();
     let redis = format!("redis://127.0.0.1:{dead}");
     let node = "http://127.0.0.1:9";
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_string_lossy().into_owned();
     let cases: &[Case] = &[
         (
             &["--cluster", "not a url", "--node-url", node],
@@ -197,6 +199,21 @@ fn a_malformed_or_incomplete_cluster_is_bad_input_and_an_unreachable_redis_a_run
             "--node-url",
         ),
         (&["--cluster", &redis, "--node-url", node], &[], 3, "redis"),
+        (
+            &[
+                "--cluster",
+                &redis,
+                "--node-url",
+                node,
+                "--domain",
+                "hooks.example.com",
+                "--data-dir",
+                &data,
+            ],
+            &[],
+            2,
+            "--tls-cert",
+        ),
         (
             &["--node-url", node],
             &[("HOOKCTL_RELAY_CLUSTER", &redis)],

@@ -168,6 +168,14 @@ impl RelayOptions {
             );
         }
         self.validate_cluster()?;
+        // Each node would order its own certificates, and the CA's check may reach a node that
+        // does not know the challenge (nor, for a subdomain, the tunnel, whose name is in Redis).
+        if self.acme() && self.cluster.is_some() {
+            return Err(
+                "automatic HTTPS (--domain without --tls-cert) is per node and cannot run with --cluster: give --tls-cert/--tls-key, or put the nodes behind a proxy that ends TLS"
+                    .to_string(),
+            );
+        }
         if self.acme() {
             self.acme_data_dir()?;
         }
