@@ -82,6 +82,8 @@ const CASES: &[&[&str]] = &[
         "--ca-cert",
         "@nonexistent",
     ],
+    // Trusting a CA matters only to ACME: without --domain it would be silently ignored.
+    &["--listen", "127.0.0.1:0", "--ca-cert", "@garbage.pem"],
     &["--cluster", "redis://127.0.0.1:1"],
     &["--cluster", "not a url", "--node-url", "http://127.0.0.1:1"],
     &["--cluster", "redis://127.0.0.1:1", "--node-url", "nowhere"],

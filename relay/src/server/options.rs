@@ -93,12 +93,13 @@ pub struct RelayOptions {
     pub acme_email: Option<String>,
 
     /// A PEM CA certificate to trust for the ACME server (a private CA, e.g. pebble).
-    #[arg(long, value_name = "FILE", requires = "domain")]
+    #[arg(
+        long,
+        value_name = "FILE",
+        requires = "domain",
+        visible_alias = "ca-cert"
+    )]
     pub acme_ca_cert: Option<PathBuf>,
-
-    /// PEM CA certificates the relay trusts for its outgoing TLS besides the system's roots.
-    #[arg(long, value_name = "FILE")]
-    pub ca_cert: Option<PathBuf>,
 
     /// Also serve plain HTTP here (e.g. 0.0.0.0:80): ACME's HTTP-01 challenge, and a redirect
     /// to https for everything else.
@@ -274,5 +275,18 @@ impl RelayOptions {
             None => bound.port(),
         };
         Some(format!("https://{name}.{domain}{}", port_suffix(port)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ca_cert_is_another_name_for_acme_ca_cert_and_needs_domain() {
+        let o = RelayOptions::from_flags(&["--domain", "h.example.com", "--ca-cert", "ca.pem"])
+            .unwrap();
+        assert_eq!(o.acme_ca_cert, Some(PathBuf::from("ca.pem")));
+        assert!(RelayOptions::from_flags(&["--ca-cert", "ca.pem"]).is_err());
     }
 }
