@@ -177,6 +177,35 @@ fn the_relay_gets_its_domains_certificate_by_tls_alpn_01_serves_healthz_and_keep
 }
 
 #[test]
+fn a_certificate_that_cannot_be_saved_is_served_anyway_and_not_ordered_again() {
+    use sha2::Digest;
+    let dir = tempfile::tempdir().unwrap();
+    let https = free_port();
+    let p = Pebble::start(dir.path(), https, free_port(), None);
+    let data = dir.path().join("data");
+    // A folder where the key's file goes: the save fails whoever runs the test (root too).
+    let hash = hex::encode(&sha2::Sha256::digest(p.directory.as_bytes())[..4]);
+    let certs = data
+        .join("acme")
+        .join(format!("127.0.0.1-{hash}"))
+        .join("certs");
+    std::fs::create_dir_all(certs.join(format!("{DOMAIN}.key"))).unwrap();
+    let relay = RelayProcess::start(dir.path(), &acme_flags(&p, https, &data));
+    let root = p.root_pem();
+    healthy(https, &root, &relay);
+    assert!(
+        relay.log().contains("ordered again after a restart"),
+        "{}",
+        relay.log()
+    );
+    assert_eq!(
+        metric(https, &root, "hookctl_relay_acme_orders_total"),
+        Some(1.0)
+    );
+    assert!(!certs.join(format!("{DOMAIN}.crt")).exists());
+}
+
+#[test]
 fn with_http_listen_the_certificate_comes_by_http_01_and_plain_http_is_redirected_to_https() {
     let dir = tempfile::tempdir().unwrap();
     let (https, http) = (free_port(), free_port());

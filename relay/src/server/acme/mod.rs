@@ -280,8 +280,17 @@ impl Acme {
         let issued = order::obtain(&account, &self.challenges, name, method).await?;
         let served = Served::from_pem(issued.chain.as_bytes(), issued.key.as_bytes())
             .map_err(|e| format!("the CA's certificate cannot be used: {e}"))?;
-        self.storage
-            .save_cert(name, issued.chain.as_bytes(), issued.key.as_bytes())?;
+        // Served even so: ordering it again would spend the CA's duplicate-certificate limit
+        // (Let's Encrypt: 5 a week) on a disk fault.
+        if let Err(e) = self
+            .storage
+            .save_cert(name, issued.chain.as_bytes(), issued.key.as_bytes())
+        {
+            tracing::warn!(
+                name,
+                "the new certificate is served but cannot be kept ({e}): it will be ordered again after a restart"
+            );
+        }
         Ok(served)
     }
 }
