@@ -297,6 +297,35 @@ fn a_subdomain_gets_a_certificate_at_its_first_handshake_only_for_a_tunnel_that_
 }
 
 #[test]
+fn with_http_listen_a_subdomains_first_certificate_comes_by_tls_alpn_01_when_http_01_cannot_pass() {
+    let dir = tempfile::tempdir().unwrap();
+    let (https, http) = (free_port(), free_port());
+    // pebble checks HTTP-01 on the HTTPS port, where plain HTTP gets no answer: as if a firewall
+    // kept port 80 closed.
+    let p = Pebble::start(dir.path(), https, https, None);
+    let mut flags = acme_flags(&p, https, &dir.path().join("data"));
+    flags.extend(["--http-listen".into(), format!("127.0.0.1:{http}")]);
+    let relay = RelayProcess::start(dir.path(), &flags);
+    let root = p.root_pem();
+    // The domain's own certificate comes at its retry, by TLS-ALPN-01.
+    healthy(https, &root, &relay);
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let target = Target::start().await;
+        let relay_url = format!("https://{DOMAIN}:{https}");
+        let l = Listener::start(client(&relay_url, &root, "demo"), &target.url()).await;
+        let root2 = root.clone();
+        let got = tokio::task::spawn_blocking(move || {
+            handshake(https, &format!("demo.{DOMAIN}"), &root2).map(|_| ())
+        })
+        .await
+        .unwrap();
+        assert!(got.is_ok(), "{got:?}; the relay's log:\n{}", relay.log());
+        l.stop().await;
+    });
+}
+
+#[test]
 fn a_renewal_swaps_the_certificate_while_a_tunnel_stays_connected() {
     let dir = tempfile::tempdir().unwrap();
     let https = free_port();

@@ -206,7 +206,7 @@ impl Acme {
                     }
                 }
             }
-            let method = self.method(failures);
+            let method = self.method(failures, on_demand && current.is_none());
             let outcome = tokio::select! {
                 _ = state.sessions.cancelled() => return,
                 o = self.issue(&name, method, &state) => o,
@@ -256,9 +256,14 @@ impl Acme {
     }
 
     /// HTTP-01 when `--http-listen` is given (port 80 is the port most often open), switching
-    /// to TLS-ALPN-01 on every other retry in case only 443 is reachable.
-    fn method(&self, failures: u32) -> Method {
-        match (self.opts.http_listen.is_some(), failures % 2) {
+    /// to TLS-ALPN-01 on every other retry in case only 443 is reachable. A subdomain's first
+    /// certificate has one attempt, no retry to fall back on: TLS-ALPN-01, since the handshake
+    /// waiting for it came in on the HTTPS port.
+    fn method(&self, failures: u32, first_on_demand: bool) -> Method {
+        match (
+            self.opts.http_listen.is_some() && !first_on_demand,
+            failures % 2,
+        ) {
             (true, 0) => Method::Http,
             _ => Method::TlsAlpn,
         }
