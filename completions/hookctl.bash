@@ -1923,7 +1923,7 @@ _hookctl() {
             return 0
             ;;
         hookctl__subcmd__relay)
-            opts="-q -v -h --listen --public-url --token --tokens-file --max-body --request-timeout --offline --buffer-ttl --buffer-max --data-dir --max-in-flight --header-timeout --tls-cert --tls-key --domain --acme-directory --acme-email --acme-ca-cert --ca-cert --http-listen --threads --cluster --node-url --heartbeat --json --color --quiet --verbose --config --db --no-input --help"
+            opts="-q -v -h --listen --public-url --token --tokens-file --max-body --request-timeout --offline --buffer-ttl --buffer-max --data-dir --max-in-flight --header-timeout --tls-cert --tls-key --domain --acme-directory --acme-email --ca-cert --acme-ca-cert --http-listen --threads --cluster --node-url --heartbeat --json --color --quiet --verbose --config --db --no-input --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -639,7 +639,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --acme-directory 'The ACME directory certificates come from [default: Let''s Encrypt, https://acme-v02.api.letsencrypt.org/directory; staging, for trials: https://acme-staging-v02.api.letsencrypt.org/directory]'
             cand --acme-email 'Contact address given to the ACME CA (expiry warnings, policy news)'
             cand --acme-ca-cert 'A PEM CA certificate to trust for the ACME server (a private CA, e.g. pebble)'
-            cand --ca-cert 'PEM CA certificates the relay trusts for its outgoing TLS besides the system''s roots'
+            cand --ca-cert 'A PEM CA certificate to trust for the ACME server (a private CA, e.g. pebble)'
             cand --http-listen 'Also serve plain HTTP here (e.g. 0.0.0.0:80): ACME''s HTTP-01 challenge, and a redirect to https for everything else'
             cand --threads 'Threads serving requests. One carries thousands of requests a second at the least CPU per request; give more when the relay''s traffic outgrows a core'
             cand --cluster 'Run as one node of a cluster sharing this Redis (redis://HOST:PORT[/DB], rediss:// for TLS): routing, tokens, reserved names and the offline buffer live there, and any node serves any tunnel. Needs --node-url'

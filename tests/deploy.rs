@@ -248,6 +248,62 @@ fn nginx_in_front_of_the_relay_carries_the_tunnel_and_a_webhook_with_forwarded_h
 }
 
 #[test]
+fn nginx_redirects_plain_http_to_the_relays_own_name_whatever_host_the_request_names() {
+    let dir = open_dir();
+    let port = free_port();
+    // The deployed port-80 server, verbatim but for its address.
+    let site = std::fs::read_to_string(deploy("nginx/hookctl-relay.conf")).unwrap();
+    let start = site.find("server {\n    listen 80;").unwrap();
+    let end = site[start..].find("\n}\n").unwrap() + start + 3;
+    let server = site[start..end].replace(
+        "listen 80;\n    listen [::]:80;",
+        &format!("listen 127.0.0.1:{port};"),
+    );
+    assert!(!server.contains(":80;"), "{server}");
+    let d = dir.path().display();
+    let conf = dir.path().join("nginx.conf");
+    std::fs::write(
+        &conf,
+        format!(
+            "daemon off;\nworker_processes 1;\npid {d}/nginx.pid;\nerror_log {d}/error.log;\nevents {{}}\nhttp {{\n  access_log off;\n  client_body_temp_path {d}/body;\n  proxy_temp_path {d}/proxy;\n  fastcgi_temp_path {d}/fastcgi;\n  uwsgi_temp_path {d}/uwsgi;\n  scgi_temp_path {d}/scgi;\n{server}}}\n"
+        ),
+    )
+    .unwrap();
+    let log = dir.path().join("error.log");
+    let child = Command::new("nginx")
+        .args(["-p", dir.path().to_str().unwrap(), "-c"])
+        .arg(&conf)
+        .args(["-e", log.to_str().unwrap()])
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| {
+            panic!(
+                "cannot run nginx ({e}): install Debian's nginx (scripts/install-test-deps does)"
+            )
+        });
+    let mut nginx = Server(child);
+    wait_port(port, &mut nginx.0, &log);
+    for host in ["hooks.example.com", "evil.example"] {
+        let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        write!(
+            s,
+            "POST /t/demo/hook?x=1 HTTP/1.1\r\nHost: {host}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut answer = String::new();
+        s.read_to_string(&mut answer).unwrap();
+        assert!(answer.starts_with("HTTP/1.1 308"), "{host}: {answer}");
+        assert!(
+            answer
+                .to_ascii_lowercase()
+                .contains("\r\nlocation: https://hooks.example.com/t/demo/hook?x=1\r\n"),
+            "{host}: {answer}"
+        );
+    }
+    drop(nginx);
+}
+
+#[test]
 fn nginx_accepts_the_whole_site_file_with_its_tls_server() {
     let dir = open_dir();
     let cert = rcgen::generate_simple_self_signed(vec![

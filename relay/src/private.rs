@@ -30,6 +30,21 @@ pub fn create_file(path: &Path) -> std::io::Result<()> {
 /// Writes `data` to `path` with mode 0600: a new file is created so, and an existing one is
 /// tightened, since what is written holds secrets.
 pub fn write_file(path: &Path, data: &[u8]) -> std::io::Result<()> {
+    write_private(path, data).map(drop)
+}
+
+/// Writes `data` (0600, as `write_file`) beside `path`, then renames it into place, so that a
+/// reader never sees half a file. The data is synced before the rename: otherwise a crash soon
+/// after could leave the new name on a file whose contents never reached the disk.
+pub fn write_atomic(path: &Path, data: &[u8]) -> std::io::Result<()> {
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".tmp");
+    let tmp = std::path::PathBuf::from(tmp);
+    write_private(&tmp, data)?.sync_all()?;
+    std::fs::rename(&tmp, path)
+}
+
+fn write_private(path: &Path, data: &[u8]) -> std::io::Result<std::fs::File> {
     use std::io::Write;
     let mut o = std::fs::OpenOptions::new();
     o.write(true).create(true).truncate(true);
@@ -38,7 +53,8 @@ pub fn write_file(path: &Path, data: &[u8]) -> std::io::Result<()> {
     let mut f = o.open(path)?;
     #[cfg(unix)]
     f.set_permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600))?;
-    f.write_all(data)
+    f.write_all(data)?;
+    Ok(f)
 }
 
 #[cfg(all(test, unix))]
@@ -66,5 +82,23 @@ mod tests {
             (mode(&f), std::fs::read(&f).unwrap()),
             (0o600, b"x".to_vec())
         );
+    }
+
+    #[test]
+    fn an_atomic_write_replaces_the_file_whole_0600_and_leaves_no_temporary_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("a.key");
+        std::fs::write(&f, b"old").unwrap();
+        std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o644)).unwrap();
+        write_atomic(&f, b"new").unwrap();
+        assert_eq!(
+            (mode(&f), std::fs::read(&f).unwrap()),
+            (0o600, b"new".to_vec())
+        );
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["a.key"]);
     }
 }

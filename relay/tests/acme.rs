@@ -123,6 +123,7 @@ fn the_relay_gets_its_domains_certificate_by_tls_alpn_01_serves_healthz_and_keep
     let relay = RelayProcess::start(dir.path(), &acme_flags(&p, https, &data));
     let root = p.root_pem();
     let health = healthy(https, &root, &relay);
+    let first_leaf = health.leaf.clone();
     let body = String::from_utf8(health.body.clone()).unwrap();
     assert!(body.starts_with("ok\ncertificate expires "), "{body}");
     assert!(
@@ -160,8 +161,8 @@ fn the_relay_gets_its_domains_certificate_by_tls_alpn_01_serves_healthz_and_keep
     let again = RelayProcess::start(dir.path(), &acme_flags(&p, https, &data));
     let health = healthy(https, &root, &again);
     assert_eq!(
-        health.leaf,
-        https_get(https, DOMAIN, "/healthz", &root).unwrap().leaf
+        health.leaf, first_leaf,
+        "the restarted relay serves another certificate than the one it obtained"
     );
     assert_eq!(
         metric(https, &root, "hookctl_relay_acme_orders_total"),
@@ -173,6 +174,35 @@ fn the_relay_gets_its_domains_certificate_by_tls_alpn_01_serves_healthz_and_keep
         .unwrap()
         .unwrap();
     assert_eq!(health.leaf, served.to_vec());
+}
+
+#[test]
+fn a_certificate_that_cannot_be_saved_is_served_anyway_and_not_ordered_again() {
+    use sha2::Digest;
+    let dir = tempfile::tempdir().unwrap();
+    let https = free_port();
+    let p = Pebble::start(dir.path(), https, free_port(), None);
+    let data = dir.path().join("data");
+    // A folder where the key's file goes: the save fails whoever runs the test (root too).
+    let hash = hex::encode(&sha2::Sha256::digest(p.directory.as_bytes())[..4]);
+    let certs = data
+        .join("acme")
+        .join(format!("127.0.0.1-{hash}"))
+        .join("certs");
+    std::fs::create_dir_all(certs.join(format!("{DOMAIN}.key"))).unwrap();
+    let relay = RelayProcess::start(dir.path(), &acme_flags(&p, https, &data));
+    let root = p.root_pem();
+    healthy(https, &root, &relay);
+    assert!(
+        relay.log().contains("ordered again after a restart"),
+        "{}",
+        relay.log()
+    );
+    assert_eq!(
+        metric(https, &root, "hookctl_relay_acme_orders_total"),
+        Some(1.0)
+    );
+    assert!(!certs.join(format!("{DOMAIN}.crt")).exists());
 }
 
 #[test]
@@ -264,6 +294,35 @@ fn a_subdomain_gets_a_certificate_at_its_first_handshake_only_for_a_tunnel_that_
         l.stop().await;
     });
     assert_eq!(orders(), Some(2.0));
+}
+
+#[test]
+fn with_http_listen_a_subdomains_first_certificate_comes_by_tls_alpn_01_when_http_01_cannot_pass() {
+    let dir = tempfile::tempdir().unwrap();
+    let (https, http) = (free_port(), free_port());
+    // pebble checks HTTP-01 on the HTTPS port, where plain HTTP gets no answer: as if a firewall
+    // kept port 80 closed.
+    let p = Pebble::start(dir.path(), https, https, None);
+    let mut flags = acme_flags(&p, https, &dir.path().join("data"));
+    flags.extend(["--http-listen".into(), format!("127.0.0.1:{http}")]);
+    let relay = RelayProcess::start(dir.path(), &flags);
+    let root = p.root_pem();
+    // The domain's own certificate comes at its retry, by TLS-ALPN-01.
+    healthy(https, &root, &relay);
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let target = Target::start().await;
+        let relay_url = format!("https://{DOMAIN}:{https}");
+        let l = Listener::start(client(&relay_url, &root, "demo"), &target.url()).await;
+        let root2 = root.clone();
+        let got = tokio::task::spawn_blocking(move || {
+            handshake(https, &format!("demo.{DOMAIN}"), &root2).map(|_| ())
+        })
+        .await
+        .unwrap();
+        assert!(got.is_ok(), "{got:?}; the relay's log:\n{}", relay.log());
+        l.stop().await;
+    });
 }
 
 #[test]

@@ -82,6 +82,8 @@ const CASES: &[&[&str]] = &[
         "--ca-cert",
         "@nonexistent",
     ],
+    // Trusting a CA matters only to ACME: without --domain it would be silently ignored.
+    &["--listen", "127.0.0.1:0", "--ca-cert", "@garbage.pem"],
     &["--cluster", "redis://127.0.0.1:1"],
     &["--cluster", "not a url", "--node-url", "http://127.0.0.1:1"],
     &["--cluster", "redis://127.0.0.1:1", "--node-url", "nowhere"],
@@ -169,6 +171,8 @@ fn a_malformed_or_incomplete_cluster_is_bad_input_and_an_unreachable_redis_a_run
         .port();
     let redis = format!("redis://127.0.0.1:{dead}");
     let node = "http://127.0.0.1:9";
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_string_lossy().into_owned();
     let cases: &[Case] = &[
         (
             &["--cluster", "not a url", "--node-url", node],
@@ -197,6 +201,21 @@ fn a_malformed_or_incomplete_cluster_is_bad_input_and_an_unreachable_redis_a_run
             "--node-url",
         ),
         (&["--cluster", &redis, "--node-url", node], &[], 3, "redis"),
+        (
+            &[
+                "--cluster",
+                &redis,
+                "--node-url",
+                node,
+                "--domain",
+                "hooks.example.com",
+                "--data-dir",
+                &data,
+            ],
+            &[],
+            2,
+            "--tls-cert",
+        ),
         (
             &["--node-url", node],
             &[("HOOKCTL_RELAY_CLUSTER", &redis)],

@@ -80,10 +80,8 @@ fn read(path: &Path) -> Result<BTreeMap<String, String>> {
 fn write(folder: &Path, path: &Path, all: &BTreeMap<String, String>) -> Result<()> {
     hookctl_relay::private::create_dir(folder)
         .with_context(|| format!("cannot create {}", folder.display()))?;
-    let tmp = path.with_extension("json.tmp");
     let text = serde_json::to_string_pretty(all)? + "\n";
-    hookctl_relay::private::write_file(&tmp, text.as_bytes())
-        .and_then(|()| std::fs::rename(&tmp, path))
+    hookctl_relay::private::write_atomic(path, text.as_bytes())
         .with_context(|| format!("cannot write {}", path.display()))
 }
 

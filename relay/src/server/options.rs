@@ -1,7 +1,7 @@
 //! The relay's flags, shared by `hookctl-relay` and `hookctl relay`, and their validation.
 
 use std::net::SocketAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use clap::{Args, ValueEnum};
@@ -93,12 +93,13 @@ pub struct RelayOptions {
     pub acme_email: Option<String>,
 
     /// A PEM CA certificate to trust for the ACME server (a private CA, e.g. pebble).
-    #[arg(long, value_name = "FILE", requires = "domain")]
+    #[arg(
+        long,
+        value_name = "FILE",
+        requires = "domain",
+        visible_alias = "ca-cert"
+    )]
     pub acme_ca_cert: Option<PathBuf>,
-
-    /// PEM CA certificates the relay trusts for its outgoing TLS besides the system's roots.
-    #[arg(long, value_name = "FILE")]
-    pub ca_cert: Option<PathBuf>,
 
     /// Also serve plain HTTP here (e.g. 0.0.0.0:80): ACME's HTTP-01 challenge, and a redirect
     /// to https for everything else.
@@ -168,11 +169,16 @@ impl RelayOptions {
             );
         }
         self.validate_cluster()?;
-        if self.acme() && self.data_dir.is_none() {
+        // Each node would order its own certificates, and the CA's check may reach a node that
+        // does not know the challenge (nor, for a subdomain, the tunnel, whose name is in Redis).
+        if self.acme() && self.cluster.is_some() {
             return Err(
-                "--domain keeps its certificate and ACME account key on disk: give it --data-dir DIR"
+                "automatic HTTPS (--domain without --tls-cert) is per node and cannot run with --cluster: give --tls-cert/--tls-key, or put the nodes behind a proxy that ends TLS"
                     .to_string(),
             );
+        }
+        if self.acme() {
+            self.acme_data_dir()?;
         }
         if let Some(u) = &self.acme_directory {
             let ok = url::Url::parse(u)
@@ -241,9 +247,13 @@ impl RelayOptions {
         self.domain.is_some() && self.tls_cert.is_none()
     }
 
-    /// Whether the relay serves HTTPS on --listen.
-    pub fn serves_tls(&self) -> bool {
-        self.domain.is_some() || self.tls_cert.is_some()
+    /// Where ACME keeps the certificates and account key: --data-dir, which --domain needs
+    /// (one message whether `validate` or the ACME start finds it missing).
+    pub fn acme_data_dir(&self) -> Result<&Path, String> {
+        self.data_dir.as_deref().ok_or_else(|| {
+            "--domain keeps its certificate and ACME account key on disk: give it --data-dir DIR"
+                .to_string()
+        })
     }
 
     /// The base URL senders post to: `--public-url`, or `https://DOMAIN` with --domain, or
@@ -265,5 +275,18 @@ impl RelayOptions {
             None => bound.port(),
         };
         Some(format!("https://{name}.{domain}{}", port_suffix(port)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ca_cert_is_another_name_for_acme_ca_cert_and_needs_domain() {
+        let o = RelayOptions::from_flags(&["--domain", "h.example.com", "--ca-cert", "ca.pem"])
+            .unwrap();
+        assert_eq!(o.acme_ca_cert, Some(PathBuf::from("ca.pem")));
+        assert!(RelayOptions::from_flags(&["--ca-cert", "ca.pem"]).is_err());
     }
 }

@@ -10,8 +10,9 @@ use rustls_pki_types::pem::PemObject;
 
 /// The certificates in a PEM file; `flag` names the option in the one-line error.
 pub fn read_certs(path: &Path, flag: &str) -> Result<Vec<CertificateDer<'static>>, String> {
-    let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_file_iter(path)
-        .map_err(|e| format!("cannot read {flag} {}: {e}", path.display()))?
+    let pem =
+        std::fs::read(path).map_err(|e| format!("cannot read {flag} {}: {e}", path.display()))?;
+    let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_slice_iter(&pem)
         .collect::<Result<_, _>>()
         .map_err(|e| format!("{flag} {} is not a PEM certificate: {e}", path.display()))?;
     if certs.is_empty() {

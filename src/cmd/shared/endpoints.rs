@@ -6,9 +6,8 @@ use std::time::Duration;
 
 use anyhow::Result;
 use rustls::pki_types::CertificateDer;
-use rustls::pki_types::pem::PemObject;
 
-use super::input::{self, read_file};
+use super::input;
 use super::sample::{self, Sampler};
 use crate::bail_usage;
 use crate::cli::{ProbeKind, SampleArgs};
@@ -195,26 +194,11 @@ pub fn default_event(catalog: &Catalog, provider: Option<&str>) -> String {
         .unwrap_or_else(|| DEFAULT_EVENT.to_string())
 }
 
-/// `--ca-cert` files: PEM, one or more certificates each.
+/// `--ca-cert` files: PEM, one or more certificates each, read as the relay reads its own.
 pub fn ca_certs(paths: &[std::path::PathBuf]) -> Result<Vec<CertificateDer<'static>>> {
     let mut out = Vec::new();
     for p in paths {
-        let pem = read_file(p, "--ca-cert")?;
-        let certs = CertificateDer::pem_slice_iter(&pem)
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| {
-                usage(format!(
-                    "--ca-cert {} is not a PEM certificate: {e}",
-                    p.display()
-                ))
-            })?;
-        if certs.is_empty() {
-            bail_usage!(
-                "--ca-cert {} holds no certificate: give a PEM file with -----BEGIN CERTIFICATE-----",
-                p.display()
-            );
-        }
-        out.extend(certs);
+        out.extend(hookctl_relay::shared::trust::read_certs(p, "--ca-cert").map_err(usage)?);
     }
     Ok(out)
 }

@@ -1,7 +1,6 @@
 //! The relay's ACME account: read from the data dir, or registered once with the CA (the one
 //! ACME request made before the relay serves, so a wrong or unreachable `--acme-directory`
-//! shows at start), over an HTTPS client trusting the system's roots plus `--acme-ca-cert` and
-//! `--ca-cert`.
+//! shows at start), over an HTTPS client trusting the system's roots plus `--acme-ca-cert`.
 
 use bytes::Bytes;
 use hyper_util::client::legacy::Client;
@@ -14,15 +13,12 @@ use crate::server::error::RelayError;
 use crate::server::options::RelayOptions;
 
 fn http_client(opts: &RelayOptions) -> Result<Box<dyn instant_acme::HttpClient>, RelayError> {
-    let mut extra = Vec::new();
-    for (path, flag) in [
-        (&opts.acme_ca_cert, "--acme-ca-cert"),
-        (&opts.ca_cert, "--ca-cert"),
-    ] {
-        if let Some(p) = path {
-            extra.extend(crate::shared::trust::read_certs(p, flag).map_err(RelayError::Usage)?);
+    let extra = match &opts.acme_ca_cert {
+        Some(p) => {
+            crate::shared::trust::read_certs(p, "--acme-ca-cert").map_err(RelayError::Usage)?
         }
-    }
+        None => Vec::new(),
+    };
     let tls = crate::shared::trust::client_config(&extra).map_err(RelayError::Runtime)?;
     let https = hyper_rustls::HttpsConnectorBuilder::new()
         .with_tls_config(tls)

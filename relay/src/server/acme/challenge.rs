@@ -10,19 +10,9 @@ use rcgen::{CertificateParams, CustomExtension, KeyPair};
 use rustls::ServerConfig;
 use rustls_pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
 
-use rustls::server::{ClientHello, ResolvesServerCert};
-use rustls::sign::CertifiedKey;
+use rustls::sign::{CertifiedKey, SingleCertAndKey};
 
 use crate::server::tls::hello::ACME_TLS_ALPN;
-
-#[derive(Debug)]
-struct Always(Arc<CertifiedKey>);
-
-impl ResolvesServerCert for Always {
-    fn resolve(&self, _: ClientHello<'_>) -> Option<Arc<CertifiedKey>> {
-        Some(self.0.clone())
-    }
-}
 
 #[derive(Default)]
 pub struct Challenges {
@@ -56,7 +46,7 @@ impl Challenges {
             .with_safe_default_protocol_versions()
             .map_err(|e| e.to_string())?
             .with_no_client_auth()
-            .with_cert_resolver(Arc::new(Always(Arc::new(certified))));
+            .with_cert_resolver(Arc::new(SingleCertAndKey::from(certified)));
         config.alpn_protocols = vec![ACME_TLS_ALPN.to_vec()];
         let config = Arc::new(config);
         lock(&self.tls_alpn).insert(name.to_string(), config);

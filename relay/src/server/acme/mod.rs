@@ -65,10 +65,7 @@ impl Acme {
     /// error at start) and loads the certificates kept in the data dir.
     pub async fn start(opts: &RelayOptions) -> Result<Arc<Acme>, RelayError> {
         let domain = opts.domain.clone().unwrap_or_default();
-        let data_dir = opts
-            .data_dir
-            .as_deref()
-            .ok_or_else(|| RelayError::Usage("--domain needs --data-dir DIR".into()))?;
+        let data_dir = opts.acme_data_dir().map_err(RelayError::Usage)?;
         let directory = opts
             .acme_directory
             .clone()
@@ -209,7 +206,7 @@ impl Acme {
                     }
                 }
             }
-            let method = self.method(failures);
+            let method = self.method(failures, on_demand && current.is_none());
             let outcome = tokio::select! {
                 _ = state.sessions.cancelled() => return,
                 o = self.issue(&name, method, &state) => o,
@@ -259,9 +256,14 @@ impl Acme {
     }
 
     /// HTTP-01 when `--http-listen` is given (port 80 is the port most often open), switching
-    /// to TLS-ALPN-01 on every other retry in case only 443 is reachable.
-    fn method(&self, failures: u32) -> Method {
-        match (self.opts.http_listen.is_some(), failures % 2) {
+    /// to TLS-ALPN-01 on every other retry in case only 443 is reachable. A subdomain's first
+    /// certificate has one attempt, no retry to fall back on: TLS-ALPN-01, since the handshake
+    /// waiting for it came in on the HTTPS port.
+    fn method(&self, failures: u32, first_on_demand: bool) -> Method {
+        match (
+            self.opts.http_listen.is_some() && !first_on_demand,
+            failures % 2,
+        ) {
             (true, 0) => Method::Http,
             _ => Method::TlsAlpn,
         }
@@ -283,8 +285,17 @@ impl Acme {
         let issued = order::obtain(&account, &self.challenges, name, method).await?;
         let served = Served::from_pem(issued.chain.as_bytes(), issued.key.as_bytes())
             .map_err(|e| format!("the CA's certificate cannot be used: {e}"))?;
-        self.storage
-            .save_cert(name, issued.chain.as_bytes(), issued.key.as_bytes())?;
+        // Served even so: ordering it again would spend the CA's duplicate-certificate limit
+        // (Let's Encrypt: 5 a week) on a disk fault.
+        if let Err(e) = self
+            .storage
+            .save_cert(name, issued.chain.as_bytes(), issued.key.as_bytes())
+        {
+            tracing::warn!(
+                name,
+                "the new certificate is served but cannot be kept ({e}): it will be ordered again after a restart"
+            );
+        }
         Ok(served)
     }
 }

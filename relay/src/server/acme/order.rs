@@ -27,7 +27,8 @@ impl Method {
     }
 }
 
-/// Validation takes Let's Encrypt seconds; a minute covers a slow day without hanging forever.
+/// Validation takes Let's Encrypt seconds; a minute and a half covers a slow day without
+/// hanging forever.
 const POLL: RetryPolicy = RetryPolicy::new()
     .initial_delay(Duration::from_millis(250))
     .backoff(1.5)

@@ -74,10 +74,7 @@ impl Storage {
     }
 }
 
-/// Writes beside the target then renames, so a crash never leaves half a key.
+/// Whole or not at all, so a crash never leaves half a key.
 fn write(path: &Path, data: &[u8]) -> Result<(), String> {
-    let tmp = path.with_extension("tmp");
-    private::write_file(&tmp, data)
-        .and_then(|()| std::fs::rename(&tmp, path))
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))
+    private::write_atomic(path, data).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
