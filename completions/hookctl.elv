@@ -642,7 +642,7 @@ set edit:completion:arg-completer[hookctl] = {|@words|
             cand --ca-cert 'A PEM CA certificate to trust for the ACME server (a private CA, e.g. pebble)'
             cand --http-listen 'Also serve plain HTTP here (e.g. 0.0.0.0:80): ACME''s HTTP-01 challenge, and a redirect to https for everything else'
             cand --threads 'Threads serving requests. One carries thousands of requests a second at the least CPU per request; give more when the relay''s traffic outgrows a core'
-            cand --cluster 'Run as one node of a cluster sharing this Redis (redis://HOST:PORT[/DB], rediss:// for TLS): routing, tokens, reserved names and the offline buffer live there, and any node serves any tunnel. Needs --node-url'
+            cand --cluster 'Run as one node of a cluster sharing this Redis (redis://[:PASSWORD@]HOST:PORT[/DB], on a private network): routing, tokens, reserved names and the offline buffer live there, and any node serves any tunnel. Needs --node-url'
             cand --node-url 'The URL at which the other nodes of the cluster reach this one (its --listen address as seen from them, e.g. http://10.0.0.5:8787)'
             cand --heartbeat 'How often relay and clients ping each other; three missed pings drop the connection'
             cand --color 'When to use colour'

@@ -187,6 +187,12 @@ fn a_malformed_or_incomplete_cluster_is_bad_input_and_an_unreachable_redis_a_run
             "redis://",
         ),
         (
+            &["--cluster", "rediss://127.0.0.1:6380", "--node-url", node],
+            &[],
+            2,
+            "not supported",
+        ),
+        (
             &["--cluster", "redis://", "--node-url", node],
             &[],
             2,
@@ -214,7 +220,22 @@ fn a_malformed_or_incomplete_cluster_is_bad_input_and_an_unreachable_redis_a_run
             ],
             &[],
             2,
-            "--tls-cert",
+            "load balancer",
+        ),
+        (
+            &[
+                "--cluster",
+                &redis,
+                "--node-url",
+                node,
+                "--tls-cert",
+                "relay.crt",
+                "--tls-key",
+                "relay.key",
+            ],
+            &[],
+            2,
+            "load balancer",
         ),
         (
             &["--node-url", node],

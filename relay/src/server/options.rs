@@ -111,8 +111,8 @@ pub struct RelayOptions {
     #[arg(long, value_name = "N", default_value_t = 1, value_parser = between::<u16>(1, 1024), allow_negative_numbers = true)]
     pub threads: u16,
 
-    /// Run as one node of a cluster sharing this Redis (redis://HOST:PORT[/DB], rediss:// for
-    /// TLS): routing, tokens, reserved names and the offline buffer live there, and any node
+    /// Run as one node of a cluster sharing this Redis (redis://[:PASSWORD@]HOST:PORT[/DB], on a
+    /// private network): routing, tokens, reserved names and the offline buffer live there, and any node
     /// serves any tunnel. Needs --node-url.
     #[arg(
         long,
@@ -169,11 +169,12 @@ impl RelayOptions {
             );
         }
         self.validate_cluster()?;
-        // Each node would order its own certificates, and the CA's check may reach a node that
-        // does not know the challenge (nor, for a subdomain, the tunnel, whose name is in Redis).
-        if self.acme() && self.cluster.is_some() {
+        // The nodes forward to each other in plain HTTP on --listen, which serves only TLS once
+        // it has a certificate; and with ACME each node would order its own certificates, the
+        // CA's check reaching a node that may not know the challenge.
+        if self.cluster.is_some() && (self.tls_cert.is_some() || self.domain.is_some()) {
             return Err(
-                "automatic HTTPS (--domain without --tls-cert) is per node and cannot run with --cluster: give --tls-cert/--tls-key, or put the nodes behind a proxy that ends TLS"
+                "a cluster's nodes forward to each other in plain HTTP on --listen, so they cannot serve HTTPS themselves (--tls-cert, --domain): end TLS at the load balancer or proxy in front of them"
                     .to_string(),
             );
         }

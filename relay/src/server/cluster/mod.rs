@@ -34,7 +34,7 @@ pub struct Cluster {
     pub hop: proxy::Hop,
 }
 
-/// `--cluster`'s URL checked: redis:// or rediss://, with a host. The error is for the user.
+/// `--cluster`'s URL checked: redis://, with a host. The error is for the user.
 pub fn redis_url(text: &str) -> Result<redis::ConnectionInfo, String> {
     let bad = |why: String| {
         format!(
@@ -43,8 +43,14 @@ pub fn redis_url(text: &str) -> Result<redis::ConnectionInfo, String> {
         )
     };
     let parsed = url::Url::parse(text).map_err(|e| bad(e.to_string()))?;
-    if !matches!(parsed.scheme(), "redis" | "rediss") || parsed.host_str().is_none() {
-        return Err(bad("it must start with redis:// or rediss://".into()));
+    if parsed.scheme() == "rediss" {
+        return Err(format!(
+            "--cluster '{}': TLS to Redis (rediss://) is not supported: keep Redis on the nodes' private network and give redis://HOST:PORT",
+            redis_shown(text)
+        ));
+    }
+    if parsed.scheme() != "redis" || parsed.host_str().is_none() {
+        return Err(bad("it must start with redis://".into()));
     }
     redis::IntoConnectionInfo::into_connection_info(text).map_err(|e| bad(e.to_string()))
 }
