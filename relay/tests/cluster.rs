@@ -207,6 +207,54 @@ async fn a_token_from_one_nodes_tokens_file_and_a_name_reserved_through_one_node
     }
 }
 
+/// A token lives while a node that has it runs: that node renews it, and one no node has any more
+/// lapses (as deleting a line revokes a token on a single relay), while the cluster stays closed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_token_no_running_node_has_lapses_and_one_a_node_has_is_renewed() {
+    use hookctl_relay::shared::names::hash;
+    let redis = Redis::start();
+    let a = node(&redis, &["--token", "alpha"]).await;
+    let b = node(&redis, &["--token", "beta"]).await;
+    let target = Target::start().await;
+    a.shutdown().await;
+    // Past both tokens' lapse dates, as if their time to live had gone by.
+    let client = redis::Client::open(redis.url()).unwrap();
+    let mut c = client.get_connection().unwrap();
+    for token in ["alpha", "beta"] {
+        let _: () = redis::cmd("ZADD")
+            .arg("hookctl:relay:tokens")
+            .arg(1)
+            .arg(hash(token))
+            .query(&mut c)
+            .unwrap();
+    }
+    let now_ms = || {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_millis() as f64
+    };
+    wait_until("b to renew beta", || {
+        let lapses: Option<f64> = redis::cmd("ZSCORE")
+            .arg("hookctl:relay:tokens")
+            .arg(hash("beta"))
+            .query(&mut c)
+            .unwrap();
+        lapses.is_some_and(|t| t > now_ms())
+    })
+    .await;
+    let l = Listener::start(named(&b.url(), "kept", Some("beta"), None), &target.url()).await;
+    l.stop().await;
+    let why = refusal(
+        Listener::try_start(named(&b.url(), "gone", Some("alpha"), None), &target.url()).await,
+    );
+    assert!(why.contains("refused the token"), "{why}");
+    let why =
+        refusal(Listener::try_start(named(&b.url(), "open", None, None), &target.url()).await);
+    assert!(why.contains("requires a token"), "still closed: {why}");
+    b.shutdown().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn requests_buffered_through_one_node_are_delivered_in_order_through_another() {
     let redis = Redis::start();

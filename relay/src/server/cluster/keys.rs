@@ -6,7 +6,8 @@
 //! | key | type | what |
 //! |---|---|---|
 //! | `hookctl:relay:secret` | string | authenticates one node's forward to another |
-//! | `hookctl:relay:tokens` | set | sha256 of every token clients may present |
+//! | `hookctl:relay:tokens` | sorted set | sha256 of each token clients may present, scored by when it lapses unless a node that has it renews it |
+//! | `hookctl:relay:closed` | string | set once a node gave the cluster a token: it is never open again (delete it to open it) |
 //! | `hookctl:relay:buffered` | set | names whose buffer holds requests (for the sweeper) |
 //! | `hookctl:relay:{name}:name` | hash | `owner` (token hash that reserved it), `key`, `first_seen_ms` |
 //! | `hookctl:relay:{name}:lease` | string, expiring | the node holding the tunnel's WebSocket (`Lease`) |
@@ -15,6 +16,7 @@
 
 pub const SECRET: &str = "hookctl:relay:secret";
 pub const TOKENS: &str = "hookctl:relay:tokens";
+pub const CLOSED: &str = "hookctl:relay:closed";
 pub const BUFFERED: &str = "hookctl:relay:buffered";
 /// The consumer group every node delivers a tunnel's buffer through.
 pub const GROUP: &str = "relay";

@@ -146,6 +146,9 @@ pub async fn keep(state: Arc<State>, cluster: Arc<Cluster>) {
             .iter()
             .filter_map(|t| t.lease.clone().map(|l| (t.name.clone(), l)))
             .collect();
+        if let Err(e) = cluster.renew_tokens().await {
+            tracing::warn!("cannot renew this node's tokens: {e}");
+        }
         let began = tokio::time::Instant::now();
         let lost: Vec<usize> = match cluster.renew(&held).await {
             Ok(lost) => {

@@ -32,6 +32,8 @@ pub struct Cluster {
     /// Authenticates forwards between nodes (`proxy::HOP_HEADER`).
     secret: String,
     pub hop: proxy::Hop,
+    /// This node's tokens, as hashes, renewed in Redis while it runs (`names`).
+    token_hashes: Vec<String>,
 }
 
 /// `--cluster`'s URL checked: redis://, with a host. The error is for the user.
@@ -104,12 +106,10 @@ impl Cluster {
             node_url: node_url.trim_end_matches('/').to_string(),
             secret: String::new(),
             hop: proxy::client(),
+            token_hashes: token_hashes.to_vec(),
         };
         cluster.secret = cluster.shared_secret().await.map_err(unreachable)?;
-        cluster
-            .seed_tokens(token_hashes)
-            .await
-            .map_err(unreachable)?;
+        cluster.renew_tokens().await.map_err(unreachable)?;
         Ok(cluster)
     }
 

@@ -1,46 +1,70 @@
 //! Tokens and tunnel names shared by every node: the same rules as a single relay's data dir
 //! (`server::store`), kept in Redis. Tokens are stored as their sha256, never as themselves.
+//!
+//! A token lives as long as some node has it: each node renews its own tokens with its leases,
+//! and one that no node has any more (deleted from every node's file, the nodes restarted)
+//! lapses within `TOKEN_TTL`, as deleting a line revokes a token on a single relay.
+
+use std::time::Duration;
 
 use redis::Script;
 
 use crate::server::cluster::{Cluster, keys};
+use crate::server::state::now_ms;
 use crate::server::store::Claim;
 
+/// How long a token outlives the last renewal by a node that has it.
+pub const TOKEN_TTL: Duration = Duration::from_secs(30);
+
 impl Cluster {
-    /// Adds this node's `--token`/`--tokens-file` tokens (as hashes) to the cluster's.
-    pub async fn seed_tokens(&self, hashes: &[String]) -> redis::RedisResult<()> {
-        if hashes.is_empty() {
+    /// Renews this node's `--token`/`--tokens-file` tokens (as hashes) in the cluster's, and
+    /// drops those no node renewed in time. Once a node gave a token, the cluster is closed.
+    pub async fn renew_tokens(&self) -> redis::RedisResult<()> {
+        if self.token_hashes.is_empty() {
             return Ok(());
         }
-        redis::cmd("SADD")
+        let now = now_ms();
+        let until = now + TOKEN_TTL.as_millis() as i64;
+        let mut pipe = redis::pipe();
+        pipe.atomic();
+        for hash in &self.token_hashes {
+            pipe.cmd("ZADD")
+                .arg(keys::TOKENS)
+                .arg(until)
+                .arg(hash)
+                .ignore();
+        }
+        pipe.cmd("SET").arg(keys::CLOSED).arg(1).ignore();
+        pipe.cmd("ZREMRANGEBYSCORE")
             .arg(keys::TOKENS)
-            .arg(hashes)
-            .query_async(&mut self.redis())
-            .await
+            .arg("-inf")
+            .arg(now)
+            .ignore();
+        pipe.query_async(&mut self.redis()).await
     }
 
-    /// Whether the cluster has no token at all: any client may open a tunnel.
+    /// Whether no node ever gave the cluster a token: any client may open a tunnel.
     pub async fn is_open(&self) -> redis::RedisResult<bool> {
-        let n: u64 = redis::cmd("SCARD")
-            .arg(keys::TOKENS)
+        let closed: bool = redis::cmd("EXISTS")
+            .arg(keys::CLOSED)
             .query_async(&mut self.redis())
             .await?;
-        Ok(n == 0)
+        Ok(!closed)
     }
 
     /// Whether a client presenting `token` may open a tunnel. The lookup is by the token's
     /// hash: what a timing difference could tell is a hash, from which no token follows.
     pub async fn accepts(&self, token: Option<&str>) -> redis::RedisResult<bool> {
         let hash = token.map(crate::shared::names::hash).unwrap_or_default();
-        let (count, member): (u64, bool) = redis::pipe()
-            .cmd("SCARD")
-            .arg(keys::TOKENS)
-            .cmd("SISMEMBER")
+        let (closed, lapses): (bool, Option<i64>) = redis::pipe()
+            .cmd("EXISTS")
+            .arg(keys::CLOSED)
+            .cmd("ZSCORE")
             .arg(keys::TOKENS)
             .arg(&hash)
             .query_async(&mut self.redis())
             .await?;
-        Ok(count == 0 || (token.is_some() && member))
+        Ok(!closed || (token.is_some() && lapses.is_some_and(|t| t > now_ms())))
     }
 
     /// Whether a client ever held `name`.
