@@ -170,8 +170,8 @@ async fn stream(b: &Browser, db: PathBuf, rate: usize, secs: u64) {
         total as f64 / wrote_in.as_secs_f64(),
         num(&after["streamed"]) - num(&before["streamed"]),
         max_rows,
-        500,
-        100,
+        num(&after["cap"]),
+        num(&after["floodRows"]),
         num(&after["rows"])
     );
     println!(

@@ -676,6 +676,13 @@ async fn the_testing_console_searches_the_catalog_checks_a_payload_and_sends_it_
         .unwrap()
         .await;
     assert_eq!(lint["valid"], true, "{lint}");
+    // Stripe publishes its events' shapes: the check names the definition it used.
+    assert!(
+        lint["definition"]
+            .as_str()
+            .is_some_and(|d| d.contains("stripe")),
+        "{lint}"
+    );
     let lint: Value = c
         .post(
             "/api/catalog/stripe.payment_intent.succeeded/lint",

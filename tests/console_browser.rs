@@ -331,6 +331,16 @@ async fn edit_and_replay_sends_a_new_re_signed_record_that_the_target_receives()
         .to_string();
     assert_ne!(new_id, original);
     w.row(&new_id).await;
+    // The replay's row is the one marked open now, not the original's.
+    w.browser
+        .until(
+            "the replay's row marked open",
+            &format!(
+                "return document.querySelector(\"#list-body tr[data-id='{new_id}']\").classList.contains('open')
+                    && !document.querySelector(\"#list-body tr[data-id='{original}']\").classList.contains('open')"
+            ),
+        )
+        .await;
     let out = hookctl(w.dir.path())
         .args(["logs", "show", &new_id, "--json"])
         .output()
@@ -619,6 +629,41 @@ async fn a_record_streamed_again_with_newer_ones_leaves_the_newer_ones_shown() {
     assert_eq!(w.listed().await, ["dlv_newer", shown.as_str()]);
 }
 
+/// A flood drawn as its newest hundred leaves the rest one "Older" away, even on a list that was
+/// empty (nothing on it had to be pushed out for the cut to happen).
+#[tokio::test]
+async fn a_flood_cut_to_its_newest_rows_on_an_empty_list_can_page_to_the_rest() {
+    let _one = one_browser().await;
+    let w = World::new().await;
+    // One batch of 120, as the stream hands a burst to the list.
+    w.browser
+        .eval(
+            "const list = await import('/page/js/list.js');
+             const base = Date.parse('2026-01-01T00:00:00Z');
+             for (let i = 0; i < 120; i++) {
+               list.streamed({ id: `dlv_flood${i}`, created_at: new Date(base + i).toISOString(),
+                 source: 'trigger', status: 'delivered', target: 'http://127.0.0.1:9/hooks',
+                 request: { method: 'POST', url: 'http://127.0.0.1:9/hooks' }, duration_ms: 1 });
+             }",
+        )
+        .await;
+    w.browser
+        .until(
+            "the flood's newest 100 drawn",
+            "return document.querySelectorAll('#list-body tr').length === 100",
+        )
+        .await;
+    assert_eq!(w.listed().await[0], "dlv_flood119");
+    let older_disabled = w
+        .browser
+        .eval("return document.getElementById('older-button').disabled")
+        .await;
+    assert_eq!(
+        older_disabled, false,
+        "the 20 left out are not one Older away"
+    );
+}
+
 #[tokio::test]
 async fn older_and_newest_page_through_the_log_a_hundred_at_a_time() {
     let _one = one_browser().await;
@@ -675,6 +720,41 @@ async fn older_and_newest_page_through_the_log_a_hundred_at_a_time() {
             &format!("return document.querySelector('#list-body tr')?.dataset.id === '{newest}'"),
         )
         .await;
+}
+
+/// An empty "At most" would read as 0, which the API takes as every record: the dialog does not
+/// send it, and the count given afterwards is the one that holds.
+#[tokio::test]
+async fn bulk_replay_with_at_most_cleared_sends_nothing_until_a_count_is_given() {
+    let _one = one_browser().await;
+    let w = World::new().await;
+    w.trigger("stripe.charge.succeeded", &[]);
+    let newest = w.trigger("stripe.charge.refunded", &[]);
+    w.row(&newest).await;
+    w.browser.find("#bulk-button").await.click().await.unwrap();
+    w.browser
+        .find("#bulk-to")
+        .await
+        .send_keys(&w.target.url("/bulk"))
+        .await
+        .unwrap();
+    let limit = w.browser.find("#bulk-limit").await;
+    limit.clear().await.unwrap();
+    let submit = w.browser.find("#bulk-form button[type=submit]").await;
+    submit.click().await.unwrap();
+    let held = w
+        .browser
+        .eval(
+            "return document.getElementById('bulk-dialog').open
+                && document.getElementById('bulk-result').textContent === ''",
+        )
+        .await;
+    assert_eq!(held, true, "an empty 'At most' was sent");
+    limit.send_keys("1").await.unwrap();
+    submit.click().await.unwrap();
+    w.browser.text_contains("#bulk-result", "1 replay:").await;
+    assert_eq!(w.target.next().target, "/bulk");
+    assert!(w.target.drain().is_empty(), "more than the one asked for");
 }
 
 #[tokio::test]

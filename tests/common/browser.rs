@@ -58,10 +58,6 @@ impl Drop for Browser {
 }
 
 impl Browser {
-    pub async fn start() -> Browser {
-        Browser::start_with(&[]).await
-    }
-
     /// With more Chromium flags (the bench asks for precise heap figures).
     pub async fn start_with(extra: &[&str]) -> Browser {
         for (tool, package) in [(CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-driver")] {
@@ -254,11 +250,5 @@ impl Console {
             std::thread::sleep(Duration::from_millis(50));
         };
         Console { url, _child: child }
-    }
-
-    /// The served origin, without the token.
-    pub fn origin(&self) -> String {
-        let u = url::Url::parse(&self.url).unwrap();
-        u.origin().ascii_serialization()
     }
 }

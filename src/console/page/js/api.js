@@ -1,14 +1,6 @@
 // The console's one door to hookctl: every endpoint path and the live stream live here, so the
 // views never spell a URL. The token sits in an HttpOnly cookie, so fetch sends it by itself.
 
-/** An API error carrying the server's own one-line message. */
-export class ApiError extends Error {
-  constructor(status, message) {
-    super(message);
-    this.status = status;
-  }
-}
-
 async function call(method, path, body, as = 'json') {
   const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
   if (body !== undefined) {
@@ -27,7 +19,8 @@ async function call(method, path, body, as = 'json') {
   }
   if (!res.ok) {
     const msg = (data && (data.error || data.message)) || (typeof data === 'string' && data) || res.statusText;
-    throw new ApiError(res.status, `${res.status}: ${msg}`);
+    // The server's own one-line message, after its status.
+    throw new Error(`${res.status}: ${msg}`);
   }
   return data;
 }

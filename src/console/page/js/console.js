@@ -2,13 +2,12 @@
 // event's schema checked as you type, pick the target and signing, and send it through hookctl.
 
 import { api } from './api.js';
-import { debounce, h, millis, notify } from './dom.js';
+import { $, debounce, h, millis, notify } from './dom.js';
 
 let hooks = { opened: () => {} };
 let event = null; // the catalog entry picked
 let checkSeq = 0;
-
-const $ = (id) => document.getElementById(id);
+let searchSeq = 0; // the search last typed: an answer to an earlier one that comes later is stale
 
 export function init(h0) {
   hooks = { ...hooks, ...h0 };
@@ -47,13 +46,15 @@ let everything = [];
 
 async function search() {
   const q = $('catalog-search').value.trim();
+  const mine = ++searchSeq;
   let found;
   try {
     found = await api.catalog(q);
   } catch (e) {
-    notify(`searching the catalog failed: ${e.message}`);
+    if (mine === searchSeq) notify(`searching the catalog failed: ${e.message}`);
     return;
   }
+  if (mine !== searchSeq) return;
   if (!q) {
     everything = found;
     signers(everything);
@@ -118,8 +119,12 @@ async function check() {
   const problems = res.violations;
   const valid = res.valid;
   out.className = `schema ${valid ? 'ok' : 'bad'}`;
+  // As `events lint` says it: the provider's own definition where hookctl has one.
+  const against = res.definition
+    ? `the provider's definition of ${event.id} (${res.definition})`
+    : `the schema of ${event.id}`;
   out.textContent = valid
-    ? `✓ matches the schema of ${event.id}`
+    ? `✓ matches ${against}`
     : `✗ ${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}:\n${problems.map((p) => `${p.path}: ${p.message}`).join('\n')}`;
 }
 

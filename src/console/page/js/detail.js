@@ -2,7 +2,7 @@
 // verdict with its reason, so a failure shows why right where it is looked at.
 
 import { api } from './api.js';
-import { clock, h, millis, notify } from './dom.js';
+import { clock, h, millis, notify, statusText, verdictKind } from './dom.js';
 import { renderBody } from './body.js';
 import { copyMenu } from './copy.js';
 
@@ -117,9 +117,9 @@ function verdictView(v) {
   if (!v || v.error) {
     return h('div', { class: 'verdict', id: 'verdict' }, `The signature could not be checked: ${v?.error || 'no answer'}`);
   }
-  if (v.valid === null) return h('div', { class: 'verdict', id: 'verdict', 'data-reason': '' }, v.detail);
-  const unknown = v.reason === 'missing_secret' || v.reason === 'unsupported';
-  const cls = v.valid ? 'valid' : unknown ? '' : 'invalid';
+  const kind = verdictKind(v);
+  if (kind === 'none') return h('div', { class: 'verdict', id: 'verdict', 'data-reason': '' }, v.detail);
+  const cls = kind === 'unknown' ? '' : kind;
   const who = v.name || v.provider || 'signature';
   return h('div', { class: `verdict ${cls}`, id: 'verdict', 'data-reason': v.reason || '' },
     h('div', { class: 'line' }, v.valid ? `✓ ${who} signature is valid` : `✗ ${who} signature is invalid`,
@@ -173,6 +173,6 @@ function answerView(rec) {
 function attemptsView(rec, attempts) {
   return h('ol', { class: 'attempts' }, attempts.map((a) => h('li', { class: a.id === rec.id ? 'current' : '' },
     h('button', { type: 'button', class: 'link mono', onclick: () => hooks.open(a.id) }, a.id),
-    ` ${clock(a.created_at)} · `, h('span', { class: `st-${a.status}` }, `${a.status}${a.response ? ` ${a.response.status}` : ''}`),
+    ` ${clock(a.created_at)} · `, h('span', { class: `st-${a.status}` }, statusText(a)),
     ` · ${millis(a.duration_ms)}`, a.error ? ` · ${a.error}` : '')));
 }

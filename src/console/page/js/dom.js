@@ -98,3 +98,18 @@ export function debounce(fn, ms) {
     t = setTimeout(() => fn(...a), ms);
   };
 }
+
+export const $ = (id) => document.getElementById(id);
+
+/** A record's status as the list, the detail and the replay results show it: "delivered 200". */
+export function statusText(rec) {
+  return `${rec.status}${rec.response ? ` ${rec.response.status}` : ''}`;
+}
+
+/** What a signature verdict comes to: 'valid', 'invalid', 'unknown' (no secret, a scheme that
+ *  cannot be checked: nothing to say against the delivery) or 'none' (no signature to check). */
+export function verdictKind(v) {
+  if (v.valid === null || v.valid === undefined) return 'none';
+  if (v.valid) return 'valid';
+  return v.reason === 'missing_secret' || v.reason === 'unsupported' ? 'unknown' : 'invalid';
+}

@@ -3,13 +3,17 @@
 // to older ones through a cursor, and keyboard movement between rows.
 
 import { api } from './api.js';
-import { clock, debounce, h, millis, notify, pathOf } from './dom.js';
+import { clock, debounce, h, millis, notify, pathOf, statusText, verdictKind } from './dom.js';
 import * as filterLang from './filter.js';
 
 const PAGE = 100;
 // Rows kept on screen while live: enough to scan, few enough that a 1,000/s stream stays cheap.
 // Anything pushed out stays one "Older" away.
-export const CAP = 500;
+const CAP = 500;
+// A draw bringing more than FLOOD records keeps only the newest FLOOD_ROWS on screen, so a
+// flood costs a short table; the rest are in the log, one "Older" away, as the bar says.
+const FLOOD = 50;
+const FLOOD_ROWS = 100;
 
 const state = {
   filter: {},
@@ -33,7 +37,9 @@ let body;
 
 /** What the bench reads back while it floods the stream: records heard, rows on screen, and
  *  the script time spent drawing them (layout and paint come after, in the browser's frame). */
-export const stats = { streamed: 0, rows: () => state.rows.length, draws: 0, drawMs: 0, maxDrawMs: 0 };
+export const stats = {
+  streamed: 0, rows: () => state.rows.length, draws: 0, drawMs: 0, maxDrawMs: 0, cap: CAP, floodRows: FLOOD_ROWS,
+};
 
 export function init(hooks) {
   state.hooks = { ...state.hooks, ...hooks };
@@ -75,7 +81,6 @@ function applyFilterBox() {
     if (!state.started) {
       state.started = true;
       state.hooks.filtered(currentFilter());
-      newest();
     }
     return;
   }
@@ -87,8 +92,9 @@ function applyFilterBox() {
   if (state.q) hash.set('q', state.q);
   history.replaceState(null, '', hash.toString() ? `#${hash}` : location.pathname);
   notify('');
+  // The list is asked for once the filter's stream is up (main.js), so that nothing written in
+  // between is in neither.
   state.hooks.filtered(currentFilter());
-  newest();
 }
 
 // The page last asked for: an answer to an earlier ask that comes after it is stale.
@@ -112,8 +118,11 @@ async function load(before) {
     return true;
   } catch (e) {
     if (mine !== asked) return true;
+    const held = state.held;
     state.held = null;
     status.textContent = '';
+    // The page stays as it was: what streamed meanwhile still belongs on it.
+    if (live()) prepend(held);
     notify(`listing deliveries failed: ${e.message}`);
     return false;
   }
@@ -128,7 +137,8 @@ export function newest() {
 
 async function older() {
   const last = state.rows[state.rows.length - 1];
-  if (!last) return;
+  // Not while a page is on its way: a second click would page from the same row again.
+  if (!last || state.held) return;
   state.cursors.push(last.id);
   if (!(await load(last.id))) state.cursors.pop();
 }
@@ -184,10 +194,6 @@ export function streamed(rec) {
 // A flood is drawn five times a second at most: each draw lays out the table again, and a
 // person cannot read faster than that anyway.
 const DRAW_EVERY_MS = 200;
-// A draw bringing more than FLOOD records keeps only the newest FLOOD_ROWS on screen, so a
-// flood costs a short table; the rest are in the log, one "Older" away, as the bar says.
-const FLOOD = 50;
-const FLOOD_ROWS = 100;
 let lastDraw = 0;
 
 function scheduleFlush() {
@@ -214,8 +220,11 @@ function scheduleRefresh() {
 }
 
 async function refreshLive() {
+  const mine = asked;
   try {
     const recs = await api.deliveries({ ...currentFilter(), limit: PAGE });
+    // Another page or filter was asked for meanwhile: this answer is not about it.
+    if (mine !== asked || !live()) return;
     const fresh = recs.filter((r) => !state.byId.has(r.id)).reverse();
     prepend(fresh);
   } catch (e) {
@@ -227,6 +236,12 @@ function flush() {
   lastDraw = performance.now();
   const batch = state.queue;
   state.queue = [];
+  // "Older" was clicked since these were queued: they are counted, not drawn on an older page.
+  if (!live()) {
+    state.pending += batch.length;
+    bar();
+    return;
+  }
   prepend(batch);
   const ms = performance.now() - lastDraw;
   stats.draws++;
@@ -248,6 +263,7 @@ function prepend(recs) {
   // Reversed before the (stable) sort: of records written in the same millisecond, the one
   // written last comes first, as the server orders them (time, then the order of writing).
   const keep = recs.slice().reverse().sort(newestFirst).slice(0, cap);
+  const cut = recs.filter((r) => !state.byId.has(r.id)).length > cap;
   // A few new rows glow to catch the eye; a flood of them would only repaint the whole list.
   const glow = keep.length <= 3;
   const focusedId = document.activeElement?.closest?.('#list-body tr')?.dataset.id;
@@ -284,6 +300,8 @@ function prepend(recs) {
   while (k < rows.length) merged.push(rows[k++]);
   state.rows = merged;
   state.flooding = cap === FLOOD_ROWS;
+  // What a flood's cut left out is older than what is drawn: one "Older" away.
+  if (cut) state.more = true;
   while (state.rows.length > cap) {
     const gone = state.rows.pop();
     state.more = true;
@@ -350,12 +368,13 @@ function ask() {
 
 function verdictCell(v) {
   if (v === undefined) return h('td', { class: 'sig-none', title: 'checking…' }, '…');
-  if (v.valid === null || v.valid === undefined) return h('td', { class: 'sig-none', title: v.detail || '' }, '—');
-  if (v.valid) return h('td', { class: 'sig-valid', title: v.detail || '' }, `✓ ${v.provider}`);
-  if (v.reason === 'missing_secret' || v.reason === 'unsupported') {
-    return h('td', { class: 'sig-none', title: v.detail || '' }, v.reason.replace('_', ' '));
+  const title = v.detail || '';
+  switch (verdictKind(v)) {
+    case 'none': return h('td', { class: 'sig-none', title }, '—');
+    case 'valid': return h('td', { class: 'sig-valid', title }, `✓ ${v.provider}`);
+    case 'unknown': return h('td', { class: 'sig-none', title }, v.reason.replace('_', ' '));
+    default: return h('td', { class: 'sig-invalid', title }, `✗ ${v.reason}`);
   }
-  return h('td', { class: 'sig-invalid', title: v.detail || '' }, `✗ ${v.reason}`);
 }
 
 // Rows are stamped from one template: cloning is several times cheaper than building each
@@ -383,7 +402,7 @@ function row(r) {
   c[5].textContent = r.event_type || '—';
   c[6].className = `st-${r.status}`;
   if (r.error) c[6].title = r.error;
-  c[6].textContent = `${r.status}${r.response ? ` ${r.response.status}` : ''}`;
+  c[6].textContent = statusText(r);
   c[7].textContent = millis(r.duration_ms);
   tr.append(verdictCell(verdicts.get(r.id)));
   state.byId.set(r.id, tr);
@@ -442,7 +461,8 @@ function onKey(ev) {
   ev.preventDefault();
 }
 
-function open(id) {
+/** Opens a record's detail, and marks its row while it is open. */
+export function open(id) {
   state.byId.get(state.openId)?.classList.remove('open');
   state.openId = id;
   state.byId.get(id)?.classList.add('open');

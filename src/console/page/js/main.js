@@ -6,12 +6,11 @@ import * as detail from './detail.js';
 import * as diff from './diff.js';
 import * as list from './list.js';
 import * as replay from './replay.js';
-
-const $ = (id) => document.getElementById(id);
+import { $ } from './dom.js';
 
 function openRecord(id) {
   showView('deliveries');
-  detail.open(id);
+  list.open(id);
 }
 
 const live = $('live');
@@ -21,15 +20,24 @@ let wasDown = false;
 /** One stream for the list's filter: a new filter closes the old stream and opens its own. */
 function follow(filter) {
   source?.close();
-  wasDown = true; // what was written before this stream opened, the list asks for on open
+  wasDown = false;
+  // The list is asked for once this stream is up: what is written after its answer streams in,
+  // and nothing falls between the two. A stream refused before it opened (a filter the server
+  // will not take) asks for it too, so the list says why.
+  let listed = false;
   source = stream(filter, {
     onRecord: list.streamed,
     onLagged: list.lagged,
     onState: (up, refused) => {
       live.textContent = up ? 'live' : refused ? 'not live: the stream was refused' : 'disconnected, retrying…';
       live.className = `live ${up ? 'on' : 'off'}`;
-      // What was written while the stream was down never comes through it: ask the list again.
-      if (up && wasDown) list.lagged(0);
+      if (!listed && (up || refused)) {
+        listed = true;
+        list.newest();
+      } else if (up && wasDown) {
+        // What was written while the stream was down never comes through it: ask again.
+        list.lagged(0);
+      }
       wasDown = !up;
     },
   });

@@ -2,7 +2,7 @@
 // and bulk replay of the list's filter at a rate. Each replay is a new record the list shows.
 
 import { api } from './api.js';
-import { h, notify } from './dom.js';
+import { h, notify, statusText } from './dom.js';
 import { currentFilter, filterText } from './list.js';
 
 let hooks = { opened: () => {} };
@@ -113,6 +113,11 @@ async function bulk() {
     result.textContent = 'the rate must be a number above 0, e.g. 10';
     return;
   }
+  // An empty box reads as 0, which the API takes as "every record": never by accident.
+  if (!(Number.isInteger(limit) && limit >= 1)) {
+    result.textContent = 'at most: a whole number above 0, e.g. 100';
+    return;
+  }
   const body = { filter: { ...currentFilter(), limit }, resign: document.getElementById('bulk-resign').checked, rate };
   const to = document.getElementById('bulk-to').value.trim();
   if (to) body.to = to;
@@ -131,5 +136,5 @@ function summary(answer) {
   return h('span', {}, `${n} ${n === 1 ? 'replay' : 'replays'}: ${answer.delivered} delivered, ${n - answer.delivered} not. `,
     (answer.records || []).slice(0, 20).map((r) => h('span', {},
       h('button', { type: 'button', class: 'link mono', onclick: () => { document.getElementById('bulk-dialog').close(); hooks.opened(r.id); } }, r.id),
-      ` ${r.status}${r.response ? ` ${r.response.status}` : ''}; `)));
+      ` ${statusText(r)}; `)));
 }
