@@ -326,6 +326,26 @@ fn an_alert_is_told_and_kept_when_its_send_ends_not_at_the_next_probe() {
 }
 
 #[test]
+fn a_password_written_into_the_configs_smtp_url_is_refused_without_being_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("config.toml"),
+        "[smtp]\nurl = \"smtp://alerts:hunter2-pass@127.0.0.1:2525\"\nfrom = \"alerts@example.com\"\n",
+    )
+    .unwrap();
+    let down = common::refusing_port();
+    let out = clean(dir.path())
+        .args(["monitor", &down.url("/hook"), "--once", "--secret", SECRET])
+        .args(["--alert", &format!("email:{ONCALL}")])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("password_env"), "{stderr}");
+    assert!(!stderr.contains("hunter2-pass"), "{stderr}");
+}
+
+#[test]
 fn a_password_is_never_sent_to_a_server_that_offers_no_starttls() {
     let dir = tempfile::tempdir().unwrap();
     let mut server = Smtp::start("plain", 0);

@@ -21,6 +21,13 @@ pub fn smtp(flags: &AlertServers, config: &Config, roots: &[Vec<u8>]) -> Result<
         ),
     };
     let parts = email::parse_url(&url, flag)?;
+    // The config file may be shared: it names where the password is, never the password, as
+    // [twilio] names its token's variable.
+    if flag == "[smtp] url" && parts.password.is_some() {
+        bail_usage!(
+            "the config's [smtp] url holds a password, and the config may be shared: remove it from the URL and name an environment variable holding it in [smtp] password_env"
+        );
+    }
     let from = match (&flags.smtp_from, &table.from) {
         (Some(f), _) => email::mailbox(f).map_err(|e| usage(format!("--smtp-from: {e}")))?,
         (None, Some(f)) => email::mailbox(f).map_err(|e| usage(format!("[smtp] from: {e}")))?,
