@@ -36,17 +36,18 @@ pub enum Attempt<T> {
     Again(T, Option<Duration>),
 }
 
-/// Calls `attempt(n, retries_left)` (n from 1) until it is done or the retries are spent,
-/// waiting the backoff (or the wait the attempt asked for) in between; returns every outcome,
-/// oldest first. The one loop behind HTTP deliveries and any other channel (SMTP).
+/// Calls `attempt(n, retries_left, so_far)` (n from 1; `so_far` the earlier attempts' outcomes)
+/// until it is done or the retries are spent, waiting the backoff (or the wait the attempt asked
+/// for) in between; returns every outcome, oldest first. The one loop behind HTTP deliveries and
+/// any other channel (SMTP).
 pub async fn with_backoff<T, F, Fut>(policy: Policy, mut attempt: F) -> Result<Vec<T>>
 where
-    F: FnMut(u32, bool) -> Fut,
+    F: FnMut(u32, bool, &[T]) -> Fut,
     Fut: Future<Output = Result<Attempt<T>>>,
 {
     let mut outcomes = Vec::new();
     for n in 1..=policy.retries + 1 {
-        match attempt(n, n <= policy.retries).await? {
+        match attempt(n, n <= policy.retries, &outcomes).await? {
             Attempt::Done(t) => {
                 outcomes.push(t);
                 break;
@@ -72,17 +73,11 @@ where
     F: FnMut(u32, bool, Option<String>) -> Fut,
     Fut: Future<Output = Result<Record>>,
 {
-    // The first attempt's id, set by the first attempt and read by every retry.
-    let first = std::sync::Arc::new(std::sync::Mutex::new(None::<String>));
-    with_backoff(policy, |attempt, retries_left| {
-        let known = first.lock().map(|f| f.clone()).unwrap_or_default();
-        let sent = send(attempt, retries_left, known);
-        let first = first.clone();
+    with_backoff(policy, |attempt, retries_left, so_far: &[Record]| {
+        let first = so_far.first().map(|r| r.id.clone());
+        let sent = send(attempt, retries_left, first);
         async move {
             let record = sent.await?;
-            if let Ok(mut f) = first.lock() {
-                f.get_or_insert_with(|| record.id.clone());
-            }
             if record.status != Status::Failed {
                 return Ok(Attempt::Done(record));
             }

@@ -199,7 +199,7 @@ pub async fn send(smtp: &Smtp, post: &Post, channel: &Channel, alert: &Alert) ->
         .header(ContentType::TEXT_PLAIN)
         .body(body(alert))?;
     let transport = transport(smtp, post.timeout)?;
-    let outcomes = with_backoff(POLICY, |attempt, retries_left| {
+    let outcomes = with_backoff(POLICY, |attempt, retries_left, _| {
         let (transport, message) = (&transport, message.clone());
         async move {
             match transport.send(message).await {
