@@ -4,12 +4,11 @@
 use anyhow::Result;
 use serde_json::{Value, json};
 
-use super::model::{Alert, Channel, Kind, Outcome, POLICY, Post, Signer, report_failed_attempt};
+use super::model::{Alert, Channel, Kind, Outcome, Post, Signer};
+use super::post::post_body;
 use crate::cmd::monitor::state::Health;
-use crate::http::Outgoing;
 use crate::message::{Delivery, Headers};
 use crate::signature;
-use crate::store::Source;
 
 /// The body a channel expects.
 pub fn payload(kind: Kind, a: &Alert) -> Value {
@@ -104,65 +103,6 @@ pub async fn send(
         said,
     )
     .await
-}
-
-/// Posts `body` to `url` through the one way out, with the alert retry policy and
-/// one stderr line per failed attempt; `said` words a response.
-pub async fn post_body(
-    post: &Post,
-    channel: &Channel,
-    alert: &Alert,
-    url: &str,
-    headers: Headers,
-    body: Vec<u8>,
-    said: impl Fn(&crate::store::ResponsePart) -> String,
-) -> Result<Outcome> {
-    let attempts = crate::retry::deliver(POLICY, |attempt, retries_left, first| {
-        let mut out = Outgoing::new(Source::Validate, "POST", url, headers.clone(), body.clone());
-        out.event_type = Some(alert.event_type().to_string());
-        out.attempt = attempt;
-        out.retries_left = retries_left;
-        out.retry_of = first;
-        out.timeout = post.timeout;
-        let sender = post.sender.clone();
-        let said = &said;
-        async move {
-            let r = sender.send(out).await?;
-            if r.status != crate::store::Status::Delivered {
-                let why = match (&r.response, &r.error) {
-                    (Some(resp), _) => said(resp),
-                    (None, Some(e)) => e.clone(),
-                    _ => "no answer".into(),
-                };
-                report_failed_attempt(
-                    channel,
-                    alert,
-                    attempt,
-                    r.status == crate::store::Status::Failed,
-                    &why,
-                );
-            }
-            Ok(r)
-        }
-    })
-    .await?;
-    let Some(last) = attempts.last() else {
-        return Ok(Outcome {
-            delivered: false,
-            detail: "not sent".into(),
-            attempts: 0,
-        });
-    };
-    let detail = match (&last.response, &last.error) {
-        (Some(r), _) => said(r),
-        (None, Some(e)) => e.clone(),
-        _ => "no answer".into(),
-    };
-    Ok(Outcome {
-        delivered: last.status == crate::store::Status::Delivered,
-        detail,
-        attempts: attempts.len() as u32,
-    })
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ pub mod chat;
 pub mod email;
 pub mod gsm;
 pub mod model;
+pub mod post;
 pub mod sms;
 
 use anyhow::Result;

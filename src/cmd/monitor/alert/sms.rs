@@ -4,8 +4,9 @@
 use anyhow::Result;
 use base64::Engine;
 
+use super::gsm;
 use super::model::{Alert, Channel, Outcome, Post};
-use super::{chat, gsm};
+use super::post::post_body;
 use crate::message::Headers;
 
 /// Twilio's API, unless `--twilio-api` points elsewhere.
@@ -92,7 +93,7 @@ pub async fn send(
     let basic = base64::engine::general_purpose::STANDARD
         .encode(format!("{}:{}", twilio.account, twilio.token));
     headers.push("Authorization", format!("Basic {basic}"));
-    chat::post_body(
+    post_body(
         post,
         channel,
         alert,
