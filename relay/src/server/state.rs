@@ -43,7 +43,15 @@ impl State {
     ) -> Result<Arc<State>, String> {
         let store = Store::open(opts.data_dir.as_deref())?;
         let metrics = Metrics::default();
-        metrics.buffered.set(store.count_all()? as i64);
+        let kept = store.count_all()?;
+        if cluster.is_none() {
+            metrics.buffered.set(kept as i64);
+        } else if kept > 0 {
+            // A cluster buffers in Redis: what a single relay left on disk is not its to deliver.
+            tracing::warn!(
+                "{kept} requests buffered in --data-dir by this relay before it joined a cluster stay there: start it once without --cluster to deliver them"
+            );
+        }
         Ok(Arc::new(State {
             offline: opts.offline_mode(),
             opts,
