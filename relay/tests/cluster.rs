@@ -582,10 +582,15 @@ async fn a_node_that_lost_redis_says_so_and_buffers_nothing_until_redis_is_back(
     );
 
     redis.restart();
-    wait_until("the node to reach Redis again", || {
-        http_get(a.addr.port(), "/healthz").is_some_and(|(s, _)| s == 200)
-    })
-    .await;
+    // Asked without blocking: the node runs on this test's runtime.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while send(&a.url(), "GET", "/healthz", &[], Bytes::new()).await.0 != 200 {
+        assert!(
+            Instant::now() < deadline,
+            "gave up waiting for the node to reach Redis again"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
     let (status, _, body) = send(
         &a.url(),
         "POST",
