@@ -7,6 +7,8 @@
 //! backlog drained within 30 s. `HOOKCTL_FAULT_SEED=N` replays a schedule.
 
 mod faults;
+#[path = "../relay/tests/http_get/mod.rs"]
+mod http_get;
 #[path = "../relay/tests/redis/mod.rs"]
 mod redis_server;
 
