@@ -19,7 +19,9 @@ CLUSTER_BENCH=latency BIN="$BIN" cargo bench -p hookctl-relay --bench cluster
 
 [ -n "${NO_CALLGRIND:-}" ] && exit 0
 if ! command -v callgrind_control >/dev/null; then
-    apt-get update && apt-get install -y valgrind
+    # As scripts/install-test-deps does (which does not install valgrind): sudo unless root.
+    if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi
+    $sudo apt-get update && $sudo apt-get install -y valgrind
 fi
 N=${N_INSTR:-1000}
 work=$(mktemp -d)

@@ -314,7 +314,6 @@ fn a_reader_that_stops_reading_stdout_does_not_hold_up_deliveries() {
     assert_eq!(printed.lines().count(), 60, "every line printed once read");
 }
 
-/// A metric of the relay at `addr`, read from `/metrics`.
 #[test]
 fn a_buffered_delivery_leaves_the_relay_only_once_it_is_recorded() {
     let rt = tokio::runtime::Runtime::new().unwrap();

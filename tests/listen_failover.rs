@@ -34,12 +34,6 @@ fn relay_in(rt: &tokio::runtime::Runtime, data: Option<&Path>) -> (SocketAddr, C
     (addr, stop)
 }
 
-/// A loopback address nothing listens on yet (a relay may be started there later).
-fn dead_addr() -> SocketAddr {
-    let free = TcpListener::bind("127.0.0.1:0").unwrap();
-    free.local_addr().unwrap()
-}
-
 #[test]
 fn listen_moves_to_the_next_relay_when_its_relay_is_gone_and_says_which_it_is_on() {
     let rt = tokio::runtime::Runtime::new().unwrap();
@@ -249,10 +243,16 @@ fn answer(
 /// started again on the same port and dir.
 struct RelayProcess {
     child: Child,
+    /// The address it is bound to, as it logged it.
     addr: SocketAddr,
 }
 
 impl RelayProcess {
+    /// A relay on a loopback port the system picks.
+    fn start_on_any_port(data: &Path) -> RelayProcess {
+        RelayProcess::start(SocketAddr::from(([127, 0, 0, 1], 0)), data)
+    }
+
     fn start(addr: SocketAddr, data: &Path) -> RelayProcess {
         let mut child = Command::new(cargo_bin("hookctl"))
             .args(["relay", "--listen", &addr.to_string(), "--data-dir"])
@@ -261,15 +261,21 @@ impl RelayProcess {
             .spawn()
             .unwrap();
         let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
-        loop {
+        // "hookctl-relay listening on 127.0.0.1:PORT: webhooks to ...": the address it bound,
+        // which is the one to come back to when `addr` had port 0.
+        let addr = loop {
             let line = lines
                 .next()
                 .expect("the relay exited before listening")
                 .unwrap();
-            if line.contains("listening on") {
-                break;
+            if let Some((_, rest)) = line.split_once("listening on ") {
+                let bound = rest.split_whitespace().next().unwrap_or_default();
+                break bound
+                    .trim_end_matches(':')
+                    .parse::<SocketAddr>()
+                    .unwrap_or_else(|e| panic!("no address in {line:?}: {e}"));
             }
-        }
+        };
         // Read on, so the relay never blocks on a full pipe.
         std::thread::spawn(move || lines.map_while(Result::ok).for_each(drop));
         RelayProcess { child, addr }
@@ -368,7 +374,7 @@ fn a_redelivery_after_listen_was_killed_mid_forward_reaches_the_target_again_fla
 #[test]
 fn a_delivery_recorded_before_its_relay_died_is_not_forwarded_again_when_the_relay_redelivers() {
     let data = tempfile::tempdir().unwrap();
-    let relay = RelayProcess::start(dead_addr(), data.path());
+    let relay = RelayProcess::start_on_any_port(data.path());
     let addr = relay.addr;
     let target = HeldTarget::start();
     let relay_url = format!("http://{addr}");
@@ -415,7 +421,7 @@ fn a_delivery_recorded_before_its_relay_died_is_not_forwarded_again_when_the_rel
 #[test]
 fn a_buffered_delivery_cut_off_by_its_relay_s_death_reaches_the_target_whole_when_it_comes_again() {
     let data = tempfile::tempdir().unwrap();
-    let relay = RelayProcess::start(dead_addr(), data.path());
+    let relay = RelayProcess::start_on_any_port(data.path());
     let addr = relay.addr;
     let target = HeldTarget::holding(true);
     let relay_url = format!("http://{addr}");

@@ -306,11 +306,9 @@ fn init_saves_a_list_of_relays_and_listen_uses_the_first_s_token_on_the_one_that
     let rt = tokio::runtime::Runtime::new().unwrap();
     let stop = CancellationToken::new();
     let base = relay(&rt, &["--token", "team-token-2"], &stop);
-    // A relay that is gone: nothing listens on a port the test bound and let go.
-    let gone = {
-        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        format!("http://{}", l.local_addr().unwrap())
-    };
+    // A relay that is gone: a port held for the whole test that never listens.
+    let refusing = common::refusing_port();
+    let gone = refusing.url("");
     let dir = tempfile::tempdir().unwrap();
     let list = format!("{gone}/,{base}");
     let out = hookctl(dir.path())

@@ -19,7 +19,7 @@ use bytes::Bytes;
 use common::*;
 use hookctl_relay::client::{ClientError, ClientOptions};
 use http_body_util::{BodyExt, Full};
-use http_get::http_get;
+use http_get::{free_port, http_get, metric};
 use hyper::service::service_fn;
 use hyper_util::rt::TokioIo;
 use redis_server::Redis;
@@ -427,11 +427,7 @@ struct Proc {
 impl Proc {
     fn spawn(redis: &Redis, dir: &Path) -> Proc {
         std::fs::create_dir_all(dir).unwrap();
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
+        let port = free_port();
         let log = |name: &str| Stdio::from(std::fs::File::create(dir.join(name)).unwrap());
         let child = Command::new(env!("CARGO_BIN_EXE_hookctl-relay"))
             .args(["--listen", &format!("127.0.0.1:{port}")])
@@ -467,11 +463,7 @@ impl Proc {
     }
 
     fn metric(&self, name: &str) -> Option<f64> {
-        let (_, text) = http_get(self.port, "/metrics")?;
-        text.lines()
-            .find(|l| l.starts_with(name) && l[name.len()..].starts_with(' '))
-            .and_then(|l| l.rsplit(' ').next())
-            .and_then(|v| v.parse().ok())
+        metric(self.port, name)
     }
 }
 
@@ -582,10 +574,15 @@ async fn a_node_that_lost_redis_says_so_and_buffers_nothing_until_redis_is_back(
     );
 
     redis.restart();
-    wait_until("the node to reach Redis again", || {
-        http_get(a.addr.port(), "/healthz").is_some_and(|(s, _)| s == 200)
-    })
-    .await;
+    // Asked without blocking: the node runs on this test's runtime.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while send(&a.url(), "GET", "/healthz", &[], Bytes::new()).await.0 != 200 {
+        assert!(
+            Instant::now() < deadline,
+            "gave up waiting for the node to reach Redis again"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
     let (status, _, body) = send(
         &a.url(),
         "POST",

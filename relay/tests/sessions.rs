@@ -478,10 +478,11 @@ async fn on_an_open_relay_only_the_client_that_made_a_name_gets_what_was_buffere
 #[tokio::test]
 async fn a_client_with_several_relays_dials_the_next_at_once_and_backs_off_only_after_a_whole_round()
  {
-    let dead = {
-        let l = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        format!("http://{}", l.local_addr().unwrap())
-    };
+    // A relay that is gone: a port bound and held for the whole test, never listening, so
+    // connections are refused and no other test can take it.
+    let refusing = tokio::net::TcpSocket::new_v4().unwrap();
+    refusing.bind(([127, 0, 0, 1], 0).into()).unwrap();
+    let dead = format!("http://{}", refusing.local_addr().unwrap());
     let a = Relay::start(&[]).await;
     let target = Target::start().await;
     let (a_url, a_addr) = (a.url(), a.addr);

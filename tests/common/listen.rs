@@ -4,6 +4,9 @@
 
 #![allow(dead_code)]
 
+#[path = "../../relay/tests/http_get/mod.rs"]
+mod http_get;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
@@ -182,15 +185,10 @@ pub fn post(url: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> (u1
     (status, out[head_end + 4..].to_vec())
 }
 
+/// A metric of the relay at `addr` (on 127.0.0.1), read from `/metrics`.
 pub fn metric(addr: std::net::SocketAddr, name: &str) -> f64 {
-    let mut s = TcpStream::connect(addr).unwrap();
-    s.write_all(b"GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
-        .unwrap();
-    let mut out = String::new();
-    s.read_to_string(&mut out).unwrap();
-    out.lines()
-        .find_map(|l| l.strip_prefix(name)?.strip_prefix(' ')?.parse().ok())
-        .unwrap_or_else(|| panic!("no metric {name} in {out}"))
+    http_get::metric(addr.port(), name)
+        .unwrap_or_else(|| panic!("no metric {name} in {addr}'s /metrics"))
 }
 
 /// Polls a relay metric until it has `want`: the relay updates it just after the event.

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::http_get::{free_port, http_get, metric};
 use crate::redis_server::Redis;
 
 /// What says a process is ready to work.
@@ -149,6 +150,8 @@ impl Cluster {
     pub fn start(target: &str) -> Cluster {
         let dir = tempfile::tempdir().unwrap();
         let redis = Redis::start_in(&dir.path().join("redis"));
+        // Chosen before they start: each node is told its own URL (--node-url), and a node
+        // restarted after kill -9 comes back where the others and listen know it.
         let ports: Vec<u16> = (0..3).map(|_| free_port()).collect();
         let nodes = ports
             .iter()
@@ -229,16 +232,7 @@ impl Cluster {
 
     /// A metric from each node's /metrics (None from a node that did not answer).
     pub fn metric(&self, name: &str) -> Vec<Option<f64>> {
-        self.ports
-            .iter()
-            .map(|p| {
-                let (_, text) = http_get(*p, "/metrics")?;
-                text.lines()
-                    .find(|l| l.starts_with(name) && l[name.len()..].starts_with(' '))
-                    .and_then(|l| l.rsplit(' ').next())
-                    .and_then(|v| v.parse().ok())
-            })
-            .collect()
+        self.ports.iter().map(|p| metric(*p, name)).collect()
     }
 
     /// The listen's delivery log, as `hookctl logs --json` prints it.
@@ -263,14 +257,3 @@ impl Cluster {
             .collect()
     }
 }
-
-/// A port free now on 127.0.0.1 (a node must know its own URL before it starts).
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-pub use super::http_get::http_get;

@@ -2,8 +2,6 @@
 //! the webhooks go to, the senders, the seeded schedule, and the verdict on what arrived.
 
 pub mod cluster;
-#[path = "../../relay/tests/http_get/mod.rs"]
-pub mod http_get;
 pub mod schedule;
 pub mod senders;
 pub mod target;

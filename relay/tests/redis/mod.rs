@@ -2,7 +2,8 @@
 //! own temporary directory and the append-only file fsynced on every write, so that a `kill -9`
 //! and a restart on the same port and directory keep everything Redis acknowledged. Readiness is
 //! polled with PING, never slept for. Shared by the relay's tests and `hookctl`'s
-//! (tests/relay_cluster_faults.rs includes this file).
+//! (tests/relay_cluster_faults.rs includes this file); each also declares http_get/mod.rs as
+//! `http_get` at its crate root.
 
 #![allow(dead_code)]
 
@@ -11,6 +12,8 @@ use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
+
+use crate::http_get::free_port;
 
 const SERVER: &str = "/usr/bin/redis-server";
 
@@ -146,15 +149,6 @@ impl Drop for Redis {
     fn drop(&mut self) {
         self.kill9();
     }
-}
-
-/// A port free now on 127.0.0.1 (redis-server cannot take a bound socket).
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
 }
 
 /// One PING in Redis's wire protocol; true on `+PONG` (a loading server answers `-LOADING`).
