@@ -102,6 +102,38 @@ impl Pebble {
         std::fs::write(dir.join("cert.pem"), leaf.pem()).unwrap();
         std::fs::write(dir.join("key.pem"), key.serialize_pem()).unwrap();
 
+        // Pebble and its DNS server bind ports they are told, picked free a moment before: a
+        // port another process took meanwhile makes one exit at start, and a start is tried
+        // again on fresh ports.
+        let mut tries = 0;
+        loop {
+            tries += 1;
+            match Pebble::launch(
+                &dir,
+                tls_port,
+                http_port,
+                validity,
+                ipv4,
+                ca_file.clone(),
+                ca.pem(),
+            ) {
+                Ok(p) => return p,
+                Err(why) if why.contains("address already in use") && tries < 4 => continue,
+                Err(why) => panic!("{why}"),
+            }
+        }
+    }
+
+    /// One start on freshly picked ports; Err with the exited program's own words.
+    fn launch(
+        dir: &Path,
+        tls_port: u16,
+        http_port: u16,
+        validity: Option<Duration>,
+        ipv4: &str,
+        ca_file: PathBuf,
+        ca_pem: String,
+    ) -> Result<Pebble, String> {
         let (dns, challtest_mgmt, acme, management) =
             (free_port(), free_port(), free_port(), free_port());
         let mut config = serde_json::json!({"pebble": {
@@ -144,27 +176,39 @@ impl Pebble {
             children: vec![challtestsrv, pebble],
             directory: format!("https://127.0.0.1:{acme}/dir"),
             ca_file,
-            ca_pem: ca.pem(),
+            ca_pem,
             management,
         };
-        wait_for("pebble-challtestsrv", Duration::from_secs(30), || {
-            TcpStream::connect(("127.0.0.1", dns)).ok()
-        });
         let ca_pem = p.ca_pem.clone();
-        wait_for("pebble's directory", Duration::from_secs(30), || {
-            for c in &mut p.children {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            // Either program exiting says why in its logs (dropping `p` stops the other).
+            for (c, name) in p.children.iter_mut().zip(["pebble-challtestsrv", "pebble"]) {
                 if let Ok(Some(status)) = c.try_wait() {
-                    panic!(
-                        "pebble exited ({status}): {}",
-                        std::fs::read_to_string(dir.join("pebble.log")).unwrap_or_default()
-                    );
+                    let words: String = ["log", "err"]
+                        .iter()
+                        .map(|ext| {
+                            std::fs::read_to_string(
+                                dir.join(format!("{}.{ext}", name.trim_start_matches("pebble-"))),
+                            )
+                            .unwrap_or_default()
+                        })
+                        .collect();
+                    return Err(format!("{name} exited ({status}): {words}"));
                 }
             }
-            https_get(acme, "127.0.0.1", "/dir", &ca_pem)
-                .ok()
-                .filter(|r| r.status == 200)
-        });
-        p
+            let dns_up = TcpStream::connect(("127.0.0.1", dns)).is_ok();
+            if dns_up
+                && https_get(acme, "127.0.0.1", "/dir", &ca_pem).is_ok_and(|r| r.status == 200)
+            {
+                return Ok(p);
+            }
+            assert!(
+                Instant::now() < deadline,
+                "gave up waiting for pebble's directory"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
     }
 
     /// The root certificates pebble issues under (made afresh at each start), PEM.
